@@ -1,0 +1,11 @@
+# Warning and sanitizer settings, as INTERFACE targets that every kith target links.
+add_library(kith_warnings INTERFACE)
+target_compile_options(kith_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
+  $<$<BOOL:${KITH_WERROR}>:-Werror>)
+
+add_library(kith_sanitizers INTERFACE)
+if(KITH_SANITIZE)
+  target_compile_options(kith_sanitizers INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+  target_link_options(kith_sanitizers INTERFACE -fsanitize=address,undefined)
+endif()

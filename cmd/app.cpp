@@ -1,0 +1,165 @@
+#include "app.hpp"
+
+#include <fmt/core.h>
+
+#include <ctime>
+#include <iostream>
+
+#include "commands.hpp"
+#include "kith/error.hpp"
+#include "kith/text.hpp"
+
+namespace kith::cli {
+namespace {
+
+Day local_today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return date::sys_days{date::year_month_day{date::year{local.tm_year + 1900},
+                                               date::month{static_cast<unsigned>(local.tm_mon + 1)},
+                                               date::day{static_cast<unsigned>(local.tm_mday)}}};
+}
+
+int exit_code(ErrorKind kind) {
+    switch (kind) {
+        case ErrorKind::usage: return 2;
+        case ErrorKind::invalid: return 3;
+        case ErrorKind::io: return 4;
+    }
+    return 4;
+}
+
+const std::vector<std::string>& verbs(const CLI::App& app) {
+    static std::vector<std::string> names;
+    if (names.empty())
+        for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) names.push_back(sub->get_name());
+    return names;
+}
+
+// Says "did you mean" when the first word that is not an option is no command.
+void check_verb(const CLI::App& app, int argc, char** argv) {
+    static const std::vector<std::string> with_value = {"--dir", "-d", "--today", "--color"};
+    for (int i = 1; i < argc; ++i) {
+        const std::string word = argv[i];
+        if (word == "--") return;
+        if (std::find(with_value.begin(), with_value.end(), word) != with_value.end()) {
+            ++i;
+            continue;
+        }
+        if (word.starts_with("-")) continue;
+        const auto& names = verbs(app);
+        if (std::find(names.begin(), names.end(), word) != names.end()) return;
+        std::string best;
+        size_t best_distance = 3;
+        for (const auto& name : names) {
+            const size_t distance = edit_distance(word, name);
+            if (distance < best_distance) {
+                best = name;
+                best_distance = distance;
+            }
+        }
+        fail_usage("'" + word + "' is not a kith command" + (best.empty() ? "" : "; did you mean '" + best + "'?") +
+                   " (see 'kith --help')");
+    }
+}
+
+}  // namespace
+
+Day Context::today() const {
+    const Day local = local_today();
+    if (today_text.empty()) return local;
+    try {
+        return parse_cli_day(today_text, local, Direction::past);
+    } catch (const Error& e) {
+        fail_usage("--today: " + e.message());
+    }
+}
+
+bool Context::use_color() const {
+    if (color == "always") return true;
+    if (color == "never") return false;
+    return stdout_is_terminal && !no_color_env;
+}
+
+std::string Context::root() const { return find_network(where); }
+
+Network Context::load(bool include_archived) {
+    Network network = store().load(include_archived);
+    for (const auto& problem : network.problems) {
+        std::cerr << "kith: error: " << problem.located() << "\n";
+        had_invalid_files = true;
+    }
+    return network;
+}
+
+void Context::print(const Table& table, const std::string& format) const {
+    if (format == "tsv") std::cout << render_tsv(table);
+    else if (format == "json") std::cout << render_json(table);
+    else std::cout << render_text(table, TextStyle{terminal_width, use_color()});
+}
+
+void Context::say(const std::string& message) const { std::cerr << message << "\n"; }
+
+void Context::warn(const std::string& message) const { std::cerr << "kith: warning: " << message << "\n"; }
+
+CLI::Option* add_format(CLI::App& command, std::string& format, std::vector<std::string> choices) {
+    std::string names;
+    for (const auto& choice : choices) names += (names.empty() ? "" : "|") + choice;
+    return command.add_option("--format", format, "Output format: " + names)
+        ->check(CLI::IsMember(choices))
+        ->default_val("text");
+}
+
+int run(int argc, char** argv, Context ctx) {
+    CLI::App app{"kith keeps your network warm from plain text: one YAML file per person.", "kith"};
+    app.set_version_flag("--version", "kith " KITH_VERSION);
+    app.fallthrough();
+    app.require_subcommand(0, 1);
+    app.footer("Run 'kith COMMAND --help' for a command's options and examples.");
+    std::string dir, today;
+    app.add_option("-d,--dir", dir, "The network folder (else $KITH_DIR, else the nearest kith.yaml above)");
+    app.add_option("--today", today, "Treat this DATE as today (else $KITH_TODAY)");
+    app.add_option("--color", ctx.color, "Colour: auto (on a terminal without NO_COLOR), always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+
+    Actions actions;
+    add_init(app, ctx, actions);
+    add_add(app, ctx, actions);
+    add_show(app, ctx, actions);
+    add_list(app, ctx, actions);
+    add_check(app, ctx, actions);
+
+    int rc = 0;
+    try {
+        check_verb(app, argc, argv);
+        app.parse(argc, argv);
+        if (!dir.empty()) ctx.where.dir_option = dir;
+        if (!today.empty()) ctx.today_text = today;
+        const auto chosen = app.get_subcommands();
+        if (chosen.empty()) {
+            std::cout << app.help();
+            return 0;
+        }
+        rc = actions.at(chosen.front())();
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "kith: error: " << e.what() << " (see 'kith --help')\n";
+        return 2;
+    } catch (const Error& e) {
+        std::cerr << "kith: error: " << e.located() << "\n";
+        rc = exit_code(e.kind());
+    } catch (const std::exception& e) {
+        std::cerr << "kith: error: " << e.what() << "\n";
+        rc = 4;
+    }
+    if (ctx.had_invalid_files && rc < 2) rc = 3;
+    return rc;
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,59 @@
+#pragma once
+// The command layer's shared context: global options, output streams, loading the network.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "kith/dates.hpp"
+#include "kith/store.hpp"
+#include "kith/table.hpp"
+
+namespace kith::cli {
+
+// What every command may use: global options and the facts the library is not allowed to read.
+struct Context {
+    Whereabouts where;
+    std::string today_text;      // --today, else $KITH_TODAY, else empty for the local date
+    std::string color = "auto";  // --color
+    std::string editor;          // $VISUAL, else $EDITOR
+    bool stdout_is_terminal = false;
+    bool stdin_is_terminal = false;
+    bool no_color_env = false;
+    int terminal_width = 0;      // 0 when stdout is not a terminal
+    std::string self;            // how kith was invoked, for git's merge driver
+    bool had_invalid_files = false;
+
+    // Returns the day commands treat as today.
+    Day today() const;
+    // Returns true when output should be coloured.
+    bool use_color() const;
+    // Returns the network folder; throws when there is none.
+    std::string root() const;
+    // Opens the store of the network folder.
+    Store store() const { return Store(root()); }
+    // Reads the network and reports every unreadable file on stderr.
+    Network load(bool include_archived = false);
+    // Writes a table to stdout in the chosen format.
+    void print(const Table& table, const std::string& format) const;
+    // Prints a message on stderr.
+    void say(const std::string& message) const;
+    // Prints a warning on stderr, as "kith: warning: ...".
+    void warn(const std::string& message) const;
+};
+
+// A command to run once the command line is parsed; returns the exit code.
+using Action = std::function<int()>;
+// Actions keyed by the subcommand they belong to.
+using Actions = std::map<const CLI::App*, Action>;
+
+// Adds the --format option with the given choices.
+CLI::Option* add_format(CLI::App& command, std::string& format, std::vector<std::string> choices = {"text", "tsv", "json"});
+
+// Runs kith with the given arguments and environment-derived context; returns the exit code.
+int run(int argc, char** argv, Context context);
+
+}  // namespace kith::cli

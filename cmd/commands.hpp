@@ -1,0 +1,16 @@
+#pragma once
+// One function per verb, each adding its subcommand and the action that runs it.
+#include "app.hpp"
+
+namespace kith::cli {
+
+void add_init(CLI::App& app, Context& ctx, Actions& actions);
+void add_add(CLI::App& app, Context& ctx, Actions& actions);
+void add_show(CLI::App& app, Context& ctx, Actions& actions);
+void add_list(CLI::App& app, Context& ctx, Actions& actions);
+void add_check(CLI::App& app, Context& ctx, Actions& actions);
+
+// Refuses tier names the settings do not know (exit 2), listing the ones they do.
+void check_tiers(const Config& config, const std::vector<std::string>& tiers);
+
+}  // namespace kith::cli

@@ -1,0 +1,41 @@
+// kith's entry point: gathers what the library may not read itself (environment,
+// terminal, working folder) and hands it to the command layer.
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "app.hpp"
+
+namespace {
+
+std::string env(const char* name) {
+    const char* value = std::getenv(name);
+    return value ? value : "";
+}
+
+int terminal_width() {
+    winsize size{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    return 80;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    kith::cli::Context ctx;
+    std::error_code ec;
+    ctx.where.working_dir = std::filesystem::current_path(ec).string();
+    if (!env("KITH_DIR").empty()) ctx.where.kith_dir = env("KITH_DIR");
+    const std::string home = env("HOME");
+    ctx.where.data_home = !env("XDG_DATA_HOME").empty() ? env("XDG_DATA_HOME") : home + "/.local/share";
+    ctx.today_text = env("KITH_TODAY");
+    ctx.editor = !env("VISUAL").empty() ? env("VISUAL") : env("EDITOR");
+    ctx.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
+    ctx.stdin_is_terminal = ::isatty(STDIN_FILENO) == 1;
+    ctx.no_color_env = !env("NO_COLOR").empty();
+    ctx.terminal_width = ctx.stdout_is_terminal ? terminal_width() : 0;
+    ctx.self = argv[0];
+    return kith::cli::run(argc, argv, std::move(ctx));
+}

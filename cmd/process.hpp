@@ -1,0 +1,16 @@
+#pragma once
+// Running other programs (git, the user's editor) without a shell in between.
+#include <string>
+#include <vector>
+
+namespace kith::cli {
+
+// Runs a program found on PATH with the given arguments, inheriting the terminal;
+// returns its exit status, or -1 when it could not be started.
+int run_program(const std::vector<std::string>& args);
+
+// Runs a command line through /bin/sh, with `file` appended as its last argument,
+// as git does with $EDITOR; returns its exit status.
+int run_shell_with_file(const std::string& command, const std::string& file);
+
+}  // namespace kith::cli

@@ -1,0 +1,63 @@
+#pragma once
+// Calendar days, yearless days and durations (SPEC 3), on Howard Hinnant's date.
+#include <date/date.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kith {
+
+// A calendar day.
+using Day = date::sys_days;
+
+// A keep-in-touch interval: N days, weeks, calendar months or years.
+struct Duration {
+    int count = 0;
+    char unit = 'd';  // one of d w m y
+    // Returns the duration as written, e.g. "2w".
+    std::string text() const { return std::to_string(count) + unit; }
+    bool operator==(const Duration&) const = default;
+};
+
+// A day of the year with an optional year, as birthdays are written.
+struct MonthDay {
+    unsigned month = 1;
+    unsigned day = 1;
+    std::optional<int> year;
+    bool operator==(const MonthDay&) const = default;
+};
+
+// Which way a relative command-line date points.
+enum class Direction { past, future };
+
+// Parses "YYYY-MM-DD" strictly; nullopt when it is not a real day.
+std::optional<Day> parse_iso_day(std::string_view text);
+
+// Formats a day as "YYYY-MM-DD".
+std::string format_day(Day day);
+
+// Parses "Nd", "Nw", "Nm" or "Ny" with N from 1 to 100000; nullopt otherwise.
+std::optional<Duration> parse_duration(std::string_view text);
+
+// Adds (or with a negative sign, subtracts) a duration; months and years clamp to the month's end.
+Day add_duration(Day day, Duration duration, int sign = 1);
+
+// Parses a birthday: "YYYY-MM-DD", "--MM-DD" or "MM-DD"; 02-29 is allowed without a year.
+std::optional<MonthDay> parse_month_day(std::string_view text);
+
+// Formats a birthday as "YYYY-MM-DD" or "--MM-DD".
+std::string format_month_day(const MonthDay& md);
+
+// Returns the first occurrence of a yearly day on or after `from` (29 Feb falls on 28 Feb in other years).
+Day next_yearly(const MonthDay& md, Day from);
+
+// Parses a command-line DATE: an ISO day, today/yesterday/tomorrow, a weekday name, or
+// a signed duration from today. A bare duration or weekday points in `direction`:
+// a past weekday may be today, a future one is always after today. Throws a usage error.
+Day parse_cli_day(std::string_view text, Day today, Direction direction);
+
+// Returns the number of days from `from` to `to` (negative when `to` is earlier).
+inline long days_between(Day from, Day to) { return static_cast<long>((to - from).count()); }
+
+}  // namespace kith

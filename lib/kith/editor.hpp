@@ -1,0 +1,30 @@
+#pragma once
+// Surgical edits of a YAML file's text: only the lines a change needs are touched,
+// and comments, blank lines, key order, quoting and unknown keys survive byte for byte.
+// Callers pass text that has already been read without error by read_yaml.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kith/dates.hpp"
+
+namespace kith {
+
+// Sets a top-level key to `value` (already written as YAML, e.g. by yaml_scalar). An
+// existing value is replaced, keeping a comment on its line; a missing key is added at
+// its place in the canonical order of SPEC 3.
+std::string set_top_level(std::string_view text, std::string_view key, std::string_view value);
+
+// Adds an item, written as one flow line (e.g. "{date: 2026-11-28, kind: call}"), to the
+// block sequence under a top-level key, creating the key when missing. When `order_by` is
+// set, the item goes before the first item whose `order_by` field is a later day; else last.
+// Throws an invalid-file Error when the key holds a non-empty flow list ([...]).
+std::string insert_item(std::string_view text, std::string_view key, std::string_view item,
+                        std::optional<std::string> order_by, const std::string& path);
+
+// Adds `field: value` to the index-th item (0-based) of the sequence under a top-level key.
+// Throws an invalid-file Error when that item cannot be found.
+std::string add_item_field(std::string_view text, std::string_view key, size_t index, std::string_view field,
+                           std::string_view value, const std::string& path);
+
+}  // namespace kith

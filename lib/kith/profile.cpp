@@ -1,0 +1,100 @@
+#include "kith/profile.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "kith/status.hpp"
+#include "kith/text.hpp"
+
+namespace kith {
+namespace {
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+
+void field(std::string& out, const char* label, const std::string& value) {
+    if (value.empty()) return;
+    std::string text = value;
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    // Continuation lines of multi-line notes line up under the first.
+    for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1))
+        text.insert(at + 1, std::string(13, ' '));
+    out += "  " + pad_right(label, 11) + text + "\n";
+}
+
+std::string tier_line(const Contact& contact, const Config& config) {
+    return tier_of(contact, config) + ", every " + cadence_of(contact, config).text() +
+           (contact.cadence ? " (own cadence)" : "");
+}
+
+std::string status_line(const ContactStatus& status, Day today) {
+    std::string out = status.last_contact ? "last contact " + format_day(*status.last_contact) : "no contact yet";
+    const long ahead = days_between(today, status.due_on);
+    out += "; " + std::string(ahead <= 0 ? "due " : "next due ") + format_day(status.due_on) + " (" +
+           relative_days(ahead) + ")";
+    if (status.staleness) out += "; " + format_staleness(*status.staleness);
+    return out;
+}
+
+}  // namespace
+
+std::string relative_days(long days_ahead) {
+    if (days_ahead == 0) return "today";
+    const long n = days_ahead < 0 ? -days_ahead : days_ahead;
+    const std::string amount = std::to_string(n) + (n == 1 ? " day" : " days");
+    return days_ahead > 0 ? "in " + amount : amount + " ago";
+}
+
+std::string format_staleness(double ratio) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f\u00d7", ratio);
+    return buf;
+}
+
+std::string render_profile(const Contact& c, const Config& config, Day today) {
+    std::string out = c.name + " (" + c.slug + ")" + (c.archived ? " [archived]" : "") + "\n";
+    const ContactStatus status = contact_status(c, config, today);
+    field(out, "aka", join(c.aka));
+    field(out, "tier", tier_line(c, config));
+    field(out, "title", c.title);
+    field(out, "org", c.org);
+    field(out, "role", c.role);
+    field(out, "email", join(c.email));
+    field(out, "phone", join(c.phone));
+    field(out, "address", c.address);
+    field(out, "prefer", c.prefer);
+    field(out, "assistant", c.assistant);
+    field(out, "interests", join(c.interests));
+    field(out, "tags", join(c.tags));
+    field(out, "met", c.met);
+    field(out, "introduced", c.introduced_by);
+    field(out, "why", c.why);
+    field(out, "birthday", c.birthday ? format_month_day(*c.birthday) : "");
+    field(out, "since", c.since ? format_day(*c.since) : "");
+    field(out, "snoozed", c.snooze && *c.snooze > today ? "until " + format_day(*c.snooze) : "");
+    field(out, "status", c.archived ? "archived: never due" : status_line(status, today));
+    field(out, "notes", c.notes);
+    for (const auto& yearly : c.dates) field(out, "date", format_month_day(yearly.date) + " " + yearly.what);
+    for (const auto& f : c.followups) {
+        if (f.done) continue;
+        field(out, "follow-up", format_day(f.due) + " " + f.what + " (" + relative_days(days_between(today, f.due)) + ")");
+    }
+    if (!c.log.empty()) {
+        const size_t shown = std::min(c.log.size(), profile_log_entries);
+        out += "  log (last " + std::to_string(shown) + " of " + std::to_string(c.log.size()) + ")\n";
+        for (size_t i = c.log.size() - shown; i < c.log.size(); ++i) {
+            const LogEntry& e = c.log[i];
+            std::string line = "    " + format_day(e.date) + "  " + pad_right(e.kind.empty() ? "-" : e.kind, 9);
+            if (!e.with.empty()) line += " with " + e.with + (e.note.empty() ? "" : ":");
+            if (!e.note.empty()) line += " " + e.note;
+            while (!line.empty() && line.back() == ' ') line.pop_back();
+            out += line + "\n";
+        }
+    }
+    return out;
+}
+
+}  // namespace kith

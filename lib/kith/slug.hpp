@@ -1,0 +1,18 @@
+#pragma once
+// Slugs: the file names of contacts (SPEC 3).
+#include <string>
+#include <string_view>
+
+namespace kith {
+
+// The longest slug, in bytes.
+inline constexpr size_t max_slug_bytes = 80;
+
+// Makes a slug from a name: lower case, Latin folded to ASCII, other letters kept,
+// every other run of characters one '-'. Returns "" when nothing usable is left.
+std::string make_slug(std::string_view name);
+
+// Returns why `slug` cannot be a slug, or "" when it can.
+std::string slug_problem(std::string_view slug);
+
+}  // namespace kith

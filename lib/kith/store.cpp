@@ -1,0 +1,239 @@
+#include "kith/store.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <thread>
+
+#include "kith/config_file.hpp"
+#include "kith/contact_file.hpp"
+
+namespace kith {
+namespace fs = std::filesystem;
+namespace {
+
+[[noreturn]] void fail_io(const std::string& what, const std::string& path) {
+    throw Error(ErrorKind::io, what + ": " + std::strerror(errno), Location{path, 0, 0});
+}
+
+[[noreturn]] void fail_invalid(const std::string& message, const std::string& path) {
+    throw Error(ErrorKind::invalid, message, Location{path, 0, 0});
+}
+
+// Closes a file descriptor when it goes out of scope.
+struct Fd {
+    int fd = -1;
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+bool has_config(const fs::path& dir) {
+    std::error_code ec;
+    return fs::is_regular_file(dir / "kith.yaml", ec);
+}
+
+void fsync_folder(const std::string& folder) {
+    Fd dir{::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+    if (dir.fd >= 0) ::fsync(dir.fd);
+}
+
+std::vector<std::string> yaml_files_in(const std::string& folder) {
+    std::vector<std::string> names;
+    DIR* dir = ::opendir(folder.c_str());
+    if (!dir) {
+        if (errno == ENOENT) return names;
+        fail_io("cannot list folder", folder);
+    }
+    while (const dirent* entry = ::readdir(dir)) {
+        const std::string name = entry->d_name;
+        // Hidden files are kith's own temporaries or the user's; neither is a contact.
+        if (name.empty() || name[0] == '.' || !name.ends_with(".yaml")) continue;
+        names.push_back(name);
+    }
+    ::closedir(dir);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+}  // namespace
+
+std::string find_network(const Whereabouts& where) {
+    if (where.dir_option) {
+        if (!has_config(*where.dir_option))
+            fail_usage("no kith network in '" + *where.dir_option + "' (no kith.yaml there); run 'kith init " +
+                       *where.dir_option + "'");
+        return *where.dir_option;
+    }
+    if (where.kith_dir && !where.kith_dir->empty()) {
+        if (!has_config(*where.kith_dir))
+            fail_usage("no kith network in '" + *where.kith_dir + "' (from $KITH_DIR; no kith.yaml there); run 'kith init'");
+        return *where.kith_dir;
+    }
+    for (fs::path dir = fs::path(where.working_dir); !dir.empty(); dir = dir.parent_path()) {
+        if (has_config(dir)) return dir.string();
+        if (dir == dir.parent_path()) break;
+    }
+    if (has_config(where.data_home + "/kith")) return where.data_home + "/kith";
+    fail_usage("no kith network found: looked for kith.yaml in --dir, $KITH_DIR, '" + where.working_dir +
+               "' and the folders above it, and '" + where.data_home + "/kith'; run 'kith init' to make one");
+}
+
+WriteLock::WriteLock(const std::string& root) {
+    const std::string folder = root + "/.kith";
+    if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) fail_io("cannot make the lock folder", folder);
+    const std::string path = folder + "/lock";
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd_ < 0) fail_io("cannot open the lock", path);
+    // Another kith may be writing: wait for it, but not forever.
+    for (int attempt = 0; attempt < 200; ++attempt) {
+        if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
+        if (errno != EWOULDBLOCK) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ::close(fd_);
+    fd_ = -1;
+    throw Error(ErrorKind::io, "another kith process holds the lock for more than 10 seconds", Location{path, 0, 0});
+}
+
+WriteLock::~WriteLock() {
+    if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+}
+
+std::string Store::full(const std::string& path) const { return root_ + "/" + path; }
+
+Config Store::load_config() const {
+    if (!exists("kith.yaml")) return default_config();
+    return parse_config(read("kith.yaml"), "kith.yaml");
+}
+
+Contact Store::load_contact(const std::string& path, const Config& config) const {
+    Contact contact = parse_contact(read(path), path, config);
+    const size_t slash = path.rfind('/');
+    contact.slug = path.substr(slash + 1, path.size() - slash - 1 - 5);
+    contact.archived = path.starts_with("archive/");
+    return contact;
+}
+
+Network Store::load(bool include_archived) const {
+    Network network{root_, load_config(), {}, {}};
+    std::vector<std::string> folders = {"contacts"};
+    if (include_archived) folders.push_back("archive");
+    for (const auto& folder : folders) {
+        for (const auto& name : yaml_files_in(full(folder))) {
+            try {
+                network.contacts.push_back(load_contact(folder + "/" + name, network.config));
+            } catch (const Error& problem) {
+                network.problems.push_back(problem);
+            }
+        }
+    }
+    return network;
+}
+
+std::string Store::read(const std::string& path) const {
+    const std::string file = full(path);
+    struct stat info {};
+    if (::lstat(file.c_str(), &info) != 0) fail_io("cannot read", path);
+    if (S_ISLNK(info.st_mode)) {
+        std::error_code ec;
+        const fs::path target = fs::canonical(file, ec);
+        const fs::path base = fs::canonical(root_, ec);
+        const auto [stop, unused] = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
+        if (ec || stop != base.end()) fail_invalid("is a link that leads out of the network folder", path);
+    }
+    Fd fd{::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)};
+    if (fd.fd < 0) fail_io("cannot read", path);
+    if (::fstat(fd.fd, &info) != 0) fail_io("cannot read", path);
+    if (!S_ISREG(info.st_mode)) fail_invalid("is not a regular file (a folder, pipe or device?)", path);
+    if (static_cast<size_t>(info.st_size) > max_file_bytes)
+        fail_invalid("is larger than 1 MiB; a contact file is far smaller, so this is not one", path);
+    std::string bytes;
+    char buffer[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd.fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) fail_io("cannot read", path);
+        if (n == 0) break;
+        bytes.append(buffer, static_cast<size_t>(n));
+        if (bytes.size() > max_file_bytes) fail_invalid("is larger than 1 MiB", path);
+    }
+    return bytes;
+}
+
+bool Store::exists(const std::string& path) const {
+    struct stat info {};
+    return ::lstat(full(path).c_str(), &info) == 0;
+}
+
+void Store::make_folder(const std::string& path) const {
+    std::error_code ec;
+    fs::path current = root_;
+    for (const auto& part : fs::path(path)) {
+        current /= part;
+        if (::mkdir(current.c_str(), 0700) != 0 && errno != EEXIST) fail_io("cannot make folder", current.string());
+    }
+}
+
+void Store::write(const std::string& path, const std::string& bytes) const {
+    const std::string file = full(path);
+    const size_t slash = file.rfind('/');
+    const std::string folder = file.substr(0, slash);
+    std::string temp = folder + "/." + file.substr(slash + 1) + ".XXXXXX";
+    Fd fd{::mkstemp(temp.data())};
+    if (fd.fd < 0) fail_io("cannot write a temporary file", path);
+    struct stat old {};
+    const mode_t mode = ::stat(file.c_str(), &old) == 0 ? (old.st_mode & 07777) : 0600;
+    const auto abandon = [&](const char* what) {
+        const int saved = errno;
+        ::unlink(temp.c_str());
+        errno = saved;
+        fail_io(what, path);
+    };
+    if (::fchmod(fd.fd, mode) != 0) abandon("cannot set the mode of");
+    size_t written = 0;
+    while (written < bytes.size()) {
+        const ssize_t n = ::write(fd.fd, bytes.data() + written, bytes.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) abandon("cannot write");
+        written += static_cast<size_t>(n);
+    }
+    if (::fsync(fd.fd) != 0) abandon("cannot flush");
+    if (::rename(temp.c_str(), file.c_str()) != 0) abandon("cannot replace");
+    fsync_folder(folder);
+}
+
+void Store::move(const std::string& from, const std::string& to) const {
+    if (exists(to)) throw Error(ErrorKind::usage, "'" + to + "' exists already; kith will not replace it");
+    make_folder(to.substr(0, to.rfind('/')));
+    if (::rename(full(from).c_str(), full(to).c_str()) != 0) fail_io("cannot move to " + to, from);
+    fsync_folder(full(from.substr(0, from.rfind('/'))));
+    fsync_folder(full(to.substr(0, to.rfind('/'))));
+}
+
+void Store::edit_contacts(const std::vector<std::pair<std::string, Edit>>& edits, const Config& config) const {
+    const WriteLock lock(root_);
+    std::vector<std::pair<std::string, std::string>> results;
+    for (const auto& [path, edit] : edits) {
+        const std::string before = read(path);
+        parse_contact(before, path, config);  // never rewrite a file that does not parse
+        std::string after = edit(before);
+        try {
+            parse_contact(after, path, config);  // and never write one that would not
+        } catch (const Error& broken) {
+            throw Error(ErrorKind::invalid, "kith's change would leave this file unreadable (" + broken.message() +
+                                                "); nothing was written", Location{path, 0, 0});
+        }
+        results.emplace_back(path, std::move(after));
+    }
+    for (const auto& [path, bytes] : results) write(path, bytes);
+}
+
+}  // namespace kith

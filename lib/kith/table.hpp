@@ -1,0 +1,48 @@
+#pragma once
+// Records as tables, rendered for people (aligned text), scripts (tsv) or programs (json).
+#include <string>
+#include <vector>
+
+namespace kith {
+
+// How a row is highlighted in text output when colour is on.
+enum class Tone { plain, alert, soft };
+
+// One column: its tsv/json key, its text heading, and how it behaves.
+struct Column {
+    std::string key;
+    std::string heading;
+    bool numeric = false;  // written as a JSON number
+    bool shrink = false;   // may be cut with … to fit the terminal
+};
+
+// Rows of cells, one per column; an empty cell is "unknown" (null in JSON).
+struct Table {
+    std::vector<Column> columns;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<Tone> tones;  // one per row, or empty
+
+    // Appends a row with a tone.
+    void add(std::vector<std::string> row, Tone tone = Tone::plain);
+};
+
+// Text options: the terminal width (0 for no limit) and whether to colour.
+struct TextStyle {
+    int width = 0;
+    bool color = false;
+};
+
+// Renders a header line of keys, then one tab-separated line per row. Tabs and line
+// breaks inside cells become spaces so that every record stays on one line.
+std::string render_tsv(const Table& table);
+
+// Renders one JSON array of objects keyed by column key.
+std::string render_json(const Table& table);
+
+// Renders an aligned table with a heading line, fitted to the width by display width.
+std::string render_text(const Table& table, const TextStyle& style);
+
+// Returns text wrapped in an ANSI colour for the tone, or unchanged when colour is off.
+std::string paint(const std::string& text, Tone tone, bool color);
+
+}  // namespace kith

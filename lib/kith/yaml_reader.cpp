@@ -1,0 +1,273 @@
+#include "kith/yaml_reader.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <set>
+#include <sstream>
+
+#include "kith/error.hpp"
+#include "kith/text.hpp"
+
+namespace kith {
+namespace {
+
+[[noreturn]] void fail_at(const std::string& path, int line, int column, std::string message) {
+    throw Error(ErrorKind::invalid, std::move(message), Location{path, line, column});
+}
+
+// Returns the 1-based line and column of a byte offset.
+std::pair<int, int> position_of(std::string_view bytes, size_t offset) {
+    int line = 1;
+    size_t line_start = 0;
+    for (size_t i = 0; i < offset && i < bytes.size(); ++i) {
+        if (bytes[i] == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+    }
+    return {line, static_cast<int>(offset - line_start) + 1};
+}
+
+size_t indentation(std::string_view line) {
+    size_t n = 0;
+    while (n < line.size() && line[n] == ' ') ++n;
+    return n;
+}
+
+// True for a line that reads as a mapping key or a sequence item.
+bool looks_like_structure(std::string_view line) {
+    line.remove_prefix(indentation(line));
+    if (line.empty() || line[0] == '#') return false;
+    if (line[0] == '-' && (line.size() == 1 || line[1] == ' ')) return true;
+    const size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0) return false;
+    if (colon + 1 < line.size() && line[colon + 1] != ' ' && line[colon + 1] != '\r') return false;
+    const std::string_view key = line.substr(0, colon);
+    return key.find_first_of("\"'#,{}[]") == std::string_view::npos;
+}
+
+// Finds where a quoted scalar opened at `open` closes; npos when it never does.
+size_t closing_quote(std::string_view bytes, size_t open) {
+    const char quote = bytes[open];
+    for (size_t i = open + 1; i < bytes.size(); ++i) {
+        if (quote == '"' && bytes[i] == '\\') {
+            ++i;
+        } else if (bytes[i] == quote) {
+            if (quote == '\'' && i + 1 < bytes.size() && bytes[i + 1] == '\'') {
+                ++i;
+                continue;
+            }
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// yaml-cpp reads an unclosed quote as running to the end of the file, without an error.
+// A quote that closes only after lines that look like keys or items has swallowed them.
+void check_quoted_span(std::string_view bytes, size_t open, const std::string& path) {
+    const auto [line, column] = position_of(bytes, open);
+    const size_t close = closing_quote(bytes, open);
+    if (close == std::string_view::npos)
+        fail_at(path, line, column, "quoted value is never closed (a missing closing quote?)");
+    const size_t opening_line_start = bytes.rfind('\n', open) == std::string_view::npos
+                                          ? 0
+                                          : bytes.rfind('\n', open) + 1;
+    const size_t base_indent = indentation(bytes.substr(opening_line_start));
+    size_t cursor = bytes.find('\n', open);
+    int swallowed_line = line;
+    while (cursor != std::string_view::npos && cursor < close) {
+        ++swallowed_line;
+        const size_t start = cursor + 1;
+        const size_t end = std::min(bytes.find('\n', start), close);
+        const std::string_view text = bytes.substr(start, end - start);
+        if (indentation(text) <= base_indent && looks_like_structure(text)) {
+            fail_at(path, line, column,
+                    "quoted value runs on to line " + std::to_string(swallowed_line) + " and swallows '" +
+                        std::string(text.substr(indentation(text))) + "' (a missing closing quote?)");
+        }
+        cursor = bytes.find('\n', start);
+    }
+}
+
+// Builds the tree from yaml-cpp's events and enforces the restrictions as they come.
+class TreeBuilder : public YAML::EventHandler {
+public:
+    TreeBuilder(std::string_view bytes, const std::string& path) : bytes_(bytes), path_(path) {}
+
+    YamlValue take() { return std::move(root_); }
+
+    void OnDocumentStart(const YAML::Mark& mark) override { document_line_ = mark.line + 1; }
+    void OnDocumentEnd() override {}
+
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        refuse_anchor(mark, anchor);
+        YamlValue value;
+        place(value, mark);
+        add(std::move(value));
+    }
+
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        fail_at(path_, mark.line + 1, mark.column + 1, "aliases ('*name') are not supported");
+    }
+
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  const std::string& text) override {
+        refuse_anchor(mark, anchor);
+        refuse_tag(mark, tag);
+        YamlValue value;
+        value.kind = YamlValue::Kind::scalar;
+        value.text = text;
+        value.plain = tag != "!";
+        place(value, mark);
+        const auto pos = static_cast<size_t>(mark.pos);
+        if (pos < bytes_.size() && (bytes_[pos] == '"' || bytes_[pos] == '\''))
+            check_quoted_span(bytes_, pos, path_);
+        add(std::move(value));
+    }
+
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value style) override {
+        open(mark, tag, anchor, style, YamlValue::Kind::sequence);
+    }
+    void OnSequenceEnd() override { close(); }
+
+    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value style) override {
+        open(mark, tag, anchor, style, YamlValue::Kind::map);
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    void place(YamlValue& value, const YAML::Mark& mark) {
+        value.line = mark.line + 1;
+        value.column = mark.column + 1;
+    }
+
+    void refuse_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+        if (anchor != YAML::NullAnchor)
+            fail_at(path_, mark.line + 1, mark.column + 1, "anchors ('&name') are not supported");
+    }
+
+    void refuse_tag(const YAML::Mark& mark, const std::string& tag) {
+        if (!tag.empty() && tag != "?" && tag != "!")
+            fail_at(path_, mark.line + 1, mark.column + 1, "tags like '" + tag + "' are not supported");
+    }
+
+    void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+              YAML::EmitterStyle::value style, YamlValue::Kind kind) {
+        refuse_anchor(mark, anchor);
+        refuse_tag(mark, tag);
+        if (stack_.size() >= static_cast<size_t>(max_yaml_depth))
+            fail_at(path_, mark.line + 1, mark.column + 1,
+                    "nested deeper than " + std::to_string(max_yaml_depth) + " levels");
+        YamlValue value;
+        value.kind = kind;
+        value.flow = style == YAML::EmitterStyle::Flow;
+        place(value, mark);
+        stack_.push_back(std::move(value));
+        pending_key_.push_back(std::nullopt);
+    }
+
+    void close() {
+        YamlValue done = std::move(stack_.back());
+        stack_.pop_back();
+        pending_key_.pop_back();
+        add(std::move(done));
+    }
+
+    // Attaches a finished value to the open collection, or makes it the document.
+    void add(YamlValue value) {
+        if (stack_.empty()) {
+            root_ = std::move(value);
+            return;
+        }
+        YamlValue& parent = stack_.back();
+        if (parent.kind == YamlValue::Kind::sequence) {
+            parent.items.push_back(std::move(value));
+            return;
+        }
+        auto& key = pending_key_.back();
+        if (!key) {
+            if (value.kind != YamlValue::Kind::scalar)
+                fail_at(path_, value.line, value.column, "keys must be plain text");
+            for (const auto& [seen, unused] : parent.entries) {
+                if (seen.text == value.text)
+                    fail_at(path_, value.line, value.column,
+                            "duplicate key '" + value.text + "' (first at line " + std::to_string(seen.line) + ")");
+            }
+            key = std::move(value);
+            return;
+        }
+        parent.entries.emplace_back(std::move(*key), std::move(value));
+        key.reset();
+    }
+
+public:
+    int document_line_ = 0;
+
+private:
+    std::string_view bytes_;
+    const std::string& path_;
+    YamlValue root_;
+    std::vector<YamlValue> stack_;
+    std::vector<std::optional<YamlValue>> pending_key_;
+};
+
+}  // namespace
+
+const YamlValue* YamlValue::find(std::string_view key) const {
+    for (const auto& [k, v] : entries)
+        if (k.text == key) return &v;
+    return nullptr;
+}
+
+void check_text_bytes(std::string_view bytes, const std::string& path) {
+    if (bytes.size() >= 2) {
+        const auto b0 = static_cast<unsigned char>(bytes[0]);
+        const auto b1 = static_cast<unsigned char>(bytes[1]);
+        // Byte-order marks of UTF-16/32, and the NUL that UTF-16BE or UTF-32 puts first.
+        if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) || b0 == 0)
+            fail_at(path, 1, 1, "file is UTF-16 or UTF-32; kith reads UTF-8 only");
+    }
+    if (const auto bad = find_invalid_utf8(bytes)) {
+        const auto [line, column] = position_of(bytes, *bad);
+        fail_at(path, line, column, "invalid UTF-8");
+    }
+    for (size_t i = 0; i < bytes.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(bytes[i]);
+        if (byte == 0) {
+            const auto [line, column] = position_of(bytes, i);
+            fail_at(path, line, column, "NUL byte: this is not a text file");
+        }
+        if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
+            const auto [line, column] = position_of(bytes, i);
+            fail_at(path, line, column, "control character " + std::to_string(byte) + " is not allowed");
+        }
+    }
+}
+
+YamlValue read_yaml(std::string_view bytes, const std::string& path) {
+    check_text_bytes(bytes, path);
+    std::istringstream input{std::string(bytes)};
+    TreeBuilder builder(bytes, path);
+    try {
+        YAML::Parser parser(input);
+        if (!parser.HandleNextDocument(builder)) return {};
+        // A second call is safe: yaml-cpp returns at once. LoadAll's loop is what never ends.
+        TreeBuilder extra(bytes, path);
+        if (parser.HandleNextDocument(extra))
+            fail_at(path, extra.document_line_, 1, "more than one YAML document ('---'); a file holds one");
+    } catch (const YAML::Exception& e) {
+        fail_at(path, e.mark.line + 1, e.mark.column + 1, e.msg);
+    } catch (const Error&) {
+        throw;
+    } catch (const std::exception& e) {
+        fail_at(path, 0, 0, std::string("cannot read YAML: ") + e.what());
+    }
+    return builder.take();
+}
+
+}  // namespace kith

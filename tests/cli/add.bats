@@ -1,0 +1,63 @@
+load helpers
+
+@test "add writes a new file in canonical order, mode 0600, since today" {
+    run --separate-stderr kith add "José Ramírez" --tier close --org "Lumen: Labs" --interest rust --interest "no" \
+        --email j@x.org --birthday 12-10 --title "Lead" --cadence 2w --why "Hiring, maybe"
+    assert_success
+    [[ "$stderr" == *"contacts/jose-ramirez.yaml"* ]]
+    [ "$(stat -c %a contacts/jose-ramirez.yaml)" = 600 ]
+    run cat contacts/jose-ramirez.yaml
+    assert_output "name: José Ramírez
+tier: close
+cadence: 2w
+title: Lead
+org: \"Lumen: Labs\"
+email: [j@x.org]
+interests: [rust, \"no\"]
+why: \"Hiring, maybe\"
+birthday: --12-10
+since: 2026-11-28"
+    run --separate-stderr kith show jose-ramirez
+    assert_success
+    assert_output --partial "Lumen: Labs"
+}
+
+@test "add takes a yearless birthday as --birthday=--MM-DD, and --slug" {
+    run kith add "Bob" --birthday=--02-29 --slug bob-the-builder
+    assert_success
+    grep -qx 'birthday: --02-29' contacts/bob-the-builder.yaml
+}
+
+@test "add refuses an existing slug with exit 2 and names the file" {
+    snapshot ada-lovelace
+    run --separate-stderr kith add "Ada Lovelace"
+    assert_failure 2
+    [[ "$stderr" == *"contacts/ada-lovelace.yaml exists already"* ]]
+    [ -z "$(changes ada-lovelace)" ]
+}
+
+@test "add refuses an unknown tier, a bad date, a bad slug" {
+    run --separate-stderr kith add "New Person" --tier vip
+    assert_failure 2
+    [[ "$stderr" == *"unknown tier 'vip' (tiers: core, close, loose)"* ]]
+    run kith add "New Person" --birthday 13-40
+    assert_failure 2
+    run kith add "New Person" --slug ../escape
+    assert_failure 2
+    run kith add "!!!"
+    assert_failure 2
+    [ ! -e contacts/new-person.yaml ]
+}
+
+@test "add without NAME is a usage error" {
+    run kith add
+    assert_failure 2
+}
+
+@test "a contact added is listed and checks clean" {
+    kith add "Zoë Quinn" --tier core --tag london
+    run --separate-stderr kith list --tag london --format tsv
+    assert_line --partial $'zoe-quinn\tZoë Quinn\tcore\t30d\t\t2026-12-28'
+    run kith check
+    assert_success
+}

@@ -1,0 +1,24 @@
+# Shared setup for the CLI suites: a scrubbed environment, a pinned today, and a
+# private copy of examples/network in a temp folder.
+bats_require_minimum_version 1.5.0
+load '/usr/lib/bats/bats-support/load'
+load '/usr/lib/bats/bats-assert/load'
+
+setup() {
+    : "${KITH:?set KITH to the kith binary}"
+    : "${KITH_EXAMPLES:?set KITH_EXAMPLES to examples/network}"
+    export HOME="$BATS_TEST_TMPDIR/home"
+    mkdir -p "$HOME"
+    unset KITH_DIR XDG_DATA_HOME VISUAL EDITOR
+    export NO_COLOR=1 LC_ALL=C.UTF-8 TZ=UTC KITH_TODAY=2026-11-28
+    NET="$BATS_TEST_TMPDIR/network"
+    cp -r "$KITH_EXAMPLES" "$NET"
+    cd "$NET"
+}
+
+kith() { "$KITH" "$@"; }
+
+# Copies a contact file aside, to compare it byte for byte after a command.
+snapshot() { cp "$NET/contacts/$1.yaml" "$BATS_TEST_TMPDIR/$1.before"; }
+# Prints the diff of a contact file against its snapshot, without headers.
+changes() { diff "$BATS_TEST_TMPDIR/$1.before" "$NET/contacts/$1.yaml" | grep '^[<>]' || true; }

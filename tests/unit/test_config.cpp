@@ -1,0 +1,40 @@
+#include <doctest/doctest.h>
+
+#include "kith/config_file.hpp"
+#include "kith/error.hpp"
+
+using namespace kith;
+
+TEST_CASE("the file init writes reads as the defaults") {
+    const Config config = parse_config(default_config_text(), "kith.yaml");
+    REQUIRE(config.tiers.size() == 3);
+    CHECK(config.tiers[0].name == "core");
+    CHECK(config.tiers[0].cadence == Duration{30, 'd'});
+    CHECK(config.tiers[0].notice == Duration{14, 'd'});
+    CHECK(config.tiers[2].notice == Duration{2, 'd'});
+    CHECK(config.default_tier == "loose");
+    CHECK_FALSE(config.autocommit);
+}
+
+TEST_CASE("custom tiers, me and git") {
+    const Config config = parse_config(
+        "tiers:\n  - {name: inner, cadence: 1m}\n  - {name: outer, cadence: 1y}\nme: {name: Sam, email: s@x}\n"
+        "git: {autocommit: true}\n",
+        "kith.yaml");
+    CHECK(config.tier_names() == "inner, outer");
+    CHECK(config.default_tier == "outer");
+    CHECK_FALSE(config.tiers[0].notice);
+    CHECK(config.me_name == "Sam");
+    CHECK(config.autocommit);
+    CHECK(config.rank("outer") == 1);
+    CHECK(config.rank("nope") == 2);
+}
+
+TEST_CASE("bad settings are located") {
+    CHECK_THROWS_WITH_AS(parse_config("default_tier: vip\n", "kith.yaml"),
+                         "unknown tier 'vip' (tiers: core, close, loose)", Error);
+    CHECK_THROWS_AS(parse_config("tiers: []\n", "kith.yaml"), Error);
+    CHECK_THROWS_AS(parse_config("tiers:\n  - {name: a}\n", "kith.yaml"), Error);
+    CHECK_THROWS_AS(parse_config("tiers:\n  - {name: a, cadence: 1d}\n  - {name: a, cadence: 2d}\n", "kith.yaml"), Error);
+    CHECK_THROWS_AS(parse_config("git: {autocommit: maybe}\n", "kith.yaml"), Error);
+}

@@ -1,0 +1,81 @@
+#include <doctest/doctest.h>
+
+#include "kith/dates.hpp"
+#include "kith/error.hpp"
+
+using namespace kith;
+
+static Day day(const char* text) { return *parse_iso_day(text); }
+
+TEST_CASE("ISO days are parsed strictly") {
+    CHECK(format_day(day("2026-11-28")) == "2026-11-28");
+    CHECK(parse_iso_day("2024-02-29"));
+    CHECK_FALSE(parse_iso_day("2023-02-29"));
+    CHECK_FALSE(parse_iso_day("2026-13-01"));
+    CHECK_FALSE(parse_iso_day("2026-1-01"));
+    CHECK_FALSE(parse_iso_day("26-11-28"));
+    CHECK_FALSE(parse_iso_day("2026-11-28x"));
+    CHECK_FALSE(parse_iso_day(""));
+}
+
+TEST_CASE("durations: days, weeks, months clamped to the month's end, years") {
+    CHECK(parse_duration("30d") == Duration{30, 'd'});
+    CHECK(parse_duration("2w") == Duration{2, 'w'});
+    CHECK_FALSE(parse_duration("0d"));
+    CHECK_FALSE(parse_duration("2x"));
+    CHECK_FALSE(parse_duration("d"));
+    CHECK_FALSE(parse_duration("-2d"));
+    CHECK_FALSE(parse_duration("9999999d"));
+    CHECK(add_duration(day("2026-11-28"), {3, 'd'}) == day("2026-12-01"));
+    CHECK(add_duration(day("2026-11-28"), {2, 'w'}) == day("2026-12-12"));
+    CHECK(add_duration(day("2026-01-31"), {1, 'm'}) == day("2026-02-28"));
+    CHECK(add_duration(day("2024-01-31"), {1, 'm'}) == day("2024-02-29"));
+    CHECK(add_duration(day("2026-03-31"), {1, 'm'}, -1) == day("2026-02-28"));
+    CHECK(add_duration(day("2026-08-31"), {3, 'm'}) == day("2026-11-30"));
+    CHECK(add_duration(day("2024-02-29"), {1, 'y'}) == day("2025-02-28"));
+    CHECK(add_duration(day("2024-02-29"), {4, 'y'}) == day("2028-02-29"));
+    CHECK(add_duration(day("2026-12-15"), {1, 'm'}) == day("2027-01-15"));
+}
+
+TEST_CASE("birthdays with and without a year") {
+    CHECK(parse_month_day("1815-12-10") == MonthDay{12, 10, 1815});
+    CHECK(parse_month_day("--12-10") == MonthDay{12, 10, std::nullopt});
+    CHECK(parse_month_day("12-10") == MonthDay{12, 10, std::nullopt});
+    CHECK(parse_month_day("--02-29") == MonthDay{2, 29, std::nullopt});
+    CHECK_FALSE(parse_month_day("--02-30"));
+    CHECK_FALSE(parse_month_day("13-01"));
+    CHECK(format_month_day({12, 10, std::nullopt}) == "--12-10");
+    CHECK(format_month_day({12, 10, 1815}) == "1815-12-10");
+}
+
+TEST_CASE("yearly days come back every year, 29 February on 28 February") {
+    CHECK(next_yearly({12, 10, std::nullopt}, day("2026-11-28")) == day("2026-12-10"));
+    CHECK(next_yearly({12, 10, std::nullopt}, day("2026-12-10")) == day("2026-12-10"));
+    CHECK(next_yearly({12, 10, std::nullopt}, day("2026-12-11")) == day("2027-12-10"));
+    CHECK(next_yearly({2, 29, std::nullopt}, day("2026-01-01")) == day("2026-02-28"));
+    CHECK(next_yearly({2, 29, std::nullopt}, day("2028-01-01")) == day("2028-02-29"));
+    CHECK(next_yearly({2, 29, 2000}, day("2026-03-01")) == day("2027-02-28"));
+}
+
+TEST_CASE("command-line dates") {
+    const Day today = day("2026-11-28");  // a Saturday
+    CHECK(parse_cli_day("today", today, Direction::past) == today);
+    CHECK(parse_cli_day("Yesterday", today, Direction::past) == day("2026-11-27"));
+    CHECK(parse_cli_day("tomorrow", today, Direction::future) == day("2026-11-29"));
+    CHECK(parse_cli_day("2026-01-02", today, Direction::future) == day("2026-01-02"));
+    CHECK(parse_cli_day("-3d", today, Direction::future) == day("2026-11-25"));
+    CHECK(parse_cli_day("+2w", today, Direction::past) == day("2026-12-12"));
+    CHECK(parse_cli_day("2w", today, Direction::future) == day("2026-12-12"));
+    CHECK(parse_cli_day("3d", today, Direction::past) == day("2026-11-25"));
+    CHECK(parse_cli_day("1m", today, Direction::future) == day("2026-12-28"));
+    SUBCASE("weekdays: the last one for the past (today included), the next one for the future") {
+        CHECK(parse_cli_day("monday", today, Direction::past) == day("2026-11-23"));
+        CHECK(parse_cli_day("mon", today, Direction::future) == day("2026-11-30"));
+        CHECK(parse_cli_day("saturday", today, Direction::past) == today);
+        CHECK(parse_cli_day("saturday", today, Direction::future) == day("2026-12-05"));
+        CHECK(parse_cli_day("friday", today, Direction::future) == day("2026-12-04"));
+        CHECK(parse_cli_day("Friday", today, Direction::past) == day("2026-11-27"));
+    }
+    CHECK_THROWS_AS(parse_cli_day("someday", today, Direction::past), Error);
+    CHECK_THROWS_AS(parse_cli_day("2026-02-30", today, Direction::past), Error);
+}

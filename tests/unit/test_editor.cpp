@@ -1,0 +1,126 @@
+#include <doctest/doctest.h>
+
+#include "kith/editor.hpp"
+#include "kith/error.hpp"
+#include "kith/yaml_reader.hpp"
+
+using namespace kith;
+
+// A hand-written file: comments, blank lines, odd quoting, unknown keys, a block scalar.
+static const std::string handwritten = R"(# Ada, met at PyCon
+name: Ada Lovelace   # the countess
+tier: core
+
+title: 'Lead Analyst'
+custom_key: {keep: "me", exactly: [1, 2]}
+notes: |
+  Prefers mornings.
+
+  Ask about the Bernoulli paper.
+# the log, oldest first
+log:
+  - {date: 2026-10-11, kind: lunch, note: "New role; wants hardware"}   # good lunch
+  # a comment between entries
+  - {date: 2026-11-25, kind: congrats}
+zebra: last   # an unknown key at the end
+)";
+
+static std::string replace_once(std::string text, const std::string& from, const std::string& to) {
+    const size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+TEST_CASE("setting a scalar changes that one line and keeps its comment") {
+    const std::string out = set_top_level(handwritten, "name", "Ada King");
+    CHECK(out == replace_once(handwritten, "name: Ada Lovelace   # the countess", "name: Ada King   # the countess"));
+    CHECK(set_top_level(handwritten, "tier", "close") == replace_once(handwritten, "tier: core\n", "tier: close\n"));
+    CHECK(set_top_level(handwritten, "title", "\"Boss: yes\"") ==
+          replace_once(handwritten, "title: 'Lead Analyst'", "title: \"Boss: yes\""));
+}
+
+TEST_CASE("a missing scalar is added at its canonical place") {
+    const std::string out = set_top_level(handwritten, "cadence", "2w");
+    CHECK(out == replace_once(handwritten, "tier: core\n", "tier: core\ncadence: 2w\n"));
+    const std::string snooze = set_top_level(handwritten, "snooze", "2026-12-10");
+    // After notes (its canonical predecessor present), before the comment that belongs to log.
+    CHECK(snooze == replace_once(handwritten, "# the log, oldest first\n", "snooze: 2026-12-10\n# the log, oldest first\n"));
+}
+
+TEST_CASE("a multi-line value is replaced whole") {
+    const std::string out = set_top_level(handwritten, "notes", "short");
+    CHECK(out == replace_once(handwritten, "notes: |\n  Prefers mornings.\n\n  Ask about the Bernoulli paper.\n",
+                              "notes: short\n"));
+}
+
+TEST_CASE("log entries go in date order, one line each") {
+    SUBCASE("between two entries, before the comment of the later one? no: right before the later entry") {
+        const std::string out =
+            insert_item(handwritten, "log", "{date: 2026-11-01, kind: call}", std::string("date"), "x.yaml");
+        CHECK(out == replace_once(handwritten, "  - {date: 2026-11-25, kind: congrats}\n",
+                                  "  - {date: 2026-11-01, kind: call}\n  - {date: 2026-11-25, kind: congrats}\n"));
+    }
+    SUBCASE("after the last entry") {
+        const std::string out =
+            insert_item(handwritten, "log", "{date: 2026-11-28, kind: call}", std::string("date"), "x.yaml");
+        CHECK(out == replace_once(handwritten, "  - {date: 2026-11-25, kind: congrats}\n",
+                                  "  - {date: 2026-11-25, kind: congrats}\n  - {date: 2026-11-28, kind: call}\n"));
+    }
+    SUBCASE("before the first entry") {
+        const std::string out =
+            insert_item(handwritten, "log", "{date: 2020-01-01, kind: call}", std::string("date"), "x.yaml");
+        CHECK(out == replace_once(handwritten, "  - {date: 2026-10-11",
+                                  "  - {date: 2020-01-01, kind: call}\n  - {date: 2026-10-11"));
+    }
+    SUBCASE("on the same day, after the entries of that day") {
+        const std::string out =
+            insert_item(handwritten, "log", "{date: 2026-11-25, kind: call}", std::string("date"), "x.yaml");
+        CHECK(out == replace_once(handwritten, "  - {date: 2026-11-25, kind: congrats}\n",
+                                  "  - {date: 2026-11-25, kind: congrats}\n  - {date: 2026-11-25, kind: call}\n"));
+    }
+}
+
+TEST_CASE("a missing list is created at its canonical place") {
+    // A comment after the last key may introduce whatever follows, so the list goes before it.
+    const std::string file = "name: Bob\n# trailing comment\n";
+    CHECK(insert_item(file, "log", "{date: 2026-01-01}", std::string("date"), "x.yaml") ==
+          "name: Bob\nlog:\n  - {date: 2026-01-01}\n# trailing comment\n");
+    CHECK(insert_item("name: Bob\nlog:\n  - {date: 2026-01-01}\n", "followups", "{due: 2026-02-01, what: x}",
+                      std::string("due"), "x.yaml") ==
+          "name: Bob\nfollowups:\n  - {due: 2026-02-01, what: x}\nlog:\n  - {date: 2026-01-01}\n");
+}
+
+TEST_CASE("an empty list on one line, a zero-indented list, a file without a final newline") {
+    CHECK(insert_item("name: Bob\nlog: []  # none yet\n", "log", "{date: 2026-01-01}", std::string("date"), "x.yaml") ==
+          "name: Bob\nlog:  # none yet\n  - {date: 2026-01-01}\n");
+    CHECK(insert_item("log:\n- {date: 2026-01-05}\nname: Bob\n", "log", "{date: 2026-01-01}", std::string("date"), "x.yaml") ==
+          "log:\n- {date: 2026-01-01}\n- {date: 2026-01-05}\nname: Bob\n");
+    CHECK(insert_item("name: Bob", "log", "{date: 2026-01-01}", std::string("date"), "x.yaml") ==
+          "name: Bob\nlog:\n  - {date: 2026-01-01}\n");
+    CHECK(set_top_level("name: Bob", "tier", "core") == "name: Bob\ntier: core\n");
+    CHECK(set_top_level("name: Bob\r\n", "tier", "core") == "name: Bob\r\ntier: core\r\n");
+}
+
+TEST_CASE("a non-empty flow list is refused, not rewritten") {
+    CHECK_THROWS_AS(insert_item("name: Bob\nlog: [{date: 2026-01-01}]\n", "log", "{date: 2026-01-02}",
+                                std::string("date"), "x.yaml"),
+                    Error);
+}
+
+TEST_CASE("a field is added to one item of a list") {
+    const std::string flow = "followups:\n  - {due: 2026-12-05, what: \"send {the} paper\"}  # promised\n  - {due: 2026-12-06, what: b}\n";
+    CHECK(add_item_field(flow, "followups", 0, "done", "2026-11-28", "x.yaml") ==
+          "followups:\n  - {due: 2026-12-05, what: \"send {the} paper\", done: 2026-11-28}  # promised\n  - {due: 2026-12-06, what: b}\n");
+    const std::string block = "followups:\n  - due: 2026-12-05\n    what: send\n\n  - due: 2026-12-06\n    what: b\nname: x\n";
+    CHECK(add_item_field(block, "followups", 0, "done", "2026-11-28", "x.yaml") ==
+          "followups:\n  - due: 2026-12-05\n    what: send\n    done: 2026-11-28\n\n  - due: 2026-12-06\n    what: b\nname: x\n");
+    CHECK(add_item_field(block, "followups", 1, "done", "2026-11-28", "x.yaml") ==
+          "followups:\n  - due: 2026-12-05\n    what: send\n\n  - due: 2026-12-06\n    what: b\n    done: 2026-11-28\nname: x\n");
+    CHECK_THROWS_AS(add_item_field(block, "followups", 2, "done", "2026-11-28", "x.yaml"), Error);
+}
+
+TEST_CASE("every edit of the hand-written file still reads") {
+    CHECK_NOTHROW(read_yaml(set_top_level(handwritten, "snooze", "2026-12-10"), "x.yaml"));
+    CHECK_NOTHROW(read_yaml(insert_item(handwritten, "log", "{date: 2026-11-01, kind: call}", std::string("date"), "x.yaml"), "x.yaml"));
+    CHECK_NOTHROW(read_yaml(insert_item(handwritten, "followups", "{due: 2026-12-01, what: x}", std::string("due"), "x.yaml"), "x.yaml"));
+}

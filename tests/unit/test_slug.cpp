@@ -1,0 +1,60 @@
+#include <doctest/doctest.h>
+
+#include "kith/slug.hpp"
+#include "kith/text.hpp"
+
+using namespace kith;
+
+TEST_CASE("slugs fold Latin letters to ASCII") {
+    CHECK(make_slug("José Núñez") == "jose-nunez");
+    CHECK(make_slug("Ada Lovelace") == "ada-lovelace");
+    CHECK(make_slug("  Jean-Luc   Picard!! ") == "jean-luc-picard");
+    CHECK(make_slug("Søren Kierkegaard") == "soren-kierkegaard");
+    CHECK(make_slug("Łukasz Żółć") == "lukasz-zolc");
+    CHECK(make_slug("Straße") == "strasse");
+    CHECK(make_slug("O'Brien, Mary (Dr.)") == "o-brien-mary-dr");
+}
+
+TEST_CASE("slugs keep other scripts as UTF-8") {
+    CHECK(make_slug("山田 太郎") == "山田-太郎");
+    CHECK(make_slug("Иван Петров") == "иван-петров");
+}
+
+TEST_CASE("slugs never hold '/', never start with '.', and fit in 80 bytes") {
+    CHECK(make_slug("../../etc/passwd") == "etc-passwd");
+    CHECK(make_slug(".hidden") == "hidden");
+    CHECK(make_slug("!!!") == "");
+    const std::string long_name(200, 'a');
+    CHECK(make_slug(long_name).size() == 80);
+    std::string cjk;
+    for (int i = 0; i < 40; ++i) cjk += "山";  // 3 bytes each
+    const std::string cut = make_slug(cjk);
+    CHECK(cut.size() <= 80);
+    CHECK_FALSE(find_invalid_utf8(cut));
+}
+
+TEST_CASE("slug problems") {
+    CHECK(slug_problem("ada") == "");
+    CHECK(slug_problem("") != "");
+    CHECK(slug_problem("a/b") != "");
+    CHECK(slug_problem(".ada") != "");
+    CHECK(slug_problem("..") != "");
+    CHECK(slug_problem("a b") != "");
+    CHECK(slug_problem(std::string(81, 'a')) != "");
+}
+
+TEST_CASE("display width counts CJK as two columns") {
+    CHECK(display_width("abc") == 3);
+    CHECK(display_width("山田") == 4);
+    CHECK(display_width("José") == 4);
+    CHECK(fit_width("山田太郎", 5) == "山田…");
+    CHECK(fit_width("abcdef", 4) == "abc…");
+    CHECK(fit_width("abc", 4) == "abc");
+    CHECK(pad_right("山", 4) == "山  ");
+}
+
+TEST_CASE("folding ignores case and accents") {
+    CHECK(fold("JOSÉ") == fold("jose"));
+    CHECK(contains_folded("Analytical Engines Ltd", "engines"));
+    CHECK_FALSE(contains_folded("Analytical", "engines"));
+}

@@ -1,0 +1,107 @@
+#include <doctest/doctest.h>
+
+#include "kith/error.hpp"
+#include "kith/yaml_reader.hpp"
+
+using namespace kith;
+
+// Returns "line:col: message" of the error reading `bytes` raises, or "" when it reads.
+static std::string problem(const std::string& bytes) {
+    try {
+        read_yaml(bytes, "x.yaml");
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::invalid);
+        CHECK(e.where().path == "x.yaml");
+        return std::to_string(e.where().line) + ":" + std::to_string(e.where().column) + ": " + e.message();
+    }
+    return "";
+}
+
+static bool mentions(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST_CASE("a plain contact reads into a located tree") {
+    const YamlValue root = read_yaml("name: Ada\ntags: [a, b]\nlog:\n  - {date: 2026-01-01, kind: call}\n", "x.yaml");
+    REQUIRE(root.kind == YamlValue::Kind::map);
+    CHECK(root.find("name")->text == "Ada");
+    CHECK(root.find("tags")->items.size() == 2);
+    const YamlValue* log = root.find("log");
+    REQUIRE(log);
+    CHECK(log->items[0].line == 4);
+    CHECK(log->items[0].find("kind")->text == "call");
+    CHECK(root.find("name")->column == 7);
+}
+
+TEST_CASE("quoted scalars are marked as not plain") {
+    const YamlValue root = read_yaml("a: \"no\"\nb: no\n", "x.yaml");
+    CHECK_FALSE(root.find("a")->plain);
+    CHECK(root.find("b")->plain);
+}
+
+TEST_CASE("the guard refuses bytes that are not UTF-8 text") {
+    CHECK(mentions(problem("name: Ada\nnote: \xff\xfe\n"), "2:7: invalid UTF-8"));
+    CHECK(mentions(problem(std::string("name: A\0da\n", 11)), "1:8: NUL"));
+    CHECK(mentions(problem("name: Ada\x01\n"), "1:10: control character"));
+    CHECK(mentions(problem("\xff\xfen\0a\0m\0e\0"), "1:1: file is UTF-16"));
+    CHECK(mentions(problem(std::string("\0\0\xfe\xff", 4)), "1:1: file is UTF-16 or UTF-32"));
+    CHECK(mentions(problem(std::string("\0n\0a", 4)), "1:1: file is UTF-16 or UTF-32"));
+    CHECK(problem("name: Ada\r\nnote: tabs\tare fine\r\n") == "");
+}
+
+TEST_CASE("the guard refuses anchors, aliases and tags") {
+    CHECK(mentions(problem("a: &x 1\nb: *x\n"), "1:4: anchors"));
+    CHECK(mentions(problem("a: !!str 1\n"), "tags"));
+    // A billion-laughs bomb stops at the first anchor, long before any expansion.
+    CHECK(mentions(problem("a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\n"), "1:4: anchors"));
+}
+
+TEST_CASE("the guard refuses duplicate keys, naming the first") {
+    CHECK(problem("name: Ada\ntier: core\nname: Bob\n") == "3:1: duplicate key 'name' (first at line 1)");
+    CHECK(mentions(problem("log:\n  - {date: 2026-01-01, date: 2026-01-02}\n"), "duplicate key 'date'"));
+}
+
+TEST_CASE("the guard refuses more than one document, and ',' does not hang") {
+    CHECK(mentions(problem("name: Ada\n---\nname: Bob\n"), "more than one YAML document"));
+    CHECK(mentions(problem(","), "more than one YAML document"));
+}
+
+TEST_CASE("the guard refuses complex keys") {
+    CHECK(mentions(problem("? [a, b]\n: c\n"), "keys must be plain text"));
+}
+
+TEST_CASE("the guard catches an unterminated quote that yaml-cpp would accept") {
+    SUBCASE("it swallows the keys after it") {
+        const std::string p = problem("name: \"Ada\ntier: core\nnotes: \"x\"\n");
+        CHECK(mentions(p, "1:7: quoted value runs on to line 2 and swallows 'tier: core'"));
+    }
+    SUBCASE("it runs to the end of the file") {
+        CHECK(mentions(problem("name: Ada\nnotes: 'never closed\nlog:\n  - {date: 2026-01-01}\n"),
+                       "2:8: quoted value is never closed"));
+    }
+    SUBCASE("inside a log entry") {
+        CHECK(mentions(problem("log:\n  - {date: 2026-01-01, note: \"abc}\n  - {date: 2026-01-02, note: \"x\"}\n"),
+                       "2:30: quoted value runs on to line 3"));
+    }
+    SUBCASE("a quoted value may still run over lines that do not look like keys") {
+        CHECK(problem("notes: \"first line\n  second line\"\nname: Ada\n") == "");
+        CHECK(problem("notes: 'it''s fine'\nname: Ada\n") == "");
+    }
+}
+
+TEST_CASE("the guard caps nesting") {
+    std::string deep;
+    for (int i = 0; i < 100; ++i) deep += "[";
+    for (int i = 0; i < 100; ++i) deep += "]";
+    CHECK(mentions(problem("a: " + deep + "\n"), "nested deeper than 32 levels"));
+    std::string very_deep(100000, '[');
+    CHECK(problem("a: " + very_deep + "\n") != "");
+}
+
+TEST_CASE("syntax errors are located, 1-based") {
+    CHECK(mentions(problem("name: Ada\n  bad: indent\n"), "2:"));
+    CHECK(mentions(problem("log: [a, b\n"), ":"));
+}
+
+TEST_CASE("an empty file reads as null") {
+    CHECK(read_yaml("", "x.yaml").kind == YamlValue::Kind::null);
+    CHECK(read_yaml("# only a comment\n", "x.yaml").kind == YamlValue::Kind::null);
+}
