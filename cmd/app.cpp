@@ -129,6 +129,11 @@ int run(int argc, char** argv, Context ctx) {
     add_show(app, ctx, actions);
     add_list(app, ctx, actions);
     add_check(app, ctx, actions);
+    add_log(app, ctx, actions);
+    add_tier(app, ctx, actions);
+    add_due(app, ctx, actions);
+    add_follow(app, ctx, actions);
+    add_archive(app, ctx, actions);
 
     int rc = 0;
     try {

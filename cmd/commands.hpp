@@ -9,6 +9,11 @@ void add_add(CLI::App& app, Context& ctx, Actions& actions);
 void add_show(CLI::App& app, Context& ctx, Actions& actions);
 void add_list(CLI::App& app, Context& ctx, Actions& actions);
 void add_check(CLI::App& app, Context& ctx, Actions& actions);
+void add_log(CLI::App& app, Context& ctx, Actions& actions);
+void add_tier(CLI::App& app, Context& ctx, Actions& actions);
+void add_due(CLI::App& app, Context& ctx, Actions& actions);
+void add_follow(CLI::App& app, Context& ctx, Actions& actions);  // follow, done, snooze
+void add_archive(CLI::App& app, Context& ctx, Actions& actions);
 
 // Refuses tier names the settings do not know (exit 2), listing the ones they do.
 void check_tiers(const Config& config, const std::vector<std::string>& tiers);

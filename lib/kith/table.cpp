@@ -60,6 +60,7 @@ std::string render_json(const Table& table) {
         for (size_t i = 0; i < row.size(); ++i) {
             const Column& column = table.columns[i];
             if (row[i].empty()) object[column.key] = nullptr;
+            else if (column.numeric && row[i].find('.') == std::string::npos) object[column.key] = std::stoll(row[i]);
             else if (column.numeric) object[column.key] = std::stod(row[i]);
             else object[column.key] = row[i];
         }
@@ -92,7 +93,7 @@ std::string render_text(const Table& table, const TextStyle& style) {
     };
     std::vector<std::string> headings;
     for (const auto& column : table.columns) headings.push_back(column.heading);
-    std::string out = paint(line(headings), Tone::soft, style.color) + "\n";
+    std::string out = style.heading ? paint(line(headings), Tone::soft, style.color) + "\n" : "";
     for (size_t r = 0; r < table.rows.size(); ++r) {
         const Tone tone = r < table.tones.size() ? table.tones[r] : Tone::plain;
         out += paint(line(table.rows[r]), tone, style.color) + "\n";

@@ -30,6 +30,7 @@ struct Table {
 struct TextStyle {
     int width = 0;
     bool color = false;
+    bool heading = true;  // print the heading line
 };
 
 // Renders a header line of keys, then one tab-separated line per row. Tabs and line

@@ -1,0 +1,28 @@
+// kith archive NAME: move a person out of the active network, never deleting anything.
+#include "autocommit.hpp"
+#include "commands.hpp"
+#include "kith/resolve.hpp"
+
+namespace kith::cli {
+
+void add_archive(CLI::App& app, Context& ctx, Actions& actions) {
+    auto* cmd = app.add_subcommand("archive", "Move a person to archive/: never due, still in 'list --archived'");
+    auto name = std::make_shared<std::string>();
+    cmd->add_option("NAME", *name, "A person")->required();
+    cmd->footer("Example:\n  kith archive tom\n  Undo: move archive/<slug>.yaml back to contacts/.");
+    actions[cmd] = [&ctx, name] {
+        const Network network = ctx.load();
+        const Contact& person = resolve(network.contacts, *name);
+        const Store store = ctx.store();
+        const std::string target = "archive/" + person.slug + ".yaml";
+        {
+            const WriteLock lock(store.root());
+            store.move(person.path, target);
+        }
+        ctx.say("archived " + person.name + " (" + target + ")");
+        autocommit(ctx, network.config, store.root(), {person.path, target}, "kith: archive " + person.name);
+        return 0;
+    };
+}
+
+}  // namespace kith::cli

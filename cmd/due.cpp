@@ -1,0 +1,60 @@
+// kith due [--within D] [--tier T]... [--tag T]... [--limit N] [--format F] [--check]: what is due.
+#include <iostream>
+
+#include "commands.hpp"
+#include "kith/due_view.hpp"
+#include "kith/error.hpp"
+#include "kith/ics.hpp"
+
+namespace kith::cli {
+namespace {
+
+struct DueOptions {
+    std::string within, format = "text";
+    std::vector<std::string> tiers, tags;
+    size_t limit = 0;
+    bool check = false;
+};
+
+int due(Context& ctx, const DueOptions& in) {
+    DueQuery query;
+    query.today = ctx.today();
+    if (!in.within.empty()) {
+        query.within = parse_duration(in.within);
+        if (!query.within) fail_usage("--within: '" + in.within + "' is not a duration such as 7d, 2w or 1m");
+    }
+    query.tiers = in.tiers;
+    query.tags = in.tags;
+    query.limit = in.limit;
+    const Network network = ctx.load();
+    check_tiers(network.config, in.tiers);
+    const std::vector<DueItem> items = due_items(network.contacts, network.config, query);
+    if (in.check) return items.empty() ? 0 : 1;
+    if (items.empty()) return 0;  // nothing at all on stdout, so that cron mails nothing
+    if (in.format == "ics") std::cout << render_ics(items, query.today);
+    else if (in.format == "text") std::cout << render_due_text(items, TextStyle{ctx.terminal_width, ctx.use_color()});
+    else ctx.print(due_table(items), in.format);
+    return 0;
+}
+
+}  // namespace
+
+void add_due(CLI::App& app, Context& ctx, Actions& actions) {
+    auto* cmd = app.add_subcommand("due", "Who is due: gone stale, a follow-up promised, a birthday near");
+    auto in = std::make_shared<DueOptions>();
+    cmd->add_option("--within", in->within, "Also what falls due in the next D (e.g. 7d, 2w)");
+    cmd->add_option("--tier", in->tiers, "Only this tier (repeatable)");
+    cmd->add_option("--tag", in->tags, "Only people with this tag (repeatable)");
+    cmd->add_option("--limit", in->limit, "At most N items, most urgent first")->check(CLI::NonNegativeNumber);
+    add_format(*cmd, in->format, {"text", "tsv", "json", "ics"});
+    cmd->add_flag("--check", in->check, "Print nothing; exit 1 when something is due, 0 when nothing is");
+    cmd->footer(
+        "Prints nothing at all when nothing is due, so cron mails only when there is something to do.\n"
+        "Examples:\n"
+        "  kith due --within 1w\n"
+        "  kith due --format tsv | awk -F'\\t' '$1 == \"followup\"'\n"
+        "  kith due --format ics > ~/calendar/kith.ics");
+    actions[cmd] = [&ctx, in] { return due(ctx, *in); };
+}
+
+}  // namespace kith::cli

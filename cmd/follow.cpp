@@ -1,0 +1,81 @@
+// kith follow NAME WHEN WHAT · kith done NAME [TEXT] · kith snooze NAME UNTIL: promises and pauses.
+#include "autocommit.hpp"
+#include "commands.hpp"
+#include "kith/editor.hpp"
+#include "kith/interaction.hpp"
+#include "kith/profile.hpp"
+#include "kith/resolve.hpp"
+
+namespace kith::cli {
+namespace {
+
+// Applies one edit to one person's file, reports it, and commits it when asked to.
+void change(Context& ctx, const Network& network, const Contact& person, const Store::Edit& edit,
+            const std::string& message) {
+    const Store store = ctx.store();
+    store.edit_contacts({{person.path, edit}}, network.config);
+    ctx.say(message);
+    autocommit(ctx, network.config, store.root(), {person.path}, "kith: " + message);
+}
+
+int follow(Context& ctx, const std::string& name, const std::string& when, const std::string& what) {
+    const Day today = ctx.today();
+    const FollowUp followup{parse_cli_day(when, today, Direction::future), what, std::nullopt, 0};
+    const Network network = ctx.load();
+    const Contact& person = resolve(network.contacts, name);
+    change(ctx, network, person, [&](const std::string& text) { return add_followup(text, followup, person.path); },
+           "follow up with " + person.name + " on " + format_day(followup.due) + " (" +
+               relative_days(days_between(today, followup.due)) + "): " + what);
+    return 0;
+}
+
+int done(Context& ctx, const std::string& name, const std::string& which) {
+    const Day today = ctx.today();
+    const Network network = ctx.load();
+    const Contact& person = resolve(network.contacts, name);
+    const size_t index = pick_open_followup(person, which);
+    change(ctx, network, person,
+           [&](const std::string& text) {
+               return add_item_field(text, "followups", index, "done", format_day(today), person.path);
+           },
+           "done: " + person.followups[index].what + " (" + person.name + ")");
+    return 0;
+}
+
+int snooze(Context& ctx, const std::string& name, const std::string& until) {
+    const Day today = ctx.today();
+    const Day day = parse_cli_day(until, today, Direction::future);
+    const Network network = ctx.load();
+    const Contact& person = resolve(network.contacts, name);
+    change(ctx, network, person, [&](const std::string& text) { return set_top_level(text, "snooze", format_day(day)); },
+           person.name + " is snoozed until " + format_day(day));
+    return 0;
+}
+
+}  // namespace
+
+void add_follow(CLI::App& app, Context& ctx, Actions& actions) {
+    auto* follow_cmd = app.add_subcommand("follow", "Promise to come back to someone on a day");
+    auto follow_args = std::make_shared<std::vector<std::string>>(3);
+    follow_cmd->add_option("NAME", (*follow_args)[0], "A person")->required();
+    follow_cmd->add_option("WHEN", (*follow_args)[1], "YYYY-MM-DD, tomorrow, a weekday (the next one), 2w (ahead)")->required();
+    follow_cmd->add_option("WHAT", (*follow_args)[2], "What to do")->required();
+    follow_cmd->footer("Example:\n  kith follow ada friday \"send the engine paper\"");
+    actions[follow_cmd] = [&ctx, follow_args] { return follow(ctx, (*follow_args)[0], (*follow_args)[1], (*follow_args)[2]); };
+
+    auto* done_cmd = app.add_subcommand("done", "Mark a follow-up done (it stays in the file with its day)");
+    auto done_args = std::make_shared<std::vector<std::string>>(2);
+    done_cmd->add_option("NAME", (*done_args)[0], "A person")->required();
+    done_cmd->add_option("TEXT", (*done_args)[1], "Part of the follow-up's text, when there are several");
+    done_cmd->footer("Examples:\n  kith done ada\n  kith done ada paper");
+    actions[done_cmd] = [&ctx, done_args] { return done(ctx, (*done_args)[0], (*done_args)[1]); };
+
+    auto* snooze_cmd = app.add_subcommand("snooze", "Keep someone from being due before a day");
+    auto snooze_args = std::make_shared<std::vector<std::string>>(2);
+    snooze_cmd->add_option("NAME", (*snooze_args)[0], "A person")->required();
+    snooze_cmd->add_option("UNTIL", (*snooze_args)[1], "YYYY-MM-DD, a weekday (the next one), 3w (ahead)")->required();
+    snooze_cmd->footer("Example:\n  kith snooze taro 2026-12-15");
+    actions[snooze_cmd] = [&ctx, snooze_args] { return snooze(ctx, (*snooze_args)[0], (*snooze_args)[1]); };
+}
+
+}  // namespace kith::cli

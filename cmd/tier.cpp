@@ -1,0 +1,76 @@
+// kith tier · kith tier NAME · kith tier NAME TIER [--cadence D]: tiers and who is in them.
+#include <iostream>
+
+#include "autocommit.hpp"
+#include "commands.hpp"
+#include "kith/editor.hpp"
+#include "kith/error.hpp"
+#include "kith/resolve.hpp"
+#include "kith/status.hpp"
+#include "kith/tier_view.hpp"
+
+namespace kith::cli {
+namespace {
+
+struct TierOptions {
+    std::string name, tier, cadence, format = "text";
+};
+
+int show_person(Context& ctx, const Network& network, const Contact& person, const std::string& format) {
+    ctx.print(person_tier_table(person, network.config), format);
+    return 0;
+}
+
+int set_tier(Context& ctx, const Network& network, const Contact& person, const TierOptions& in) {
+    if (!network.config.find_tier(in.tier))
+        fail_usage("unknown tier '" + in.tier + "' (tiers: " + network.config.tier_names() + ")");
+    std::optional<Duration> cadence;
+    if (!in.cadence.empty()) {
+        cadence = parse_duration(in.cadence);
+        if (!cadence) fail_usage("--cadence: '" + in.cadence + "' is not a duration such as 30d, 2w, 3m or 1y");
+    }
+    const std::string before = tier_of(person, network.config);
+    const Store store = ctx.store();
+    store.edit_contacts({{person.path,
+                          [&](const std::string& text) {
+                              std::string out = set_top_level(text, "tier", in.tier);
+                              return cadence ? set_top_level(out, "cadence", cadence->text()) : out;
+                          }}},
+                        network.config);
+    ctx.say(person.name + ": " + before + " -> " + in.tier + (cadence ? ", every " + cadence->text() : ""));
+    autocommit(ctx, network.config, store.root(), {person.path}, "kith: " + person.name + " is now " + in.tier);
+    return 0;
+}
+
+int tier(Context& ctx, const TierOptions& in) {
+    const Network network = ctx.load();
+    if (in.name.empty()) {
+        ctx.print(tier_summary(network.contacts, network.config, ctx.today()), in.format);
+        return 0;
+    }
+    const Contact& person = resolve(network.contacts, in.name);
+    if (in.tier.empty()) {
+        if (!in.cadence.empty()) fail_usage("--cadence goes with a TIER: 'kith tier NAME TIER --cadence D'");
+        return show_person(ctx, network, person, in.format);
+    }
+    return set_tier(ctx, network, person, in);
+}
+
+}  // namespace
+
+void add_tier(CLI::App& app, Context& ctx, Actions& actions) {
+    auto* cmd = app.add_subcommand("tier", "Tier summary; one person's tier; set it");
+    auto in = std::make_shared<TierOptions>();
+    cmd->add_option("NAME", in->name, "A person");
+    cmd->add_option("TIER", in->tier, "The tier to put them in");
+    cmd->add_option("--cadence", in->cadence, "Also set their own keep-in-touch interval (e.g. 2w)");
+    add_format(*cmd, in->format);
+    cmd->footer(
+        "Examples:\n"
+        "  kith tier                      # each tier: cadence, members, due now\n"
+        "  kith tier ada                  # Ada's tier and cadence\n"
+        "  kith tier ada close --cadence 6w");
+    actions[cmd] = [&ctx, in] { return tier(ctx, *in); };
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,80 @@
+#include "kith/due_view.hpp"
+
+#include "kith/profile.hpp"
+
+namespace kith {
+namespace {
+
+Tone tone_of(const DueItem& item) { return item.overdue > 0 ? Tone::alert : item.overdue < 0 ? Tone::soft : Tone::plain; }
+
+std::string group(const char* title, const Table& table, const TextStyle& style) {
+    if (table.rows.empty()) return "";
+    TextStyle rows = style;
+    rows.heading = false;
+    rows.width = style.width > 2 ? style.width - 2 : style.width;
+    std::string out = paint(std::string(title) + " (" + std::to_string(table.rows.size()) + ")", Tone::plain, false) + "\n";
+    const std::string body = render_text(table, rows);
+    size_t start = 0;
+    while (start < body.size()) {
+        const size_t end = body.find('\n', start);
+        out += "  " + body.substr(start, end - start) + "\n";
+        start = end + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string describe_overdue(long overdue) {
+    if (overdue == 0) return "due today";
+    if (overdue < 0) return relative_days(-overdue);
+    return std::to_string(overdue) + (overdue == 1 ? " day overdue" : " days overdue");
+}
+
+Table due_table(const std::vector<DueItem>& items) {
+    Table table;
+    table.columns = {{"what", "WHAT"}, {"slug", "SLUG"}, {"name", "NAME"}, {"tier", "TIER"}, {"due", "DUE"},
+                     {"overdue", "OVERDUE", true}, {"detail", "DETAIL", false, true}};
+    for (const auto& item : items) {
+        table.add({to_string(item.what), item.contact->slug, item.contact->name, item.tier, format_day(item.due),
+                   std::to_string(item.overdue), item.detail},
+                  tone_of(item));
+    }
+    return table;
+}
+
+std::string render_due_text(const std::vector<DueItem>& items, const TextStyle& style) {
+    Table people, followups, dates;
+    people.columns = {{"name", "", false, true}, {"tier", ""}, {"when", ""}, {"stale", ""}, {"via", ""},
+                      {"last", "", false, true}};
+    followups.columns = {{"name", "", false, true}, {"tier", ""}, {"when", ""}, {"what", "", false, true}};
+    dates.columns = followups.columns;
+    for (const auto& item : items) {
+        const std::string when = describe_overdue(item.overdue);
+        switch (item.what) {
+            case DueKind::contact: {
+                const std::string stale = item.status.staleness ? format_staleness(*item.status.staleness) : "new";
+                const std::string via = item.contact->prefer.empty() ? "" : "via " + item.contact->prefer;
+                people.add({item.contact->name, item.tier, when, stale, via, "last: " + item.detail}, tone_of(item));
+                break;
+            }
+            case DueKind::followup:
+                followups.add({item.contact->name, item.tier, when, item.detail}, tone_of(item));
+                break;
+            case DueKind::birthday:
+            case DueKind::date:
+                dates.add({item.contact->name, item.tier, when, item.detail}, tone_of(item));
+                break;
+        }
+    }
+    std::string out = group("Get in touch", people, style);
+    const std::string second = group("Follow-ups", followups, style);
+    const std::string third = group("Birthdays and dates", dates, style);
+    for (const std::string* part : {&second, &third}) {
+        if (part->empty()) continue;
+        out += (out.empty() ? "" : "\n") + *part;
+    }
+    return out;
+}
+
+}  // namespace kith

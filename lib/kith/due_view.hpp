@@ -1,0 +1,21 @@
+#pragma once
+// Rendering what is due: records for scripts, grouped text for people.
+#include <string>
+#include <vector>
+
+#include "kith/due.hpp"
+#include "kith/table.hpp"
+
+namespace kith {
+
+// The records of SPEC 6: what, slug, name, tier, due, overdue, detail.
+Table due_table(const std::vector<DueItem>& items);
+
+// Renders the items for people, grouped (people, follow-ups, birthdays and dates), with
+// days overdue, staleness, the preferred channel and the last interaction. "" when empty.
+std::string render_due_text(const std::vector<DueItem>& items, const TextStyle& style);
+
+// Describes an overdue count: "3 days overdue", "due today", "in 2 days".
+std::string describe_overdue(long overdue);
+
+}  // namespace kith

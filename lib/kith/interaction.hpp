@@ -1,0 +1,33 @@
+#pragma once
+// Recording interactions and follow-ups in a contact file's text.
+#include <string>
+#include <vector>
+
+#include "kith/model.hpp"
+
+namespace kith {
+
+// The log kinds that have meaning (SPEC 3); every kind but "note" counts as contact.
+const std::vector<std::string>& known_kinds();
+
+// Returns the log entry as one flow line: {date: ..., kind: ..., with: ..., note: ...}.
+std::string log_entry_line(const LogEntry& entry);
+
+// Returns the follow-up as one flow line: {due: ..., what: ...}.
+std::string followup_line(const FollowUp& followup);
+
+// Adds a log entry to a contact file's text, in date order.
+std::string add_log_entry(const std::string& text, const LogEntry& entry, const std::string& path);
+
+// Adds a follow-up to a contact file's text, in order of due day.
+std::string add_followup(const std::string& text, const FollowUp& followup, const std::string& path);
+
+// Returns the index (in file order) of the open follow-up that `text` picks: the only open
+// one when `text` is empty, else the one whose `what` contains it (ignoring case and
+// accents). Throws a usage Error when none or several match, listing them.
+size_t pick_open_followup(const Contact& contact, const std::string& text);
+
+// Refuses a log day after today: a plan is a follow-up.
+void check_not_future(Day day, Day today);
+
+}  // namespace kith

@@ -1,0 +1,67 @@
+load helpers
+
+@test "follow adds a follow-up that is due on its day" {
+    run --separate-stderr kith follow mei friday "send the Q1 deck"
+    assert_success
+    [[ "$stderr" == *"follow up with Mei Chen on 2026-12-04 (in 6 days): send the Q1 deck"* ]]
+    grep -qF '  - {due: 2026-12-04, what: send the Q1 deck}' contacts/mei-chen.yaml
+    run --separate-stderr kith due --today 2026-12-04 --format tsv
+    assert_line $'followup\tmei-chen\tMei Chen\tcore\t2026-12-04\t0\tsend the Q1 deck'
+}
+
+@test "done marks the only open follow-up, keeping the record (a one-line change)" {
+    snapshot linus-okafor
+    run --separate-stderr kith done linus
+    assert_success
+    run changes linus-okafor
+    assert_output $'<   - {due: 2026-11-20, what: send the renewal proposal}\n>   - {due: 2026-11-20, what: send the renewal proposal, done: 2026-11-28}'
+    run --separate-stderr kith due --format tsv
+    refute_output --partial 'renewal'
+}
+
+@test "done with several open follow-ups needs TEXT; ambiguity is exit 2" {
+    kith follow ada 1w "send the slides" 2>/dev/null
+    snapshot ada-lovelace
+    run --separate-stderr kith done ada
+    assert_failure 2
+    [[ "$stderr" == *"2 open follow-ups"* ]]
+    run --separate-stderr kith done ada send
+    assert_failure 2
+    run --separate-stderr kith done ada slides
+    assert_success
+    run changes ada-lovelace
+    assert_line --partial '> '
+    assert_line --partial 'send the slides, done: 2026-11-28}'
+    [ "$(changes ada-lovelace | wc -l)" = 2 ]
+}
+
+@test "done with nothing open is exit 2" {
+    run --separate-stderr kith done mei
+    assert_failure 2
+    [[ "$stderr" == *"no open follow-up"* ]]
+}
+
+@test "snooze keeps someone from being due before a day" {
+    run --separate-stderr kith snooze linus 2w
+    assert_success
+    grep -qx 'snooze: 2026-12-12' contacts/linus-okafor.yaml
+    run --separate-stderr kith due --format tsv
+    refute_output --regexp $'^contact\tlinus-okafor'
+    run --separate-stderr kith due --today 2026-12-12 --format tsv
+    assert_output --regexp $'contact\tlinus-okafor\tLinus Okafor\tcore\t2026-12-12\t0'
+}
+
+@test "snooze replaces an existing snooze line, keeping its comment" {
+    run --separate-stderr kith snooze taro 2027-01-10
+    assert_success
+    grep -qx 'snooze: 2027-01-10    # travelling until mid-December' contacts/山田-太郎.yaml
+}
+
+@test "follow and snooze refuse bad dates" {
+    run kith follow mei someday "x"
+    assert_failure 2
+    run kith snooze mei never
+    assert_failure 2
+    run kith follow mei
+    assert_failure 2
+}

@@ -1,0 +1,71 @@
+load helpers
+
+@test "log adds one line, in date order, and touches nothing else of a hand-written file" {
+    snapshot ada-lovelace
+    run --separate-stderr kith log ada -k coffee -d 2026-10-20 -m "Talked: engines, #2"
+    assert_success
+    [[ "$stderr" == *"logged coffee with Ada Lovelace on 2026-10-20; next due 2026-11-24 (4 days ago)"* ]]
+    run changes ada-lovelace
+    assert_output '>   - {date: 2026-10-20, kind: coffee, note: "Talked: engines, #2"}'
+    # It went between the two existing entries.
+    run grep -n 'date: 2026-1' contacts/ada-lovelace.yaml
+    assert_line --index 0 --partial '2026-10-11'
+    assert_line --index 1 --partial '2026-10-20'
+    assert_line --index 2 --partial '2026-11-10'
+    grep -q '^# Ada: my manager' contacts/ada-lovelace.yaml
+}
+
+@test "log with several people, a follow-up, and the new due day" {
+    run --separate-stderr kith log ada grace -k meeting -d yesterday --follow-up 2w "send the notes"
+    assert_success
+    [[ "$stderr" == *"Ada Lovelace on 2026-11-27; next due 2026-12-11 (in 13 days); follow up 2026-12-12"* ]]
+    [[ "$stderr" == *"Grace Hopper on 2026-11-27; next due 2026-12-27"* ]]
+    grep -qF '  - {due: 2026-12-12, what: send the notes}' contacts/grace-hopper.yaml
+    grep -qF '  - {date: 2026-11-27, kind: meeting}' contacts/grace-hopper.yaml
+    # grace-hopper.yaml has no followups key: it is added before log, in canonical order.
+    run grep -n '^followups:\|^log:\|^nickname:' contacts/grace-hopper.yaml
+    assert_output --regexp '^[0-9]+:followups:.*log:.*nickname:'
+}
+
+@test "log refuses a day after today, and an unknown NAME, without writing" {
+    snapshot ada-lovelace
+    run --separate-stderr kith log ada -d tomorrow
+    assert_failure 2
+    [[ "$stderr" == *"a plan is a follow-up"* ]]
+    run --separate-stderr kith log ada nobody-at-all -k call
+    assert_failure 2
+    [ -z "$(changes ada-lovelace)" ]
+}
+
+@test "a person's log lands after a past --today's view (weekday names look back)" {
+    run --separate-stderr kith log mei -d monday -k call
+    assert_success
+    grep -qF '{date: 2026-11-23, kind: call}' contacts/mei-chen.yaml
+}
+
+@test "an unknown kind is logged with a warning and a suggestion" {
+    run --separate-stderr kith log mei -k lunh
+    assert_success
+    [[ "$stderr" == *"'lunh' is not one of kith's kinds (did you mean 'lunch'?)"* ]]
+}
+
+@test "log never rewrites a file it cannot parse" {
+    printf 'name: "Broken\ntier: core\nlog:\n  - {date: 2026-01-01}\n' > contacts/broken.yaml
+    cp contacts/broken.yaml "$BATS_TEST_TMPDIR/broken.before"
+    run --separate-stderr kith log contacts/broken.yaml
+    [ "$status" -ne 0 ]
+    cmp contacts/broken.yaml "$BATS_TEST_TMPDIR/broken.before"
+}
+
+@test "two writers at once lose nothing" {
+    for i in 1 2 3 4 5 6 7 8; do kith log mei -k call -m "parallel $i" & done
+    wait
+    [ "$(grep -c 'parallel' contacts/mei-chen.yaml)" = 8 ]
+    run kith check
+    assert_success
+}
+
+@test "log without NAME is a usage error" {
+    run kith log -k call
+    assert_failure 2
+}

@@ -1,0 +1,45 @@
+load helpers
+
+@test "the tier summary: cadence, members, due now, as text, tsv and json" {
+    run --separate-stderr kith tier --format tsv
+    assert_success
+    assert_output $'tier\tcadence\tmembers\tdue\ncore\t30d\t4\t3\nclose\t90d\t4\t2\nloose\t180d\t4\t3'
+    run --separate-stderr kith tier
+    assert_line --index 0 "TIER   CADENCE  MEMBERS  DUE"
+    run --separate-stderr kith tier --format json
+    run python3 -c 'import json,sys; d=json.load(sys.stdin); print(d[0]["tier"], d[0]["members"], d[2]["due"])' <<<"$output"
+    assert_output "core 4 3"
+}
+
+@test "one person's tier" {
+    run --separate-stderr kith tier ada --format tsv
+    assert_success
+    assert_output $'slug\tname\ttier\tcadence\nada-lovelace\tAda Lovelace\tcore\t2w'
+}
+
+@test "setting a tier is a one-line change of a hand-written file" {
+    snapshot grace-hopper
+    run --separate-stderr kith tier grace close
+    assert_success
+    [[ "$stderr" == *"Grace Hopper: core -> close"* ]]
+    run changes grace-hopper
+    assert_output $'< tier: core\n> tier: close'
+}
+
+@test "setting a tier with --cadence adds the cadence line in canonical place" {
+    snapshot mei-chen
+    run --separate-stderr kith tier mei close --cadence 6w
+    assert_success
+    run changes mei-chen
+    assert_output $'< tier: core\n> tier: close\n> cadence: 6w'
+    run sed -n 2,3p contacts/mei-chen.yaml
+    assert_output $'tier: close\ncadence: 6w'
+}
+
+@test "an unknown tier is exit 2, listing the tiers, and changes nothing" {
+    snapshot grace-hopper
+    run --separate-stderr kith tier grace vip
+    assert_failure 2
+    [[ "$stderr" == *"unknown tier 'vip' (tiers: core, close, loose)"* ]]
+    [ -z "$(changes grace-hopper)" ]
+}

@@ -1,0 +1,45 @@
+#include <doctest/doctest.h>
+
+#include "kith/contact_file.hpp"
+#include "kith/error.hpp"
+#include "kith/interaction.hpp"
+
+using namespace kith;
+
+TEST_CASE("log entries are one flow line with quoted notes when needed") {
+    const LogEntry e{*parse_iso_day("2026-11-28"), "lunch", "Talked: hardware, plans", "", 0};
+    CHECK(log_entry_line(e) == "{date: 2026-11-28, kind: lunch, note: \"Talked: hardware, plans\"}");
+    const LogEntry intro{*parse_iso_day("2026-11-28"), "intro", "", "grace-hopper", 0};
+    CHECK(log_entry_line(intro) == "{date: 2026-11-28, kind: intro, with: grace-hopper}");
+    const LogEntry bare{*parse_iso_day("2026-11-28"), "", "", "", 0};
+    CHECK(log_entry_line(bare) == "{date: 2026-11-28}");
+}
+
+TEST_CASE("an entry added to a file reads back with the same fields") {
+    const std::string file = "name: Ada\nlog:\n  - {date: 2026-10-01, kind: call}\n";
+    const LogEntry e{*parse_iso_day("2026-09-01"), "coffee", "no", "", 0};
+    const Contact c = parse_contact(add_log_entry(file, e, "x"), "x", default_config());
+    REQUIRE(c.log.size() == 2);
+    CHECK(c.log[0].kind == "coffee");
+    CHECK(c.log[0].note == "no");
+}
+
+TEST_CASE("done picks the open follow-up by text, refusing ambiguity") {
+    Contact c;
+    c.name = "Ada";
+    c.followups = {{*parse_iso_day("2026-11-01"), "send the paper", *parse_iso_day("2026-11-02"), 0},
+                   {*parse_iso_day("2026-12-01"), "send the slides", std::nullopt, 0},
+                   {*parse_iso_day("2026-12-02"), "ask about the role", std::nullopt, 0}};
+    CHECK(pick_open_followup(c, "slides") == 1);
+    CHECK(pick_open_followup(c, "ROLE") == 2);
+    CHECK_THROWS_AS(pick_open_followup(c, ""), Error);
+    CHECK_THROWS_AS(pick_open_followup(c, "paper"), Error);  // done already
+    CHECK_THROWS_AS(pick_open_followup(c, "zzz"), Error);
+    c.followups.pop_back();
+    CHECK(pick_open_followup(c, "") == 1);
+}
+
+TEST_CASE("a log day after today is refused") {
+    CHECK_THROWS_AS(check_not_future(*parse_iso_day("2026-11-29"), *parse_iso_day("2026-11-28")), Error);
+    CHECK_NOTHROW(check_not_future(*parse_iso_day("2026-11-28"), *parse_iso_day("2026-11-28")));
+}
