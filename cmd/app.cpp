@@ -134,6 +134,7 @@ int run(int argc, char** argv, Context ctx) {
     add_due(app, ctx, actions);
     add_follow(app, ctx, actions);
     add_archive(app, ctx, actions);
+    add_introduce(app, ctx, actions);
 
     int rc = 0;
     try {

@@ -14,6 +14,7 @@ void add_tier(CLI::App& app, Context& ctx, Actions& actions);
 void add_due(CLI::App& app, Context& ctx, Actions& actions);
 void add_follow(CLI::App& app, Context& ctx, Actions& actions);  // follow, done, snooze
 void add_archive(CLI::App& app, Context& ctx, Actions& actions);
+void add_introduce(CLI::App& app, Context& ctx, Actions& actions);
 
 // Refuses tier names the settings do not know (exit 2), listing the ones they do.
 void check_tiers(const Config& config, const std::vector<std::string>& tiers);

@@ -10,8 +10,10 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <thread>
 
+#include "kith/cache.hpp"
 #include "kith/config_file.hpp"
 #include "kith/contact_file.hpp"
 
@@ -61,6 +63,33 @@ std::vector<std::string> yaml_files_in(const std::string& folder) {
     ::closedir(dir);
     std::sort(names.begin(), names.end());
     return names;
+}
+
+// Stats a file without following a final link; nullopt for links and for what is not there.
+std::optional<FileStamp> stamp_of(const std::string& file) {
+    struct stat info {};
+    if (::lstat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+    const auto ns = [](const timespec& t) {
+        return static_cast<std::uint64_t>(t.tv_sec) * 1000000000ULL + static_cast<std::uint64_t>(t.tv_nsec);
+    };
+    return FileStamp{static_cast<std::uint64_t>(info.st_size), ns(info.st_mtim), ns(info.st_ctim),
+                     static_cast<std::uint64_t>(info.st_ino), static_cast<std::uint64_t>(info.st_dev)};
+}
+
+// Runs work(i) for every i below n, on up to as many threads as the machine has cores.
+template <typename Work>
+void run_parallel(size_t n, const Work& work) {
+    const size_t threads = std::min<size_t>(std::max(1U, std::thread::hardware_concurrency()), 8);
+    if (n < 64 || threads == 1) {
+        for (size_t i = 0; i < n; ++i) work(i);
+        return;
+    }
+    std::vector<std::thread> pool;
+    for (size_t t = 0; t < threads; ++t)
+        pool.emplace_back([&, t] {
+            for (size_t i = t; i < n; i += threads) work(i);
+        });
+    for (auto& thread : pool) thread.join();
 }
 
 }  // namespace
@@ -114,6 +143,12 @@ Config Store::load_config() const {
     return parse_config(read("kith.yaml"), "kith.yaml");
 }
 
+namespace {
+
+constexpr const char* cache_path = ".kith/cache";
+
+}  // namespace
+
 Contact Store::load_contact(const std::string& path, const Config& config) const {
     Contact contact = parse_contact(read(path), path, config);
     const size_t slash = path.rfind('/');
@@ -123,22 +158,72 @@ Contact Store::load_contact(const std::string& path, const Config& config) const
 }
 
 Network Store::load(bool include_archived) const {
-    Network network{root_, load_config(), {}, {}};
-    std::vector<std::string> folders = {"contacts"};
-    if (include_archived) folders.push_back("archive");
-    for (const auto& folder : folders) {
-        for (const auto& name : yaml_files_in(full(folder))) {
-            try {
-                network.contacts.push_back(load_contact(folder + "/" + name, network.config));
-            } catch (const Error& problem) {
-                network.problems.push_back(problem);
-            }
+    const std::string config_bytes = exists("kith.yaml") ? read("kith.yaml") : "";
+    Network network{root_, config_bytes.empty() ? default_config() : parse_config(config_bytes, "kith.yaml"), {}, {}};
+    std::vector<std::string> paths;
+    for (const std::string folder : {"contacts", "archive"}) {
+        if (folder == "archive" && !include_archived) continue;
+        for (const auto& name : yaml_files_in(full(folder))) paths.push_back(folder + "/" + name);
+    }
+
+    // Files whose stamp matches the cache are not read again; the rest are parsed in parallel.
+    const std::uint64_t config_hash = hash_bytes(config_bytes);
+    std::optional<ContactCache> old;
+    if (exists(cache_path)) {
+        try {
+            old = decode_cache(read(cache_path, max_cache_bytes));
+        } catch (const Error&) {
         }
     }
+    if (old && old->config_hash != config_hash) old.reset();
+    ContactCache fresh{config_hash, {}};
+    std::vector<std::optional<FileStamp>> stamps(paths.size());
+    std::vector<std::optional<Contact>> contacts(paths.size());
+    std::vector<std::optional<Error>> problems(paths.size());
+    std::vector<size_t> to_parse;
+    for (size_t i = 0; i < paths.size(); ++i) {
+        stamps[i] = stamp_of(full(paths[i]));  // taken before reading: a later change shows as a new stamp
+        const auto cached = old ? old->entries.find(paths[i]) : decltype(old->entries.end()){};
+        if (old && stamps[i] && cached != old->entries.end() && cached->second.stamp == *stamps[i]) {
+            contacts[i] = cached->second.contact;
+        } else {
+            to_parse.push_back(i);
+        }
+    }
+    run_parallel(to_parse.size(), [&](size_t k) {
+        const size_t i = to_parse[k];
+        try {
+            contacts[i] = load_contact(paths[i], network.config);
+        } catch (const Error& problem) {
+            problems[i] = problem;
+        }
+    });
+    for (size_t i = 0; i < paths.size(); ++i) {
+        if (problems[i]) {
+            network.problems.push_back(std::move(*problems[i]));
+            continue;
+        }
+        if (stamps[i]) fresh.entries.emplace(paths[i], CachedContact{*stamps[i], *contacts[i]});
+        network.contacts.push_back(std::move(*contacts[i]));
+    }
+    // Archived people are kept in the cache even when not asked for, so that they stay warm.
+    if (old && !include_archived)
+        for (auto& [path, entry] : old->entries)
+            if (path.starts_with("archive/")) fresh.entries.emplace(path, std::move(entry));
+    if (!to_parse.empty() || !old || old->entries.size() != fresh.entries.size()) save_cache(fresh);
     return network;
 }
 
-std::string Store::read(const std::string& path) const {
+void Store::save_cache(const ContactCache& cache) const {
+    // The cache is an optimisation: a folder that cannot take it (read-only, full) still works.
+    try {
+        make_folder(".kith");
+        write(cache_path, encode_cache(cache));
+    } catch (const Error&) {
+    }
+}
+
+std::string Store::read(const std::string& path, size_t limit) const {
     const std::string file = full(path);
     struct stat info {};
     if (::lstat(file.c_str(), &info) != 0) fail_io("cannot read", path);
@@ -153,7 +238,7 @@ std::string Store::read(const std::string& path) const {
     if (fd.fd < 0) fail_io("cannot read", path);
     if (::fstat(fd.fd, &info) != 0) fail_io("cannot read", path);
     if (!S_ISREG(info.st_mode)) fail_invalid("is not a regular file (a folder, pipe or device?)", path);
-    if (static_cast<size_t>(info.st_size) > max_file_bytes)
+    if (static_cast<size_t>(info.st_size) > limit)
         fail_invalid("is larger than 1 MiB; a contact file is far smaller, so this is not one", path);
     std::string bytes;
     char buffer[65536];
@@ -163,7 +248,7 @@ std::string Store::read(const std::string& path) const {
         if (n < 0) fail_io("cannot read", path);
         if (n == 0) break;
         bytes.append(buffer, static_cast<size_t>(n));
-        if (bytes.size() > max_file_bytes) fail_invalid("is larger than 1 MiB", path);
+        if (bytes.size() > limit) fail_invalid("is larger than 1 MiB", path);
     }
     return bytes;
 }

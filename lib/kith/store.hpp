@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "kith/cache.hpp"
 #include "kith/error.hpp"
 #include "kith/model.hpp"
 
@@ -13,6 +14,9 @@ namespace kith {
 
 // The largest file kith reads: ~80 times the largest realistic contact.
 inline constexpr size_t max_file_bytes = 1024 * 1024;
+
+// The largest parse cache kith reads: ~1 KB per contact, for a million contacts.
+inline constexpr size_t max_cache_bytes = size_t{1} << 30;
 
 // Where to look for the network folder, gathered by the caller (the library reads no environment).
 struct Whereabouts {
@@ -54,14 +58,15 @@ public:
 
     // Reads kith.yaml (defaults when it is absent). Throws an invalid-file Error.
     Config load_config() const;
-    // Reads every contact; files that fail are collected in `problems`, never thrown.
+    // Reads every contact; files that fail are collected in `problems`, never thrown. Files
+    // unchanged since the last run (same size, mtime, ctime, inode) come from .kith/cache.
     Network load(bool include_archived) const;
     // Reads and parses one contact file. Throws an invalid-file or I/O Error.
     Contact load_contact(const std::string& path, const Config& config) const;
 
     // Reads a file under the root: regular files only, no link out of the folder, at most
-    // max_file_bytes. Throws an invalid-file Error for those, an I/O Error otherwise.
-    std::string read(const std::string& path) const;
+    // `limit` bytes. Throws an invalid-file Error for those, an I/O Error otherwise.
+    std::string read(const std::string& path, size_t limit = max_file_bytes) const;
     // Returns true when something exists at the path (without following a final link).
     bool exists(const std::string& path) const;
     // Replaces or creates a file atomically: temp file, fsync, rename, fsync of the folder.
@@ -80,6 +85,7 @@ public:
 
 private:
     std::string full(const std::string& path) const;
+    void save_cache(const ContactCache& cache) const;
     std::string root_;
 };
 

@@ -91,6 +91,19 @@ int display_width(std::string_view text) {
     return width;
 }
 
+bool has_wide_characters(std::string_view text) {
+    size_t i = 0;
+    while (i < text.size()) {
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                        static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+        if (n <= 0) return false;
+        if (utf8proc_charwidth(cp) == 2) return true;
+        i += static_cast<size_t>(n);
+    }
+    return false;
+}
+
 std::string fit_width(std::string_view text, int width) {
     if (display_width(text) <= width) return std::string(text);
     if (width <= 0) return {};

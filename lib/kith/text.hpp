@@ -19,6 +19,9 @@ std::string fold_to_ascii(std::string_view text);
 // Returns the number of terminal columns the text takes (CJK counts 2, marks 0).
 int display_width(std::string_view text);
 
+// Returns true when some character of the text takes two columns (CJK and the like).
+bool has_wide_characters(std::string_view text);
+
 // Cuts text to at most `width` columns, ending with "…" when something was cut.
 std::string fit_width(std::string_view text, int width);
 

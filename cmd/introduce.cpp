@@ -1,0 +1,100 @@
+// kith introduce A B [-m WHY] [--dry-run] [--format text|json] [--follow-up WHEN] [--again]
+// kith introduce --suggest [NAME] [--limit N] [--same-org] [--format text|tsv|json]
+#include <iostream>
+
+#include "autocommit.hpp"
+#include "commands.hpp"
+#include "kith/error.hpp"
+#include "kith/interaction.hpp"
+#include "kith/introduce.hpp"
+#include "kith/resolve.hpp"
+
+namespace kith::cli {
+namespace {
+
+struct IntroduceOptions {
+    std::vector<std::string> names;
+    std::string why, format = "text", follow_up;
+    bool dry_run = false, again = false, suggest = false, same_org = false;
+    size_t limit = 10;
+};
+
+int suggest(Context& ctx, const IntroduceOptions& in) {
+    if (in.names.size() > 1) fail_usage("--suggest takes at most one NAME");
+    if (in.format == "ics") fail_usage("--format ics is for 'kith due'");
+    const Network network = ctx.load();
+    SuggestQuery query;
+    query.limit = in.limit;
+    query.same_org = in.same_org;
+    if (!in.names.empty()) query.only = &resolve(network.contacts, in.names[0]);
+    ctx.print(suggestion_table(suggest_introductions(network.contacts, network.config, query)), in.format);
+    return 0;
+}
+
+// Records the introduction on both people in one locked step: both files or neither.
+void record(Context& ctx, const Network& network, const Contact& a, const Contact& b, const IntroduceOptions& in) {
+    const Day today = ctx.today();
+    std::optional<FollowUp> followup;
+    if (!in.follow_up.empty()) followup = FollowUp{parse_cli_day(in.follow_up, today, Direction::future), "", std::nullopt, 0};
+    const auto edit_for = [&](const Contact& self, const Contact& other) {
+        return [&, followup](const std::string& text) mutable {
+            std::string out = add_log_entry(text, LogEntry{today, "intro", in.why, other.slug, 0}, self.path);
+            if (!followup) return out;
+            followup->what = "ask how the introduction to " + other.name + " went";
+            return add_followup(out, *followup, self.path);
+        };
+    };
+    const Store store = ctx.store();
+    store.edit_contacts({{a.path, edit_for(a, b)}, {b.path, edit_for(b, a)}}, network.config);
+    ctx.say("recorded the introduction of " + a.name + " and " + b.name + " on both" +
+            (followup ? "; follow up on " + format_day(followup->due) : ""));
+    autocommit(ctx, network.config, store.root(), {a.path, b.path}, "kith: introduce " + a.name + " and " + b.name);
+}
+
+int introduce(Context& ctx, const IntroduceOptions& in) {
+    if (in.suggest) return suggest(ctx, in);
+    if (in.names.size() != 2) fail_usage("introduce takes two people: 'kith introduce A B' (or --suggest)");
+    if (in.format == "tsv" || in.format == "ics") fail_usage("an introduction is text or json");
+    const Network network = ctx.load();
+    const Contact& a = resolve(network.contacts, in.names[0]);
+    const Contact& b = resolve(network.contacts, in.names[1]);
+    if (&a == &b) fail_usage("'" + in.names[0] + "' and '" + in.names[1] + "' are both " + a.name + "; introduce two people");
+    if (already_introduced(a, b) && !in.again && !in.dry_run)
+        fail_usage(a.name + " and " + b.name + " were introduced already (see 'kith show'); add --again to do it again");
+    if (network.config.me_name.empty())
+        ctx.warn("kith.yaml has no 'me: {name: ...}', so the messages are not signed");
+    const Introduction intro = compose_introduction(a, b, network.config, in.why);
+    if (!intro.shared_tags.empty() && in.format == "text") {
+        std::string tags;
+        for (const auto& t : intro.shared_tags) tags += (tags.empty() ? "" : ", ") + t;
+        ctx.say("for you, not in the messages: both are tagged " + tags);
+    }
+    std::cout << (in.format == "json" ? introduction_json(intro, a, b, in.why) : render_introduction(intro));
+    if (!in.dry_run) record(ctx, network, a, b, in);
+    return 0;
+}
+
+}  // namespace
+
+void add_introduce(CLI::App& app, Context& ctx, Actions& actions) {
+    auto* cmd = app.add_subcommand("introduce", "Write a double-opt-in introduction with real context; suggest who should meet");
+    auto in = std::make_shared<IntroduceOptions>();
+    cmd->add_option("NAME", in->names, "Two people to introduce; with --suggest, at most one");
+    cmd->add_option("-m,--why", in->why, "Why they should talk");
+    cmd->add_flag("--dry-run", in->dry_run, "Print the messages; record nothing");
+    cmd->add_option("--follow-up", in->follow_up, "WHEN to ask both how it went (adds a follow-up on each)");
+    cmd->add_flag("--again", in->again, "Introduce a pair that was introduced before");
+    cmd->add_flag("--suggest", in->suggest, "Suggest pairs worth introducing, with the reasons");
+    cmd->add_option("--limit", in->limit, "With --suggest: at most N pairs (0: all)")->check(CLI::NonNegativeNumber);
+    cmd->add_flag("--same-org", in->same_org, "With --suggest: also pairs at the same organisation");
+    add_format(*cmd, in->format, {"text", "tsv", "json"});
+    cmd->footer(
+        "Examples:\n"
+        "  kith introduce ada omar -m \"Omar needs a data partner; Ada's team builds one\" --follow-up 3w\n"
+        "  kith introduce ada omar --dry-run --format json\n"
+        "  kith introduce --suggest --limit 5\n"
+        "  kith introduce --suggest lena");
+    actions[cmd] = [&ctx, in] { return introduce(ctx, *in); };
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,222 @@
+#include "kith/cache.hpp"
+
+#include <cstring>
+
+namespace kith {
+namespace {
+
+constexpr std::string_view magic = "kith-cache-1\n";
+
+class Writer {
+public:
+    void u64(std::uint64_t v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
+    void i64(std::int64_t v) { u64(static_cast<std::uint64_t>(v)); }
+    void str(const std::string& s) {
+        u64(s.size());
+        out_ += s;
+    }
+    void strings(const std::vector<std::string>& v) {
+        u64(v.size());
+        for (const auto& s : v) str(s);
+    }
+    void day(Day d) { i64(d.time_since_epoch().count()); }
+    void optional_day(const std::optional<Day>& d) {
+        u64(d ? 1 : 0);
+        if (d) day(*d);
+    }
+    void month_day(const MonthDay& md) {
+        u64(md.month);
+        u64(md.day);
+        u64(md.year ? 1 : 0);
+        i64(md.year.value_or(0));
+    }
+    std::string take() { return std::move(out_); }
+
+private:
+    std::string out_;
+};
+
+// Reads what Writer wrote; any overrun or absurd value marks the reader failed.
+class Reader {
+public:
+    explicit Reader(std::string_view in) : in_(in) {}
+    bool failed() const { return failed_; }
+    void reject() { fail(); }
+    bool done() const { return at_ == in_.size(); }
+
+    std::uint64_t u64() {
+        if (failed_ || in_.size() - at_ < 8) return fail();
+        std::uint64_t v = 0;
+        std::memcpy(&v, in_.data() + at_, 8);
+        at_ += 8;
+        return v;
+    }
+    std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
+    std::string str() {
+        const std::uint64_t n = u64();
+        if (failed_ || n > in_.size() - at_) return fail(), std::string();
+        std::string s(in_.substr(at_, n));
+        at_ += n;
+        return s;
+    }
+    std::vector<std::string> strings() {
+        const std::uint64_t n = count();
+        std::vector<std::string> v;
+        for (std::uint64_t i = 0; i < n && !failed_; ++i) v.push_back(str());
+        return v;
+    }
+    // A count of items, each at least 8 bytes: more than the bytes left is corruption.
+    std::uint64_t count() {
+        const std::uint64_t n = u64();
+        if (n > (in_.size() - at_) / 8) return fail();
+        return n;
+    }
+    Day day() { return Day{date::days{static_cast<int>(i64())}}; }
+    std::optional<Day> optional_day() {
+        if (u64() == 0) return std::nullopt;
+        return day();
+    }
+    MonthDay month_day() {
+        MonthDay md;
+        md.month = static_cast<unsigned>(u64());
+        md.day = static_cast<unsigned>(u64());
+        const bool has_year = u64() != 0;
+        const auto year = i64();
+        if (has_year) md.year = static_cast<int>(year);
+        if (md.month < 1 || md.month > 12 || md.day < 1 || md.day > 31) fail();
+        return md;
+    }
+
+private:
+    std::uint64_t fail() {
+        failed_ = true;
+        at_ = in_.size();
+        return 0;
+    }
+    std::string_view in_;
+    size_t at_ = 0;
+    bool failed_ = false;
+};
+
+void write_contact(Writer& w, const Contact& c) {
+    for (const std::string* s : {&c.slug, &c.path, &c.name, &c.tier, &c.title, &c.org, &c.role, &c.address, &c.prefer,
+                                 &c.assistant, &c.met, &c.introduced_by, &c.why, &c.notes})
+        w.str(*s);
+    w.u64(c.archived ? 1 : 0);
+    for (const auto* v : {&c.aka, &c.email, &c.phone, &c.interests, &c.tags}) w.strings(*v);
+    w.u64(c.cadence ? 1 : 0);
+    w.i64(c.cadence ? c.cadence->count : 0);
+    w.u64(c.cadence ? static_cast<std::uint64_t>(c.cadence->unit) : 0);
+    w.u64(c.birthday ? 1 : 0);
+    if (c.birthday) w.month_day(*c.birthday);
+    w.optional_day(c.since);
+    w.optional_day(c.snooze);
+    w.u64(c.dates.size());
+    for (const auto& d : c.dates) {
+        w.month_day(d.date);
+        w.str(d.what);
+    }
+    w.u64(c.followups.size());
+    for (const auto& f : c.followups) {
+        w.day(f.due);
+        w.str(f.what);
+        w.optional_day(f.done);
+        w.i64(f.line);
+    }
+    w.u64(c.log.size());
+    for (const auto& e : c.log) {
+        w.day(e.date);
+        w.str(e.kind);
+        w.str(e.note);
+        w.str(e.with);
+        w.i64(e.line);
+    }
+}
+
+Contact read_contact(Reader& r) {
+    Contact c;
+    for (std::string* s : {&c.slug, &c.path, &c.name, &c.tier, &c.title, &c.org, &c.role, &c.address, &c.prefer,
+                           &c.assistant, &c.met, &c.introduced_by, &c.why, &c.notes})
+        *s = r.str();
+    c.archived = r.u64() != 0;
+    for (auto* v : {&c.aka, &c.email, &c.phone, &c.interests, &c.tags}) *v = r.strings();
+    const bool has_cadence = r.u64() != 0;
+    const auto count = static_cast<int>(r.i64());
+    const auto unit = static_cast<char>(r.u64());
+    if (has_cadence) {
+        if (count < 1 || count > 100000 || std::string_view("dwmy").find(unit) == std::string_view::npos) r.reject();
+        c.cadence = Duration{count, unit};
+    }
+    if (r.u64() != 0) c.birthday = r.month_day();
+    c.since = r.optional_day();
+    c.snooze = r.optional_day();
+    for (std::uint64_t i = 0, n = r.count(); i < n && !r.failed(); ++i) {
+        YearlyDate d;
+        d.date = r.month_day();
+        d.what = r.str();
+        c.dates.push_back(std::move(d));
+    }
+    for (std::uint64_t i = 0, n = r.count(); i < n && !r.failed(); ++i) {
+        FollowUp f;
+        f.due = r.day();
+        f.what = r.str();
+        f.done = r.optional_day();
+        f.line = static_cast<int>(r.i64());
+        c.followups.push_back(std::move(f));
+    }
+    for (std::uint64_t i = 0, n = r.count(); i < n && !r.failed(); ++i) {
+        LogEntry e;
+        e.date = r.day();
+        e.kind = r.str();
+        e.note = r.str();
+        e.with = r.str();
+        e.line = static_cast<int>(r.i64());
+        c.log.push_back(std::move(e));
+    }
+    return c;
+}
+
+}  // namespace
+
+std::uint64_t hash_bytes(std::string_view bytes) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (char c : bytes) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ULL;
+    }
+    return hash;
+}
+
+std::string encode_cache(const ContactCache& cache) {
+    Writer w;
+    w.u64(cache.config_hash);
+    w.u64(cache.entries.size());
+    for (const auto& [path, entry] : cache.entries) {
+        w.str(path);
+        for (std::uint64_t v : {entry.stamp.size, entry.stamp.mtime_ns, entry.stamp.ctime_ns, entry.stamp.inode,
+                                entry.stamp.device})
+            w.u64(v);
+        write_contact(w, entry.contact);
+    }
+    return std::string(magic) + w.take();
+}
+
+std::optional<ContactCache> decode_cache(std::string_view bytes) {
+    if (!bytes.starts_with(magic)) return std::nullopt;
+    Reader r(bytes.substr(magic.size()));
+    ContactCache cache;
+    cache.config_hash = r.u64();
+    for (std::uint64_t i = 0, n = r.count(); i < n && !r.failed(); ++i) {
+        std::string path = r.str();
+        CachedContact entry;
+        for (std::uint64_t* v : {&entry.stamp.size, &entry.stamp.mtime_ns, &entry.stamp.ctime_ns, &entry.stamp.inode,
+                                 &entry.stamp.device})
+            *v = r.u64();
+        entry.contact = read_contact(r);
+        cache.entries.emplace(std::move(path), std::move(entry));
+    }
+    if (r.failed() || !r.done()) return std::nullopt;
+    return cache;
+}
+
+}  // namespace kith
