@@ -135,6 +135,9 @@ int run(int argc, char** argv, Context ctx) {
     add_follow(app, ctx, actions);
     add_archive(app, ctx, actions);
     add_introduce(app, ctx, actions);
+    add_find(app, ctx, actions);
+    add_edit(app, ctx, actions);
+    add_complete(app, ctx, actions);
 
     int rc = 0;
     try {

@@ -15,6 +15,9 @@ void add_due(CLI::App& app, Context& ctx, Actions& actions);
 void add_follow(CLI::App& app, Context& ctx, Actions& actions);  // follow, done, snooze
 void add_archive(CLI::App& app, Context& ctx, Actions& actions);
 void add_introduce(CLI::App& app, Context& ctx, Actions& actions);
+void add_find(CLI::App& app, Context& ctx, Actions& actions);
+void add_edit(CLI::App& app, Context& ctx, Actions& actions);
+void add_complete(CLI::App& app, Context& ctx, Actions& actions);  // hidden: words for completions
 
 // Refuses tier names the settings do not know (exit 2), listing the ones they do.
 void check_tiers(const Config& config, const std::vector<std::string>& tiers);

@@ -1,0 +1,38 @@
+load helpers
+
+@test "find ignores case and accents and says which field matched" {
+    run --separate-stderr kith find NUNEZ --format tsv
+    assert_success
+    assert_output $'slug\tname\tfield\tmatch\njose-nunez\tJosé Núñez\tname\tJosé Núñez'
+}
+
+@test "find searches aka, org, title, interests, tags, notes and log notes" {
+    run --separate-stderr kith find "ada king" --format tsv
+    assert_line $'ada-lovelace\tAda Lovelace\taka\tAda King'
+    run --separate-stderr kith find bernoulli --format tsv
+    assert_line --partial $'ada-lovelace\tAda Lovelace\tnotes\t'
+    run --separate-stderr kith find latency --format tsv
+    assert_line $'linus-okafor\tLinus Okafor\tlog 2026-09-02\tQuarterly review; unhappy with latency'
+    run --separate-stderr kith find robotics --format tsv
+    assert_line --partial $'lena-fischer\tLena Fischer\tinterests\trobotics'
+    assert_line --partial $'linus-okafor\tLinus Okafor\torg\tNorthwind Robotics'
+    run --separate-stderr kith find washington --format tsv
+    assert_line $'grace-hopper\tGrace Hopper\ttags\twashington'
+}
+
+@test "find exits 1 and prints nothing when nothing matches" {
+    run --separate-stderr kith find "no such thing anywhere"
+    assert_failure 1
+    assert_output ""
+}
+
+@test "find as json" {
+    run --separate-stderr kith find tokyo --format json
+    run python3 -c 'import json,sys; d=json.load(sys.stdin); print(d[0]["slug"], d[0]["field"])' <<<"$output"
+    assert_output "山田-太郎 tags"
+}
+
+@test "find without TEXT is exit 2" {
+    run kith find
+    assert_failure 2
+}
