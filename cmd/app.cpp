@@ -1,7 +1,5 @@
 #include "app.hpp"
 
-#include <fmt/core.h>
-
 #include <ctime>
 #include <iostream>
 

@@ -228,7 +228,8 @@ std::string set_top_level(std::string_view text, std::string_view key, std::stri
     const auto found = top_level_key(line);
     const InlineValue old = inline_value(line, found->after_colon);
     const std::string_view body = content(line);
-    const std::string rest(body.substr(old.end));
+    std::string rest(body.substr(old.end));
+    if (rest.starts_with('#')) rest.insert(0, " ");  // "key: #note" had no value: keep the comment apart
     const Block block = block_at(file, *at);
     line = std::string(body.substr(0, found->after_colon)) + " " + std::string(value) + rest + line_ending(line);
     // A value that ran over several lines (a block scalar or list) is replaced whole.
@@ -262,7 +263,21 @@ std::string insert_item(std::string_view text, std::string_view key, std::string
         key_line = std::string(body.substr(0, found->after_colon)) + std::string(body.substr(old.end)) +
                    line_ending(key_line);
     }
-    const Block block = block_at(file, *at);
+    Block block = block_at(file, *at);
+    // A value may also start on the line after the key: "[]" there goes, anything else is refused.
+    for (size_t i = *at + 1; i < block.end; ++i) {
+        const std::string_view line = content(file.lines[i]);
+        const std::string_view own_line = line.substr(indent_of(line));
+        if (is_blank(line) || own_line.starts_with("#")) continue;
+        if (is_item_line(line)) break;
+        if (own_line != "[]" && !own_line.starts_with("[] #") && !own_line.starts_with("[]\t"))
+            throw Error(ErrorKind::invalid,
+                        "'" + std::string(key) + "' is not a list with one '- ' item per line; kith adds entries only to such a list",
+                        Location{path, static_cast<int>(i) + 1, static_cast<int>(indent_of(line)) + 1});
+        file.lines.erase(file.lines.begin() + static_cast<long>(i));
+        block = block_at(file, *at);
+        break;
+    }
     const std::vector<size_t> starts = item_starts(file, *at + 1, block.end);
     const std::string indent = starts.empty() ? "  " : std::string(indent_of(file.lines[starts[0]]), ' ');
     size_t where = content_end(file, *at + 1, block.end);
@@ -297,23 +312,33 @@ std::string add_item_field(std::string_view text, std::string_view key, size_t i
     const std::string_view body = content(line);
     const size_t dash = indent_of(line);
     const size_t open = body.find_first_not_of(' ', dash + 1);
-    if (item_end == first + 1 && open != std::string_view::npos && body[open] == '{') {
-        // A one-line flow map: the field goes before its closing brace.
+    if (open != std::string_view::npos && body[open] == '{') {
+        // A one-line flow map: the field goes before its closing brace. A quote opens a
+        // quoted scalar only where a scalar starts; elsewhere it is a plain character.
         size_t close = std::string_view::npos;
-        for (size_t i = open + 1; i < body.size(); ++i) {
-            if (body[i] == '"' || body[i] == '\'') {
+        char previous = '{';
+        for (size_t i = open + 1; i < body.size() && item_end == first + 1; ++i) {
+            const char c = body[i];
+            if ((c == '"' || c == '\'') && std::string_view("{,:[").find(previous) != std::string_view::npos) {
                 i = skip_quoted(body, i);
                 if (i == std::string_view::npos) break;
                 --i;
-            } else if (body[i] == '}') {
+                previous = c;
+            } else if (c == '}') {
                 close = i;
+                break;
+            } else if (c != ' ' && c != '\t') {
+                previous = c;
             }
         }
-        if (close != std::string_view::npos) {
-            line = std::string(body.substr(0, close)) + ", " + std::string(field) + ": " + std::string(value) +
-                   std::string(body.substr(close)) + line_ending(line);
-            return file.join();
-        }
+        if (close == std::string_view::npos)
+            throw Error(ErrorKind::invalid,
+                        "cannot find where item " + std::to_string(index + 1) + " of '" + std::string(key) +
+                            "' ends; kith edits flow items ({...}) only when they stand on one line",
+                        Location{path, static_cast<int>(first) + 1, static_cast<int>(open) + 1});
+        line = std::string(body.substr(0, close)) + ", " + std::string(field) + ": " + std::string(value) +
+               std::string(body.substr(close)) + line_ending(line);
+        return file.join();
     }
     // A block map item: the field goes on a line of its own, under the item's first key.
     const std::string indent(open == std::string_view::npos ? dash + 2 : open, ' ');

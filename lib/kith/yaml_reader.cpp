@@ -201,7 +201,12 @@ private:
             key = std::move(value);
             return;
         }
-        parent.entries.emplace_back(std::move(*key), std::move(value));
+        // yaml-cpp reads a lone word in a block map ("what:on", "log") as a key whose null
+        // value sits at the key's own mark; a real "key:" puts the null after the colon.
+        if (value.kind == YamlValue::Kind::null && value.line == key->line && value.column == key->column)
+            fail_at(path_, key->line, key->column,
+                    "'" + key->text.substr(0, 40) + "' is not 'key: value' (a missing ': ', with its space?)");
+        parent.entries.push_back(YamlEntry{std::move(*key), std::move(value)});
         key.reset();
     }
 
@@ -215,6 +220,34 @@ private:
     std::vector<YamlValue> stack_;
     std::vector<std::optional<YamlValue>> pending_key_;
 };
+
+// yaml-cpp reads a bare word at column 0 as a key without a colon ("log" alone is log: null),
+// or as the continuation of a quoted value above. kith's editor, like a reader, takes a line
+// at column 0 for "key: value", so any other line there is refused with a hint.
+void check_top_level_lines(std::string_view bytes, const YamlValue& root, const std::string& path) {
+    if (root.kind != YamlValue::Kind::map) return;
+    std::set<int> key_lines;
+    for (const auto& entry : root.entries)
+        if (entry.key.column == 1) key_lines.insert(entry.key.line);
+    int line = 0;
+    for (size_t start = 0; start < bytes.size();) {
+        ++line;
+        size_t end = bytes.find('\n', start);
+        if (end == std::string_view::npos) end = bytes.size();
+        std::string_view text = bytes.substr(start, end - start);
+        if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+        start = end + 1;
+        if (text.empty() || text[0] == ' ' || text[0] == '\t' || text[0] == '#') continue;
+        if (text.starts_with("---") || text.starts_with("...") || text == "-" || text.starts_with("- ")) continue;
+        bool has_colon = false;
+        for (size_t colon = text.find(':'); colon != std::string_view::npos && !has_colon; colon = text.find(':', colon + 1))
+            has_colon = colon + 1 == text.size() || text[colon + 1] == ' ' || text[colon + 1] == '\t';
+        if (key_lines.count(line) && has_colon) continue;
+        fail_at(path, line, 1,
+                "'" + std::string(text.substr(0, 40)) +
+                    "' starts a line but is not a 'key: value' (a missing ':'? or indent it to continue the value above)");
+    }
+}
 
 }  // namespace
 
@@ -267,7 +300,9 @@ YamlValue read_yaml(std::string_view bytes, const std::string& path) {
     } catch (const std::exception& e) {
         fail_at(path, 0, 0, std::string("cannot read YAML: ") + e.what());
     }
-    return builder.take();
+    YamlValue root = builder.take();
+    check_top_level_lines(bytes, root, path);
+    return root;
 }
 
 }  // namespace kith

@@ -3,10 +3,11 @@
 // yaml-cpp 0.7.0 is driven through its event API, so no YAML::Node is ever built.
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace kith {
+
+struct YamlEntry;
 
 // A YAML value with the place it starts at (1-based line and column).
 struct YamlValue {
@@ -18,10 +19,16 @@ struct YamlValue {
     int line = 0;
     int column = 0;
     std::vector<YamlValue> items;                            // sequence items
-    std::vector<std::pair<YamlValue, YamlValue>> entries;   // map keys and values, in order
+    std::vector<YamlEntry> entries;                          // map keys and values, in order
 
     // Returns the value of `key` in a map, or nullptr.
     const YamlValue* find(std::string_view key) const;
+};
+
+// One key and its value in a map.
+struct YamlEntry {
+    YamlValue key;
+    YamlValue value;
 };
 
 // The deepest nesting kith reads; contact files need three levels.

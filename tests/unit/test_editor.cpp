@@ -39,6 +39,11 @@ TEST_CASE("setting a scalar changes that one line and keeps its comment") {
           replace_once(handwritten, "title: 'Lead Analyst'", "title: \"Boss: yes\""));
 }
 
+TEST_CASE("a key with only a comment gets its value before the comment (found by fuzzing)") {
+    CHECK(set_top_level("name: A\ntier: #close\n", "tier", "core") == "name: A\ntier: core #close\n");
+    CHECK(set_top_level("name: A\ntier:   # later\n", "tier", "core") == "name: A\ntier: core # later\n");
+}
+
 TEST_CASE("a missing scalar is added at its canonical place") {
     const std::string out = set_top_level(handwritten, "cadence", "2w");
     CHECK(out == replace_once(handwritten, "tier: core\n", "tier: core\ncadence: 2w\n"));
@@ -101,6 +106,14 @@ TEST_CASE("an empty list on one line, a zero-indented list, a file without a fin
     CHECK(set_top_level("name: Bob\r\n", "tier", "core") == "name: Bob\r\ntier: core\r\n");
 }
 
+TEST_CASE("a list value on the line after its key: [] is replaced, anything else refused (found by fuzzing)") {
+    CHECK(insert_item("name: A\nfollowups:\n  []\nzz: x\n", "followups", "{due: 2026-01-01, what: x}",
+                      std::string("due"), "x.yaml") == "name: A\nfollowups:\n  - {due: 2026-01-01, what: x}\nzz: x\n");
+    CHECK_THROWS_AS(insert_item("name: A\nlog:\n  [{date: 2026-01-01}]\n", "log", "{date: 2026-01-02}",
+                                std::string("date"), "x.yaml"),
+                    Error);
+}
+
 TEST_CASE("a non-empty flow list is refused, not rewritten") {
     CHECK_THROWS_AS(insert_item("name: Bob\nlog: [{date: 2026-01-01}]\n", "log", "{date: 2026-01-02}",
                                 std::string("date"), "x.yaml"),
@@ -117,6 +130,12 @@ TEST_CASE("a field is added to one item of a list") {
     CHECK(add_item_field(block, "followups", 1, "done", "2026-11-28", "x.yaml") ==
           "followups:\n  - due: 2026-12-05\n    what: send\n\n  - due: 2026-12-06\n    what: b\n    done: 2026-11-28\nname: x\n");
     CHECK_THROWS_AS(add_item_field(block, "followups", 2, "done", "2026-11-28", "x.yaml"), Error);
+    // Found by fuzzing: an apostrophe inside plain text is no quote.
+    CHECK(add_item_field("followups:\n  - {due: 2026-12-01, what: Omar's intro}\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
+          "followups:\n  - {due: 2026-12-01, what: Omar's intro, done: 2026-11-28}\n");
+    CHECK(add_item_field("followups:\n  - {due: 2026-12-01, what: 'it''s }'}\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
+          "followups:\n  - {due: 2026-12-01, what: 'it''s }', done: 2026-11-28}\n");
+    CHECK_THROWS_AS(add_item_field("followups:\n  - {due: 2026-12-01,\n     what: x}\n", "followups", 0, "done", "2026-11-28", "x.yaml"), Error);
 }
 
 TEST_CASE("every edit of the hand-written file still reads") {

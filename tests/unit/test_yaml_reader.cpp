@@ -96,6 +96,20 @@ TEST_CASE("the guard caps nesting") {
     CHECK(problem("a: " + very_deep + "\n") != "");
 }
 
+TEST_CASE("a line at column 0 must start a key (found by fuzzing: yaml-cpp reads it as the value above)") {
+    CHECK(problem("name: A\nlog\n") == "2:1: 'log' is not 'key: value' (a missing ': ', with its space?)");
+    CHECK(problem("notes: \"a\nb\"\nname: A\n") != "");
+    CHECK(problem("---\nname: A\n  continued\n# comment\n\"quoted: key\": x\n...\n") == "");
+    CHECK(problem("log:\n- {date: 2026-01-01}\n-\nname: A\n") == "");
+}
+
+TEST_CASE("a word without ': ' is not a key (found by fuzzing: yaml-cpp reads it as 'key: null')") {
+    CHECK(problem("followups:\n- due: 2026-01-01\n  what:on\n") ==
+          "3:3: 'what:on' is not 'key: value' (a missing ': ', with its space?)");
+    CHECK(problem("name: A\nlog\n").find("2:1:") == 0);
+    CHECK(problem("name: A\nempty:\nalso: ~\n") == "");
+}
+
 TEST_CASE("syntax errors are located, 1-based") {
     CHECK(mentions(problem("name: Ada\n  bad: indent\n"), "2:"));
     CHECK(mentions(problem("log: [a, b\n"), ":"));
