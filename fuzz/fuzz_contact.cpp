@@ -60,10 +60,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
             text, config,
             [&](const std::string& t) { return kith::add_followup(t, {day, "no", std::nullopt, 0}, "fuzz.yaml"); },
             [&](const kith::Contact& after) { require(after.followups.size() == before.followups.size() + 1); });
-        if (!before.followups.empty()) {
+        // As `kith done` does: only an open follow-up is marked done.
+        size_t open = 0;
+        while (open < before.followups.size() && before.followups[open].done) ++open;
+        if (open < before.followups.size()) {
             edit_and_check(
                 text, config,
-                [&](const std::string& t) { return kith::add_item_field(t, "followups", 0, "done", "2026-11-28", "fuzz.yaml"); },
+                [&](const std::string& t) { return kith::add_item_field(t, "followups", open, "done", "2026-11-28", "fuzz.yaml"); },
                 [&](const kith::Contact& after) { require(after.followups.size() == before.followups.size()); });
         }
     } catch (const kith::Error&) {

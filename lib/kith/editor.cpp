@@ -85,8 +85,11 @@ std::optional<KeyLine> top_level_key(std::string_view line) {
         return KeyLine{std::string(line.substr(1, end - 2)), end + 1};
     }
     for (size_t i = 0; i < line.size(); ++i) {
-        if (line[i] == ':' && (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t'))
-            return KeyLine{std::string(line.substr(0, i)), i + 1};
+        if (line[i] == ':' && (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t')) {
+            std::string_view key = line.substr(0, i);
+            while (!key.empty() && (key.back() == ' ' || key.back() == '\t')) key.remove_suffix(1);  // "log\t:" is log
+            return KeyLine{std::string(key), i + 1};
+        }
     }
     return std::nullopt;
 }

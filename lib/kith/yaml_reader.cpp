@@ -226,6 +226,11 @@ private:
 // at column 0 for "key: value", so any other line there is refused with a hint.
 void check_top_level_lines(std::string_view bytes, const YamlValue& root, const std::string& path) {
     if (root.kind != YamlValue::Kind::map) return;
+    if (root.flow)
+        fail_at(path, root.line, root.column, "write the file as 'key: value' lines, not as one {...} map");
+    for (const auto& entry : root.entries)
+        if (entry.key.column != 1)
+            fail_at(path, entry.key.line, entry.key.column, "top-level keys start at the beginning of the line");
     std::set<int> key_lines;
     for (const auto& entry : root.entries)
         if (entry.key.column == 1) key_lines.insert(entry.key.line);
@@ -237,7 +242,11 @@ void check_top_level_lines(std::string_view bytes, const YamlValue& root, const 
         std::string_view text = bytes.substr(start, end - start);
         if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
         start = end + 1;
-        if (text.empty() || text[0] == ' ' || text[0] == '\t' || text[0] == '#') continue;
+        // YAML indents with spaces; yaml-cpp takes some tabs there and not others.
+        if (!text.empty() && (text[0] == '\t' || (text.find_first_not_of(" \t") == std::string_view::npos &&
+                                                  text.find('\t') != std::string_view::npos)))
+            fail_at(path, line, static_cast<int>(text.find('\t')) + 1, "a tab in the indentation; indent with spaces");
+        if (text.empty() || text[0] == ' ' || text[0] == '#') continue;
         if (text.starts_with("---") || text.starts_with("...") || text == "-" || text.starts_with("- ")) continue;
         bool has_colon = false;
         for (size_t colon = text.find(':'); colon != std::string_view::npos && !has_colon; colon = text.find(':', colon + 1))
@@ -274,6 +283,10 @@ void check_text_bytes(std::string_view bytes, const std::string& path) {
         if (byte == 0) {
             const auto [line, column] = position_of(bytes, i);
             fail_at(path, line, column, "NUL byte: this is not a text file");
+        }
+        if (byte == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n')) {
+            const auto [line, column] = position_of(bytes, i);
+            fail_at(path, line, column, "a carriage return without a line feed; save the file with LF or CRLF line ends");
         }
         if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
             const auto [line, column] = position_of(bytes, i);

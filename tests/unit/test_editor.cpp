@@ -114,6 +114,12 @@ TEST_CASE("a list value on the line after its key: [] is replaced, anything else
                     Error);
 }
 
+TEST_CASE("a key with blanks before its colon is still that key (found by fuzzing)") {
+    CHECK(insert_item("name: A\nlog\t :\n  - {date: 2026-01-01}\n", "log", "{date: 2026-01-02}", std::string("date"), "x.yaml") ==
+          "name: A\nlog\t :\n  - {date: 2026-01-01}\n  - {date: 2026-01-02}\n");
+    CHECK(set_top_level("name: A\ntier  : core\n", "tier", "close") == "name: A\ntier  : close\n");
+}
+
 TEST_CASE("a non-empty flow list is refused, not rewritten") {
     CHECK_THROWS_AS(insert_item("name: Bob\nlog: [{date: 2026-01-01}]\n", "log", "{date: 2026-01-02}",
                                 std::string("date"), "x.yaml"),

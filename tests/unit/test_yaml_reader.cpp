@@ -45,6 +45,9 @@ TEST_CASE("the guard refuses bytes that are not UTF-8 text") {
     CHECK(mentions(problem(std::string("\0\0\xfe\xff", 4)), "1:1: file is UTF-16 or UTF-32"));
     CHECK(mentions(problem(std::string("\0n\0a", 4)), "1:1: file is UTF-16 or UTF-32"));
     CHECK(problem("name: Ada\r\nnote: tabs\tare fine\r\n") == "");
+    // Found by fuzzing: yaml-cpp keeps a lone CR at the end of a file in the value.
+    CHECK(mentions(problem("name:\te\r"), "1:8: a carriage return without a line feed"));
+    CHECK(mentions(problem("name: a\rtier: core\n"), "1:8: a carriage return without a line feed"));
 }
 
 TEST_CASE("the guard refuses anchors, aliases and tags") {
@@ -108,6 +111,17 @@ TEST_CASE("a word without ': ' is not a key (found by fuzzing: yaml-cpp reads it
           "3:3: 'what:on' is not 'key: value' (a missing ': ', with its space?)");
     CHECK(problem("name: A\nlog\n").find("2:1:") == 0);
     CHECK(problem("name: A\nempty:\nalso: ~\n") == "");
+}
+
+TEST_CASE("top-level keys start at column 1, and the file is not one flow map (found by fuzzing)") {
+    CHECK(problem("   name: A\n   tier: core\n") == "1:4: top-level keys start at the beginning of the line");
+    CHECK(problem("{name: A, tier: core}\n") == "1:1: write the file as 'key: value' lines, not as one {...} map");
+}
+
+TEST_CASE("tabs in indentation are refused (found by fuzzing)") {
+    CHECK(problem("name: x\ntier:\n\t\nrole: y\n") == "3:1: a tab in the indentation; indent with spaces");
+    CHECK(problem("name: x\nnotes: |\n  a\n  \t\n") == "4:3: a tab in the indentation; indent with spaces");
+    CHECK(problem("name: x\t# tab before a comment is fine\nnotes: |\n  a\tb\n") == "");
 }
 
 TEST_CASE("syntax errors are located, 1-based") {
