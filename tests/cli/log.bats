@@ -69,3 +69,22 @@ load helpers
     run kith log -k call
     assert_failure 2
 }
+
+@test "with git: {autocommit: true}, every write is committed with a clear message" {
+    command -v git >/dev/null || skip "git is not installed"
+    git init -q . && git -c user.name=t -c user.email=t@x add -A && git -c user.name=t -c user.email=t@x commit -qm start
+    sed -i 's/autocommit: false/autocommit: true/' kith.yaml
+    git -c user.name=t -c user.email=t@x commit -qam "autocommit on"
+    export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@x GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@x
+    run --separate-stderr kith log ada grace -k lunch
+    assert_success
+    run git log -1 --format=%s
+    assert_output "kith: log lunch with Ada Lovelace, Grace Hopper"
+    run git show --stat --format= HEAD
+    assert_output --partial "contacts/ada-lovelace.yaml"
+    assert_output --partial "contacts/grace-hopper.yaml"
+    kith archive tom 2>/dev/null
+    run git log -1 --format=%s
+    assert_output "kith: archive Tom Becker"
+    [ -z "$(git status --porcelain)" ]
+}

@@ -1,0 +1,20 @@
+#pragma once
+// The guard's rules on the text itself, for what yaml-cpp 0.7.0 accepts without a word:
+// bytes that are not UTF-8 text, unclosed quotes, bare words read as keys, tabs in indentation.
+// Each throws an invalid-file Error located at the first problem.
+#include <string>
+#include <string_view>
+
+#include "kith/yaml_reader.hpp"
+
+namespace kith {
+
+// Refuses a quoted scalar opened at byte `open` that never closes, or that closes only after
+// swallowing lines that look like keys or items.
+void check_quoted_span(std::string_view bytes, size_t open, const std::string& path);
+
+// Refuses, in a file whose document is `root`: a root that is one flow map, top-level keys
+// not at column 1, lines at column 0 that are not "key: value", and tabs in indentation.
+void check_top_level_lines(std::string_view bytes, const YamlValue& root, const std::string& path);
+
+}  // namespace kith
