@@ -78,10 +78,15 @@ void check_quoted_span(std::string_view bytes, size_t open, const std::string& p
         const size_t start = cursor + 1;
         const size_t end = std::min(bytes.find('\n', start), close);
         const std::string_view text = bytes.substr(start, end - start);
-        if (indentation(text) <= base_indent && looks_like_structure(text)) {
-            fail_at(path, line, column,
-                    "quoted value runs on to line " + std::to_string(swallowed_line) + " and swallows '" +
-                        std::string(text.substr(indentation(text))) + "' (a missing closing quote?)");
+        const bool blank = text.find_first_not_of(" \t\r") == std::string_view::npos;
+        if (!blank && indentation(text) <= base_indent) {
+            if (looks_like_structure(text))
+                fail_at(path, line, column,
+                        "quoted value runs on to line " + std::to_string(swallowed_line) + " and swallows '" +
+                            std::string(text.substr(indentation(text))) + "' (a missing closing quote?)");
+            // Unindented, a line of the value reads as a key or a comment to people and to kith's editor.
+            fail_at(path, swallowed_line, 1,
+                    "this line continues the quoted value of line " + std::to_string(line) + "; indent it");
         }
         cursor = bytes.find('\n', start);
     }

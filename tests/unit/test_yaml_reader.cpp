@@ -124,6 +124,11 @@ TEST_CASE("tabs in indentation are refused (found by fuzzing)") {
     CHECK(problem("name: x\t# tab before a comment is fine\nnotes: |\n  a\tb\n") == "");
 }
 
+TEST_CASE("the lines of a multi-line quoted value are indented (found by fuzzing)") {
+    CHECK(problem("name: \"a\n#b\"\n") == "2:1: this line continues the quoted value of line 1; indent it");
+    CHECK(problem("name: \"a\n\n  b\"\n") == "");
+}
+
 TEST_CASE("syntax errors are located, 1-based") {
     CHECK(mentions(problem("name: Ada\n  bad: indent\n"), "2:"));
     CHECK(mentions(problem("log: [a, b\n"), ":"));
