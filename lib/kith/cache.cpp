@@ -178,15 +178,6 @@ Contact read_contact(Reader& r) {
 
 }  // namespace
 
-std::uint64_t hash_bytes(std::string_view bytes) {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (char c : bytes) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3ULL;
-    }
-    return hash;
-}
-
 std::string encode_cache(const ContactCache& cache) {
     Writer w;
     w.u64(cache.config_hash);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "kith/hash.hpp"
 #include "kith/model.hpp"
 
 namespace kith {
@@ -29,9 +30,6 @@ struct ContactCache {
     std::uint64_t config_hash = 0;
     std::unordered_map<std::string, CachedContact> entries;
 };
-
-// Returns a stable 64-bit hash of bytes (FNV-1a).
-std::uint64_t hash_bytes(std::string_view bytes);
 
 // Serializes the cache to bytes.
 std::string encode_cache(const ContactCache& cache);

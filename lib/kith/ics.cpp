@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "kith/hash.hpp"
+
 namespace kith {
 namespace {
 
@@ -12,15 +14,9 @@ std::string compact_day(Day day) {
     return text.substr(0, 4) + text.substr(5, 2) + text.substr(8, 2);
 }
 
-// FNV-1a, 64 bits: a stable, dependency-free hash for UIDs.
 std::string stable_hash(std::string_view text) {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (char c : text) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3ULL;
-    }
     char buf[20];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash));
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash_bytes(text)));
     return buf;
 }
 
