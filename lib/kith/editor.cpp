@@ -339,8 +339,12 @@ std::string add_item_field(std::string_view text, std::string_view key, size_t i
                         "cannot find where item " + std::to_string(index + 1) + " of '" + std::string(key) +
                             "' ends; kith edits flow items ({...}) only when they stand on one line",
                         Location{path, static_cast<int>(first) + 1, static_cast<int>(open) + 1});
-        line = std::string(body.substr(0, close)) + ", " + std::string(field) + ": " + std::string(value) +
-               std::string(body.substr(close)) + line_ending(line);
+        // After a trailing comma ("{due: x,}") or in an empty map, no second comma goes in.
+        size_t before = close;
+        while (before > open + 1 && (body[before - 1] == ' ' || body[before - 1] == '\t')) --before;
+        const bool comma = body[before - 1] != ',' && body[before - 1] != '{';
+        line = std::string(body.substr(0, before)) + (comma ? ", " : " ") + std::string(field) + ": " +
+               std::string(value) + std::string(body.substr(before)) + line_ending(line);
         return file.join();
     }
     // A block map item: the field goes on a line of its own, under the item's first key.

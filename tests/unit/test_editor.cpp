@@ -141,6 +141,10 @@ TEST_CASE("a field is added to one item of a list") {
           "followups:\n  - {due: 2026-12-01, what: Omar's intro, done: 2026-11-28}\n");
     CHECK(add_item_field("followups:\n  - {due: 2026-12-01, what: 'it''s }'}\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
           "followups:\n  - {due: 2026-12-01, what: 'it''s }', done: 2026-11-28}\n");
+    CHECK(add_item_field("followups:\n  - {due: 2026-12-01,}\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
+          "followups:\n  - {due: 2026-12-01, done: 2026-11-28}\n");
+    CHECK(add_item_field("followups:\n  - { due: 2026-12-01 }\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
+          "followups:\n  - { due: 2026-12-01, done: 2026-11-28 }\n");
     CHECK_THROWS_AS(add_item_field("followups:\n  - {due: 2026-12-01,\n     what: x}\n", "followups", 0, "done", "2026-11-28", "x.yaml"), Error);
 }
 
