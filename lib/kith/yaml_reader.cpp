@@ -84,6 +84,8 @@ private:
     void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
               YAML::EmitterStyle::value style, YamlValue::Kind kind) {
         refuse_anchor(mark, anchor);
+        // A list or map has "!" only when the file writes one; scalars get it from quoting.
+        if (tag == "!") fail_at(path_, mark.line + 1, mark.column + 1, "tags like '!' are not supported");
         refuse_tag(mark, tag);
         if (stack_.size() >= static_cast<size_t>(max_yaml_depth))
             fail_at(path_, mark.line + 1, mark.column + 1,
