@@ -109,6 +109,11 @@ CLI::Option* add_format(CLI::App& command, std::string& format, std::vector<std:
         ->default_val("text");
 }
 
+void check_tiers(const Config& config, const std::vector<std::string>& tiers) {
+    for (const auto& tier : tiers)
+        if (!config.find_tier(tier)) fail_usage("unknown tier '" + tier + "' (tiers: " + config.tier_names() + ")");
+}
+
 int run(int argc, char** argv, Context ctx) {
     CLI::App app{"kith keeps your network warm from plain text: one YAML file per person.", "kith"};
     app.set_version_flag("--version", "kith " KITH_VERSION);

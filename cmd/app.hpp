@@ -53,6 +53,9 @@ using Actions = std::map<const CLI::App*, Action>;
 // Adds the --format option with the given choices.
 CLI::Option* add_format(CLI::App& command, std::string& format, std::vector<std::string> choices = {"text", "tsv", "json"});
 
+// Refuses tier names the settings do not know (exit 2), listing the ones they do.
+void check_tiers(const Config& config, const std::vector<std::string>& tiers);
+
 // Runs kith with the given arguments and environment-derived context; returns the exit code.
 int run(int argc, char** argv, Context context);
 

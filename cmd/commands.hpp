@@ -19,7 +19,4 @@ void add_find(CLI::App& app, Context& ctx, Actions& actions);
 void add_edit(CLI::App& app, Context& ctx, Actions& actions);
 void add_complete(CLI::App& app, Context& ctx, Actions& actions);  // hidden: words for completions
 
-// Refuses tier names the settings do not know (exit 2), listing the ones they do.
-void check_tiers(const Config& config, const std::vector<std::string>& tiers);
-
 }  // namespace kith::cli

@@ -1,15 +1,8 @@
 // kith list [--tier T] [--tag T] [--org O] [--archived] [--format F]: a table of people.
 #include "commands.hpp"
-#include "kith/error.hpp"
 #include "kith/list.hpp"
 
 namespace kith::cli {
-
-// Refuses tier names the settings do not know, listing the ones they do.
-void check_tiers(const Config& config, const std::vector<std::string>& tiers) {
-    for (const auto& tier : tiers)
-        if (!config.find_tier(tier)) fail_usage("unknown tier '" + tier + "' (tiers: " + config.tier_names() + ")");
-}
 
 void add_list(CLI::App& app, Context& ctx, Actions& actions) {
     auto* cmd = app.add_subcommand("list", "List people as a table");

@@ -16,11 +16,6 @@ struct TierOptions {
     std::string name, tier, cadence, format = "text";
 };
 
-int show_person(Context& ctx, const Network& network, const Contact& person, const std::string& format) {
-    ctx.print(person_tier_table(person, network.config), format);
-    return 0;
-}
-
 int set_tier(Context& ctx, const Network& network, const Contact& person, const TierOptions& in) {
     if (!network.config.find_tier(in.tier))
         fail_usage("unknown tier '" + in.tier + "' (tiers: " + network.config.tier_names() + ")");
@@ -51,7 +46,8 @@ int tier(Context& ctx, const TierOptions& in) {
     const Contact& person = resolve(network.contacts, in.name);
     if (in.tier.empty()) {
         if (!in.cadence.empty()) fail_usage("--cadence goes with a TIER: 'kith tier NAME TIER --cadence D'");
-        return show_person(ctx, network, person, in.format);
+        ctx.print(person_tier_table(person, network.config), in.format);
+        return 0;
     }
     return set_tier(ctx, network, person, in);
 }

@@ -7,8 +7,8 @@ namespace kith {
 namespace {
 
 bool is_reserved_word(std::string_view text) {
-    static const std::array<std::string_view, 11> words = {"null", "~",   "true", "false", "yes", "no",
-                                                           "on",   "off", "y",    "n",     ""};
+    static const std::array<std::string_view, 10> words = {"null", "~",   "true", "false", "yes",
+                                                           "no",   "on",  "off",  "y",     "n"};
     std::string lower(text);
     for (char& c : lower)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
