@@ -130,6 +130,10 @@ TEST_CASE("the lines of a multi-line quoted value are indented (found by fuzzing
     CHECK(problem("name: \"a\n\n  b\"\n") == "");
 }
 
+TEST_CASE("only '---' itself is a document marker (found by fuzzing)") {
+    CHECK(problem("name: A\naka: [x\n------y]\n").find("3:1: '------y]' starts a line") == 0);
+}
+
 TEST_CASE("syntax errors are located, 1-based") {
     CHECK(mentions(problem("name: Ada\n  bad: indent\n"), "2:"));
     CHECK(mentions(problem("log: [a, b\n"), ":"));
