@@ -347,8 +347,19 @@ std::string add_item_field(std::string_view text, std::string_view key, size_t i
                std::string(value) + std::string(body.substr(before)) + line_ending(line);
         return file.join();
     }
-    // A block map item: the field goes on a line of its own, under the item's first key.
-    const std::string indent(open == std::string_view::npos ? dash + 2 : open, ' ');
+    // A block map item: the field goes on a line of its own, under the item's first key,
+    // which may stand on the line after a lone "-".
+    size_t key_column = open;
+    for (size_t i = first + 1; key_column == std::string_view::npos && i < item_end; ++i) {
+        const std::string_view next = content(file.lines[i]);
+        if (is_blank(next) || next.substr(indent_of(next)).starts_with("#")) continue;
+        key_column = indent_of(next);
+        if (next[key_column] == '{' || next[key_column] == '[')
+            throw Error(ErrorKind::invalid,
+                        "kith edits flow items ({...}) only when they stand on one line with their '-'",
+                        Location{path, static_cast<int>(i) + 1, static_cast<int>(key_column) + 1});
+    }
+    const std::string indent(key_column == std::string_view::npos ? dash + 2 : key_column, ' ');
     file.insert(item_end, {indent + std::string(field) + ": " + std::string(value) + file.eol});
     return file.join();
 }
