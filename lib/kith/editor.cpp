@@ -53,7 +53,7 @@ bool is_blank(std::string_view line) { return content(line).find_first_not_of(" 
 
 bool is_item_line(std::string_view line) {
     const std::string_view rest = content(line).substr(indent_of(line));
-    return rest == "-" || rest.starts_with("- ");
+    return rest == "-" || rest.starts_with("- ") || rest.starts_with("-\t");
 }
 
 // Returns where the quoted text starting at `open` ends (one past the quote), or npos.
@@ -314,7 +314,7 @@ std::string add_item_field(std::string_view text, std::string_view key, size_t i
     std::string& line = file.lines[first];
     const std::string_view body = content(line);
     const size_t dash = indent_of(line);
-    const size_t open = body.find_first_not_of(' ', dash + 1);
+    const size_t open = body.find_first_not_of(" \t", dash + 1);
     if (open != std::string_view::npos && body[open] == '{') {
         // A one-line flow map: the field goes before its closing brace. A quote opens a
         // quoted scalar only where a scalar starts; elsewhere it is a plain character.

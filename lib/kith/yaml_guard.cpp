@@ -120,7 +120,7 @@ void check_top_level_lines(std::string_view bytes, const YamlValue& root, const 
             fail_at(path, line, static_cast<int>(text.find('\t')) + 1, "a tab in the indentation; indent with spaces");
         if (text.empty() || text[0] == ' ' || text[0] == '#') continue;
         const bool marker = text == "---" || text == "..." || text.starts_with("--- ") || text.starts_with("... ");
-        if (marker || text == "-" || text.starts_with("- ")) continue;
+        if (marker || text == "-" || text.starts_with("- ") || text.starts_with("-\t")) continue;
         bool has_colon = false;
         for (size_t colon = text.find(':'); colon != std::string_view::npos && !has_colon; colon = text.find(':', colon + 1))
             has_colon = colon + 1 == text.size() || text[colon + 1] == ' ' || text[colon + 1] == '\t';
