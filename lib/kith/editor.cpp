@@ -314,7 +314,8 @@ std::string add_item_field(std::string_view text, std::string_view key, size_t i
     std::string& line = file.lines[first];
     const std::string_view body = content(line);
     const size_t dash = indent_of(line);
-    const size_t open = body.find_first_not_of(" \t", dash + 1);
+    size_t open = body.find_first_not_of(" \t", dash + 1);
+    if (open != std::string_view::npos && body[open] == '#') open = std::string_view::npos;  // "- # note"
     if (open != std::string_view::npos && body[open] == '{') {
         // A one-line flow map: the field goes before its closing brace. A quote opens a
         // quoted scalar only where a scalar starts; elsewhere it is a plain character.
