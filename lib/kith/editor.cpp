@@ -353,8 +353,9 @@ std::string add_item_field(std::string_view text, std::string_view key, size_t i
     size_t key_column = open;
     for (size_t i = first + 1; key_column == std::string_view::npos && i < item_end; ++i) {
         const std::string_view next = content(file.lines[i]);
-        if (is_blank(next) || next.substr(indent_of(next)).starts_with("#")) continue;
-        key_column = indent_of(next);
+        const size_t first_char = next.find_first_not_of(" \t");
+        if (first_char == std::string_view::npos || next[first_char] == '#') continue;
+        key_column = first_char;
         if (next[key_column] == '{' || next[key_column] == '[')
             throw Error(ErrorKind::invalid,
                         "kith edits flow items ({...}) only when they stand on one line with their '-'",

@@ -48,6 +48,9 @@ public:
         value.plain = tag != "!";
         place(value, mark);
         const auto pos = static_cast<size_t>(mark.pos);
+        // Quoting gives a scalar the tag "!"; so does writing "! text", which kith refuses.
+        if (tag == "!" && pos < bytes_.size() && bytes_[pos] == '!')
+            fail_at(path_, mark.line + 1, mark.column + 1, "tags like '!' are not supported");
         if (pos < bytes_.size() && (bytes_[pos] == '"' || bytes_[pos] == '\''))
             check_quoted_span(bytes_, pos, path_);
         add(std::move(value));

@@ -150,6 +150,8 @@ TEST_CASE("a field is added to one item of a list") {
     CHECK(insert_item("name: A\nlog:\n-\t{date: 2026-01-05}\n", "log", "{date: 2026-01-01}", std::string("date"), "x.yaml") ==
           "name: A\nlog:\n- {date: 2026-01-01}\n-\t{date: 2026-01-05}\n");
     CHECK_THROWS_AS(add_item_field("followups:\n  -  # note\n    # more\n    {due: 2026-12-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml"), Error);
+    CHECK(add_item_field("followups:\n-   # c\n   \t # tab-indented comment\n    due: 2026-12-01\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
+          "followups:\n-   # c\n   \t # tab-indented comment\n    due: 2026-12-01\n    done: 2026-11-28\n");
     CHECK_THROWS_AS(add_item_field("followups:\n -\n    {due: 2026-12-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml"), Error);
     CHECK(add_item_field("followups:\n  -\n    due: 2026-12-01\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
           "followups:\n  -\n    due: 2026-12-01\n    done: 2026-11-28\n");

@@ -54,6 +54,8 @@ TEST_CASE("the guard refuses anchors, aliases and tags") {
     CHECK(mentions(problem("a: &x 1\nb: *x\n"), "1:4: anchors"));
     CHECK(mentions(problem("a: !!str 1\n"), "tags"));
     CHECK(mentions(problem("f:\n - !{due: 2026-01-01}\n"), "2:4: tags like '!' are not supported"));  // found by fuzzing
+    CHECK(mentions(problem("name: A\n! what: x\n"), "2:1: tags like '!' are not supported"));   // found by fuzzing
+    CHECK(problem("a: \"!quoted\"\nb: '!x'\nc: |\n  !block\n") == "");
     // A billion-laughs bomb stops at the first anchor, long before any expansion.
     CHECK(mentions(problem("a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\n"), "1:4: anchors"));
 }
