@@ -51,6 +51,13 @@ size_t indent_of(std::string_view line) {
 
 bool is_blank(std::string_view line) { return content(line).find_first_not_of(" \t") == std::string_view::npos; }
 
+// True for a line with nothing on it but blanks, or a comment however it is indented.
+bool is_blank_or_comment(std::string_view line) {
+    line = content(line);
+    const size_t first = line.find_first_not_of(" \t");
+    return first == std::string_view::npos || line[first] == '#';
+}
+
 bool is_item_line(std::string_view line) {
     const std::string_view rest = content(line).substr(indent_of(line));
     return rest == "-" || rest.starts_with("- ") || rest.starts_with("-\t");
@@ -200,8 +207,7 @@ std::vector<size_t> item_starts(const Lines& file, size_t from, size_t to) {
     std::optional<size_t> indent;
     for (size_t i = from; i < to; ++i) {
         const std::string& line = file.lines[i];
-        if (is_blank(line) || content(line).substr(indent_of(line)).starts_with("#")) continue;
-        if (!is_item_line(line)) continue;
+        if (is_blank_or_comment(line) || !is_item_line(line)) continue;
         if (!indent) indent = indent_of(line);
         if (indent_of(line) == *indent) starts.push_back(i);
     }
@@ -212,8 +218,7 @@ std::vector<size_t> item_starts(const Lines& file, size_t from, size_t to) {
 size_t content_end(const Lines& file, size_t from, size_t to) {
     size_t end = from;
     for (size_t i = from; i < to; ++i) {
-        const std::string& line = file.lines[i];
-        if (!is_blank(line) && !content(line).substr(indent_of(line)).starts_with("#")) end = i + 1;
+        if (!is_blank_or_comment(file.lines[i])) end = i + 1;
     }
     return end;
 }
@@ -270,8 +275,8 @@ std::string insert_item(std::string_view text, std::string_view key, std::string
     // A value may also start on the line after the key: "[]" there goes, anything else is refused.
     for (size_t i = *at + 1; i < block.end; ++i) {
         const std::string_view line = content(file.lines[i]);
+        if (is_blank_or_comment(line)) continue;
         const std::string_view own_line = line.substr(indent_of(line));
-        if (is_blank(line) || own_line.starts_with("#")) continue;
         if (is_item_line(line)) break;
         if (own_line != "[]" && !own_line.starts_with("[] #") && !own_line.starts_with("[]\t"))
             throw Error(ErrorKind::invalid,
@@ -353,9 +358,8 @@ std::string add_item_field(std::string_view text, std::string_view key, size_t i
     size_t key_column = open;
     for (size_t i = first + 1; key_column == std::string_view::npos && i < item_end; ++i) {
         const std::string_view next = content(file.lines[i]);
-        const size_t first_char = next.find_first_not_of(" \t");
-        if (first_char == std::string_view::npos || next[first_char] == '#') continue;
-        key_column = first_char;
+        if (is_blank_or_comment(next)) continue;
+        key_column = next.find_first_not_of(" \t");
         if (next[key_column] == '{' || next[key_column] == '[')
             throw Error(ErrorKind::invalid,
                         "kith edits flow items ({...}) only when they stand on one line with their '-'",

@@ -120,6 +120,16 @@ TEST_CASE("a key with blanks before its colon is still that key (found by fuzzin
     CHECK(set_top_level("name: A\ntier  : core\n", "tier", "close") == "name: A\ntier  : close\n");
 }
 
+TEST_CASE("a comment indented with a tab is a comment everywhere in the editor") {
+    // Like a space-indented comment after the last item, it stays after the new entry.
+    CHECK(insert_item("log:\n  - {date: 2026-01-01}\n \t# old\nname: A\n", "log", "{date: 2026-01-02}",
+                      std::string("date"), "x.yaml") ==
+          "log:\n  - {date: 2026-01-01}\n  - {date: 2026-01-02}\n \t# old\nname: A\n");
+    CHECK(insert_item("log:\n  - {date: 2026-01-01}\n  # old\nname: A\n", "log", "{date: 2026-01-02}",
+                      std::string("date"), "x.yaml") ==
+          "log:\n  - {date: 2026-01-01}\n  - {date: 2026-01-02}\n  # old\nname: A\n");
+}
+
 TEST_CASE("a non-empty flow list is refused, not rewritten") {
     CHECK_THROWS_AS(insert_item("name: Bob\nlog: [{date: 2026-01-01}]\n", "log", "{date: 2026-01-02}",
                                 std::string("date"), "x.yaml"),
