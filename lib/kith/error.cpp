@@ -21,4 +21,8 @@ std::string Error::located() const {
 
 void fail_usage(std::string message) { throw Error(ErrorKind::usage, std::move(message)); }
 
+void fail_at(const std::string& path, int line, int column, std::string message) {
+    throw Error(ErrorKind::invalid, std::move(message), Location{path, line, column});
+}
+
 }  // namespace kith

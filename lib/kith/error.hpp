@@ -41,4 +41,7 @@ private:
 // Throws a usage error (exit 2).
 [[noreturn]] void fail_usage(std::string message);
 
+// Throws an invalid-file error (exit 3) at a place; line and column are 1-based, 0 when unknown.
+[[noreturn]] void fail_at(const std::string& path, int line, int column, std::string message);
+
 }  // namespace kith

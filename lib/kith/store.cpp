@@ -25,10 +25,6 @@ namespace {
     throw Error(ErrorKind::io, what + ": " + std::strerror(errno), Location{path, 0, 0});
 }
 
-[[noreturn]] void fail_invalid(const std::string& message, const std::string& path) {
-    throw Error(ErrorKind::invalid, message, Location{path, 0, 0});
-}
-
 // Closes a file descriptor when it goes out of scope.
 struct Fd {
     int fd = -1;
@@ -232,14 +228,14 @@ std::string Store::read(const std::string& path, size_t limit) const {
         const fs::path target = fs::canonical(file, ec);
         const fs::path base = fs::canonical(root_, ec);
         const auto [stop, unused] = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
-        if (ec || stop != base.end()) fail_invalid("is a link that leads out of the network folder", path);
+        if (ec || stop != base.end()) fail_at(path, 0, 0, "is a link that leads out of the network folder");
     }
     Fd fd{::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)};
     if (fd.fd < 0) fail_io("cannot read", path);
     if (::fstat(fd.fd, &info) != 0) fail_io("cannot read", path);
-    if (!S_ISREG(info.st_mode)) fail_invalid("is not a regular file (a folder, pipe or device?)", path);
+    if (!S_ISREG(info.st_mode)) fail_at(path, 0, 0, "is not a regular file (a folder, pipe or device?)");
     if (static_cast<size_t>(info.st_size) > limit)
-        fail_invalid("is larger than 1 MiB; a contact file is far smaller, so this is not one", path);
+        fail_at(path, 0, 0, "is larger than 1 MiB; a contact file is far smaller, so this is not one");
     std::string bytes;
     char buffer[65536];
     for (;;) {
@@ -248,7 +244,7 @@ std::string Store::read(const std::string& path, size_t limit) const {
         if (n < 0) fail_io("cannot read", path);
         if (n == 0) break;
         bytes.append(buffer, static_cast<size_t>(n));
-        if (bytes.size() > limit) fail_invalid("is larger than 1 MiB", path);
+        if (bytes.size() > limit) fail_at(path, 0, 0, "is larger than 1 MiB");
     }
     return bytes;
 }

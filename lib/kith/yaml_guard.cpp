@@ -8,10 +8,6 @@
 namespace kith {
 namespace {
 
-[[noreturn]] void fail_at(const std::string& path, int line, int column, std::string message) {
-    throw Error(ErrorKind::invalid, std::move(message), Location{path, line, column});
-}
-
 // Returns the 1-based line and column of a byte offset.
 std::pair<int, int> position_of(std::string_view bytes, size_t offset) {
     int line = 1;

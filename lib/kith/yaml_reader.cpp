@@ -13,10 +13,6 @@
 namespace kith {
 namespace {
 
-[[noreturn]] void fail_at(const std::string& path, int line, int column, std::string message) {
-    throw Error(ErrorKind::invalid, std::move(message), Location{path, line, column});
-}
-
 // Builds the tree from yaml-cpp's events and enforces the restrictions as they come.
 class TreeBuilder : public YAML::EventHandler {
 public:
