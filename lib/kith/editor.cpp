@@ -88,8 +88,10 @@ std::optional<KeyLine> top_level_key(std::string_view line) {
     if (line.starts_with("---") || line.starts_with("...") || is_item_line(line)) return std::nullopt;
     if (line[0] == '"' || line[0] == '\'') {
         const size_t end = skip_quoted(line, 0);
-        if (end == std::string_view::npos || end >= line.size() || line[end] != ':') return std::nullopt;
-        return KeyLine{std::string(line.substr(1, end - 2)), end + 1};
+        if (end == std::string_view::npos) return std::nullopt;
+        const size_t colon = line.find_first_not_of(" \t", end);  // '"log" :' is log, as with plain keys
+        if (colon == std::string_view::npos || line[colon] != ':') return std::nullopt;
+        return KeyLine{std::string(line.substr(1, end - 2)), colon + 1};
     }
     for (size_t i = 0; i < line.size(); ++i) {
         if (line[i] == ':' && (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t')) {

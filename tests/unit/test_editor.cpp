@@ -118,6 +118,8 @@ TEST_CASE("a key with blanks before its colon is still that key (found by fuzzin
     CHECK(insert_item("name: A\nlog\t :\n  - {date: 2026-01-01}\n", "log", "{date: 2026-01-02}", std::string("date"), "x.yaml") ==
           "name: A\nlog\t :\n  - {date: 2026-01-01}\n  - {date: 2026-01-02}\n");
     CHECK(set_top_level("name: A\ntier  : core\n", "tier", "close") == "name: A\ntier  : close\n");
+    CHECK(insert_item("name: A\n\"log\" :\n  - {date: 2026-01-01}\n", "log", "{date: 2026-01-02}", std::string("date"), "x.yaml") ==
+          "name: A\n\"log\" :\n  - {date: 2026-01-01}\n  - {date: 2026-01-02}\n");
 }
 
 TEST_CASE("a comment indented with a tab is a comment everywhere in the editor") {
