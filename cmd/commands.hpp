@@ -17,6 +17,8 @@ void add_archive(CLI::App& app, Context& ctx, Actions& actions);
 void add_introduce(CLI::App& app, Context& ctx, Actions& actions);
 void add_find(CLI::App& app, Context& ctx, Actions& actions);
 void add_edit(CLI::App& app, Context& ctx, Actions& actions);
+void add_report(CLI::App& app, Context& ctx, Actions& actions);
+void add_stats(CLI::App& app, Context& ctx, Actions& actions);
 void add_complete(CLI::App& app, Context& ctx, Actions& actions);  // hidden: words for completions
 
 }  // namespace kith::cli

@@ -1,0 +1,41 @@
+// kith stats [--months N] [--top N] [--format text|json]: the network's health in the terminal.
+#include <iostream>
+
+#include "commands.hpp"
+#include "kith/health.hpp"
+#include "kith/stats_view.hpp"
+
+namespace kith::cli {
+namespace {
+
+struct StatsOptions {
+    std::string format = "text";
+    int months = 12;
+    size_t top = 10;
+};
+
+int stats(Context& ctx, const StatsOptions& in) {
+    const Network network = ctx.load();
+    const Health health = compute_health(network.contacts, network.config, ctx.today(), in.months);
+    if (in.format == "json") std::cout << health_json(health, in.top);
+    else std::cout << render_stats_text(health, TextStyle{ctx.terminal_width, ctx.use_color()}, in.top);
+    return 0;
+}
+
+}  // namespace
+
+void add_stats(CLI::App& app, Context& ctx, Actions& actions) {
+    auto* cmd = app.add_subcommand("stats", "The network's health: tier bars, contacts per week, promises kept");
+    auto in = std::make_shared<StatsOptions>();
+    cmd->add_option("--months", in->months, "Look back N months")->default_val(12)->check(CLI::Range(1, 120));
+    cmd->add_option("--top", in->top, "At most N people in each list")->default_val(10)->check(CLI::Range(1, 1000));
+    add_format(*cmd, in->format, {"text", "json"});
+    cmd->footer(
+        "The same figures as 'kith report'.\n"
+        "Examples:\n"
+        "  kith stats\n"
+        "  kith stats --format json | jq '.promises.kept_percent'");
+    actions[cmd] = [&ctx, in] { return stats(ctx, *in); };
+}
+
+}  // namespace kith::cli
