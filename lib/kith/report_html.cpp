@@ -71,7 +71,7 @@ h1{font-size:1.6em;margin:.2em 0}h2{font-size:1.1em;margin:0 0 .6em}
 .grid{display:grid;grid-template-columns:1fr 1fr;gap:16px}
 section{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:16px;margin:16px 0;min-width:0}
 .grid section{margin:0}
-.wide{overflow-x:auto}
+.wide{overflow-x:auto}.heat{direction:rtl}.heat svg{direction:ltr}.nowrap{white-space:nowrap}
 svg text{fill:var(--muted);font-size:10px;font-family:inherit}
 svg.heatmap{min-width:640px;width:100%;height:auto;display:block}
 svg.columns{width:100%;height:auto;display:block}
@@ -90,6 +90,7 @@ th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertic
 th{font-weight:600;color:var(--muted);font-size:.85em}
 td.n{text-align:right;white-space:nowrap}td.late{color:var(--bad)}
 @media (max-width:720px){.grid{grid-template-columns:1fr}main{padding:12px 8px}section{padding:12px}
+td.n{white-space:normal}h1{font-size:1.35em}
 .hide-narrow{display:none}}
 )CSS";
 
@@ -210,11 +211,11 @@ std::string render_report_html(const Health& health, size_t top) {
            "<meta name=\"color-scheme\" content=\"light dark\"/><title>kith report, " + today + "</title><style>";
     out += kStyle;
     out += "</style></head><body><main><header" + data("people", health.people) +
-           data("interactions", health.interactions) + "><h1>Your network on " + today + "</h1><p class=\"sub\">" +
+           data("interactions", health.interactions) + "><h1>Your network on <span class=\"nowrap\">" + today + "</span></h1><p class=\"sub\">" +
            count(health.people, "person", "people") + " · " +
            count(health.interactions, "interaction", "interactions") + " since " + format_day(health.from) + " · " +
            count(health.overdue.size(), "person", "people") + " due</p></header>";
-    out += "<section id=\"activity\"><h2>Contact over time</h2><div class=\"wide\">" + heatmap_svg(health) +
+    out += "<section id=\"activity\"><h2>Contact over time</h2><div class=\"wide heat\">" + heatmap_svg(health) +
            "</div><div class=\"key\"><span>less</span><span><i class=\"l0\"></i><i class=\"l1\"></i><i class=\"l2\">"
            "</i><i class=\"l3\"></i><i class=\"l4\"></i></span><span>more</span><span>hover a day for who and what"
            "</span></div></section>";

@@ -1,0 +1,48 @@
+#!/usr/bin/env bats
+# kith stats: the network's health in the terminal, and as json.
+load helpers
+
+@test "stats shows each tier as a bar, contacts per week, promises and the most overdue" {
+    run kith stats
+    assert_success
+    assert_line --index 0 "12 people, 12 interactions from 2025-12-01 to 2026-11-28"
+    assert_line "  core   █████░░░░░░░░░░░░░░░  1 on time, 0 soon, 3 overdue; 1.6×"
+    assert_line --partial "Contacts per week (52 weeks, at most 1)"
+    assert_line "Promises kept on time: 0% (0 of 2; 1 late, 1 open past due)"
+    assert_line --partial "Most overdue (8 due)"
+    assert_line --regexp "^  Sofia Rossi +273 days overdue +call 2025-09-01"
+}
+
+@test "stats --format json: the same figures for scripts" {
+    run kith stats --format json --top 3
+    assert_success
+    run python3 -c '
+import json, sys
+s = json.loads(sys.argv[1])
+assert s["people"] == 12 and s["months"] == 12 and s["from"] == "2025-12-01"
+assert [t["tier"] for t in s["tiers"]] == ["core", "close", "loose"]
+assert sum(t["members"] for t in s["tiers"]) == 12
+assert s["overdue_count"] == 8 and len(s["overdue"]) == 3
+assert s["overdue"][0]["slug"] == "sofia-rossi" and s["overdue"][0]["overdue"] == 273
+assert s["promises"]["late"] == 1 and s["promises"]["open_past_due"] == 1 and s["promises"]["kept_percent"] == 0
+assert len(s["weeks"]) == 52 and sum(s["weeks"]) == s["interactions"]
+print("ok")' "$output"
+    assert_output "ok"
+}
+
+@test "stats counts an interaction logged today and a promise kept" {
+    kith log ada -k call -m "quick call" 2>/dev/null
+    kith done ada 2>/dev/null || true
+    run kith stats --format json
+    python3 -c 'import json,sys; s=json.loads(sys.argv[1]); assert s["interactions"] == 13 and s["weeks"][-1] >= 1 and s["days"][-1] == 1' "$output"
+}
+
+@test "stats --months N narrows the window; a bad N is a usage error" {
+    run kith stats --format json --months 3
+    assert_success
+    python3 -c 'import json,sys; s=json.loads(sys.argv[1]); assert s["from"] == "2026-09-01" and len(s["promises"]["months"]) == 3' "$output"
+    run kith stats --months 200
+    assert_failure 2
+    run kith stats --format tsv
+    assert_failure 2
+}
