@@ -67,7 +67,7 @@ const char* kStyle = R"CSS(
 body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 main{max-width:1100px;margin:0 auto;padding:20px 16px 40px}
 h1{font-size:1.6em;margin:.2em 0}h2{font-size:1.1em;margin:0 0 .6em}
-.sub,.note,footer{color:var(--muted)}.note{font-size:.9em;margin:.5em 0 0}
+.sub,.note,footer{color:var(--muted)}section .sub{font-size:.92em}.note{font-size:.9em;margin:.5em 0 0}
 .grid{display:grid;grid-template-columns:1fr 1fr;gap:16px}
 section{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:16px;margin:16px 0;min-width:0}
 .grid section{margin:0}
