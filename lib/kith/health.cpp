@@ -18,7 +18,11 @@ date::year_month month_of(Day day) {
     return ymd.year() / ymd.month();
 }
 
-Day first_of(date::year_month ym) { return Day{ym / 1}; }
+// The first day of a month, `back` months before `ym`; never before 0001-01-01 (SPEC 3).
+Day first_of(date::year_month ym, int back) {
+    const date::year_month start = ym - date::months{back};
+    return std::max(Day{start / 1}, Day{date::year{1} / date::January / 1});
+}
 
 std::optional<double> median(std::vector<double> values) {
     if (values.empty()) return std::nullopt;
@@ -95,7 +99,8 @@ void add_activity(Health& health, const std::vector<const Contact*>& people, Day
 
 void add_promises(Health& health, const std::vector<const Contact*>& people) {
     const date::year_month first = month_of(health.from);
-    for (int i = 0; i < health.months; ++i) {
+    const int months = static_cast<int>((month_of(health.today) - first).count()) + 1;
+    for (int i = 0; i < months; ++i) {
         const date::year_month ym = first + date::months{i};
         health.promises.push_back(PromiseMonth{static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()), 0, 0, 0});
     }
@@ -175,10 +180,10 @@ Health compute_health(const std::vector<Contact>& contacts, const Config& config
     health.today = today;
     health.months = std::max(1, months);
     const date::year_month now = month_of(today);
-    health.from = first_of(now - date::months{health.months - 1});
+    health.from = first_of(now, health.months - 1);
     const int half = std::max(1, health.months / 2);
-    health.half = first_of(now - date::months{half - 1});
-    const Day earlier = first_of(now - date::months{2 * half - 1});
+    health.half = first_of(now, half - 1);
+    const Day earlier = first_of(now, 2 * half - 1);
     std::vector<const Contact*> people;
     for (const auto& contact : contacts)
         if (!contact.archived) people.push_back(&contact);

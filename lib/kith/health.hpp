@@ -65,7 +65,7 @@ struct QuietPerson {
 
 // Every figure of the report.
 struct Health {
-    Day today, from;             // the window: the first of the month N-1 months ago, through today
+    Day today, from;             // the window: the first of the month N-1 months ago (not before year 1), through today
     int months = 12;
     Day half;                    // first day of the recent half (N/2 months, at least 1)
     size_t people = 0;           // active contacts
@@ -73,7 +73,7 @@ struct Health {
     std::vector<TierHealth> tiers;       // configured tiers closest first, then unknown ones
     std::vector<DayActivity> days;       // one per day, from .. today
     std::vector<size_t> weeks;           // contacts per 7 days, oldest first; the last ends today
-    std::vector<PromiseMonth> promises;  // one per month of the window
+    std::vector<PromiseMonth> promises;  // one per month of the window (fewer than N only near year 1)
     std::vector<OverduePerson> overdue;  // everyone due, most overdue first
     std::vector<Introduction> intros;    // in the window, newest first
     std::vector<QuietPerson> quiet;      // largest fall first

@@ -200,3 +200,14 @@ TEST_CASE("report: user strings are escaped, in the page and in the embedded fig
     const auto figures = nlohmann::json::parse(page.substr(start, page.find("</script>") - start));
     CHECK(figures == nlohmann::json::parse(health_json(health_of(contacts), 10)));
 }
+
+TEST_CASE("health: the window never starts before year 1") {
+    const Health h = compute_health({}, default_config(), day("0001-03-05"), 12);
+    CHECK(format_day(h.from) == "0001-01-01");
+    CHECK(format_day(h.half) == "0001-01-01");
+    CHECK(h.promises.size() == 3);
+    CHECK(h.days.size() == 64);
+    const Health last = compute_health({}, default_config(), day("9999-12-31"), 1);
+    CHECK(format_day(last.from) == "9999-12-01");
+    CHECK(last.promises.size() == 1);
+}
