@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kith/due.hpp"
+#include "kith/text.hpp"
 
 namespace kith {
 namespace {
@@ -29,6 +30,13 @@ std::optional<double> median(std::vector<double> values) {
     std::sort(values.begin(), values.end());
     const size_t mid = values.size() / 2;
     return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2.0;
+}
+
+// "Name (kind: note)", the note cut to 60 columns; "contact" for an entry without a kind.
+std::string describe_entry(const Contact& contact, const LogEntry& entry) {
+    std::string what = entry.kind.empty() ? "contact" : entry.kind;
+    if (!entry.note.empty()) what += ": " + fit_width(entry.note, 60);
+    return contact.name + " (" + what + ")";
 }
 
 bool in_range(Day day, Day from, Day to) { return day >= from && day <= to; }
@@ -83,7 +91,7 @@ void add_activity(Health& health, const std::vector<const Contact*>& people, Day
             ++health.interactions;
             DayActivity& day = health.days[static_cast<size_t>(days_between(health.from, entry.date))];
             ++day.count;
-            if (day.who.size() < kDayNames) day.who.push_back(contact->name + " (" + entry.kind + ")");
+            if (day.who.size() < kDayNames) day.who.push_back(describe_entry(*contact, entry));
             const size_t back = static_cast<size_t>(days_between(entry.date, health.today)) / 7;
             ++health.weeks[health.weeks.size() - 1 - back];
         }

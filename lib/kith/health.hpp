@@ -22,7 +22,7 @@ struct TierHealth {
 struct DayActivity {
     Day day;
     size_t count = 0;
-    std::vector<std::string> who;  // "Name (kind)", at most kDayNames of them
+    std::vector<std::string> who;  // "Name (kind: note)", at most kDayNames of them
 };
 
 // At most this many names per heatmap day; the rest are only counted.

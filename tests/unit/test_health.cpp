@@ -39,6 +39,7 @@ std::vector<Contact> network() {
                    promise("2026-07-01", "2026-07-01")};
     Contact b = person("b", "core");
     b.log = {entry("2026-09-01", "intro", "c"), entry("2026-10-25")};
+    b.log[0].note = "they should meet about the engine, which is a long story to tell in one tooltip";
     Contact c = person("c", "core");
     c.log = {entry("2026-08-10", "coffee"), entry("2026-09-01", "intro", "b")};
     c.followups = {promise("2026-09-20", "2026-09-15")};
@@ -72,7 +73,9 @@ TEST_CASE("health: the window, people and interactions") {
     CHECK(h.interactions == 13);  // notes, entries after today and archived people do not count
     REQUIRE(h.days.size() == 120);
     CHECK(h.days[31].count == 2);  // 2026-09-01: the introduction, logged on both
-    CHECK(h.days[31].who == std::vector<std::string>{"Person b (intro)", "Person c (intro)"});
+    CHECK(h.days[31].who ==
+          std::vector<std::string>{"Person b (intro: they should meet about the engine, which is a long story to…)",
+                                   "Person c (intro)"});
     CHECK(h.weeks == std::vector<size_t>{0, 4, 1, 1, 0, 2, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 1, 1});
 }
 
