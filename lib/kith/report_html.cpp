@@ -80,7 +80,7 @@ svg.bar{width:100%;height:14px;display:block;border-radius:4px}
 .ok{fill:var(--ok)}.soon{fill:var(--soon)}.bad{fill:var(--bad)}.empty{fill:var(--l0)}
 line.grid{stroke:var(--line);stroke-dasharray:3 3}line.axis{stroke:var(--muted)}
 .tier{margin:0 0 14px}.tier p{margin:0 0 4px;display:flex;justify-content:space-between;gap:8px;flex-wrap:wrap}
-.key{display:flex;gap:14px;flex-wrap:wrap;font-size:.85em;color:var(--muted);margin-top:8px}
+.key{display:flex;gap:4px 14px;flex-wrap:wrap;font-size:.85em;color:var(--muted);margin-top:8px}
 .key i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;vertical-align:-1px}
 i.ok{background:var(--ok)}i.soon{background:var(--soon)}i.bad{background:var(--bad)}
 i.l0{background:var(--l0)}i.l1{background:var(--l1)}i.l2{background:var(--l2)}i.l3{background:var(--l3)}i.l4{background:var(--l4)}
