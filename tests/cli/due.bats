@@ -189,11 +189,52 @@ PY
     assert_line --index 4 "True"
 }
 
+@test "a yearly event says nothing that is wrong next year: no age, the year of birth instead" {
+    kith due --within 2w --format ics > feed.ics
+    run grep -c '^RRULE:FREQ=YEARLY' feed.ics
+    assert_output 5
+    run grep -c 'turns' feed.ics
+    assert_output 0
+    grep -q $'^SUMMARY:Sofia Rossi\'s birthday\r$' feed.ics
+    grep -qF 'DESCRIPTION:born 1990\ntier: loose' feed.ics
+    # Next year's feed has the same events (same UIDs), not second ones.
+    kith due --today 2027-11-28 --within 2w --format ics > next.ics
+    diff <(grep -A1 '^BEGIN:VEVENT' feed.ics | grep UID | sort) <(grep -A1 '^BEGIN:VEVENT' next.ics | grep UID | sort)
+}
+
+@test "--ics-events writes follow-ups and people as all-day events that python3-icalendar reads" {
+    [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import icalendar' || skip "python3-icalendar is not installed"
+    kith due --within 2w --format ics --ics-events > events.ics
+    kith due --within 2w --format ics > todos.ics
+    run /usr/bin/python3 - events.ics todos.ics <<'PY'
+import sys, datetime, icalendar
+events = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+todos = icalendar.Calendar.from_ical(open(sys.argv[2], 'rb').read())
+print(len(list(events.walk('VTODO'))), len(list(events.walk('VEVENT'))))
+by_summary = {str(e['SUMMARY']): e for e in events.walk('VEVENT')}
+for name in ["Linus Okafor: send the renewal proposal", "Ada Lovelace: send the engine paper", "Get in touch with Tom Becker"]:
+    e = by_summary[name]
+    print(name, e.decoded('DTSTART'), e.decoded('DTEND') - e.decoded('DTSTART'), 'RRULE' in e)
+print(sorted(str(c['UID']) for c in events.walk('VEVENT')) == sorted(str(c['UID']) for c in todos.walk() if c.name in ('VTODO', 'VEVENT')))
+PY
+    assert_success
+    assert_line --index 0 "0 16"
+    assert_line --index 1 "Linus Okafor: send the renewal proposal 2026-11-28 1 day, 0:00:00 False"
+    assert_line --index 2 "Ada Lovelace: send the engine paper 2026-12-05 1 day, 0:00:00 False"
+    assert_line --index 3 "Get in touch with Tom Becker 2026-11-28 1 day, 0:00:00 False"
+    assert_line --index 4 "True"
+}
+
 @test "bad options are usage errors" {
     run kith due --within soon
     assert_failure 2
     run kith due --format xml
     assert_failure 2
     run kith due --tier vip
+    assert_failure 2
+    run --separate-stderr kith due --ics-events
+    assert_failure 2
+    [[ "$stderr" == *"--ics-events goes with --format ics"* ]]
+    run kith due --format json --ics-events
     assert_failure 2
 }
