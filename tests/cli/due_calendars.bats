@@ -21,7 +21,7 @@ EOF
 khal_() { khal -c "$HOME/khal.conf" "$@"; }
 # Imports a file; fails on a non-zero exit or anything on stderr.
 khal_import() {
-    khal_ import --batch "$1" 2> "$BATS_TEST_TMPDIR/khal.err"
+    khal_ import --batch -a kith "$1" 2> "$BATS_TEST_TMPDIR/khal.err"
     [ ! -s "$BATS_TEST_TMPDIR/khal.err" ] || { cat "$BATS_TEST_TMPDIR/khal.err" >&2; return 1; }
 }
 # Prints "YYYY-MM-DD title", one event a line, from FROM to TO.
@@ -88,6 +88,20 @@ calcurse_days() {
     # The same UIDs: importing both files leaves one birthday a day, not two.
     [ "$(grep -c "Sofia Rossi's birthday" <<<"$output")" = 1 ]
     [ "$(ls "$HOME/vdir" | wc -l)" = "$(grep -c '^BEGIN:VEVENT' events.ics)" ]
+}
+
+@test "the README's khal recipe: a calendar of its own, refilled, loses what is done" {
+    khal_setup
+    kith due --within 30d --format ics --ics-events > "$HOME/kith.ics"
+    rm -f "$HOME"/vdir/*.ics && khal_import "$HOME/kith.ics"
+    run khal_days 2026-11-28 2026-11-28
+    assert_line "2026-11-28 Linus Okafor: send the renewal proposal"
+    kith done linus 2>/dev/null
+    kith due --within 30d --format ics --ics-events > "$HOME/kith.ics"
+    rm -f "$HOME"/vdir/*.ics && khal_import "$HOME/kith.ics"
+    run khal_days 2026-11-28 2026-11-28
+    assert_line "2026-11-28 Get in touch with Linus Okafor"
+    refute_output --partial "renewal proposal"
 }
 
 @test "calcurse imports the empty calendar without a word" {
