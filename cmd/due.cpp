@@ -13,7 +13,7 @@ struct DueOptions {
     std::string within, format = "text";
     std::vector<std::string> tiers, tags;
     size_t limit = 0;
-    bool check = false;
+    bool check = false, ics_events = false;
 };
 
 int due(Context& ctx, const DueOptions& in) {
@@ -26,12 +26,14 @@ int due(Context& ctx, const DueOptions& in) {
     query.tiers = in.tiers;
     query.tags = in.tags;
     query.limit = in.limit;
+    if (in.ics_events && in.format != "ics") fail_usage("--ics-events goes with --format ics");
     const Network network = ctx.load();
     check_tiers(network.config, in.tiers);
     const std::vector<DueItem> items = due_items(network.contacts, network.config, query);
     if (in.check) return items.empty() ? 0 : 1;
-    if (items.empty()) return 0;  // nothing at all on stdout, so that cron mails nothing
-    if (in.format == "ics") std::cout << render_ics(items, query.today);
+    // Empty results keep their shape: text prints nothing at all (so cron mails nothing),
+    // tsv its header, json [], ics an empty calendar.
+    if (in.format == "ics") std::cout << render_ics(items, query.today, in.ics_events ? IcsTodos::events : IcsTodos::todos);
     else if (in.format == "text") std::cout << render_due_text(items, TextStyle{ctx.terminal_width, ctx.use_color()});
     else ctx.print(due_table(items), in.format);
     return 0;
@@ -47,13 +49,17 @@ void add_due(CLI::App& app, Context& ctx, Actions& actions) {
     cmd->add_option("--tag", in->tags, "Only people with this tag (repeatable)");
     cmd->add_option("--limit", in->limit, "At most N items, most urgent first")->check(CLI::NonNegativeNumber);
     add_format(*cmd, in->format, {"text", "tsv", "json", "ics"});
+    cmd->add_flag("--ics-events", in->ics_events,
+                  "With --format ics: follow-ups and people as all-day events (for khal), not to-dos");
     cmd->add_flag("--check", in->check, "Print nothing; exit 1 when something is due, 0 when nothing is");
     cmd->footer(
-        "Prints nothing at all when nothing is due, so cron mails only when there is something to do.\n"
+        "Prints nothing at all when nothing is due, so cron mails only when there is something to do;\n"
+        "then tsv prints its header, json [] and ics an empty calendar.\n"
         "Examples:\n"
         "  kith due --within 1w\n"
         "  kith due --format tsv | awk -F'\\t' '$1 == \"followup\"'\n"
-        "  kith due --format ics > ~/calendar/kith.ics");
+        "  kith due --within 4w --format ics > ~/calendar/kith.ics\n"
+        "  kith due --within 4w --format ics --ics-events > ~/calendar/kith.ics   # for khal");
     actions[cmd] = [&ctx, in] { return due(ctx, *in); };
 }
 

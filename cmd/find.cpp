@@ -14,9 +14,8 @@ void add_find(CLI::App& app, Context& ctx, Actions& actions) {
     actions[cmd] = [&ctx, text, format] {
         const Network network = ctx.load();
         const auto matches = find_people(network.contacts, *text);
-        if (matches.empty()) return 1;
-        ctx.print(find_table(matches), *format);
-        return 0;
+        ctx.print(find_table(matches), *format);  // no match: nothing in text, the header in tsv, [] in json
+        return matches.empty() ? 1 : 0;
     };
 }
 

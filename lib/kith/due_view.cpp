@@ -1,5 +1,7 @@
 #include "kith/due_view.hpp"
 
+#include <cstdio>
+
 #include "kith/profile.hpp"
 
 namespace kith {
@@ -34,10 +36,19 @@ std::string describe_overdue(long overdue) {
 Table due_table(const std::vector<DueItem>& items) {
     Table table;
     table.columns = {{"what", "WHAT"}, {"slug", "SLUG"}, {"name", "NAME"}, {"tier", "TIER"}, {"due", "DUE"},
-                     {"overdue", "OVERDUE", true}, {"detail", "DETAIL", false, true}};
+                     {"overdue", "OVERDUE", true}, {"detail", "DETAIL", false, true},
+                     // After SPEC 6's columns: the person's, on every row, for scripts.
+                     {"staleness", "STALENESS", true}, {"prefer", "PREFER"}, {"email", "EMAIL", false, false, true},
+                     {"phone", "PHONE", false, false, true}, {"last_date", "LAST DATE"}, {"last_kind", "LAST KIND"},
+                     {"last_note", "LAST NOTE", false, true}};
     for (const auto& item : items) {
-        table.add({to_string(item.what), item.contact->slug, item.contact->name, item.tier, format_day(item.due),
-                   std::to_string(item.overdue), item.detail},
+        const Contact& c = *item.contact;
+        const LogEntry* last = item.status.last_entry;
+        char staleness[32] = "";
+        if (item.status.staleness) std::snprintf(staleness, sizeof staleness, "%.2f", *item.status.staleness);
+        table.add({to_string(item.what), c.slug, c.name, item.tier, format_day(item.due), std::to_string(item.overdue),
+                   item.detail, staleness, c.prefer, join_list(c.email), join_list(c.phone),
+                   last ? format_day(last->date) : "", last ? last->kind : "", last ? last->note : ""},
                   tone_of(item));
     }
     return table;

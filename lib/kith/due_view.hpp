@@ -8,7 +8,8 @@
 
 namespace kith {
 
-// The records of SPEC 6: what, slug, name, tier, due, overdue, detail.
+// The records of SPEC 6: what, slug, name, tier, due, overdue, detail; then the person's
+// staleness, prefer, email, phone (lists), last_date, last_kind and last_note.
 Table due_table(const std::vector<DueItem>& items);
 
 // Renders the items for people, grouped (people, follow-ups, birthdays and dates), with

@@ -15,9 +15,18 @@ std::string ics_escape(std::string_view text);
 // and ends it with CRLF (RFC 5545 3.1).
 std::string ics_fold(std::string_view line);
 
-// Renders due items as a VCALENDAR: a VTODO for each contact and follow-up, a yearly
-// VEVENT (RRULE:FREQ=YEARLY) for each birthday and date. UIDs depend only on the item,
-// so they are stable across runs; DTSTAMP is `today` at midnight UTC.
-std::string render_ics(const std::vector<DueItem>& items, Day today);
+// How follow-ups and stale contacts are written.
+enum class IcsTodos {
+    todos,   // VTODO with DUE (to-do lists: calcurse, Thunderbird, Apple Reminders)
+    events,  // all-day VEVENT on the due day, or on today while overdue (khal and other
+             // calendars that ignore VTODO)
+};
+
+// Renders due items as a VCALENDAR: follow-ups and contacts as `todos` says, a yearly
+// all-day VEVENT (RRULE:FREQ=YEARLY) for each birthday and date, whose text holds nothing
+// that is wrong in another year (no age: "born 1990" instead). UIDs depend only on the
+// item, so they are stable across runs and years; DTSTAMP is `today` at midnight UTC.
+// With no items it is an empty calendar (its properties only), which calendars accept.
+std::string render_ics(const std::vector<DueItem>& items, Day today, IcsTodos todos = IcsTodos::todos);
 
 }  // namespace kith

@@ -16,6 +16,14 @@ std::string one_line(const std::string& cell) {
     return out;
 }
 
+// A list cell's items, as tsv shows them.
+std::string list_line(const Column& column, const std::string& cell) {
+    if (!column.list) return cell;
+    std::string out;
+    for (char c : cell) out += c == '\n' ? std::string(", ") : std::string(1, c);
+    return out;
+}
+
 // Narrows shrinkable columns, widest first, until the row fits or none can narrow.
 void fit_widths(const Table& table, std::vector<int>& widths, int limit) {
     const auto total = [&] {
@@ -37,6 +45,12 @@ void fit_widths(const Table& table, std::vector<int>& widths, int limit) {
 
 }  // namespace
 
+std::string join_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i) out += (i ? "\n" : "") + items[i];
+    return out;
+}
+
 void Table::add(std::vector<std::string> row, Tone tone) {
     rows.push_back(std::move(row));
     tones.push_back(tone);
@@ -47,7 +61,7 @@ std::string render_tsv(const Table& table) {
     for (size_t i = 0; i < table.columns.size(); ++i) out += (i ? "\t" : "") + table.columns[i].key;
     out += '\n';
     for (const auto& row : table.rows) {
-        for (size_t i = 0; i < row.size(); ++i) out += (i ? "\t" : "") + one_line(row[i]);
+        for (size_t i = 0; i < row.size(); ++i) out += (i ? "\t" : "") + one_line(list_line(table.columns[i], row[i]));
         out += '\n';
     }
     return out;
@@ -59,7 +73,14 @@ std::string render_json(const Table& table) {
         nlohmann::ordered_json object = nlohmann::ordered_json::object();
         for (size_t i = 0; i < row.size(); ++i) {
             const Column& column = table.columns[i];
-            if (row[i].empty()) object[column.key] = nullptr;
+            if (column.list) {
+                object[column.key] = nlohmann::ordered_json::array();
+                for (size_t start = 0; start < row[i].size();) {
+                    const size_t end = std::min(row[i].find('\n', start), row[i].size());
+                    object[column.key].push_back(row[i].substr(start, end - start));
+                    start = end + 1;
+                }
+            } else if (row[i].empty()) object[column.key] = nullptr;
             else if (column.numeric && row[i].find('.') == std::string::npos) object[column.key] = std::stoll(row[i]);
             else if (column.numeric) object[column.key] = std::stod(row[i]);
             else object[column.key] = row[i];
@@ -77,6 +98,7 @@ std::string paint(const std::string& text, Tone tone, bool color) {
 }
 
 std::string render_text(const Table& table, const TextStyle& style) {
+    if (table.rows.empty()) return "";  // no heading alone: nothing at all, like every empty text
     std::vector<int> widths;
     for (const auto& column : table.columns) widths.push_back(display_width(column.heading));
     for (const auto& row : table.rows)

@@ -14,6 +14,7 @@ struct Column {
     std::string heading;
     bool numeric = false;  // written as a JSON number
     bool shrink = false;   // may be cut with … to fit the terminal
+    bool list = false;     // items separated by '\n': joined by ", " in tsv, an array in json
 };
 
 // Rows of cells, one per column; an empty cell is "unknown" (null in JSON).
@@ -26,6 +27,9 @@ struct Table {
     void add(std::vector<std::string> row, Tone tone = Tone::plain);
 };
 
+// Joins items into one cell of a `list` column.
+std::string join_list(const std::vector<std::string>& items);
+
 // Text options: the terminal width (0 for no limit) and whether to colour.
 struct TextStyle {
     int width = 0;
@@ -33,14 +37,16 @@ struct TextStyle {
     bool heading = true;  // print the heading line
 };
 
-// Renders a header line of keys, then one tab-separated line per row. Tabs and line
-// breaks inside cells become spaces so that every record stays on one line.
+// Renders a header line of keys, then one tab-separated line per row (only the header
+// when there are no rows). Tabs and line breaks inside cells become spaces so that every
+// record stays on one line.
 std::string render_tsv(const Table& table);
 
-// Renders one JSON array of objects keyed by column key.
+// Renders one JSON array of objects keyed by column key; `[]` when there are no rows.
 std::string render_json(const Table& table);
 
-// Renders an aligned table with a heading line, fitted to the width by display width.
+// Renders an aligned table with a heading line, fitted to the width by display width;
+// nothing at all when there are no rows (so that cron mails nothing).
 std::string render_text(const Table& table, const TextStyle& style);
 
 // Returns text wrapped in an ANSI colour for the tone, or unchanged when colour is off.

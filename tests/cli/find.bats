@@ -20,10 +20,16 @@ load helpers
     assert_line $'grace-hopper\tGrace Hopper\ttags\twashington'
 }
 
-@test "find exits 1 and prints nothing when nothing matches" {
+@test "no match: exit 1, nothing in text, the header in tsv, [] in json" {
     run --separate-stderr kith find "no such thing anywhere"
     assert_failure 1
     assert_output ""
+    run --separate-stderr kith find "no such thing anywhere" --format tsv
+    assert_failure 1
+    assert_output $'slug\tname\tfield\tmatch'
+    run --separate-stderr kith find "no such thing anywhere" --format json
+    assert_failure 1
+    assert_output "[]"
 }
 
 @test "find as json" {

@@ -6,7 +6,7 @@ load helpers
     [[ "$stderr" == *"follow up with Mei Chen on 2026-12-04 (in 6 days): send the Q1 deck"* ]]
     grep -qF '  - {due: 2026-12-04, what: send the Q1 deck}' contacts/mei-chen.yaml
     run --separate-stderr kith due --today 2026-12-04 --format tsv
-    assert_line $'followup\tmei-chen\tMei Chen\tcore\t2026-12-04\t0\tsend the Q1 deck'
+    assert_line --regexp $'^followup\tmei-chen\tMei Chen\tcore\t2026-12-04\t0\tsend the Q1 deck\t'
 }
 
 @test "done marks the only open follow-up, keeping the record (a one-line change)" {

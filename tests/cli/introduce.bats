@@ -94,3 +94,18 @@ load helpers
     run --separate-stderr kith introduce --suggest --format tsv
     refute_output --regexp $'^ada-lovelace\tlinus-okafor'
 }
+
+@test "--suggest with no pair to suggest: nothing in text, the header in tsv, [] in json" {
+    kith init "$BATS_TEST_TMPDIR/alone" 2>/dev/null
+    cd "$BATS_TEST_TMPDIR/alone"
+    kith add "Only One" 2>/dev/null
+    run --separate-stderr kith introduce --suggest
+    assert_success
+    assert_output ""
+    run --separate-stderr kith introduce --suggest --format tsv
+    assert_success
+    assert_output $'a\tb\tscore\treasons'
+    run --separate-stderr kith introduce --suggest --format json
+    assert_success
+    assert_output "[]"
+}

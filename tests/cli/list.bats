@@ -57,3 +57,17 @@ load helpers
     run --separate-stderr kith list --color always
     assert_output --partial $'\e['
 }
+
+@test "an empty list: nothing in text, the header in tsv, [] in json" {
+    for filter in "--tag nobody" "--archived" "--org nowhere"; do
+        run --separate-stderr kith list $filter
+        assert_success
+        assert_output ""
+        run --separate-stderr kith list $filter --format tsv
+        assert_success
+        assert_output $'slug\tname\ttier\tcadence\tlast\tdue'
+        run --separate-stderr kith list $filter --format json
+        assert_success
+        assert_output "[]"
+    done
+}

@@ -43,3 +43,18 @@ load helpers
     [[ "$stderr" == *"unknown tier 'vip' (tiers: core, close, loose)"* ]]
     [ -z "$(changes grace-hopper)" ]
 }
+
+@test "a network with nobody in it still lists its tiers, in every format" {
+    kith init "$BATS_TEST_TMPDIR/new" 2>/dev/null
+    cd "$BATS_TEST_TMPDIR/new"
+    run --separate-stderr kith tier --format tsv
+    assert_success
+    assert_output $'tier\tcadence\tmembers\tdue\ncore\t30d\t0\t0\nclose\t90d\t0\t0\nloose\t180d\t0\t0'
+    run --separate-stderr kith tier
+    assert_success
+    assert_line --index 0 "TIER   CADENCE  MEMBERS  DUE"
+    [ "${#lines[@]}" = 4 ]
+    run --separate-stderr kith tier --format json
+    run python3 -c 'import json,sys; print([(t["tier"], t["members"], t["due"]) for t in json.load(sys.stdin)])' <<<"$output"
+    assert_output "[('core', 0, 0), ('close', 0, 0), ('loose', 0, 0)]"
+}

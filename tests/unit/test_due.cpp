@@ -177,15 +177,23 @@ TEST_CASE("the due table has SPEC 6's columns, and text groups the kinds") {
     Contact c = person("ada", "core");
     c.name = "Ada";
     c.prefer = "email";
+    c.email = {"ada@example.org", "ada@home.example"};
     c.log = {LogEntry{day("2026-10-01"), "lunch", "New role", "", 0}};
     c.followups = {{day("2026-11-20"), "send paper", std::nullopt, 0}};
     const std::vector<Contact> contacts = {c};  // items point into it: it must outlive them
     const auto items = due_items(contacts, default_config(), on("2026-11-28"));
     const Table table = due_table(items);
     CHECK(render_tsv(table) ==
-          "what\tslug\tname\ttier\tdue\toverdue\tdetail\n"
-          "contact\tada\tAda\tcore\t2026-10-31\t28\tlunch 2026-10-01: New role\n"
-          "followup\tada\tAda\tcore\t2026-11-20\t8\tsend paper\n");
+          "what\tslug\tname\ttier\tdue\toverdue\tdetail"
+          "\tstaleness\tprefer\temail\tphone\tlast_date\tlast_kind\tlast_note\n"
+          "contact\tada\tAda\tcore\t2026-10-31\t28\tlunch 2026-10-01: New role"
+          "\t1.93\temail\tada@example.org, ada@home.example\t\t2026-10-01\tlunch\tNew role\n"
+          "followup\tada\tAda\tcore\t2026-11-20\t8\tsend paper"
+          "\t1.93\temail\tada@example.org, ada@home.example\t\t2026-10-01\tlunch\tNew role\n");
+    const std::string json = render_json(table);
+    CHECK(json.find("\"staleness\": 1.93,") != std::string::npos);
+    CHECK(json.find("\"email\": [\n      \"ada@example.org\",\n      \"ada@home.example\"\n    ],") != std::string::npos);
+    CHECK(json.find("\"phone\": [],") != std::string::npos);
     const std::string text = render_due_text(items, TextStyle{});
     CHECK(text ==
           "Get in touch (1)\n"
@@ -194,4 +202,13 @@ TEST_CASE("the due table has SPEC 6's columns, and text groups the kinds") {
           "Follow-ups (1)\n"
           "  Ada  core  8 days overdue  send paper\n");
     CHECK(render_due_text({}, TextStyle{}).empty());
+}
+
+TEST_CASE("an empty due table is a header in tsv, [] in json, nothing in text") {
+    const Table table = due_table({});
+    CHECK(render_tsv(table) ==
+          "what\tslug\tname\ttier\tdue\toverdue\tdetail"
+          "\tstaleness\tprefer\temail\tphone\tlast_date\tlast_kind\tlast_note\n");
+    CHECK(render_json(table) == "[]\n");
+    CHECK(render_text(table, TextStyle{}).empty());
 }
