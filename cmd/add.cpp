@@ -4,6 +4,7 @@
 #include "kith/error.hpp"
 #include "kith/slug.hpp"
 #include "kith/text.hpp"
+#include "kith/transaction.hpp"
 #include "edit_session.hpp"
 
 namespace kith::cli {
@@ -61,13 +62,13 @@ int add(Context& ctx, const AddOptions& in) {
         fail_usage("--slug '" + contact.slug + "': " + problem);
     const std::string path = "contacts/" + contact.slug + ".yaml";
     {
-        const WriteLock lock(store.root());
+        Transaction change(store, config);
         for (const std::string folder : {"contacts/", "archive/"}) {
-            if (store.exists(folder + contact.slug + ".yaml"))
+            if (change.exists(folder + contact.slug + ".yaml"))
                 fail_usage(folder + contact.slug + ".yaml exists already; pick another file name with --slug");
         }
-        store.make_folder("contacts");
-        store.write(path, render_new_contact(contact));
+        change.create(path, render_new_contact(contact));  // refused unless it reads back
+        change.commit();
     }
     ctx.say("added " + contact.name + " as " + contact.slug + " (" + path + ")");
     if (in.edit) return edit_contact_file(ctx, store, path, config);

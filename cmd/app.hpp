@@ -26,6 +26,7 @@ struct Context {
     int terminal_width = 0;      // 0 when stdout is not a terminal
     std::string self;            // how kith was invoked, for git's merge driver
     bool had_invalid_files = false;
+    TestHooks hooks;             // test builds only: $KITH_TEST_PAUSE_AT and friends
 
     // Returns the day commands treat as today.
     Day today() const;
@@ -34,7 +35,7 @@ struct Context {
     // Returns the network folder; throws when there is none.
     std::string root() const;
     // Opens the store of the network folder.
-    Store store() const { return Store(root()); }
+    Store store() const { return Store(root(), hooks); }
     // Reads the network and reports every unreadable file on stderr.
     Network load(bool include_archived = false);
     // Writes a table to stdout in the chosen format.

@@ -2,6 +2,7 @@
 #include "autocommit.hpp"
 #include "commands.hpp"
 #include "kith/resolve.hpp"
+#include "kith/transaction.hpp"
 
 namespace kith::cli {
 
@@ -15,12 +16,11 @@ void add_archive(CLI::App& app, Context& ctx, Actions& actions) {
         const Contact& person = resolve(network.contacts, *name);
         const Store store = ctx.store();
         const std::string target = "archive/" + person.slug + ".yaml";
-        {
-            const WriteLock lock(store.root());
-            store.move(person.path, target);
-        }
+        Transaction change(store, network.config);
+        change.move(person.path, target);
+        const std::vector<std::string> changed = change.commit();
         ctx.say("archived " + person.name + " (" + target + ")");
-        autocommit(ctx, network.config, store.root(), {person.path, target}, "kith: archive " + person.name);
+        autocommit(ctx, network.config, store.root(), changed, "kith: archive " + person.name);
         return 0;
     };
 }

@@ -9,15 +9,20 @@ namespace kith::cli {
 void add_check(CLI::App& app, Context& ctx, Actions& actions) {
     auto* cmd = app.add_subcommand("check", "Validate kith.yaml and every contact file");
     cmd->footer("Prints one 'path:line:col: message' line per problem on stdout; exit 3 when there is any.\n"
+                "Reads every file afresh (not from the cache), and also reports what contacts/ and archive/\n"
+                "hold that kith does not read, and temp files left by interrupted writes.\n"
                 "Example:\n  kith check && git commit -am 'contacts'");
     actions[cmd] = [&ctx] {
         const Store store = ctx.store();
-        const Network network = store.load(true);
+        const Network network = store.load(true, false);
+        const std::vector<Error> strays = store.strays();
         for (const auto& problem : network.problems) std::cout << problem.located() << "\n";
+        for (const auto& stray : strays) std::cout << stray.located() << "\n";
         const size_t files = network.contacts.size() + network.problems.size();
+        const size_t bad = network.problems.size() + strays.size();
         ctx.say("checked " + std::to_string(files) + (files == 1 ? " file: " : " files: ") +
-                (network.problems.empty() ? "all fine" : std::to_string(network.problems.size()) + " with problems"));
-        return network.problems.empty() ? 0 : 3;
+                (bad == 0 ? "all fine" : std::to_string(bad) + " with problems"));
+        return bad == 0 ? 0 : 3;
     };
 }
 

@@ -45,10 +45,10 @@ void record(Context& ctx, const Network& network, const Contact& a, const Contac
         };
     };
     const Store store = ctx.store();
-    store.edit_contacts({{a.path, edit_for(a, b)}, {b.path, edit_for(b, a)}}, network.config);
+    const std::vector<std::string> paths = store.edit_contacts({{a.path, edit_for(a, b)}, {b.path, edit_for(b, a)}}, network.config);
     ctx.say("recorded the introduction of " + a.name + " and " + b.name + " on both" +
             (followup ? "; follow up on " + format_day(followup->due) : ""));
-    autocommit(ctx, network.config, store.root(), {a.path, b.path}, "kith: introduce " + a.name + " and " + b.name);
+    autocommit(ctx, network.config, store.root(), paths, "kith: introduce " + a.name + " and " + b.name);
 }
 
 int introduce(Context& ctx, const IntroduceOptions& in) {

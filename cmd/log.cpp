@@ -44,16 +44,14 @@ int log(Context& ctx, const LogOptions& in) {
         if (std::find(people.begin(), people.end(), person) == people.end()) people.push_back(person);
     }
     std::vector<std::pair<std::string, Store::Edit>> edits;
-    std::vector<std::string> paths;
     for (const Contact* person : people) {
         edits.emplace_back(person->path, [&, person](const std::string& text) {
             std::string out = add_log_entry(text, entry, person->path);
             return followup ? add_followup(out, *followup, person->path) : out;
         });
-        paths.push_back(person->path);
     }
     const Store store = ctx.store();
-    store.edit_contacts(edits, network.config);
+    const std::vector<std::string> paths = store.edit_contacts(edits, network.config);  // all or none
 
     std::string names;
     for (const Contact* person : people) {

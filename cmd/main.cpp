@@ -1,5 +1,6 @@
 // kith's entry point: gathers what the library may not read itself (environment,
 // terminal, working folder) and hands it to the command layer.
+#include <signal.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -24,6 +25,8 @@ int terminal_width() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Past `ulimit -f`, a write fails with EFBIG (and kith undoes the change) instead of killing kith.
+    ::signal(SIGXFSZ, SIG_IGN);
     kith::cli::Context ctx;
     std::error_code ec;
     ctx.where.working_dir = std::filesystem::current_path(ec).string();
@@ -37,5 +40,8 @@ int main(int argc, char** argv) {
     ctx.no_color_env = !env("NO_COLOR").empty();
     ctx.terminal_width = ctx.stdout_is_terminal ? terminal_width() : 0;
     ctx.self = argv[0];
+#ifdef KITH_TEST_HOOKS
+    ctx.hooks = {env("KITH_TEST_PAUSE_AT"), env("KITH_TEST_PAUSE_FILE"), env("KITH_TEST_FAIL_AT"), env("KITH_TEST_CRASH_AT")};
+#endif
     return kith::cli::run(argc, argv, std::move(ctx));
 }

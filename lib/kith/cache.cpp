@@ -5,7 +5,8 @@
 namespace kith {
 namespace {
 
-constexpr std::string_view magic = "kith-cache-1\n";
+// Version 2 adds a checksum of everything after it: a flipped byte makes the cache ignored.
+constexpr std::string_view magic = "kith-cache-2\n";
 
 class Writer {
 public:
@@ -189,12 +190,18 @@ std::string encode_cache(const ContactCache& cache) {
             w.u64(v);
         write_contact(w, entry.contact);
     }
-    return std::string(magic) + w.take();
+    const std::string payload = w.take();
+    Writer head;
+    head.u64(hash_bytes(payload));
+    return std::string(magic) + head.take() + payload;
 }
 
 std::optional<ContactCache> decode_cache(std::string_view bytes) {
-    if (!bytes.starts_with(magic)) return std::nullopt;
-    Reader r(bytes.substr(magic.size()));
+    if (!bytes.starts_with(magic) || bytes.size() < magic.size() + 8) return std::nullopt;
+    Reader head(bytes.substr(magic.size(), 8));
+    const std::string_view payload = bytes.substr(magic.size() + 8);
+    if (head.u64() != hash_bytes(payload)) return std::nullopt;
+    Reader r(payload);
     ContactCache cache;
     cache.config_hash = r.u64();
     for (std::uint64_t i = 0, n = r.count(); i < n && !r.failed(); ++i) {

@@ -1,9 +1,10 @@
 #include "kith/store.hpp"
 
-#include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -13,58 +14,29 @@
 #include <optional>
 #include <thread>
 
+#include "kith/beneath.hpp"
 #include "kith/cache.hpp"
 #include "kith/config_file.hpp"
 #include "kith/contact_file.hpp"
+#include "kith/transaction.hpp"
 
 namespace kith {
 namespace fs = std::filesystem;
+using beneath::Fd;
 namespace {
-
-[[noreturn]] void fail_io(const std::string& what, const std::string& path) {
-    throw Error(ErrorKind::io, what + ": " + std::strerror(errno), Location{path, 0, 0});
-}
-
-// Closes a file descriptor when it goes out of scope.
-struct Fd {
-    int fd = -1;
-    ~Fd() {
-        if (fd >= 0) ::close(fd);
-    }
-};
 
 bool has_config(const fs::path& dir) {
     std::error_code ec;
     return fs::is_regular_file(dir / "kith.yaml", ec);
 }
 
-void fsync_folder(const std::string& folder) {
-    Fd dir{::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
-    if (dir.fd >= 0) ::fsync(dir.fd);
-}
+bool is_contact_name(const std::string& name) { return !name.starts_with('.') && name.ends_with(".yaml"); }
 
-std::vector<std::string> yaml_files_in(const std::string& folder) {
-    std::vector<std::string> names;
-    DIR* dir = ::opendir(folder.c_str());
-    if (!dir) {
-        if (errno == ENOENT) return names;
-        fail_io("cannot list folder", folder);
-    }
-    while (const dirent* entry = ::readdir(dir)) {
-        const std::string name = entry->d_name;
-        // Hidden files are kith's own temporaries or the user's; neither is a contact.
-        if (name.empty() || name[0] == '.' || !name.ends_with(".yaml")) continue;
-        names.push_back(name);
-    }
-    ::closedir(dir);
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
-// Stats a file without following a final link; nullopt for links and for what is not there.
-std::optional<FileStamp> stamp_of(const std::string& file) {
+// Stats a file in an open folder without following a link; nullopt for links and for what is not there.
+std::optional<FileStamp> stamp_of(int dir, const std::string& name) {
     struct stat info {};
-    if (::lstat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+    if (dir < 0 || ::fstatat(dir, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(info.st_mode))
+        return std::nullopt;
     const auto ns = [](const timespec& t) {
         return static_cast<std::uint64_t>(t.tv_sec) * 1000000000ULL + static_cast<std::uint64_t>(t.tv_nsec);
     };
@@ -112,27 +84,41 @@ std::string find_network(const Whereabouts& where) {
 }
 
 WriteLock::WriteLock(const std::string& root) {
-    const std::string folder = root + "/.kith";
-    if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) fail_io("cannot make the lock folder", folder);
-    const std::string path = folder + "/lock";
-    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd_ < 0) fail_io("cannot open the lock", path);
+    // The folder itself is locked, not a file in .kith/: deleting .kith/ cannot let a second
+    // writer in, a link cannot redirect the lock, and a root run leaves no file behind.
+    fd_ = beneath::open_root(root).release();
     // Another kith may be writing: wait for it, but not forever.
-    for (int attempt = 0; attempt < 200; ++attempt) {
+    for (int attempt = 0; attempt < 1000; ++attempt) {
         if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
         if (errno != EWOULDBLOCK) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     ::close(fd_);
     fd_ = -1;
-    throw Error(ErrorKind::io, "another kith process holds the lock for more than 10 seconds", Location{path, 0, 0});
+    throw Error(ErrorKind::io, "another kith process holds the lock for more than 10 seconds", Location{root, 0, 0});
 }
 
 WriteLock::~WriteLock() {
     if (fd_ >= 0) ::close(fd_);  // closing releases the flock
 }
 
-std::string Store::full(const std::string& path) const { return root_ + "/" + path; }
+void Store::test_step([[maybe_unused]] const std::string& step) const {
+#ifdef KITH_TEST_HOOKS
+    if (step == hooks_.crash_at) ::raise(SIGKILL);
+    if (step == hooks_.fail_at) {
+        errno = ENOSPC;
+        beneath::fail_io("injected failure at step '" + step + "'", root_);
+    }
+    if (step == hooks_.pause_at && !hooks_.pause_file.empty()) {
+        // Says "here" by making the file, then waits (at most 20 s) until the test removes it.
+        const int fd = ::open(hooks_.pause_file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+        if (fd >= 0) ::close(fd);
+        struct stat info {};
+        for (int i = 0; i < 2000 && ::stat(hooks_.pause_file.c_str(), &info) == 0; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+#endif
+}
 
 Config Store::load_config() const {
     if (!exists("kith.yaml")) return default_config();
@@ -153,32 +139,60 @@ Contact Store::load_contact(const std::string& path, const Config& config) const
     return contact;
 }
 
-Network Store::load(bool include_archived) const {
+namespace {
+
+Contact contact_at(int folder, const std::string& path, const Config& config) {
+    const std::string name = path.substr(path.find('/') + 1);
+    Contact contact = parse_contact(beneath::read_in(folder, name, path, max_file_bytes), path, config);
+    contact.slug = name.substr(0, name.size() - 5);
+    contact.archived = path.starts_with("archive/");
+    return contact;
+}
+
+}  // namespace
+
+Network Store::load(bool include_archived, bool use_cache) const {
+    // A change an earlier kith left half-done is finished before anything is read.
+    if (exists(".kith/intent")) {
+        try {
+            const WriteLock lock(root_);
+            finish_pending(*this);
+        } catch (const Error&) {  // a read-only folder still reads; the next writer finishes it
+        }
+    }
     const std::string config_bytes = exists("kith.yaml") ? read("kith.yaml") : "";
     Network network{root_, config_bytes.empty() ? default_config() : parse_config(config_bytes, "kith.yaml"), {}, {}};
     std::vector<std::string> paths;
+    std::vector<std::optional<FileStamp>> stamps;
+    std::vector<int> folder_of;  // each file's folder, opened once: reads go through it, never a path
+    std::vector<Fd> folders;
     for (const std::string folder : {"contacts", "archive"}) {
         if (folder == "archive" && !include_archived) continue;
-        for (const auto& name : yaml_files_in(full(folder))) paths.push_back(folder + "/" + name);
+        const beneath::Place at = beneath::place(root_, folder, true, false);
+        folders.emplace_back(beneath::open_file(at, O_RDONLY | O_DIRECTORY));
+        for (const auto& entry : beneath::list_folder(root_, folder)) {
+            if (!is_contact_name(entry.name)) continue;  // a folder named *.yaml is reported as one
+            paths.push_back(folder + "/" + entry.name);
+            folder_of.push_back(folders.back().get());
+            stamps.push_back(stamp_of(folders.back().get(), entry.name));  // before reading: a later change shows as a new stamp
+        }
     }
 
     // Files whose stamp matches the cache are not read again; the rest are parsed in parallel.
     const std::uint64_t config_hash = hash_bytes(config_bytes);
     std::optional<ContactCache> old;
-    if (exists(cache_path)) {
+    if (use_cache) {
         try {
-            old = decode_cache(read(cache_path, max_cache_bytes));
+            if (exists(cache_path)) old = decode_cache(read(cache_path, max_cache_bytes));
         } catch (const Error&) {
         }
     }
     if (old && old->config_hash != config_hash) old.reset();
     ContactCache fresh{config_hash, {}};
-    std::vector<std::optional<FileStamp>> stamps(paths.size());
     std::vector<std::optional<Contact>> contacts(paths.size());
     std::vector<std::optional<Error>> problems(paths.size());
     std::vector<size_t> to_parse;
     for (size_t i = 0; i < paths.size(); ++i) {
-        stamps[i] = stamp_of(full(paths[i]));  // taken before reading: a later change shows as a new stamp
         const auto cached = old ? old->entries.find(paths[i]) : decltype(old->entries.end()){};
         if (old && stamps[i] && cached != old->entries.end() && cached->second.stamp == *stamps[i]) {
             contacts[i] = cached->second.contact;
@@ -189,7 +203,9 @@ Network Store::load(bool include_archived) const {
     run_parallel(to_parse.size(), [&](size_t k) {
         const size_t i = to_parse[k];
         try {
-            contacts[i] = load_contact(paths[i], network.config);
+            // A regular file is read through its open folder; anything else (a link) through the resolver.
+            contacts[i] = stamps[i] ? contact_at(folder_of[i], paths[i], network.config)
+                                    : load_contact(paths[i], network.config);
         } catch (const Error& problem) {
             problems[i] = problem;
         }
@@ -206,115 +222,90 @@ Network Store::load(bool include_archived) const {
     if (old && !include_archived)
         for (auto& [path, entry] : old->entries)
             if (path.starts_with("archive/")) fresh.entries.emplace(path, std::move(entry));
-    if (!to_parse.empty() || !old || old->entries.size() != fresh.entries.size()) save_cache(fresh);
+    if (use_cache && (!to_parse.empty() || !old || old->entries.size() != fresh.entries.size())) save_cache(fresh);
     return network;
 }
 
+std::vector<Error> Store::strays() const {
+    std::vector<Error> found;
+    for (const std::string folder : {"contacts", "archive", ".kith"}) {
+        for (const auto& entry : beneath::list_folder(root_, folder)) {
+            const std::string path = folder + "/" + entry.name;
+            if (beneath::is_temp_name(entry.name) && !entry.folder)
+                found.emplace_back(ErrorKind::invalid, "a temp file left by an interrupted write; the next kith write removes it",
+                                   Location{path, 0, 0});
+            else if (folder == ".kith" || entry.name.starts_with('.') || entry.name.ends_with(".yaml"))
+                continue;  // the user's hidden files, kith's own cache, and what load() reports
+            else if (entry.folder)
+                found.emplace_back(ErrorKind::invalid, "is a folder; kith reads no folders inside " + folder + "/",
+                                   Location{path, 0, 0});
+            else if (!entry.name.ends_with(".yaml"))
+                found.emplace_back(ErrorKind::invalid, "is not read: contact files end in '.yaml'", Location{path, 0, 0});
+        }
+    }
+    return found;
+}
+
 void Store::save_cache(const ContactCache& cache) const {
-    // The cache is an optimisation: a folder that cannot take it (read-only, full) still works.
+    // The cache is an optimisation: a folder that cannot take it (read-only, full) still works,
+    // and it never takes the space a real write needs (twice its size plus 64 MiB stay free).
     try {
+        const std::string bytes = encode_cache(cache);
+        const Fd root = beneath::open_root(root_);
+        struct statvfs space {};
+        if (::fstatvfs(root.get(), &space) != 0) return;
+        const auto free_bytes = static_cast<unsigned long long>(space.f_bavail) * space.f_frsize;
+        if (free_bytes < 2ULL * bytes.size() + (64ULL << 20)) return;
         make_folder(".kith");
-        write(cache_path, encode_cache(cache));
+        write(cache_path, bytes, max_cache_bytes);
     } catch (const Error&) {
     }
 }
 
-std::string Store::read(const std::string& path, size_t limit) const {
-    const std::string file = full(path);
-    struct stat info {};
-    if (::lstat(file.c_str(), &info) != 0) fail_io("cannot read", path);
-    if (S_ISLNK(info.st_mode)) {
-        std::error_code ec;
-        const fs::path target = fs::canonical(file, ec);
-        const fs::path base = fs::canonical(root_, ec);
-        const auto [stop, unused] = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
-        if (ec || stop != base.end()) fail_at(path, 0, 0, "is a link that leads out of the network folder");
-    }
-    Fd fd{::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)};
-    if (fd.fd < 0) fail_io("cannot read", path);
-    if (::fstat(fd.fd, &info) != 0) fail_io("cannot read", path);
-    if (!S_ISREG(info.st_mode)) fail_at(path, 0, 0, "is not a regular file (a folder, pipe or device?)");
-    if (static_cast<size_t>(info.st_size) > limit)
-        fail_at(path, 0, 0, "is larger than 1 MiB; a contact file is far smaller, so this is not one");
-    std::string bytes;
-    char buffer[65536];
-    for (;;) {
-        const ssize_t n = ::read(fd.fd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) fail_io("cannot read", path);
-        if (n == 0) break;
-        bytes.append(buffer, static_cast<size_t>(n));
-        if (bytes.size() > limit) fail_at(path, 0, 0, "is larger than 1 MiB");
-    }
-    return bytes;
-}
+std::string Store::read(const std::string& path, size_t limit) const { return beneath::read_file(root_, path, limit); }
 
 bool Store::exists(const std::string& path) const {
+    const beneath::Place at = beneath::place(root_, path, false, false);
     struct stat info {};
-    return ::lstat(full(path).c_str(), &info) == 0;
+    return at.dir.ok() && ::fstatat(at.dir.get(), at.name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
 void Store::make_folder(const std::string& path) const {
-    std::error_code ec;
-    fs::path current = root_;
-    for (const auto& part : fs::path(path)) {
-        current /= part;
-        if (::mkdir(current.c_str(), 0700) != 0 && errno != EEXIST) fail_io("cannot make folder", current.string());
+    const beneath::Place at = beneath::place(root_, path, true, true);
+    if (::mkdirat(at.dir.get(), at.name.c_str(), 0700) != 0 && errno != EEXIST) beneath::fail_io("cannot make folder", path);
+    const Fd check(beneath::open_file(at, O_RDONLY | O_DIRECTORY));
+    if (!check.ok()) beneath::fail_io("cannot make folder", path);
+    if (::geteuid() == 0) {  // a folder made by root belongs to whoever owns the one around it
+        struct stat parent {};
+        if (::fstat(at.dir.get(), &parent) == 0) (void)::fchown(check.get(), parent.st_uid, parent.st_gid);
     }
 }
 
-void Store::write(const std::string& path, const std::string& bytes) const {
-    const std::string file = full(path);
-    const size_t slash = file.rfind('/');
-    const std::string folder = file.substr(0, slash);
-    std::string temp = folder + "/." + file.substr(slash + 1) + ".XXXXXX";
-    Fd fd{::mkstemp(temp.data())};
-    if (fd.fd < 0) fail_io("cannot write a temporary file", path);
-    struct stat old {};
-    const mode_t mode = ::stat(file.c_str(), &old) == 0 ? (old.st_mode & 07777) : 0600;
-    const auto abandon = [&](const char* what) {
+void Store::write(const std::string& path, const std::string& bytes, size_t limit) const {
+    if (bytes.size() > limit)
+        fail_at(path, 0, 0, "the change would make it larger than 1 MiB, the most kith reads; nothing was written");
+    const beneath::Place at = beneath::place(root_, path, true, true);
+    const std::string temp = beneath::write_temp(at, bytes);
+    if (::renameat(at.dir.get(), temp.c_str(), at.dir.get(), at.name.c_str()) != 0) {
         const int saved = errno;
-        ::unlink(temp.c_str());
+        ::unlinkat(at.dir.get(), temp.c_str(), 0);
         errno = saved;
-        fail_io(what, path);
-    };
-    if (::fchmod(fd.fd, mode) != 0) abandon("cannot set the mode of");
-    size_t written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd.fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) abandon("cannot write");
-        written += static_cast<size_t>(n);
+        beneath::fail_io("cannot replace", path);
     }
-    if (::fsync(fd.fd) != 0) abandon("cannot flush");
-    if (::rename(temp.c_str(), file.c_str()) != 0) abandon("cannot replace");
-    fsync_folder(folder);
+    beneath::sync_folder(at.dir.get());
 }
 
 void Store::move(const std::string& from, const std::string& to) const {
-    if (exists(to)) throw Error(ErrorKind::usage, "'" + to + "' exists already; kith will not replace it");
-    make_folder(to.substr(0, to.rfind('/')));
-    if (::rename(full(from).c_str(), full(to).c_str()) != 0) fail_io("cannot move to " + to, from);
-    fsync_folder(full(from.substr(0, from.rfind('/'))));
-    fsync_folder(full(to.substr(0, to.rfind('/'))));
+    Transaction change(*this, load_config());
+    change.move(from, to);
+    change.commit();
 }
 
-void Store::edit_contacts(const std::vector<std::pair<std::string, Edit>>& edits, const Config& config) const {
-    const WriteLock lock(root_);
-    std::vector<std::pair<std::string, std::string>> results;
-    for (const auto& [path, edit] : edits) {
-        const std::string before = read(path);
-        parse_contact(before, path, config);  // never rewrite a file that does not parse
-        std::string after = edit(before);
-        try {
-            parse_contact(after, path, config);  // and never write one that would not
-        } catch (const Error& broken) {
-            throw Error(ErrorKind::invalid, "kith's change would leave this file unreadable (" + broken.message() +
-                                                "); nothing was written", Location{path, 0, 0});
-        }
-        results.emplace_back(path, std::move(after));
-    }
-    for (const auto& [path, bytes] : results) write(path, bytes);
+std::vector<std::string> Store::edit_contacts(const std::vector<std::pair<std::string, Edit>>& edits,
+                                              const Config& config) const {
+    Transaction change(*this, config);
+    for (const auto& [path, edit] : edits) change.edit(path, edit);
+    return change.commit();
 }
 
 }  // namespace kith

@@ -37,7 +37,9 @@ struct Network {
     std::vector<Error> problems;    // one per file that could not be read
 };
 
-// An exclusive lock on .kith/lock, released when destroyed.
+// An exclusive lock on the network folder itself (flock on its descriptor), released when
+// destroyed. It holds when .kith/ is deleted, follows no link, and no file of it can be left
+// owned by another user.
 class WriteLock {
 public:
     explicit WriteLock(const std::string& root);
@@ -49,18 +51,29 @@ private:
     int fd_ = -1;
 };
 
-// Reads and writes the files of one network folder; paths are relative to its root.
+// Test builds only (KITH_TEST_HOOKS): the step of a write at which to pause until a file
+// is removed, to fail with ENOSPC, or to die by SIGKILL. Ignored in other builds.
+struct TestHooks {
+    std::string pause_at, pause_file, fail_at, crash_at;
+};
+
+// Reads and writes the files of one network folder; paths are relative to its root, and
+// every one of them resolves inside it: a link that leads out is refused.
 class Store {
 public:
-    explicit Store(std::string root) : root_(std::move(root)) {}
+    explicit Store(std::string root, TestHooks hooks = {}) : root_(std::move(root)), hooks_(std::move(hooks)) {}
 
     const std::string& root() const { return root_; }
 
     // Reads kith.yaml (defaults when it is absent). Throws an invalid-file Error.
     Config load_config() const;
     // Reads every contact; files that fail are collected in `problems`, never thrown. Files
-    // unchanged since the last run (same size, mtime, ctime, inode) come from .kith/cache.
-    Network load(bool include_archived) const;
+    // unchanged since the last run (same size, mtime, ctime, inode) come from .kith/cache
+    // unless use_cache is false. A change an earlier kith left half-done is finished first.
+    Network load(bool include_archived, bool use_cache = true) const;
+    // Returns what contacts/ and archive/ hold that kith does not read (other extensions,
+    // folders) and temp files left by interrupted writes, one invalid-file Error each.
+    std::vector<Error> strays() const;
     // Reads and parses one contact file. Throws an invalid-file or I/O Error.
     Contact load_contact(const std::string& path, const Config& config) const;
 
@@ -70,23 +83,28 @@ public:
     // Returns true when something exists at the path (without following a final link).
     bool exists(const std::string& path) const;
     // Replaces or creates a file atomically: temp file, fsync, rename, fsync of the folder.
-    // New files get mode 0600 and their folders 0700; a replaced file keeps its mode.
-    void write(const std::string& path, const std::string& bytes) const;
+    // New files get mode 0600 and their folders 0700; a replaced file keeps its mode, owner
+    // and group; a link inside the folder has its target replaced. Bytes over `limit` are
+    // refused before anything is written.
+    void write(const std::string& path, const std::string& bytes, size_t limit = max_file_bytes) const;
     // Moves a file to another folder of the network, refusing to replace anything.
     void move(const std::string& from, const std::string& to) const;
     // Makes a folder (and its parents) with mode 0700 when missing.
     void make_folder(const std::string& path) const;
 
-    // Rewrites contact files under the lock: each edit gets the current text and returns
-    // the new one. Every file is read, parsed and edited, and every result parsed again,
-    // before the first write, so a refusal leaves all of them untouched.
+    // Rewrites contact files in one Transaction: each edit gets the text read under the lock
+    // and returns the new one; all of them are written or none. Returns the paths changed.
     using Edit = std::function<std::string(const std::string& text)>;
-    void edit_contacts(const std::vector<std::pair<std::string, Edit>>& edits, const Config& config) const;
+    std::vector<std::string> edit_contacts(const std::vector<std::pair<std::string, Edit>>& edits,
+                                           const Config& config) const;
+
+    // Marks a step of a write for the test hooks; does nothing outside test builds.
+    void test_step(const std::string& step) const;
 
 private:
-    std::string full(const std::string& path) const;
     void save_cache(const ContactCache& cache) const;
     std::string root_;
+    TestHooks hooks_;
 };
 
 }  // namespace kith

@@ -51,3 +51,13 @@ TEST_CASE("a truncated, foreign or corrupted cache is refused, never trusted") {
         (void)decode_cache(flipped);  // must not crash or hang, whatever it decides
     }
 }
+
+TEST_CASE("a flipped byte anywhere in the cache is detected: the cache is refused, never shown") {
+    const std::string bytes = encode_cache(sample());
+    for (size_t i = 0; i < bytes.size(); ++i) {
+        std::string flipped = bytes;
+        flipped[i] = static_cast<char>(flipped[i] ^ 0x04);
+        CAPTURE(i);
+        CHECK_FALSE(decode_cache(flipped));
+    }
+}

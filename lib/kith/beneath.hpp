@@ -1,0 +1,76 @@
+#pragma once
+// The store's file-system primitives: every path is resolved inside the network folder,
+// one component at a time, without letting a link lead out of it. Used by store.cpp and
+// transaction.cpp only.
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace kith::beneath {
+
+// A file descriptor that closes itself.
+class Fd {
+public:
+    Fd() = default;
+    explicit Fd(int fd) : fd_(fd) {}
+    Fd(Fd&& other) noexcept : fd_(other.release()) {}
+    Fd& operator=(Fd&& other) noexcept;
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    ~Fd();
+    int get() const { return fd_; }
+    bool ok() const { return fd_ >= 0; }
+    int release();
+
+private:
+    int fd_ = -1;
+};
+
+// Where a path lands inside the root: the folder that holds it (open) and its name there.
+struct Place {
+    Fd dir;            // not ok() when a folder on the way is missing
+    std::string name;  // the last component
+    std::string path;  // the path as resolved, relative to the root (links inside followed)
+};
+
+// Throws an I/O Error with errno's text, naming a path.
+[[noreturn]] void fail_io(const std::string& what, const std::string& path);
+
+// Opens the root folder itself (read-only, a folder).
+Fd open_root(const std::string& root);
+
+// Resolves `path` (relative to root) inside the root. Links on the way are followed while
+// they stay inside (so is the last one with follow_last); one leading out is an invalid-file
+// Error naming it. With make_folders, missing folders are made (0700, owned like their parent).
+Place place(const std::string& root, const std::string& path, bool follow_last, bool make_folders);
+
+// Opens a regular file at a place (never through a link); -1 with errno set on failure.
+int open_file(const Place& at, int flags);
+
+// Reads at most `limit` bytes of a regular file under root; refuses links out, pipes, folders.
+std::string read_file(const std::string& root, const std::string& path, size_t limit);
+
+// Reads a regular file named `name` in an open folder (never through a link); `path` names it
+// in errors.
+std::string read_in(int dir, const std::string& name, const std::string& path, size_t limit);
+
+// Writes bytes to a new hidden temp file ".NAME.XXXXXX" beside the place, with the mode,
+// owner and group of the file it will replace (new files: 0600, owned like their folder).
+// Flushed to disk. Returns the temp file's name in the place's folder.
+std::string write_temp(const Place& at, const std::string& bytes);
+
+// Flushes a folder's entries to disk; errors are ignored (some file systems refuse).
+void sync_folder(int dir);
+
+// Lists the entries of a folder under root (no "." or ".."), sorted; empty when it is missing.
+struct Entry {
+    std::string name;
+    bool folder = false;
+};
+std::vector<Entry> list_folder(const std::string& root, const std::string& path);
+
+// Returns true for kith's temp names: ".BASE.XXXXXX" (six letters or digits).
+bool is_temp_name(const std::string& name);
+
+}  // namespace kith::beneath

@@ -1,0 +1,247 @@
+#include "kith/transaction.hpp"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <optional>
+
+#include "kith/beneath.hpp"
+#include "kith/contact_file.hpp"
+#include "kith/hash.hpp"
+
+namespace kith {
+namespace {
+
+using beneath::Place;
+using beneath::place;
+
+constexpr const char* record_path = ".kith/intent";
+constexpr const char* record_magic = "kith-intent-1";
+constexpr size_t max_record_bytes = size_t{64} << 20;
+
+// One step of a commit, as the record of intent keeps it: rename a temp file over (or onto a
+// new) target, or move a file. Paths are relative to the root and already resolved.
+struct Step {
+    std::string kind;  // "replace", "new" or "move"
+    std::string from, to;
+};
+
+bool present(const Place& at) {
+    struct stat info {};
+    return at.dir.ok() && ::fstatat(at.dir.get(), at.name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0;
+}
+
+void remove_at(const std::string& root, const std::string& path) {
+    const Place at = place(root, path, false, false);
+    if (at.dir.ok()) ::unlinkat(at.dir.get(), at.name.c_str(), 0);
+}
+
+// Applies one step; a step found done already (after a crash) is skipped, so replaying a
+// record is safe.
+void apply_step(const std::string& root, const Step& step) {
+    const Place from = place(root, step.from, false, false);
+    const Place to = place(root, step.to, false, true);
+    if (!present(from)) {
+        if (present(to)) return;  // done before
+        errno = ENOENT;
+        beneath::fail_io("cannot find what to move or rename", step.from);
+    }
+    if (step.kind == "replace") {
+        if (::renameat(from.dir.get(), from.name.c_str(), to.dir.get(), to.name.c_str()) != 0)
+            beneath::fail_io("cannot replace", step.to);
+    } else if (::renameat2(from.dir.get(), from.name.c_str(), to.dir.get(), to.name.c_str(), RENAME_NOREPLACE) != 0) {
+        if (errno == EEXIST) {
+            if (step.kind == "new") ::unlinkat(from.dir.get(), from.name.c_str(), 0);
+            throw Error(ErrorKind::usage, "'" + step.to + "' exists already; kith will not replace it");
+        }
+        beneath::fail_io(step.kind == "new" ? "cannot create" : "cannot move to '" + step.to + "'", step.from);
+    }
+    beneath::sync_folder(to.dir.get());
+    if (step.kind == "move") beneath::sync_folder(from.dir.get());
+}
+
+std::string encode_record(const std::vector<Step>& steps) {
+    std::string text = std::string(record_magic) + "\n";
+    for (const auto& step : steps) text += step.kind + "\t" + step.from + "\t" + step.to + "\n";
+    return text + "end\t" + std::to_string(hash_bytes(text)) + "\n";
+}
+
+// Reads a record; nullopt when it is damaged (then nothing was renamed yet: it is written
+// whole, flushed, before the first rename).
+std::optional<std::vector<Step>> decode_record(const std::string& text) {
+    const size_t end = text.rfind("end\t");
+    if (end == std::string::npos || !text.starts_with(std::string(record_magic) + "\n")) return std::nullopt;
+    if (text.substr(end) != "end\t" + std::to_string(hash_bytes(text.substr(0, end))) + "\n") return std::nullopt;
+    std::vector<Step> steps;
+    size_t at = text.find('\n') + 1;
+    while (at < end) {
+        const size_t eol = text.find('\n', at);
+        const std::string line = text.substr(at, eol - at);
+        const size_t tab1 = line.find('\t'), tab2 = line.find('\t', tab1 + 1);
+        if (tab1 == std::string::npos || tab2 == std::string::npos) return std::nullopt;
+        steps.push_back(Step{line.substr(0, tab1), line.substr(tab1 + 1, tab2 - tab1 - 1), line.substr(tab2 + 1)});
+        at = eol + 1;
+    }
+    return steps;
+}
+
+// Removes temp files no record names: left by a write that was killed before its rename.
+void clean_stale(const std::string& root) {
+    for (const std::string folder : {"contacts", "archive", ".kith"})
+        for (const auto& entry : beneath::list_folder(root, folder))
+            if (!entry.folder && beneath::is_temp_name(entry.name)) remove_at(root, folder + "/" + entry.name);
+}
+
+}  // namespace
+
+bool finish_pending(const Store& store) {
+    bool found = false;
+    if (store.exists(record_path)) {
+        found = true;
+        std::optional<std::vector<Step>> steps;
+        try {
+            steps = decode_record(store.read(record_path, max_record_bytes));
+        } catch (const Error& e) {
+            if (e.kind() != ErrorKind::invalid) throw;
+        }
+        try {
+            if (steps)
+                for (const auto& step : *steps) apply_step(store.root(), step);
+        } catch (const Error& e) {
+            throw Error(e.kind(), "cannot finish a change an earlier kith left half-done (" + e.message() + "; see " +
+                                      record_path + ")", e.where());
+        }
+        const Place record = place(store.root(), record_path, false, false);
+        if (::unlinkat(record.dir.get(), record.name.c_str(), 0) != 0) beneath::fail_io("cannot remove", record_path);
+        beneath::sync_folder(record.dir.get());
+    }
+    clean_stale(store.root());
+    return found;
+}
+
+Transaction::Transaction(const Store& store, const Config& config) : store_(store), config_(config), lock_(store.root()) {
+    finish_pending(store_);
+    store_.test_step("locked");
+}
+
+const Transaction::Change* Transaction::pending_write(const std::string& path) const {
+    for (auto it = changes_.rbegin(); it != changes_.rend(); ++it)
+        if (!it->is_move && it->to == path) return &*it;
+    return nullptr;
+}
+
+std::string Transaction::read(const std::string& path) const {
+    if (const Change* change = pending_write(path)) return change->text;
+    return store_.read(path);
+}
+
+bool Transaction::exists(const std::string& path) const {
+    for (const auto& change : changes_)
+        if (change.to == path) return true;
+    return store_.exists(path);
+}
+
+void Transaction::check_parses(const std::string& path, const std::string& text, const char* who) const {
+    if (text.size() > max_file_bytes)
+        fail_at(path, 0, 0, "the change would make it larger than 1 MiB, the most kith reads; nothing was written");
+    try {
+        parse_contact(text, path, config_);
+    } catch (const Error& broken) {
+        throw Error(ErrorKind::invalid, std::string(who) + " would leave this file unreadable (" + broken.message() +
+                                            "); nothing was written", Location{path, 0, 0});
+    }
+}
+
+void Transaction::create(const std::string& path, const std::string& text) {
+    if (exists(path)) throw Error(ErrorKind::usage, "'" + path + "' exists already; kith will not replace it");
+    check_parses(path, text, "kith's new file");
+    changes_.push_back(Change{false, "", path, text});
+}
+
+void Transaction::edit(const std::string& path, const Store::Edit& edit) {
+    const std::string before = read(path);
+    parse_contact(before, path, config_);  // never rewrite a file that does not parse
+    std::string after = edit(before);
+    check_parses(path, after, "kith's change");  // and never write one that would not
+    for (auto it = changes_.rbegin(); it != changes_.rend(); ++it)
+        if (!it->is_move && it->to == path) {
+            it->text = std::move(after);
+            return;
+        }
+    changes_.push_back(Change{false, "", path, std::move(after)});
+}
+
+void Transaction::move(const std::string& from, const std::string& to) {
+    if (!exists(from)) {
+        errno = ENOENT;
+        beneath::fail_io("cannot move", from);
+    }
+    if (exists(to)) throw Error(ErrorKind::usage, "'" + to + "' exists already; kith will not replace it");
+    changes_.push_back(Change{true, from, to, ""});
+}
+
+std::vector<std::string> Transaction::commit() {
+    const std::string& root = store_.root();
+    for (const auto& change : changes_) {
+        if (!change.is_move && change.text.size() > max_file_bytes)
+            fail_at(change.to, 0, 0, "the change would make it larger than 1 MiB, the most kith reads; nothing was written");
+        if ((change.from + change.to).find_first_of("\t\n") != std::string::npos)
+            throw Error(ErrorKind::usage, "kith does not write paths holding tabs or line breaks", Location{change.to, 0, 0});
+    }
+    std::vector<Step> steps;
+    std::vector<std::string> changed;
+    const auto undo = [&] {
+        for (const auto& step : steps)
+            if (step.kind != "move") remove_at(root, step.from);
+    };
+    try {
+        for (const auto& change : changes_) {
+            store_.test_step("temp-" + std::to_string(steps.size() + 1));
+            if (change.is_move) {
+                const Place from = place(root, change.from, false, false);
+                const Place to = place(root, change.to, false, true);
+                steps.push_back(Step{"move", from.path, to.path});
+                changed.push_back(from.path);
+                changed.push_back(to.path);
+                continue;
+            }
+            const Place at = place(root, change.to, true, true);
+            const std::string kind = present(at) ? "replace" : "new";
+            const std::string temp = beneath::write_temp(at, change.text);
+            steps.push_back(Step{kind, at.path.substr(0, at.path.size() - at.name.size()) + temp, at.path});
+            changed.push_back(at.path);
+        }
+        store_.test_step("prepared");
+        if (steps.size() > 1) store_.write(record_path, encode_record(steps), max_record_bytes);
+    } catch (...) {
+        undo();
+        throw;
+    }
+    store_.test_step("intent");
+    try {
+        for (size_t i = 0; i < steps.size(); ++i) {
+            store_.test_step("apply-" + std::to_string(i + 1));
+            apply_step(root, steps[i]);
+        }
+    } catch (const Error& e) {
+        if (steps.size() == 1) {
+            undo();
+            throw;
+        }
+        throw Error(e.kind(), e.message() + "; the change is half-done, and the next kith run finishes it", e.where());
+    }
+    store_.test_step("applied");
+    if (steps.size() > 1) {
+        const Place record = place(root, record_path, false, false);
+        ::unlinkat(record.dir.get(), record.name.c_str(), 0);
+        beneath::sync_folder(record.dir.get());
+    }
+    store_.test_step("done");
+    changes_.clear();
+    return changed;
+}
+
+}  // namespace kith

@@ -1,0 +1,60 @@
+#pragma once
+// One change to several files of the network, under one lock, all or nothing.
+//
+// Commit protocol: every new text goes to a temp file beside its target (flushed); when
+// more than one file changes, a record of intent is written to .kith/intent (flushed);
+// then the renames and moves; then the record is removed. The next kith that opens the
+// store finishes a change whose record it finds, and removes temp files that no record
+// names, so a crash, ENOSPC or EFBIG between two files leaves all of them or none.
+#include <string>
+#include <vector>
+
+#include "kith/store.hpp"
+
+namespace kith {
+
+// A set of creations, edits and moves, applied together by commit().
+class Transaction {
+public:
+    // Takes the lock, finishes a change an earlier kith left half-done, and removes stale
+    // temp files. `config` is the one contact files are parsed with.
+    Transaction(const Store& store, const Config& config);
+
+    // Returns the current text of a file, read under the lock (with this transaction's
+    // earlier changes to it).
+    std::string read(const std::string& path) const;
+    // Returns true when something exists at the path (or a change here creates it).
+    bool exists(const std::string& path) const;
+    // Creates a contact file; refused when something is there. The text must parse.
+    void create(const std::string& path, const std::string& text);
+    // Edits a contact file: the edit gets its text as read now, under the lock. A file
+    // that does not parse is never rewritten, and a result that would not parse is refused.
+    void edit(const std::string& path, const Store::Edit& edit);
+    // Moves a file to another folder of the network; refused when the target exists.
+    void move(const std::string& from, const std::string& to);
+
+    // Applies every change, all or nothing, and returns the paths it changed (as resolved
+    // inside the folder), for git. A text larger than max_file_bytes is refused before
+    // anything is written.
+    std::vector<std::string> commit();
+
+private:
+    struct Change {
+        bool is_move = false;
+        std::string from, to;  // a move: from -> to; a write: to only
+        std::string text;
+    };
+    const Change* pending_write(const std::string& path) const;
+    void check_parses(const std::string& path, const std::string& text, const char* who) const;
+
+    const Store& store_;
+    const Config& config_;
+    WriteLock lock_;
+    std::vector<Change> changes_;
+};
+
+// With the lock held: finishes (or, when its record is damaged, undoes) a change that an
+// earlier kith left half-done, then removes stale temp files. Returns true when one was found.
+bool finish_pending(const Store& store);
+
+}  // namespace kith

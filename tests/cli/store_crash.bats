@@ -1,0 +1,118 @@
+load store_helpers
+
+# Every step of a commit where a test build can pause, fail or die.
+steps_of_two="locked temp-1 temp-2 prepared intent apply-1 apply-2 applied done"
+
+@test "a SIGKILL at every step of a two-person introduce leaves both files or neither after the next kith" {
+    need_hooks
+    for step in $steps_of_two; do
+        cp "$KITH_EXAMPLES"/contacts/*.yaml contacts/
+        run env KITH_TEST_CRASH_AT="$step" "$KITH" introduce kwame priya -m "crash at $step"
+        [ "$status" -eq 137 ] || { echo "step $step: exit $status, not killed" >&2; false; }
+        run kith list   # the next kith, even one that only reads, finishes or drops the change
+        assert_success
+        both_or_neither "with: priya" kwame-mensah
+        both_or_neither "with: kwame" priya-shah
+        [ "$(count 'with: priya' contacts/kwame-mensah.yaml)" = "$(count 'with: kwame' contacts/priya-shah.yaml)" ]
+        [ ! -e .kith/intent ]
+        # and the retry is not refused as "introduced already" when nothing was written
+        run kith introduce kwame priya -m retry
+        [ "$status" -eq 0 ] || [ "$(count 'with: priya' contacts/kwame-mensah.yaml)" = 1 ]
+    done
+}
+
+@test "a SIGKILL at every step of a three-person log leaves all three or none" {
+    need_hooks
+    for step in locked temp-1 temp-2 temp-3 prepared intent apply-1 apply-2 apply-3 applied done; do
+        run env KITH_TEST_CRASH_AT="$step" "$KITH" log ada grace mei -m "crash at $step"
+        [ "$status" -eq 137 ]
+        kith log tom -m "the next writer"   # a writer finishes it under the lock
+        both_or_neither "crash at $step" ada-lovelace grace-hopper mei-chen
+        [ -z "$(temps_left)" ]
+    done
+}
+
+@test "ENOSPC injected at any step before or between the renames leaves both or neither" {
+    need_hooks
+    for step in temp-1 temp-2 prepared intent apply-1 apply-2 applied; do
+        run env KITH_TEST_FAIL_AT="$step" "$KITH" log ada omar -m "full at $step"
+        assert_failure 4
+        assert_output --partial "No space left on device"
+        run kith list
+        assert_success
+        both_or_neither "full at $step" ada-lovelace omar-haddad
+        [ -z "$(temps_left)" ]
+    done
+}
+
+@test "a failure before the first rename writes nothing at all and leaves no temp file" {
+    need_hooks
+    snapshot ada-lovelace
+    snapshot omar-haddad
+    run env KITH_TEST_FAIL_AT=prepared "$KITH" introduce ada omar -m nope
+    assert_failure 4
+    [ -z "$(changes ada-lovelace)" ]
+    [ -z "$(changes omar-haddad)" ]
+    [ -z "$(temps_left)" ]
+}
+
+@test "a SIGKILL while archiving leaves the person in exactly one folder" {
+    need_hooks
+    for step in locked temp-1 prepared apply-1 done; do
+        run env KITH_TEST_CRASH_AT="$step" "$KITH" archive tom
+        [ "$status" -eq 137 ]
+        kith list >/dev/null
+        n=$(ls contacts/tom-becker.yaml archive/tom-becker.yaml 2>/dev/null | wc -l)
+        [ "$n" -eq 1 ]
+        [ -e archive/tom-becker.yaml ] && mv archive/tom-becker.yaml contacts/
+    done
+}
+
+@test "stale temp files from killed writes are removed by the next write, and check reports them first" {
+    printf 'name: half\n' > contacts/.ada-lovelace.yaml.Xy12Ab
+    mkdir -p .kith
+    printf 'junk' > .kith/.cache.Qw34Er
+    run --separate-stderr kith check
+    assert_failure 3
+    assert_line "contacts/.ada-lovelace.yaml.Xy12Ab: a temp file left by an interrupted write; the next kith write removes it"
+    assert_line --partial ".kith/.cache.Qw34Er: a temp file left by an interrupted write"
+    kith log grace -m "a write"
+    [ ! -e contacts/.ada-lovelace.yaml.Xy12Ab ]
+    [ ! -e .kith/.cache.Qw34Er ]
+    run kith check
+    assert_success
+}
+
+@test "50 kills at rotating steps of introduce and log: both or neither every time, no temp left" {
+    need_hooks
+    local steps=($steps_of_two) kills=0 broken=0
+    for i in $(seq 0 49); do
+        step=${steps[$((i % ${#steps[@]}))]}
+        if [ $((i % 2)) -eq 0 ]; then
+            env KITH_TEST_CRASH_AT="$step" "$KITH" introduce sofia lena -m "k$i" --again >/dev/null 2>&1 || true
+        else
+            env KITH_TEST_CRASH_AT="$step" "$KITH" log sofia lena -m "k$i" >/dev/null 2>&1 || true
+        fi
+        kills=$((kills + 1))
+        "$KITH" list >/dev/null
+        a=$(count "k$i" contacts/sofia-rossi.yaml)
+        b=$(count "k$i" contacts/lena-fischer.yaml)
+        [ "$a" = "$b" ] || broken=$((broken + 1))
+    done
+    echo "# kills tried: $kills, half-written: $broken" >&3
+    [ "$broken" -eq 0 ]
+    [ -z "$(temps_left)" ]
+}
+
+@test "a file-size limit (EFBIG) reached on the second file of a log leaves both unchanged" {
+    printf 'name: Small\n' > contacts/small.yaml
+    python3 -c 'print("name: Big\nnotes: " + "x" * 4500)' > contacts/big.yaml
+    snapshot small
+    snapshot big
+    run bash -c 'ulimit -f 4; "$KITH" log small big -m "over the limit"'
+    assert_failure 4
+    assert_output --partial "File too large"
+    [ -z "$(changes small)" ]
+    [ -z "$(changes big)" ]
+    [ -z "$(temps_left)" ]
+}

@@ -1,0 +1,84 @@
+load store_helpers
+
+# Moves a folder of the network outside it and leaves a link in its place.
+link_out() {
+    mkdir -p "$BATS_TEST_TMPDIR/outside"
+    [ -e "$1" ] && mv "$1" "$BATS_TEST_TMPDIR/outside/$1" || mkdir -p "$BATS_TEST_TMPDIR/outside/$1"
+    ln -s "$BATS_TEST_TMPDIR/outside/$1" "$1"
+}
+
+# Prints a listing of everything outside the network, to compare before and after.
+outside() { (cd "$BATS_TEST_TMPDIR/outside" && find . -printf '%p %s %T@\n' | sort); }
+
+@test "a contacts/ linked out of the folder is refused, named, and nothing outside is read or written" {
+    link_out contacts
+    before=$(outside)
+    run kith list
+    assert_failure 3
+    assert_output --partial "contacts: is a link that leads out of the network folder"
+    refute_output --partial "Ada"
+    run kith add "New Person"
+    assert_failure 3
+    [ "$(outside)" = "$before" ]
+}
+
+@test "an archive/ linked out of the folder is refused and the person stays in contacts/" {
+    link_out archive
+    before=$(outside)
+    run kith archive tom
+    assert_failure 3
+    assert_output --partial "archive: is a link that leads out"
+    [ -f contacts/tom-becker.yaml ]
+    [ "$(outside)" = "$before" ]
+}
+
+@test "a .kith/ linked out of the folder is refused by writers and nothing is made outside" {
+    link_out .kith
+    before=$(outside)
+    run kith log ada grace -m "two people"
+    assert_failure 3
+    assert_output --partial ".kith: is a link that leads out"
+    [ "$(outside)" = "$before" ]
+    [ "$(count 'two people' contacts/ada-lovelace.yaml)" = 0 ]
+}
+
+@test "a contact file linked out of the folder is neither read nor written" {
+    mkdir -p "$BATS_TEST_TMPDIR/outside"
+    printf 'name: Outsider\n' > "$BATS_TEST_TMPDIR/outside/out.yaml"
+    ln -s "$BATS_TEST_TMPDIR/outside/out.yaml" contacts/outsider.yaml
+    run kith list --format tsv
+    assert_failure 3
+    assert_output --partial "contacts/outsider.yaml: is a link that leads out"
+    run kith log outsider -m x
+    assert_failure
+    [ "$(cat "$BATS_TEST_TMPDIR/outside/out.yaml")" = "name: Outsider" ]
+}
+
+@test "a relative link that climbs out with .. is refused too" {
+    mkdir -p "$BATS_TEST_TMPDIR/outside"
+    cp contacts/ada-lovelace.yaml "$BATS_TEST_TMPDIR/outside/ada.yaml"
+    ln -s ../../outside/ada.yaml contacts/climber.yaml
+    run kith log climber -m x
+    assert_failure
+    assert_output --partial "contacts/climber.yaml: is a link that leads out"
+    [ "$(count 'note: x' "$BATS_TEST_TMPDIR/outside/ada.yaml")" = 0 ]
+}
+
+@test "writing through a link that stays inside updates its target and keeps the link" {
+    mkdir people
+    mv contacts/omar-haddad.yaml people/
+    ln -s ../people/omar-haddad.yaml contacts/omar-haddad.yaml
+    run kith log omar -m "through the link"
+    assert_success
+    [ -L contacts/omar-haddad.yaml ]
+    [ "$(count 'through the link' people/omar-haddad.yaml)" = 1 ]
+}
+
+@test "a contacts/ that is a link inside the folder works for reading and writing" {
+    mv contacts people
+    ln -s people contacts
+    run kith log ada -m "via a linked folder"
+    assert_success
+    [ -L contacts ]
+    [ "$(count 'via a linked folder' people/ada-lovelace.yaml)" = 1 ]
+}

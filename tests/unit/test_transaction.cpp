@@ -1,0 +1,138 @@
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "kith/config_file.hpp"
+#include "kith/error.hpp"
+#include "kith/store.hpp"
+#include "kith/transaction.hpp"
+
+using namespace kith;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A network folder with two people, removed afterwards.
+struct Folder {
+    fs::path root;
+    Folder() {
+        char name[] = "/tmp/kith-txn-XXXXXX";
+        root = ::mkdtemp(name);
+        fs::create_directories(root / "contacts");
+        put("kith.yaml", default_config_text());
+        put("contacts/a.yaml", "name: A\n");
+        put("contacts/b.yaml", "name: B\n");
+    }
+    ~Folder() { fs::remove_all(root); }
+    void put(const std::string& path, const std::string& bytes) const {
+        std::ofstream(root / path, std::ios::binary) << bytes;
+    }
+    std::string get(const std::string& path) const { return Store(root.string()).read(path); }
+    size_t temps() const {
+        size_t n = 0;
+        for (const auto& entry : fs::recursive_directory_iterator(root))
+            if (entry.path().filename().string().starts_with(".") && entry.path().filename() != ".kith") ++n;
+        return n;
+    }
+};
+
+const auto add_tier = [](const std::string& text) { return text + "tier: core\n"; };
+
+}  // namespace
+
+TEST_CASE("a transaction creates, edits and moves together and returns the paths it changed") {
+    Folder net;
+    const Store store(net.root.string());
+    const Config config = store.load_config();
+    Transaction change(store, config);
+    change.create("contacts/c.yaml", "name: C\n");
+    change.edit("contacts/a.yaml", add_tier);
+    change.edit("contacts/a.yaml", [](const std::string& text) { return text + "org: X\n"; });  // sees the first edit
+    change.move("contacts/b.yaml", "archive/b.yaml");
+    const auto changed = change.commit();
+    CHECK(changed == std::vector<std::string>{"contacts/c.yaml", "contacts/a.yaml", "contacts/b.yaml", "archive/b.yaml"});
+    CHECK(net.get("contacts/a.yaml") == "name: A\ntier: core\norg: X\n");
+    CHECK(net.get("archive/b.yaml") == "name: B\n");
+    CHECK_FALSE(fs::exists(net.root / "contacts/b.yaml"));
+    CHECK_FALSE(fs::exists(net.root / ".kith/intent"));
+    CHECK(net.temps() == 0);
+}
+
+TEST_CASE("create never writes a file kith could not read back, nor replaces one") {
+    Folder net;
+    const Store store(net.root.string());
+    Transaction change(store, store.load_config());
+    CHECK_THROWS_AS(change.create("contacts/a.yaml", "name: A2\n"), Error);
+    CHECK_THROWS_AS(change.create("contacts/q.yaml", "name: Who\naka: [Who?]\nname: twice\n"), Error);
+    CHECK_THROWS_AS(change.move("contacts/a.yaml", "contacts/b.yaml"), Error);
+    CHECK(change.commit().empty());
+    CHECK_FALSE(fs::exists(net.root / "contacts/q.yaml"));
+}
+
+TEST_CASE("a text over the 1 MiB read cap is refused before any file is written") {
+    Folder net;
+    const Store store(net.root.string());
+    const auto huge = [](const std::string& text) { return text + "notes: " + std::string(max_file_bytes, 'x') + "\n"; };
+    CHECK_THROWS_AS(store.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", huge}}, store.load_config()),
+                    Error);
+    CHECK(net.get("contacts/a.yaml") == "name: A\n");
+    CHECK(net.get("contacts/b.yaml") == "name: B\n");
+    CHECK_THROWS_AS(store.write("contacts/b.yaml", std::string(max_file_bytes + 1, 'x')), Error);
+    CHECK(net.temps() == 0);
+}
+
+#ifdef KITH_TEST_HOOKS
+TEST_CASE("a failure between two renames is finished by the next load: both files, never one") {
+    Folder net;
+    const Store failing(net.root.string(), TestHooks{"", "", "apply-2", ""});
+    CHECK_THROWS_AS(failing.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", add_tier}},
+                                          failing.load_config()),
+                    Error);
+    CHECK(fs::exists(net.root / ".kith/intent"));
+    const Network network = Store(net.root.string()).load(false);
+    CHECK(network.contacts.at(0).tier == "core");
+    CHECK(network.contacts.at(1).tier == "core");
+    CHECK_FALSE(fs::exists(net.root / ".kith/intent"));
+    CHECK(net.temps() == 0);
+}
+
+TEST_CASE("a failure before the record is written leaves every file as it was and no temp file") {
+    for (const char* step : {"temp-2", "prepared"}) {
+        Folder net;
+        const Store failing(net.root.string(), TestHooks{"", "", step, ""});
+        CHECK_THROWS_AS(failing.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", add_tier}},
+                                              failing.load_config()),
+                        Error);
+        CHECK(net.get("contacts/a.yaml") == "name: A\n");
+        CHECK(net.temps() == 0);
+    }
+}
+#endif
+
+TEST_CASE("a damaged record of intent is rolled back: its temp files go, nothing is renamed") {
+    Folder net;
+    fs::create_directories(net.root / ".kith");
+    net.put("contacts/.a.yaml.AbC123", "name: A\ntier: core\n");
+    net.put(".kith/intent", "kith-intent-1\nreplace\tcontacts/.a.yaml.AbC123\tcontacts/a.yaml\nend\t12");
+    const Store store(net.root.string());
+    store.load(false);
+    CHECK(net.get("contacts/a.yaml") == "name: A\n");
+    CHECK_FALSE(fs::exists(net.root / ".kith/intent"));
+    CHECK(net.temps() == 0);
+}
+
+TEST_CASE("the lock is the folder itself: deleting .kith does not release it") {
+    Folder net;
+    const WriteLock lock(net.root.string());
+    fs::remove_all(net.root / ".kith");
+    const int other = ::open(net.root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    REQUIRE(other >= 0);
+    CHECK(::flock(other, LOCK_EX | LOCK_NB) != 0);  // another writer would wait
+    ::close(other);
+    CHECK_FALSE(fs::exists(net.root / ".kith/lock"));
+}
