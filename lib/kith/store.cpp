@@ -15,6 +15,7 @@
 
 #include "kith/cache.hpp"
 #include "kith/config_file.hpp"
+#include "kith/conflict.hpp"
 #include "kith/contact_file.hpp"
 
 namespace kith {
@@ -192,11 +193,16 @@ Network Store::load(bool include_archived) const {
             contacts[i] = load_contact(paths[i], network.config);
         } catch (const Error& problem) {
             problems[i] = problem;
+            try {  // a file in conflict is reported, and the person stays, as far as they can be read
+                contacts[i] = read_conflicted_contact(read(paths[i]), paths[i], network.config);
+            } catch (const Error&) {
+            }
         }
     });
     for (size_t i = 0; i < paths.size(); ++i) {
         if (problems[i]) {
             network.problems.push_back(std::move(*problems[i]));
+            if (contacts[i]) network.contacts.push_back(std::move(*contacts[i]));
             continue;
         }
         if (stamps[i]) fresh.entries.emplace(paths[i], CachedContact{*stamps[i], *contacts[i]});
