@@ -140,12 +140,14 @@ int run(int argc, char** argv, Context ctx) {
     add_introduce(app, ctx, actions);
     add_find(app, ctx, actions);
     add_edit(app, ctx, actions);
+    add_merge_file(app, ctx, actions);
+    add_git(app, ctx, actions);
     add_complete(app, ctx, actions);
 
     int rc = 0;
     try {
         check_verb(app, argc, argv);
-        app.parse(argc, argv);
+        app.parse(split_git_arguments(argc, argv), argv);
         if (!dir.empty()) ctx.where.dir_option = dir;
         if (!today.empty()) ctx.today_text = today;
         const auto chosen = app.get_subcommands();
