@@ -54,7 +54,8 @@ void add_merge_file(CLI::App& app, Context& ctx, Actions& actions) {
     cmd->footer(
         "Lists (log, followups, dates, email, phone, aka, interests, tags) merge as sets of entries; other keys\n"
         "merge three-way, and different changes on both sides are marked around that key only.\n"
-        "Exit 0 when clean, 1 when conflicts are left. 'kith init --git' sets it up:\n"
+        "Exit 0 when clean, 1 when conflicts are left. 'kith init --git' sets it up.\n"
+        "Example:\n"
         "  git config merge.kith.driver 'kith merge-file %O %A %B -p %P'   # with contacts/*.yaml merge=kith");
     actions[cmd] = [&ctx, files, label] { return merge_file(ctx, *files, *label); };
 }

@@ -106,7 +106,8 @@ YamlValue read_root(std::string_view text, const std::string& path) {
 
 // Applies a list plan to the text of OURS.
 std::string apply_list(std::string text, std::string_view key, const ListPlan& plan, const std::string& path) {
-    const YamlValue* value = read_root(text, path).find(key);
+    const YamlValue root = read_root(text, path);
+    const YamlValue* value = root.find(key);
     const bool block = value && value->kind == YamlValue::Kind::sequence && !value->flow;
     const bool empty = !value || value->kind == YamlValue::Kind::null ||
                        (value->kind == YamlValue::Kind::sequence && value->items.empty());
