@@ -24,6 +24,8 @@ int split_git_arguments(int argc, char** argv) {
         }
         if (word.starts_with("-")) continue;
         if (word != "git") return argc;
+        // 'kith git --help' is kith's help for this command; 'kith git help' is git's.
+        if (i + 1 < argc && (std::string(argv[i + 1]) == "--help" || std::string(argv[i + 1]) == "-h")) return argc;
         git_arguments().assign(argv + i + 1, argv + argc);
         return i + 1;
     }
@@ -32,7 +34,8 @@ int split_git_arguments(int argc, char** argv) {
 
 void add_git(CLI::App& app, Context& ctx, Actions& actions) {
     auto* cmd = app.add_subcommand("git", "Run git in the network folder (e.g. 'kith git pull', 'kith git log -p')");
-    cmd->footer("Examples:\n  kith git pull\n  kith git log -p contacts/ada-lovelace.yaml");
+    cmd->footer("Everything after 'git' goes to git, which runs in the network folder; its exit code is kith's.\n"
+                "Examples:\n  kith git pull\n  kith git log -p contacts/ada-lovelace.yaml\n  kith git help log");
     actions[cmd] = [&ctx] {
         std::vector<std::string> command = {"git", "-C", ctx.root()};
         command.insert(command.end(), git_arguments().begin(), git_arguments().end());

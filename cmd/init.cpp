@@ -83,7 +83,11 @@ int init(Context& ctx, const std::string& dir_arg, bool git) {
             written = {"kith.yaml", ".gitignore", ".gitattributes"};
         if (!written.empty()) commit_paths(ctx, dir, written, existed ? "kith: init: add what was missing" : "kith: init");
     } else if (!written.empty()) {
-        autocommit(ctx, store.load_config(), dir, written, "kith: init: add what was missing");
+        try {
+            autocommit(ctx, store.load_config(), dir, written, "kith: init: add what was missing");
+        } catch (const Error& problem) {
+            ctx.warn(problem.located() + "; nothing was committed");
+        }
     }
     return 0;
 }
