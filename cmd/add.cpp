@@ -1,4 +1,5 @@
 // kith add NAME [options]: create a contact file.
+#include "autocommit.hpp"
 #include "commands.hpp"
 #include "kith/contact_file.hpp"
 #include "kith/error.hpp"
@@ -71,8 +72,9 @@ int add(Context& ctx, const AddOptions& in) {
         change.commit();
     }
     ctx.say("added " + contact.name + " as " + contact.slug + " (" + path + ")");
-    if (in.edit) return edit_contact_file(ctx, store, path, config);
-    return 0;
+    const int rc = in.edit ? edit_contact_file(ctx, store, path, config) : 0;
+    autocommit(ctx, config, store.root(), {path}, "kith: add " + contact.name);
+    return rc;
 }
 
 }  // namespace

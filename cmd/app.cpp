@@ -142,12 +142,14 @@ int run(int argc, char** argv, Context ctx) {
     add_edit(app, ctx, actions);
     add_report(app, ctx, actions);
     add_stats(app, ctx, actions);
+    add_merge_file(app, ctx, actions);
+    add_git(app, ctx, actions);
     add_complete(app, ctx, actions);
 
     int rc = 0;
     try {
         check_verb(app, argc, argv);
-        app.parse(argc, argv);
+        app.parse(split_git_arguments(argc, argv), argv);
         if (!dir.empty()) ctx.where.dir_option = dir;
         if (!today.empty()) ctx.today_text = today;
         const auto chosen = app.get_subcommands();

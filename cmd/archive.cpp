@@ -1,6 +1,7 @@
 // kith archive NAME: move a person out of the active network, never deleting anything.
 #include "autocommit.hpp"
 #include "commands.hpp"
+#include "kith/conflict.hpp"
 #include "kith/resolve.hpp"
 #include "kith/transaction.hpp"
 
@@ -14,6 +15,7 @@ void add_archive(CLI::App& app, Context& ctx, Actions& actions) {
     actions[cmd] = [&ctx, name] {
         const Network network = ctx.load();
         const Contact& person = resolve(network.contacts, *name);
+        refuse_conflicted(person);
         const Store store = ctx.store();
         const std::string target = "archive/" + person.slug + ".yaml";
         Transaction change(store, network.config);

@@ -7,9 +7,19 @@
 
 namespace kith::cli {
 
-// Commits the given paths (relative to the network root) when the settings ask for it.
+// Commits the given paths (relative to the network root) when the settings ask for it, and
+// says once when .gitattributes names kith's merge driver but git's config lacks it.
 // A failure is a warning: the files are already written.
 void autocommit(const Context& ctx, const Config& config, const std::string& root,
                 const std::vector<std::string>& paths, const std::string& message);
+
+// Commits exactly the given paths, whatever the settings say: through a temporary index made
+// from HEAD, so the user's staged work is never swept in, and the real index takes the paths
+// only once the commit is made. Returns true when a commit was made; a failure is a warning.
+bool commit_paths(const Context& ctx, const std::string& root, const std::vector<std::string>& paths,
+                  const std::string& message);
+
+// Says once, on stderr, when .gitattributes names the kith merge driver and git's config lacks it.
+void check_merge_driver(const Context& ctx, const std::string& root);
 
 }  // namespace kith::cli

@@ -1,4 +1,5 @@
 // kith edit NAME: open the file in $VISUAL/$EDITOR; validate on close; never keep a broken file.
+#include "autocommit.hpp"
 #include "commands.hpp"
 #include "edit_session.hpp"
 #include "kith/resolve.hpp"
@@ -16,7 +17,9 @@ void add_edit(CLI::App& app, Context& ctx, Actions& actions) {
     actions[cmd] = [&ctx, name] {
         const Network network = ctx.load(true);
         const Contact& person = resolve(network.contacts, *name);
-        return edit_contact_file(ctx, ctx.store(), person.path, network.config);
+        const int rc = edit_contact_file(ctx, ctx.store(), person.path, network.config);
+        if (rc == 0) autocommit(ctx, network.config, network.root, {person.path}, "kith: edit " + person.name);
+        return rc;
     };
 }
 

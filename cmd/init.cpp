@@ -1,6 +1,7 @@
-// kith init [DIR] [--git]: make a network folder.
+// kith init [DIR] [--git]: make a network folder; with --git, a repository with kith's merge driver.
 #include <filesystem>
 
+#include "autocommit.hpp"
 #include "commands.hpp"
 #include "kith/config_file.hpp"
 #include "kith/error.hpp"
@@ -9,12 +10,48 @@
 namespace kith::cli {
 namespace {
 
-// Adds a line to a small text file unless it is there already.
-void ensure_line(const Store& store, const std::string& path, const std::string& line) {
+// Adds a line to a small text file unless it is there already; returns true when it wrote.
+bool ensure_line(const Store& store, const std::string& path, const std::string& line) {
     std::string text = store.exists(path) ? store.read(path) : "";
-    if (("\n" + text).find("\n" + line + "\n") != std::string::npos) return;
+    if (("\n" + text).find("\n" + line + "\n") != std::string::npos) return false;
     if (!text.empty() && !text.ends_with('\n')) text += '\n';
     store.write(path, text + line + "\n");
+    return true;
+}
+
+// How git's merge driver runs kith: this binary by its absolute path, else `kith` on PATH.
+std::string driver_command(const Context& ctx) {
+    std::string self = "kith";
+    if (ctx.self.find('/') != std::string::npos) {
+        std::error_code ec;
+        const auto full = std::filesystem::canonical(ctx.self, ec);
+        if (!ec) self = full.string();
+    }
+    if (self.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_/.+-") != std::string::npos) {
+        std::string quoted = "'";
+        for (char c : self) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+        self = quoted + "'";
+    }
+    return self + " merge-file %O %A %B -p %P";
+}
+
+// git init when the folder is no repository yet, and the merge driver in its config when missing.
+void set_up_git(const Context& ctx, const Store& store) {
+    const std::string& dir = store.root();
+    if (!store.exists(".git") && run_captured({"git", "init", "--quiet", dir}, true).status != 0)
+        throw Error(ErrorKind::io, "'git init' failed", Location{dir, 0, 0});
+    const auto missing = [&](const std::string& key) {
+        return run_captured({"git", "-C", dir, "config", "--local", "--get", key}).status != 0;
+    };
+    const auto set = [&](const std::string& key, const std::string& value) {
+        if (run_captured({"git", "-C", dir, "config", "--local", key, value}, true).status != 0)
+            throw Error(ErrorKind::io, "'git config " + key + "' failed", Location{dir, 0, 0});
+    };
+    if (missing("merge.kith.name")) set("merge.kith.name", "kith: contact files merge entry by entry");
+    if (missing("merge.kith.driver")) {
+        set("merge.kith.driver", driver_command(ctx));
+        ctx.say("git: contact files now merge with 'kith merge-file' (merge.kith.driver in .git/config)");
+    }
 }
 
 int init(Context& ctx, const std::string& dir_arg, bool git) {
@@ -27,16 +64,31 @@ int init(Context& ctx, const std::string& dir_arg, bool git) {
     if (ec) throw Error(ErrorKind::io, "cannot make folder: " + ec.message(), Location{dir, 0, 0});
     const Store store(dir);
     const bool existed = store.exists("kith.yaml");
-    if (!existed) store.write("kith.yaml", default_config_text());
-    store.make_folder("contacts");
-    ensure_line(store, ".gitignore", ".kith/");
-    ensure_line(store, ".gitattributes", "contacts/*.yaml merge=kith");
-    if (git && !store.exists(".git")) {
-        if (run_program({"git", "init", "--quiet", dir}) != 0)
-            throw Error(ErrorKind::io, "'git init' failed", Location{dir, 0, 0});
+    std::vector<std::string> written;
+    if (!existed) {
+        store.write("kith.yaml", default_config_text());
+        written.push_back("kith.yaml");
     }
+    store.make_folder("contacts");
+    if (ensure_line(store, ".gitignore", ".kith/")) written.push_back(".gitignore");
+    const bool contacts_line = ensure_line(store, ".gitattributes", "contacts/*.yaml merge=kith");
+    if (ensure_line(store, ".gitattributes", "archive/*.yaml merge=kith") || contacts_line)
+        written.push_back(".gitattributes");
     ctx.say(std::string(existed ? "kith network already in " : "made a kith network in ") + dir +
             (existed ? "; added what was missing" : "; add people with 'kith add NAME'"));
+    if (git) {
+        set_up_git(ctx, store);
+        // The first commit holds the three files; later runs commit only what they added.
+        if (run_captured({"git", "-C", dir, "rev-parse", "-q", "--verify", "HEAD"}).status != 0)
+            written = {"kith.yaml", ".gitignore", ".gitattributes"};
+        if (!written.empty()) commit_paths(ctx, dir, written, existed ? "kith: init: add what was missing" : "kith: init");
+    } else if (!written.empty()) {
+        try {
+            autocommit(ctx, store.load_config(), dir, written, "kith: init: add what was missing");
+        } catch (const Error& problem) {
+            ctx.warn(problem.located() + "; nothing was committed");
+        }
+    }
     return 0;
 }
 
@@ -47,8 +99,9 @@ void add_init(CLI::App& app, Context& ctx, Actions& actions) {
     auto dir = std::make_shared<std::string>();
     auto git = std::make_shared<bool>(false);
     cmd->add_option("DIR", *dir, "The folder (else --dir, $KITH_DIR or the working folder)");
-    cmd->add_flag("--git", *git, "Also 'git init' the folder");
-    cmd->footer("Examples:\n  kith init ~/network --git\n  kith init");
+    cmd->add_flag("--git", *git,
+                  "Also make it a git repository (or set up a clone): kith's merge driver, and a first commit");
+    cmd->footer("Examples:\n  kith init ~/network --git\n  kith init\n  git clone HOST:network && kith init --git network   # a clone: sets up the merge driver");
     actions[cmd] = [&ctx, dir, git] { return init(ctx, *dir, *git); };
 }
 

@@ -13,4 +13,15 @@ int run_program(const std::vector<std::string>& args);
 // as git does with $EDITOR; returns its exit status.
 int run_shell_with_file(const std::string& command, const std::string& file);
 
+// What a program run quietly said, and its exit status (-1 when it could not be started).
+struct Captured {
+    int status = -1;
+    std::string output;  // stdout, and stderr too when asked for
+};
+
+// Runs a program found on PATH with stdin from /dev/null and its output captured (stderr too
+// when `with_stderr`, else dropped); `env` adds or replaces NAME=value variables.
+Captured run_captured(const std::vector<std::string>& args, bool with_stderr = false,
+                      const std::vector<std::string>& env = {});
+
 }  // namespace kith::cli

@@ -62,6 +62,7 @@ struct Contact {
     std::string slug;
     std::string path;  // relative to the network folder, e.g. contacts/ada.yaml
     bool archived = false;
+    int conflict_line = 0;  // the first line of git's conflict markers; then the rest is what could be read
 
     std::string name;
     std::vector<std::string> aka;

@@ -17,6 +17,7 @@
 #include "kith/beneath.hpp"
 #include "kith/cache.hpp"
 #include "kith/config_file.hpp"
+#include "kith/conflict.hpp"
 #include "kith/contact_file.hpp"
 #include "kith/transaction.hpp"
 
@@ -208,11 +209,16 @@ Network Store::load(bool include_archived, bool use_cache) const {
                                     : load_contact(paths[i], network.config);
         } catch (const Error& problem) {
             problems[i] = problem;
+            try {  // a file in conflict is reported, and the person stays, as far as they can be read
+                contacts[i] = read_conflicted_contact(read(paths[i]), paths[i], network.config);
+            } catch (const Error&) {
+            }
         }
     });
     for (size_t i = 0; i < paths.size(); ++i) {
         if (problems[i]) {
             network.problems.push_back(std::move(*problems[i]));
+            if (contacts[i]) network.contacts.push_back(std::move(*contacts[i]));
             continue;
         }
         if (stamps[i]) fresh.entries.emplace(paths[i], CachedContact{*stamps[i], *contacts[i]});

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "kith/error.hpp"
+#include "kith/merge.hpp"
 #include "kith/text.hpp"
 
 namespace kith {
@@ -155,6 +156,22 @@ void check_text_bytes(std::string_view bytes, const std::string& path) {
             fail_at(path, line, column, "control character " + std::to_string(byte) + " is not allowed");
         }
     }
+    check_conflict_markers(bytes, path);
+}
+
+void check_conflict_markers(std::string_view bytes, const std::string& path) {
+    if (const int line = conflict_marker_line(bytes)) fail_conflict(path, line);
+}
+
+void fail_conflict(const std::string& path, int line) {
+    const size_t slash = path.rfind('/');
+    const bool contact = path.ends_with(".yaml") && slash != std::string::npos;
+    const std::string slug = contact ? path.substr(slash + 1, path.size() - slash - 6) : "";
+    throw Error(ErrorKind::invalid,
+                "unresolved merge conflict; keep what you want between '<<<<<<<' and '>>>>>>>' and delete the "
+                "marker lines" + (contact ? " (or run 'kith edit " + slug + "')" : std::string()) +
+                    ", then 'git add " + path + "'",
+                Location{path, line, 0});
 }
 
 }  // namespace kith

@@ -13,6 +13,13 @@ namespace kith {
 // swallowing lines that look like keys or items.
 void check_quoted_span(std::string_view bytes, size_t open, const std::string& path);
 
+// Refuses a file holding git's conflict markers (<<<<<<<, =======, >>>>>>> at a line start),
+// located at the first, with how to resolve it.
+void check_conflict_markers(std::string_view bytes, const std::string& path);
+
+// Throws the invalid-file Error of an unresolved merge conflict at a line of a file.
+[[noreturn]] void fail_conflict(const std::string& path, int line);
+
 // Refuses, in a file whose document is `root`: a root that is one flow map, top-level keys
 // not at column 1, lines at column 0 that are not "key: value", and tabs in indentation.
 void check_top_level_lines(std::string_view bytes, const YamlValue& root, const std::string& path);

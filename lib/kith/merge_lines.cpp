@@ -1,0 +1,138 @@
+// The line-based three-way merge (diff3) and the conflict markers it writes.
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "kith/merge.hpp"
+
+namespace kith {
+namespace {
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    for (size_t start = 0; start < text.size();) {
+        const size_t end = text.find('\n', start);
+        const size_t stop = end == std::string_view::npos ? text.size() : end + 1;
+        lines.push_back(text.substr(start, stop - start));
+        start = stop;
+    }
+    return lines;
+}
+
+// For each line of `a`, the line of `b` it matches in a longest common subsequence, or -1.
+// Past a size where the table would be too large, the middle is left unmatched: the merge
+// then marks it whole, which loses nothing.
+std::vector<long> match_lines(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
+    std::vector<long> match(a.size(), -1);
+    size_t head = 0;
+    while (head < a.size() && head < b.size() && a[head] == b[head]) {
+        match[head] = static_cast<long>(head);
+        ++head;
+    }
+    size_t tail = 0;
+    while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) {
+        match[a.size() - 1 - tail] = static_cast<long>(b.size() - 1 - tail);
+        ++tail;
+    }
+    const size_t n = a.size() - head - tail, m = b.size() - head - tail;
+    if (n == 0 || m == 0 || n * m > 4'000'000) return match;
+    std::vector<std::uint32_t> table((n + 1) * (m + 1), 0);
+    const auto at = [&](size_t i, size_t j) -> std::uint32_t& { return table[i * (m + 1) + j]; };
+    for (size_t i = n; i-- > 0;)
+        for (size_t j = m; j-- > 0;)
+            at(i, j) = a[head + i] == b[head + j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
+    for (size_t i = 0, j = 0; i < n && j < m;) {
+        if (a[head + i] == b[head + j]) {
+            match[head + i] = static_cast<long>(head + j);
+            ++i;
+            ++j;
+        } else if (at(i + 1, j) >= at(i, j + 1)) {
+            ++i;
+        } else {
+            ++j;
+        }
+    }
+    return match;
+}
+
+using Lines = std::vector<std::string_view>;
+
+bool same(const Lines& x, size_t x0, size_t x1, const Lines& y, size_t y0, size_t y1) {
+    return x1 - x0 == y1 - y0 && std::equal(x.begin() + static_cast<long>(x0), x.begin() + static_cast<long>(x1),
+                                            y.begin() + static_cast<long>(y0));
+}
+
+void append(std::string& out, const Lines& lines, size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) out += lines[i];
+}
+
+// Appends a side of a conflict, ending its last line so that the marker stands on its own.
+void append_side(std::string& out, const Lines& lines, size_t from, size_t to) {
+    append(out, lines, from, to);
+    if (!out.empty() && out.back() != '\n') out += '\n';
+}
+
+bool marker_at(std::string_view line, char c) {
+    if (line.size() < 7 || line.substr(0, 7) != std::string(7, c)) return false;
+    return line.size() == 7 || line[7] == ' ' || line[7] == '\n' || line[7] == '\r';
+}
+
+}  // namespace
+
+MergeResult merge_lines(std::string_view base_text, std::string_view ours_text, std::string_view theirs_text) {
+    const Lines base = split_lines(base_text), ours = split_lines(ours_text), theirs = split_lines(theirs_text);
+    const std::vector<long> to_ours = match_lines(base, ours), to_theirs = match_lines(base, theirs);
+    MergeResult result;
+    result.structured = false;
+    size_t i = 0, a = 0, b = 0;
+    while (i < base.size() || a < ours.size() || b < theirs.size()) {
+        if (i < base.size() && to_ours[i] == static_cast<long>(a) && to_theirs[i] == static_cast<long>(b)) {
+            result.text += base[i];
+            ++i, ++a, ++b;
+            continue;
+        }
+        // The next base line both sides kept ends this unstable chunk.
+        size_t next = i;
+        while (next < base.size() && (to_ours[next] < 0 || to_theirs[next] < 0)) ++next;
+        const size_t a_end = next < base.size() ? static_cast<size_t>(to_ours[next]) : ours.size();
+        const size_t b_end = next < base.size() ? static_cast<size_t>(to_theirs[next]) : theirs.size();
+        if (same(base, i, next, ours, a, a_end)) {
+            append(result.text, theirs, b, b_end);
+        } else if (same(base, i, next, theirs, b, b_end) || same(ours, a, a_end, theirs, b, b_end)) {
+            append(result.text, ours, a, a_end);
+        } else {
+            if (!result.text.empty() && result.text.back() != '\n') result.text += '\n';
+            result.text += "<<<<<<< ours\n";
+            append_side(result.text, ours, a, a_end);
+            result.text += "=======\n";
+            append_side(result.text, theirs, b, b_end);
+            result.text += ">>>>>>> theirs\n";
+            ++result.conflicts;
+        }
+        i = next, a = a_end, b = b_end;
+    }
+    return result;
+}
+
+int conflict_marker_line(std::string_view text) {
+    const Lines lines = split_lines(text);
+    for (size_t i = 0; i < lines.size(); ++i)
+        if (marker_at(lines[i], '<') || marker_at(lines[i], '=') || marker_at(lines[i], '>') || marker_at(lines[i], '|'))
+            return static_cast<int>(i) + 1;
+    return 0;
+}
+
+std::string pick_conflict_side(std::string_view text, bool ours) {
+    enum class Part { both, mine, base, other } part = Part::both;
+    std::string out;
+    for (const auto line : split_lines(text)) {
+        if (marker_at(line, '<')) part = Part::mine;
+        else if (marker_at(line, '|') && part == Part::mine) part = Part::base;
+        else if (marker_at(line, '=') && part != Part::both) part = Part::other;
+        else if (marker_at(line, '>') && part != Part::both) part = Part::both;
+        else if (part == Part::both || (ours && part == Part::mine) || (!ours && part == Part::other)) out += line;
+    }
+    return out;
+}
+
+}  // namespace kith

@@ -1,0 +1,168 @@
+#include "kith/merge_text.hpp"
+
+#include <algorithm>
+
+#include "kith/yaml_emit.hpp"
+
+namespace kith {
+namespace {
+
+std::vector<std::string_view> split(std::string_view text) {
+    std::vector<std::string_view> lines;
+    for (size_t start = 0; start < text.size();) {
+        const size_t end = text.find('\n', start);
+        const size_t stop = end == std::string_view::npos ? text.size() : end + 1;
+        lines.push_back(text.substr(start, stop - start));
+        start = stop;
+    }
+    return lines;
+}
+
+bool blank(std::string_view line) { return line.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// Drops blank lines, and comments at or left of `column`, from the end of [from, to).
+size_t trim_end(const std::vector<std::string_view>& lines, size_t from, size_t to, size_t column) {
+    while (to > from + 1) {
+        const std::string_view line = lines[to - 1];
+        const size_t first = line.find_first_not_of(" \t");
+        if (!blank(line) && !(line[first] == '#' && first <= column)) break;
+        --to;
+    }
+    return to;
+}
+
+// A plain scalar that reads the same in a flow collection is written as it is.
+bool plain_in_flow(std::string_view text) {
+    if (text.empty() || text.find_first_of(",[]{}#\n\r\"'") != std::string_view::npos) return false;
+    if (text.find(": ") != std::string_view::npos || text.back() == ':' || text.front() == ' ' || text.back() == ' ')
+        return false;
+    return std::string_view("-?:!&*|>%@`").find(text.front()) == std::string_view::npos;
+}
+
+}  // namespace
+
+std::string identity(const YamlValue& value, std::string_view skip) {
+    switch (value.kind) {
+        case YamlValue::Kind::null: return "~";
+        case YamlValue::Kind::scalar: return "s" + std::to_string(value.text.size()) + ":" + value.text;
+        case YamlValue::Kind::sequence: {
+            std::string out = "[";
+            for (const auto& item : value.items) out += identity(item, "") + ",";
+            return out + "]";
+        }
+        case YamlValue::Kind::map: {
+            std::vector<std::string> entries;
+            for (const auto& [key, item] : value.entries)
+                if (key.text != skip) entries.push_back(identity(key, "") + "=" + identity(item, ""));
+            std::sort(entries.begin(), entries.end());
+            std::string out = "{";
+            for (const auto& entry : entries) out += entry + ",";
+            return out + "}";
+        }
+    }
+    return "";
+}
+
+std::string flow_text(const YamlValue& value) {
+    switch (value.kind) {
+        case YamlValue::Kind::null: return "~";
+        case YamlValue::Kind::scalar:
+            return value.plain && plain_in_flow(value.text) ? value.text : yaml_scalar(value.text);
+        case YamlValue::Kind::sequence: return flow_list_text(value.items);
+        case YamlValue::Kind::map: {
+            std::string out = "{";
+            for (size_t i = 0; i < value.entries.size(); ++i)
+                out += (i ? ", " : "") + flow_text(value.entries[i].key) + ": " + flow_text(value.entries[i].value);
+            return out + "}";
+        }
+    }
+    return "~";
+}
+
+std::string flow_list_text(const std::vector<YamlValue>& items) {
+    std::string out = "[";
+    for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + flow_text(items[i]);
+    return out + "]";
+}
+
+YamlValue with_field(YamlValue map, const std::string& key, const YamlValue& value) {
+    if (map.kind != YamlValue::Kind::map) return map;
+    for (auto& entry : map.entries)
+        if (entry.key.text == key) {
+            entry.value = value;
+            return map;
+        }
+    YamlValue name;
+    name.kind = YamlValue::Kind::scalar;
+    name.text = key;
+    map.entries.push_back(YamlEntry{name, value});
+    return map;
+}
+
+void sort_by_day(std::vector<YamlValue>& items, const std::string& field) {
+    const auto day = [&](const YamlValue& item) {
+        const YamlValue* found = item.kind == YamlValue::Kind::map ? item.find(field) : nullptr;
+        return found ? found->text : std::string();
+    };
+    std::stable_sort(items.begin(), items.end(), [&](const YamlValue& a, const YamlValue& b) { return day(a) < day(b); });
+}
+
+std::pair<size_t, size_t> key_lines(std::string_view text, const YamlValue& root, std::string_view key) {
+    const auto lines = split(text);
+    for (size_t i = 0; i < root.entries.size(); ++i) {
+        if (root.entries[i].key.text != key) continue;
+        const size_t from = static_cast<size_t>(root.entries[i].key.line - 1);
+        const size_t to = i + 1 < root.entries.size() ? static_cast<size_t>(root.entries[i + 1].key.line - 1) : lines.size();
+        return {from, trim_end(lines, from, std::max(to, from + 1), 0)};
+    }
+    return {0, 0};
+}
+
+std::pair<size_t, size_t> item_lines(std::string_view text, const YamlValue& list, size_t index) {
+    const auto lines = split(text);
+    const auto start = [&](size_t i) {
+        size_t at = static_cast<size_t>(list.items[i].line - 1);
+        // An entry may start on the line after a lone '-'.
+        const auto is_dash = [&](size_t k) {
+            const size_t first = lines[k].find_first_not_of(' ');
+            return first != std::string_view::npos && lines[k][first] == '-';
+        };
+        while (at > 0 && !is_dash(at)) --at;
+        return at;
+    };
+    const size_t from = start(index);
+    size_t to = index + 1 < list.items.size() ? start(index + 1) : lines.size();
+    if (index + 1 == list.items.size()) {
+        // The last entry ends where the next top-level key (or a column-0 comment) starts.
+        for (size_t i = static_cast<size_t>(list.items[index].line); i < lines.size(); ++i) {
+            const char c = lines[i].empty() ? ' ' : lines[i][0];
+            if (c != ' ' && c != '\t' && c != '-' && c != '\r' && c != '\n') {
+                to = i;
+                break;
+            }
+        }
+    }
+    const size_t dash = lines[from].find('-');
+    return {from, trim_end(lines, from, std::max(to, from + 1), dash)};
+}
+
+std::string line_range(std::string_view text, size_t from, size_t to) {
+    const auto lines = split(text);
+    std::string out;
+    for (size_t i = from; i < to && i < lines.size(); ++i) out += lines[i];
+    return out;
+}
+
+std::string replace_lines(std::string_view text, size_t from, size_t to, std::string_view replacement) {
+    const auto lines = split(text);
+    std::string out;
+    for (size_t i = 0; i < from && i < lines.size(); ++i) out += lines[i];
+    if (!out.empty() && out.back() != '\n' && !replacement.empty()) out += '\n';
+    out += replacement;
+    for (size_t i = to; i < lines.size(); ++i) out += lines[i];
+    return out;
+}
+
+std::string erase_lines(std::string_view text, size_t from, size_t to) { return replace_lines(text, from, to, ""); }
+
+}  // namespace kith

@@ -1,0 +1,208 @@
+load helpers
+
+# Two clones of one network, each with kith's merge driver: $A and $B; Ada Lovelace is in both.
+git_setup() {
+    command -v git >/dev/null || skip "git is not installed"
+    export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.org
+    export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.org GIT_CONFIG_NOSYSTEM=1
+    git config --global init.defaultBranch main
+    git config --global pull.rebase false
+    SEED="$BATS_TEST_TMPDIR/seed" A="$BATS_TEST_TMPDIR/a" B="$BATS_TEST_TMPDIR/b"
+    kith init --git "$SEED" 2>/dev/null
+    sed -i 's/autocommit: false/autocommit: true/' "$SEED/kith.yaml"
+    git -C "$SEED" commit -qam "autocommit on"
+    kith -d "$SEED" add "Ada Lovelace" --tier core --tag london 2>/dev/null
+    git clone -q "$SEED" "$A"
+    git clone -q "$SEED" "$B"
+    kith init --git "$A" 2>/dev/null
+    kith init --git "$B" 2>/dev/null
+}
+
+@test "init --git makes a first commit and configures the merge driver" {
+    git_setup
+    run git -C "$SEED" log --format=%s
+    assert_line 'kith: init'
+    grep -qx 'contacts/\*.yaml merge=kith' "$SEED/.gitattributes"
+    grep -qx 'archive/\*.yaml merge=kith' "$SEED/.gitattributes"
+    run git -C "$SEED" config merge.kith.driver
+    assert_output "$(readlink -f "$KITH") merge-file %O %A %B -p %P"
+    run git -C "$SEED" status --porcelain
+    assert_output ''
+}
+
+@test "a clone made after init --git is a working network, and init --git in it sets up the driver" {
+    git_setup
+    git clone -q "$SEED" "$BATS_TEST_TMPDIR/c"
+    run --separate-stderr kith -d "$BATS_TEST_TMPDIR/c" list --format tsv
+    assert_success
+    assert_line --index 1 --partial 'ada-lovelace'
+    run git -C "$BATS_TEST_TMPDIR/c" config merge.kith.driver
+    assert_failure
+    run --separate-stderr kith -d "$BATS_TEST_TMPDIR/c" log ada -k call
+    assert_success
+    [[ "$stderr" == *"run 'kith init --git'"* ]]
+    [ "$(grep -c "kith init --git" <<<"$stderr")" = 1 ]
+    head_before=$(git -C "$BATS_TEST_TMPDIR/c" rev-parse HEAD)
+    run kith init --git "$BATS_TEST_TMPDIR/c"
+    assert_success
+    run git -C "$BATS_TEST_TMPDIR/c" config merge.kith.driver
+    assert_output --partial 'merge-file %O %A %B -p %P'
+    run git -C "$BATS_TEST_TMPDIR/c" log -1 --format=%s
+    assert_output 'kith: log call with Ada Lovelace'
+    run --separate-stderr kith -d "$BATS_TEST_TMPDIR/c" log ada -k call
+    [[ "$stderr" != *"kith init --git"* ]]
+}
+
+@test "both clones log the same person with a follow-up each: the pull merges clean, in date order" {
+    git_setup
+    (cd "$A" && kith log ada -k lunch -d 2026-11-20 -m "lunch in A" --follow-up 2026-12-10 "paper from A")
+    (cd "$B" && kith log ada -k call -d 2026-11-25 -m "call in B" --follow-up 2026-12-05 "deck from B")
+    (cd "$A" && kith log ada -k coffee -d 2026-11-27 -m "coffee in A")
+    run git -C "$B" pull -q --no-edit "$A" main
+    assert_success
+    ! grep -q '<<<<<<<' "$B/contacts/ada-lovelace.yaml"
+    run --separate-stderr kith -d "$B" show ada
+    assert_success
+    run grep -o 'date: 2026-11-[0-9]*' "$B/contacts/ada-lovelace.yaml"
+    assert_output $'date: 2026-11-20\ndate: 2026-11-25\ndate: 2026-11-27'
+    run grep -o 'due: 2026-12-[0-9]*' "$B/contacts/ada-lovelace.yaml"
+    assert_output $'due: 2026-12-05\ndue: 2026-12-10'
+}
+
+@test "both clones change the tier differently: markers around tier only" {
+    git_setup
+    (cd "$A" && kith tier ada close --cadence 6w && kith log ada -k lunch -d 2026-11-20)
+    (cd "$B" && kith tier ada loose && kith follow ada 2026-12-01 "call back")
+    run git -C "$B" pull -q --no-edit "$A" main
+    assert_failure
+    run cat "$B/contacts/ada-lovelace.yaml"
+    assert_output --partial $'<<<<<<< ours\ntier: loose\n=======\ntier: close\n>>>>>>> theirs\n'
+    assert_output --partial 'cadence: 6w'
+    assert_output --partial '{due: 2026-12-01, what: call back}'
+    assert_output --partial '{date: 2026-11-20, kind: lunch}'
+    [ "$(grep -c '^<<<<<<<' "$B/contacts/ada-lovelace.yaml")" = 1 ]
+}
+
+@test "a file in conflict is reported by every command, still resolves by NAME, and refuses writes" {
+    git_setup
+    (cd "$A" && kith tier ada close)
+    (cd "$B" && kith tier ada loose)
+    git -C "$B" pull -q --no-edit "$A" main || true
+    cd "$B"
+    cp contacts/ada-lovelace.yaml "$BATS_TEST_TMPDIR/conflicted"
+    for command in "list" "due" "check" "show ada" "tier ada"; do
+        run kith $command
+        [ "$status" = 3 ]
+        [[ "$output" == *"contacts/ada-lovelace.yaml:2: unresolved merge conflict"*"kith edit ada-lovelace"*"git add"* ]]
+    done
+    run --separate-stderr kith list --format tsv
+    assert_line --index 1 --partial 'Ada Lovelace'
+    for command in "log ada -k call" "tier ada core" "follow ada 2026-12-01 x" "snooze ada 2026-12-01" "archive ada"; do
+        run --separate-stderr kith $command
+        [ "$status" = 3 ]
+        cmp contacts/ada-lovelace.yaml "$BATS_TEST_TMPDIR/conflicted"
+    done
+    [ ! -e archive/ada-lovelace.yaml ]
+    printf '#!/bin/sh\nsed -i -e "/^[<=>]\\{7\\}/d" -e "/tier: loose/d" "$1"\n' > "$BATS_TEST_TMPDIR/resolve"
+    chmod +x "$BATS_TEST_TMPDIR/resolve"
+    EDITOR="$BATS_TEST_TMPDIR/resolve" run --separate-stderr kith edit ada
+    grep -q '^tier: close' contacts/ada-lovelace.yaml
+    run --separate-stderr kith list
+    assert_success
+}
+
+@test "one clone archives a person while the other logs them: nothing is lost" {
+    git_setup
+    (cd "$A" && kith archive ada)
+    (cd "$B" && kith log ada -k lunch -d 2026-11-26 -m "after the archive")
+    run git -C "$A" pull -q --no-edit "$B" main
+    assert_success
+    [ ! -e "$A/contacts/ada-lovelace.yaml" ]
+    grep -q 'after the archive' "$A/archive/ada-lovelace.yaml"
+    grep -q 'tags: \[london\]' "$A/archive/ada-lovelace.yaml"
+}
+
+@test "every write is one commit of exactly its files, and the user's staged work survives" {
+    git_setup
+    cd "$A"
+    echo "my notes" > notes.txt
+    git add notes.txt
+    kith add "Grace Hopper" --tier close
+    kith log grace -k call
+    kith tier grace core
+    kith follow grace 2026-12-01 "send slides"
+    kith done grace
+    kith snooze grace 2026-12-10
+    kith add "Omar Haddad"
+    kith introduce grace omar -m "both build compilers" >/dev/null
+    EDITOR="sed -i s/^name:.Omar.Haddad/name:\ Omar\ H./" kith edit omar
+    kith archive omar
+    run git log --format=%s
+    assert_line --index 0 'kith: archive Omar H.'
+    assert_line --index 1 'kith: edit Omar Haddad'
+    assert_line --index 2 'kith: introduce Grace Hopper and Omar Haddad'
+    assert_line --index 5 'kith: done: send slides (Grace Hopper)'
+    assert_line --index 7 'kith: Grace Hopper is now core'
+    assert_line --index 8 'kith: log call with Grace Hopper'
+    assert_line --index 9 'kith: add Grace Hopper'
+    run git show -M --name-status --format= HEAD
+    assert_output $'R100\tcontacts/omar-haddad.yaml\tarchive/omar-haddad.yaml'
+    run git show --name-only --format= HEAD~1
+    assert_output 'contacts/omar-haddad.yaml'
+    run git diff --cached --name-only
+    assert_output 'notes.txt'
+    run git status --porcelain
+    assert_output 'A  notes.txt'
+}
+
+@test "a failed commit is a warning, the change stands and nothing of it is staged" {
+    git_setup
+    cd "$A"
+    printf '#!/bin/sh\necho "hook says no" >&2\nexit 1\n' > .git/hooks/pre-commit
+    chmod +x .git/hooks/pre-commit
+    run --separate-stderr kith log ada -k call -m "not committed"
+    assert_success
+    [[ "$stderr" == *"warning: git could not commit"*"hook says no"* ]]
+    grep -q 'not committed' contacts/ada-lovelace.yaml
+    run git diff --cached --name-only
+    assert_output ''
+}
+
+@test "during a merge, autocommit says so and commits nothing" {
+    git_setup
+    (cd "$A" && kith tier ada close)
+    (cd "$B" && kith tier ada loose)
+    git -C "$B" pull -q --no-edit "$A" main || true
+    cd "$B"
+    sed -i -e '/^[<=>]\{7\}/d' -e '/tier: loose/d' contacts/ada-lovelace.yaml
+    git add contacts/ada-lovelace.yaml
+    run --separate-stderr kith log ada -k call
+    assert_success
+    [[ "$stderr" == *"in the middle of a merge"* ]]
+    [[ "$stderr" != *"fatal"* ]]
+    [ -f .git/MERGE_HEAD ]
+}
+
+@test "a slug with glob characters does not stage other files" {
+    git_setup
+    cd "$A"
+    kith add "Grace Hopper"
+    echo "# changed" >> contacts/grace-hopper.yaml
+    kith add "Star" --slug 'g*'
+    run git show --name-only --format= HEAD
+    assert_output 'contacts/g*.yaml'
+    run git status --porcelain
+    assert_output ' M contacts/grace-hopper.yaml'
+}
+
+@test "kith git runs git in the network folder and passes its exit code" {
+    git_setup
+    cd "$BATS_TEST_TMPDIR"
+    run kith -d "$A" git log --format=%s -1
+    assert_success
+    assert_output 'kith: add Ada Lovelace'
+    run kith -d "$A" git log --format=%s -p contacts/ada-lovelace.yaml
+    assert_output --partial '+name: Ada Lovelace'
+    run kith -d "$A" git rev-parse --verify nothing-here
+    [ "$status" = 128 ]
+}

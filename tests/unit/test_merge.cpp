@@ -1,0 +1,127 @@
+#include <doctest/doctest.h>
+
+#include "kith/conflict.hpp"
+#include "kith/error.hpp"
+#include "kith/merge.hpp"
+#include "kith/yaml_reader.hpp"
+
+using namespace kith;
+
+namespace {
+
+const std::string base =
+    "name: Ada Lovelace\n"
+    "tier: core   # since 2019\n"
+    "tags: [london, mentor]\n"
+    "# the log, oldest first\n"
+    "followups:\n"
+    "  - {due: 2026-12-05, what: send the paper}\n"
+    "log:\n"
+    "  - {date: 2026-10-11, kind: lunch}\n";
+
+MergeResult merge(const std::string& ours, const std::string& theirs) {
+    return merge_contact_files(base, ours, theirs, "contacts/ada.yaml");
+}
+
+}  // namespace
+
+TEST_CASE("merge: entries added on both sides are all kept, in date order, added on both once") {
+    const std::string ours = base + "  - {date: 2026-11-20, kind: call}\n  - {date: 2026-11-26, kind: coffee}\n";
+    const std::string theirs = base + "  - {date: 2026-11-22, kind: video}\n  - {date: 2026-11-26, kind: coffee}\n";
+    const MergeResult result = merge(ours, theirs);
+    CHECK(result.conflicts == 0);
+    CHECK(result.structured);
+    CHECK(result.text == base + "  - {date: 2026-11-20, kind: call}\n  - {date: 2026-11-22, kind: video}\n"
+                                "  - {date: 2026-11-26, kind: coffee}\n");
+}
+
+TEST_CASE("merge: an entry removed on one side and untouched on the other is removed") {
+    std::string theirs = base;
+    theirs.replace(theirs.find("tags: [london, mentor]"), 22, "tags: [london, speaker]");
+    std::string ours = base + "  - {date: 2026-11-20, kind: call}\n";
+    ours.erase(ours.find("  - {date: 2026-10-11, kind: lunch}\n"), 36);
+    const MergeResult result = merge(ours, theirs);
+    CHECK(result.conflicts == 0);
+    CHECK(result.text.find("tags: [london, speaker]") != std::string::npos);
+    CHECK(result.text.find("2026-10-11") == std::string::npos);
+    CHECK(result.text.find("{date: 2026-11-20, kind: call}") != std::string::npos);
+    CHECK(result.text.find("# the log, oldest first") != std::string::npos);
+    CHECK(result.text.find("log:\n  - {date: 2026-11-20, kind: call}\n") != std::string::npos);
+}
+
+TEST_CASE("merge: a follow-up done on one side stays done, with the other side's new entries") {
+    std::string theirs = base;
+    theirs.replace(theirs.find("what: send the paper}"), 21, "what: send the paper, done: 2026-11-27}");
+    const std::string ours = base + "  - {date: 2026-11-20, kind: call}\n";
+    const MergeResult result = merge(ours, theirs);
+    CHECK(result.conflicts == 0);
+    CHECK(result.text.find("{due: 2026-12-05, what: send the paper, done: 2026-11-27}") != std::string::npos);
+    CHECK(result.text.find("send the paper") == result.text.rfind("send the paper"));
+}
+
+TEST_CASE("merge: a scalar changed on one side wins; changed differently on both is marked around that key only") {
+    std::string ours = base, theirs = base;
+    ours.replace(ours.find("tier: core"), 10, "tier: close");
+    theirs.replace(theirs.find("tier: core"), 10, "tier: loose");
+    theirs += "  - {date: 2026-11-20, kind: call}\n";
+    theirs.insert(theirs.find("tags:"), "title: Countess\n");
+    const MergeResult result = merge(ours, theirs);
+    CHECK(result.conflicts == 1);
+    CHECK(result.text.find("<<<<<<< ours\ntier: close   # since 2019\n=======\ntier: loose   # since 2019\n>>>>>>> theirs\n") !=
+          std::string::npos);
+    CHECK(result.text.find("title: Countess\n") != std::string::npos);
+    CHECK(result.text.find("{date: 2026-11-20, kind: call}") != std::string::npos);
+    CHECK(conflict_marker_line(result.text) == 2);
+}
+
+TEST_CASE("merge: an unknown key and a block scalar merge three-way, and comments of ours stay") {
+    const std::string ours = base + "# mine\nfavourite: tea\n";
+    const std::string theirs = base + "notes: |\n  Prefers mornings.\n  Ask about Bernoulli.\n";
+    const MergeResult result = merge(ours, theirs);
+    CHECK(result.conflicts == 0);
+    CHECK(result.text.find("# mine\nfavourite: tea\n") != std::string::npos);
+    CHECK(result.text.find("notes: |\n  Prefers mornings.\n  Ask about Bernoulli.\n") != std::string::npos);
+    CHECK_NOTHROW(read_yaml(result.text, "x"));
+}
+
+TEST_CASE("merge: an input that does not parse falls back to lines, losing neither side") {
+    const std::string ours = base + "broken: [\n";
+    const std::string theirs = base + "  - {date: 2026-11-20, kind: call}\n";
+    const MergeResult result = merge(ours, theirs);
+    CHECK_FALSE(result.structured);
+    CHECK(result.conflicts == 1);
+    CHECK(result.text.find("broken: [") != std::string::npos);
+    CHECK(result.text.find("{date: 2026-11-20, kind: call}") != std::string::npos);
+}
+
+TEST_CASE("merge_lines: one-sided changes merge clean, overlapping ones are marked") {
+    CHECK(merge_lines("a\nb\nc\n", "a\nB\nc\n", "a\nb\nc\nd\n").text == "a\nB\nc\nd\n");
+    const MergeResult marked = merge_lines("a\nb\nc\n", "a\nX\nc\n", "a\nY\nc\n");
+    CHECK(marked.conflicts == 1);
+    CHECK(marked.text == "a\n<<<<<<< ours\nX\n=======\nY\n>>>>>>> theirs\nc\n");
+    CHECK(pick_conflict_side(marked.text, true) == "a\nX\nc\n");
+    CHECK(pick_conflict_side(marked.text, false) == "a\nY\nc\n");
+}
+
+TEST_CASE("conflict markers: reported with the line, and the person read from one side") {
+    const std::string text = "name: Ada Lovelace\n<<<<<<< ours\ntier: close\n=======\ntier: loose\n>>>>>>> theirs\n";
+    try {
+        read_yaml(text, "contacts/ada-lovelace.yaml");
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.located().starts_with("contacts/ada-lovelace.yaml:2: unresolved merge conflict"));
+        CHECK(e.message().find("kith edit ada-lovelace") != std::string::npos);
+    }
+    const auto contact = read_conflicted_contact(text, "contacts/ada-lovelace.yaml", default_config());
+    REQUIRE(contact);
+    CHECK(contact->name == "Ada Lovelace");
+    CHECK(contact->tier == "close");
+    CHECK(contact->slug == "ada-lovelace");
+    CHECK(contact->conflict_line == 2);
+    const auto stub = read_conflicted_contact("name: Ada\n<<<<<<< ours\n: [\n=======\n}\n>>>>>>> theirs\n",
+                                              "contacts/ada.yaml", default_config());
+    REQUIRE(stub);
+    CHECK(stub->name == "Ada");
+    CHECK_THROWS_AS(refuse_conflicted(*stub), Error);
+    CHECK_FALSE(read_conflicted_contact("name: Ada\n", "contacts/ada.yaml", default_config()));
+}
