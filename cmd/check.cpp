@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "kith/error.hpp"
+#include "kith/text.hpp"
 
 namespace kith::cli {
 
@@ -13,7 +14,7 @@ void add_check(CLI::App& app, Context& ctx, Actions& actions) {
     actions[cmd] = [&ctx] {
         const Store store = ctx.store();
         const Network network = store.load(true);
-        for (const auto& problem : network.problems) std::cout << problem.located() << "\n";
+        for (const auto& problem : network.problems) std::cout << visible(problem.located()) << "\n";
         const size_t files = network.contacts.size() + network.problems.size();
         ctx.say("checked " + std::to_string(files) + (files == 1 ? " file: " : " files: ") +
                 (network.problems.empty() ? "all fine" : std::to_string(network.problems.size()) + " with problems"));

@@ -40,7 +40,7 @@ int edit_contact_file(Context& ctx, const Store& store, const std::string& path,
         try {
             parse_contact(edited, path, config);
         } catch (const Error& problem) {
-            std::cerr << "kith: error: " << problem.located() << "\n";
+            ctx.error(problem.located());
             if (ctx.stdin_is_terminal && ask_to_reopen()) continue;
             ctx.say(path + " is unchanged; your edited copy is kept in " + copy);
             return 3;

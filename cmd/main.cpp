@@ -37,5 +37,6 @@ int main(int argc, char** argv) {
     ctx.no_color_env = !env("NO_COLOR").empty();
     ctx.terminal_width = ctx.stdout_is_terminal ? terminal_width() : 0;
     ctx.self = argv[0];
+    ctx.test_hooks = env("KITH_TEST_HOOKS") == "1";
     return kith::cli::run(argc, argv, std::move(ctx));
 }
