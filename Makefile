@@ -1,18 +1,26 @@
 # The README's commands over CMake: deps, build, demo, test, install.
 # `make demo` and `make test` install what is missing from Debian's packages first.
+# `make test` runs the whole suite, then again under AddressSanitizer and
+# UndefinedBehaviorSanitizer, then each fuzz target briefly over its corpus (clang).
 PREFIX ?= /usr/local
 BUILD ?= build
 CMAKE_FLAGS ?= -DKITH_WERROR=ON
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DEMO_TODAY ?= 2026-11-28
+SANITIZE_BUILD ?= build-sanitize
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 20
+# ccache, when present, makes the three builds cheap to repeat; it is never required.
+LAUNCHER = $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
 # Build and test dependencies, all from Debian.
 PACKAGES = cmake g++ make pkg-config git libcli11-dev libyaml-cpp-dev libfmt-dev \
   libhowardhinnant-date-dev doctest-dev nlohmann-json3-dev libutf8proc-dev \
-  bats bats-assert bats-support python3 python3-icalendar khal calcurse zsh fish man-db hyperfine chromium python3-pil
+  bats bats-assert bats-support python3 python3-icalendar khal calcurse zsh fish man-db hyperfine \
+  chromium python3-pil clang libclang-rt-14-dev
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo test install clean bench
+.PHONY: all deps build demo test test-plain test-sanitize test-fuzz install clean bench
 
 all: build
 
@@ -26,7 +34,7 @@ deps:
 	fi
 
 $(BUILD)/CMakeCache.txt:
-	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) $(LAUNCHER)
 
 build: $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
@@ -38,8 +46,22 @@ demo: deps build
 	@echo "== kith list"
 	@$(BUILD)/cmd/kith --dir examples/network --today $(DEMO_TODAY) list
 
-test: deps build
+test: test-plain test-sanitize test-fuzz
+
+test-plain: deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The whole suite (unit and CLI) again, every finding fatal.
+test-sanitize: deps
+	cmake -S . -B $(SANITIZE_BUILD) $(CMAKE_FLAGS) -DKITH_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug $(LAUNCHER)
+	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
+	cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+# Every fuzz_* target, FUZZ_SECONDS each, over fuzz/corpus/<target>/ when there is one.
+test-fuzz: deps
+	cmake -S . -B $(FUZZ_BUILD) $(CMAKE_FLAGS) -DCMAKE_CXX_COMPILER=clang++ -DKITH_FUZZ=ON -DKITH_TESTS=OFF $(LAUNCHER)
+	.ci/fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS) $(JOBS)
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
@@ -48,4 +70,4 @@ bench: build
 	bench/run
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD)

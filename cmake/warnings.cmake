@@ -6,6 +6,8 @@ target_compile_options(kith_warnings INTERFACE
 
 add_library(kith_sanitizers INTERFACE)
 if(KITH_SANITIZE)
-  target_compile_options(kith_sanitizers INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
-  target_link_options(kith_sanitizers INTERFACE -fsanitize=address,undefined)
+  # Every finding stops the program, so that a test under the sanitizers fails on it.
+  target_compile_options(kith_sanitizers INTERFACE -fsanitize=address,undefined -fno-sanitize-recover=all
+    -fno-omit-frame-pointer)
+  target_link_options(kith_sanitizers INTERFACE -fsanitize=address,undefined -fno-sanitize-recover=all)
 endif()

@@ -28,7 +28,8 @@ Contact contact_from(const AddOptions& in, const Config& config, Day today) {
     c.tier = in.tier;
     if (!in.cadence.empty()) {
         c.cadence = parse_duration(in.cadence);
-        if (!c.cadence) fail_usage("--cadence: '" + in.cadence + "' is not a duration such as 30d, 2w, 3m or 1y");
+        if (!c.cadence) fail_usage("--cadence: '" + in.cadence + "' is not a duration such as 30d, 2w, 3m or 1y (at most 9999y)");
+        add_cli_duration(today, *c.cadence, "--cadence");
     }
     if (!in.birthday.empty()) {
         c.birthday = parse_month_day(in.birthday);

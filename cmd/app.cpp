@@ -1,7 +1,10 @@
 #include "app.hpp"
 
 #include <ctime>
+#include <filesystem>
 #include <iostream>
+#include <new>
+#include <stdexcept>
 
 #include "commands.hpp"
 #include "kith/error.hpp"
@@ -62,7 +65,51 @@ void check_verb(const CLI::App& app, int argc, char** argv) {
     }
 }
 
+// Throws what a test asks for, to prove how each kind of failure is reported (KITH_TEST_HOOKS=1 only).
+int crash(const std::string& kind) {
+    if (kind == "logic") throw std::logic_error("a broken invariant");
+    if (kind == "range") (void)std::string().at(1);
+    if (kind == "alloc") throw std::bad_alloc();
+    if (kind == "fs")
+        throw std::filesystem::filesystem_error("cannot open", "contacts/x.yaml",
+                                                std::make_error_code(std::errc::permission_denied));
+    if (kind == "ios") throw std::ios_base::failure("cannot read");
+    if (kind == "other") throw 42;
+    if (kind == "usage") fail_usage("asked for '" + kind + "'");
+    return 0;
+}
+
+void add_test_hooks(CLI::App& app, Actions& actions) {
+    auto* cmd = app.add_subcommand("__crash", "")->group("");
+    auto kind = std::make_shared<std::string>();
+    cmd->add_option("KIND", *kind)->required();
+    actions[cmd] = [kind] { return crash(*kind); };
+}
+
 }  // namespace
+
+int report_failure(const Context& ctx) {
+    try {
+        throw;
+    } catch (const Error& e) {
+        ctx.error(e.located());
+        return exit_code(e.kind());
+    } catch (const std::filesystem::filesystem_error& e) {
+        // The world, not a bug: a file or folder kith could not read, write or move.
+        std::string what = e.what();
+        if (what.starts_with("filesystem error: ")) what.erase(0, 18);
+        ctx.error(what);
+        return 4;
+    } catch (const std::ios_base::failure& e) {
+        ctx.error(std::string("input/output failed: ") + e.what());
+        return 4;
+    } catch (const std::exception& e) {
+        ctx.internal_error(e.what());
+    } catch (...) {
+        ctx.internal_error("an unknown exception");
+    }
+    return 70;
+}
 
 Day Context::today() const {
     const Day local = local_today();
@@ -85,7 +132,7 @@ std::string Context::root() const { return find_network(where); }
 Network Context::load(bool include_archived) {
     Network network = store().load(include_archived);
     for (const auto& problem : network.problems) {
-        std::cerr << "kith: error: " << problem.located() << "\n";
+        error(problem.located());
         had_invalid_files = true;
     }
     return network;
@@ -97,9 +144,18 @@ void Context::print(const Table& table, const std::string& format) const {
     else std::cout << render_text(table, TextStyle{terminal_width, use_color()});
 }
 
-void Context::say(const std::string& message) const { std::cerr << message << "\n"; }
+// Messages quote values from files and the command line: no control character in them
+// reaches the terminal (SPEC 6).
+void Context::say(const std::string& message) const { std::cerr << visible(message) << "\n"; }
 
-void Context::warn(const std::string& message) const { std::cerr << "kith: warning: " << message << "\n"; }
+void Context::warn(const std::string& message) const { std::cerr << "kith: warning: " << visible(message) << "\n"; }
+
+void Context::error(const std::string& message) const { std::cerr << "kith: error: " << visible(message) << "\n"; }
+
+void Context::internal_error(const std::string& what) const {
+    std::cerr << "kith: internal error: " << visible(what)
+              << "; this is a bug in kith " KITH_VERSION ", not a problem with your files; please report it\n";
+}
 
 CLI::Option* add_format(CLI::App& command, std::string& format, std::vector<std::string> choices) {
     std::string names;
@@ -145,6 +201,7 @@ int run(int argc, char** argv, Context ctx) {
     add_merge_file(app, ctx, actions);
     add_git(app, ctx, actions);
     add_complete(app, ctx, actions);
+    if (ctx.test_hooks) add_test_hooks(app, actions);
 
     int rc = 0;
     try {
@@ -165,14 +222,10 @@ int run(int argc, char** argv, Context ctx) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::cerr << "kith: error: " << e.what() << " (see 'kith --help')\n";
+        ctx.error(std::string(e.what()) + " (see 'kith --help')");
         return 2;
-    } catch (const Error& e) {
-        std::cerr << "kith: error: " << e.located() << "\n";
-        rc = exit_code(e.kind());
-    } catch (const std::exception& e) {
-        std::cerr << "kith: error: " << e.what() << "\n";
-        rc = 4;
+    } catch (...) {
+        rc = report_failure(ctx);
     }
     if (ctx.had_invalid_files && rc < 2) rc = 3;
     return rc;

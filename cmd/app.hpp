@@ -27,6 +27,7 @@ struct Context {
     std::string self;            // how kith was invoked, for git's merge driver
     bool had_invalid_files = false;
     TestHooks hooks;             // test builds only: $KITH_TEST_PAUSE_AT and friends
+    bool test_hooks = false;     // $KITH_TEST_HOOKS=1: the hidden commands the tests use
 
     // Returns the day commands treat as today.
     Day today() const;
@@ -44,7 +45,16 @@ struct Context {
     void say(const std::string& message) const;
     // Prints a warning on stderr, as "kith: warning: ...".
     void warn(const std::string& message) const;
+    // Prints an error on stderr, as "kith: error: ...", control characters shown as escapes.
+    void error(const std::string& message) const;
+    // Prints "kith: internal error: ...", which says that this is a bug to report.
+    void internal_error(const std::string& what) const;
 };
+
+// Reports the exception being handled and returns its exit code: kith::Error by its kind
+// (2, 3, 4), a file-system failure as I/O (4), anything else as an internal error (70).
+// Call it only inside a catch block.
+int report_failure(const Context& ctx);
 
 // A command to run once the command line is parsed; returns the exit code.
 using Action = std::function<int()>;

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "kith/error.hpp"
+#include "kith/text.hpp"
 
 namespace kith::cli {
 
@@ -16,8 +17,8 @@ void add_check(CLI::App& app, Context& ctx, Actions& actions) {
         const Store store = ctx.store();
         const Network network = store.load(true, false);
         const std::vector<Error> strays = store.strays();
-        for (const auto& problem : network.problems) std::cout << problem.located() << "\n";
-        for (const auto& stray : strays) std::cout << stray.located() << "\n";
+        for (const auto& problem : network.problems) std::cout << visible(problem.located()) << "\n";
+        for (const auto& stray : strays) std::cout << visible(stray.located()) << "\n";
         const size_t files = network.contacts.size() + network.problems.size();
         const size_t bad = network.problems.size() + strays.size();
         ctx.say("checked " + std::to_string(files) + (files == 1 ? " file: " : " files: ") +

@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "kith/interaction.hpp"
+#include "kith/text.hpp"
 
 namespace kith::cli {
 
@@ -24,10 +25,15 @@ void add_complete(CLI::App& app, Context& ctx, Actions& actions) {
         }
         try {
             const Network network = ctx.store().load(false);
+            // One word a line: a word with a line break or another control character could
+            // not be typed anyway, and must not reach the shell as two words.
+            const auto word = [](const std::string& text) {
+                if (!text.empty() && visible(text) == text) std::cout << text << "\n";
+            };
             if (*what == "tiers")
-                for (const auto& tier : network.config.tiers) std::cout << tier.name << "\n";
+                for (const auto& tier : network.config.tiers) word(tier.name);
             else
-                for (const auto& contact : network.contacts) std::cout << contact.slug << "\n";
+                for (const auto& contact : network.contacts) word(contact.slug);
         } catch (const std::exception&) {
             // No network here: nothing to complete.
         }

@@ -20,8 +20,9 @@ int due(Context& ctx, const DueOptions& in) {
     DueQuery query;
     query.today = ctx.today();
     if (!in.within.empty()) {
-        query.within = parse_duration(in.within);
-        if (!query.within) fail_usage("--within: '" + in.within + "' is not a duration such as 7d, 2w or 1m");
+        query.within = parse_duration(in.within, true);
+        if (!query.within) fail_usage("--within: '" + in.within + "' is not a duration such as 7d, 2w or 1m (at most 9999y)");
+        add_cli_duration(query.today, *query.within, "--within");  // a window past 9999 is refused, never wrapped
     }
     query.tiers = in.tiers;
     query.tags = in.tags;

@@ -11,21 +11,42 @@
 namespace kith::cli {
 namespace {
 
-bool ask_to_reopen() {
-    std::cerr << "reopen the file to fix it? [Y/n] " << std::flush;
+bool ask_yes(const std::string& question) {
+    std::cerr << question << " [Y/n] " << std::flush;
     std::string answer;
     if (!std::getline(std::cin, answer)) return false;
     return answer.empty() || answer[0] == 'y' || answer[0] == 'Y';
 }
 
+bool ask_to_reopen() { return ask_yes("reopen the file to fix it?"); }
+
+// Decides whether to start from a copy an earlier edit left in .kith/ (true) or from the
+// file (false); refuses, naming the copy, when it cannot ask.
+bool resume_kept_copy(const Context& ctx, const std::string& path, const std::string& copy, KeptCopy kept) {
+    if (kept != KeptCopy::ask) return kept == KeptCopy::resume;
+    const std::string slug = path.substr(path.rfind('/') + 1, path.size() - path.rfind('/') - 1 - 5);
+    if (!ctx.stdin_is_terminal)
+        fail_usage("an earlier edit of " + path + " that was not saved is kept in " + copy +
+                   "; run 'kith edit " + slug + " --resume' to go on with it, or 'kith edit " + slug +
+                   " --discard' to start over from the file");
+    ctx.say("an earlier edit of " + path + " that was not saved is kept in " + copy);
+    if (ask_yes("resume editing it? ('n' starts over from the file and discards it)")) return true;
+    return false;
+}
+
 }  // namespace
 
-int edit_contact_file(Context& ctx, const Store& store, const std::string& path, const Config& config) {
+int edit_contact_file(Context& ctx, const Store& store, const std::string& path, const Config& config,
+                      KeptCopy kept) {
     const std::string original = store.read(path);
     const std::string name = path.substr(path.rfind('/') + 1);
     const std::string copy = ".kith/edit-" + name;
+    const bool have_copy = store.exists(copy) && store.read(copy) != original;
+    if (kept == KeptCopy::resume && !have_copy)
+        fail_usage("there is no earlier edit of " + path + " to resume in " + copy);
+    const bool resume = have_copy && resume_kept_copy(ctx, path, copy, kept);
     store.make_folder(".kith");
-    store.write(copy, original);
+    if (!resume) store.write(copy, original);
     const std::string editor = ctx.editor.empty() ? "vi" : ctx.editor;
     for (;;) {
         const int status = run_shell_with_file(editor, store.root() + "/" + copy);
@@ -34,13 +55,14 @@ int edit_contact_file(Context& ctx, const Store& store, const std::string& path,
                                            "); " + path + " is unchanged, your copy is in " + copy);
         const std::string edited = store.read(copy);
         if (edited == original) {
+            ::unlink((store.root() + "/" + copy).c_str());
             ctx.say("no change to " + path);
             return 0;
         }
         try {
             parse_contact(edited, path, config);
         } catch (const Error& problem) {
-            std::cerr << "kith: error: " << problem.located() << "\n";
+            ctx.error(problem.located());
             if (ctx.stdin_is_terminal && ask_to_reopen()) continue;
             ctx.say(path + " is unchanged; your edited copy is kept in " + copy);
             return 3;

@@ -22,7 +22,8 @@ int set_tier(Context& ctx, const Network& network, const Contact& person, const 
     std::optional<Duration> cadence;
     if (!in.cadence.empty()) {
         cadence = parse_duration(in.cadence);
-        if (!cadence) fail_usage("--cadence: '" + in.cadence + "' is not a duration such as 30d, 2w, 3m or 1y");
+        if (!cadence) fail_usage("--cadence: '" + in.cadence + "' is not a duration such as 30d, 2w, 3m or 1y (at most 9999y)");
+        add_cli_duration(ctx.today(), *cadence, "--cadence");
     }
     const std::string before = tier_of(person, network.config);
     const Store store = ctx.store();

@@ -6,6 +6,27 @@ _kith_words() {
     kith "${_kith_dir[@]}" __complete "$1" 2>/dev/null
 }
 
+# Sets COMPREPLY to the words kith prints (one a line) that start with $cur. The words come
+# from the network's files, so they are never handed to compgen -W (which would run a
+# $(...) inside them) and a word with a character the shell reads is inserted quoted.
+_kith_reply() {
+    local word
+    COMPREPLY=()
+    while IFS= read -r word; do
+        [[ -n "$word" && "$word" == "$cur"* ]] || continue
+        if [[ "$word" == *[[:space:][:cntrl:]\"\'\`\$\\\!\;\&\|\<\>\(\)\{\}\[\]\*\?\#\~\^]* ]]; then
+            printf -v word '%q' "$word"
+        fi
+        COMPREPLY+=("$word")
+    done < <(_kith_words "$1")
+}
+
+# Sets COMPREPLY to the folders starting with $cur, unexpanded, quoted as file names.
+_kith_folders() {
+    mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+    compopt -o filenames 2>/dev/null
+}
+
 _kith() {
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
     local command="" i word positional=0
@@ -26,26 +47,26 @@ _kith() {
     done
 
     case "$prev" in
-        --dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        --dir) _kith_folders; return ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         --format)
             if [[ "$command" == due ]]; then COMPREPLY=($(compgen -W "text tsv json ics" -- "$cur"))
             else COMPREPLY=($(compgen -W "text tsv json" -- "$cur")); fi
             return ;;
-        --tier) COMPREPLY=($(compgen -W "$(_kith_words tiers)" -- "$cur")); return ;;
-        -k|--kind) COMPREPLY=($(compgen -W "$(_kith_words kinds)" -- "$cur")); return ;;
-        --introduced-by) COMPREPLY=($(compgen -W "$(_kith_words names)" -- "$cur")); return ;;
+        --tier) _kith_reply tiers; return ;;
+        -k|--kind) _kith_reply kinds; return ;;
+        --introduced-by) _kith_reply names; return ;;
         --today|--org|--limit|--within|--cadence|--email|--phone|--title|--role|--interest|--met|--why|\
         --birthday|--since|--slug|--aka|--prefer|--assistant|--address|--notes|-m|--note|--follow-up|--tag)
             return ;;
         -d) [[ "$command" == log ]] && return
-            COMPREPLY=($(compgen -d -- "$cur")); return ;;
+            _kith_folders; return ;;
     esac
 
     local global="--dir --today --color --help --version"
     if [[ -z "$command" ]]; then
         if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "$global" -- "$cur"))
-        else COMPREPLY=($(compgen -W "$(_kith_words commands)" -- "$cur")); fi
+        else _kith_reply commands; fi
         return
     fi
 
@@ -68,12 +89,12 @@ _kith() {
     case "$command" in
         show|edit|archive|follow|done|snooze|introduce|log)
             if [[ "$command" == log || "$command" == introduce || $positional -eq 0 ]]; then
-                COMPREPLY=($(compgen -W "$(_kith_words names)" -- "$cur"))
+                _kith_reply names
             fi ;;
         tier)
-            if [[ $positional -eq 0 ]]; then COMPREPLY=($(compgen -W "$(_kith_words names)" -- "$cur"))
-            elif [[ $positional -eq 1 ]]; then COMPREPLY=($(compgen -W "$(_kith_words tiers)" -- "$cur")); fi ;;
-        init) COMPREPLY=($(compgen -d -- "$cur")) ;;
+            if [[ $positional -eq 0 ]]; then _kith_reply names
+            elif [[ $positional -eq 1 ]]; then _kith_reply tiers; fi ;;
+        init) _kith_folders ;;
     esac
 }
 

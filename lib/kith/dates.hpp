@@ -31,17 +31,35 @@ struct MonthDay {
 // Which way a relative command-line date points.
 enum class Direction { past, future };
 
-// Parses "YYYY-MM-DD" strictly; nullopt when it is not a real day.
+// The first and last days kith reads, writes and computes with: years 1 to 9999 (SPEC 3).
+inline constexpr Day first_day = Day{date::year{1} / 1 / 1};
+inline constexpr Day last_day = Day{date::year{9999} / 12 / 31};
+
+// Returns whether a day lies in years 1 to 9999.
+inline bool in_range(Day day) { return day >= first_day && day <= last_day; }
+
+// Parses "YYYY-MM-DD" strictly; nullopt when it is not a real day in years 1 to 9999.
 std::optional<Day> parse_iso_day(std::string_view text);
 
 // Formats a day as "YYYY-MM-DD".
 std::string format_day(Day day);
 
-// Parses "Nd", "Nw", "Nm" or "Ny" with N from 1 to 100000; nullopt otherwise.
-std::optional<Duration> parse_duration(std::string_view text);
+// Parses "Nd", "Nw", "Nm" or "Ny" with N from 1 (0 with `allow_zero`) up to 9999 years'
+// worth (3652059d, 521722w, 119988m, 9999y); nullopt otherwise.
+std::optional<Duration> parse_duration(std::string_view text, bool allow_zero = false);
 
-// Adds (or with a negative sign, subtracts) a duration; months and years clamp to the month's end.
+// Adds (or with a negative sign, subtracts) a duration; months and years clamp to the month's
+// end. Never overflows for a day in range and a parsed duration; nullopt when the result
+// leaves years 1 to 9999.
+std::optional<Day> try_add_duration(Day day, Duration duration, int sign = 1);
+
+// Adds a duration as try_add_duration does, but a result beyond the range stops at its
+// edge (0001-01-01 or 9999-12-31): "due on" for a cadence of centuries is the last day.
 Day add_duration(Day day, Duration duration, int sign = 1);
+
+// Adds a duration given on the command line as `option`; throws a usage error when the
+// result leaves years 1 to 9999.
+Day add_cli_duration(Day day, Duration duration, const std::string& option);
 
 // Parses a birthday: "YYYY-MM-DD", "--MM-DD" or "MM-DD"; 02-29 is allowed without a year.
 std::optional<MonthDay> parse_month_day(std::string_view text);

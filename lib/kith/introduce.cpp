@@ -133,8 +133,10 @@ std::string render_introduction(const Introduction& intro) {
         for (const auto& person : m.to) to += (to.empty() ? "" : ", ") + person;
         return std::string("=== ") + title + "\nTo: " + to + "\nSubject: " + m.subject + "\n\n" + m.body;
     };
-    return block("1. Ask the first person", intro.ask_a) + "\n" + block("2. Ask the second person", intro.ask_b) + "\n" +
-           block("3. Once both say yes, introduce them", intro.introduce);
+    // The messages keep their lines; nothing from a file reaches the terminal as a control.
+    return visible(block("1. Ask the first person", intro.ask_a) + "\n" + block("2. Ask the second person", intro.ask_b) +
+                       "\n" + block("3. Once both say yes, introduce them", intro.introduce),
+                   true);
 }
 
 std::string introduction_json(const Introduction& intro, const Contact& a, const Contact& b, const std::string& why) {
@@ -148,7 +150,7 @@ std::string introduction_json(const Introduction& intro, const Contact& a, const
         {"ask_b", message_json(intro.ask_b)},
         {"introduce", message_json(intro.introduce)},
     };
-    return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return escape_json_controls(out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace kith

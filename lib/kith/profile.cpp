@@ -15,9 +15,11 @@ std::string join(const std::vector<std::string>& items) {
     return out;
 }
 
-void field(std::string& out, const char* label, const std::string& value) {
+// Adds "  label      value"; only notes keep their line breaks, and no value carries a
+// control character to the terminal.
+void field(std::string& out, const char* label, const std::string& value, bool lines = false) {
     if (value.empty()) return;
-    std::string text = value;
+    std::string text = visible(value, lines);
     while (!text.empty() && text.back() == '\n') text.pop_back();
     // Continuation lines of multi-line notes line up under the first.
     for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1))
@@ -55,7 +57,7 @@ std::string format_staleness(double ratio) {
 }
 
 std::string render_profile(const Contact& c, const Config& config, Day today) {
-    std::string out = c.name + " (" + c.slug + ")" + (c.archived ? " [archived]" : "") + "\n";
+    std::string out = visible(c.name) + " (" + visible(c.slug) + ")" + (c.archived ? " [archived]" : "") + "\n";
     const ContactStatus status = contact_status(c, config, today);
     field(out, "aka", join(c.aka));
     field(out, "tier", tier_line(c, config));
@@ -76,7 +78,7 @@ std::string render_profile(const Contact& c, const Config& config, Day today) {
     field(out, "since", c.since ? format_day(*c.since) : "");
     field(out, "snoozed", c.snooze && *c.snooze > today ? "until " + format_day(*c.snooze) : "");
     field(out, "status", c.archived ? "archived: never due" : status_line(status, today));
-    field(out, "notes", c.notes);
+    field(out, "notes", c.notes, true);
     for (const auto& yearly : c.dates) field(out, "date", format_month_day(yearly.date) + " " + yearly.what);
     for (const auto& f : c.followups) {
         if (f.done) continue;
@@ -87,9 +89,9 @@ std::string render_profile(const Contact& c, const Config& config, Day today) {
         out += "  log (last " + std::to_string(shown) + " of " + std::to_string(c.log.size()) + ")\n";
         for (size_t i = c.log.size() - shown; i < c.log.size(); ++i) {
             const LogEntry& e = c.log[i];
-            std::string line = "    " + format_day(e.date) + "  " + pad_right(e.kind.empty() ? "-" : e.kind, 9);
-            if (!e.with.empty()) line += " with " + e.with + (e.note.empty() ? "" : ":");
-            if (!e.note.empty()) line += " " + e.note;
+            std::string line = "    " + format_day(e.date) + "  " + pad_right(e.kind.empty() ? "-" : visible(e.kind), 9);
+            if (!e.with.empty()) line += " with " + visible(e.with) + (e.note.empty() ? "" : ":");
+            if (!e.note.empty()) line += " " + visible(e.note);
             while (!line.empty() && line.back() == ' ') line.pop_back();
             out += line + "\n";
         }

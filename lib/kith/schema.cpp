@@ -39,7 +39,7 @@ std::optional<Duration> SchemaReader::duration(const YamlValue& value, const std
     const std::string written = text(value, key);
     if (written.empty()) return std::nullopt;
     const auto parsed = parse_duration(written);
-    if (!parsed) fail(value, "'" + key + "' must be a duration such as 30d, 2w, 3m or 1y, not '" + written + "'");
+    if (!parsed) fail(value, "'" + key + "' must be a duration such as 30d, 2w, 3m or 1y (at most 9999y), not '" + written + "'");
     return parsed;
 }
 

@@ -64,10 +64,22 @@ std::string slug_problem(std::string_view slug) {
     if (slug.front() == '.') return "a slug cannot start with '.'";
     if (slug.front() == '-') return "a slug cannot start with '-'";
     if (find_invalid_utf8(slug)) return "a slug must be valid UTF-8";
-    for (char c : slug) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '/' || c == '\\') return "a slug cannot contain '/' or '\\'";
-        if (byte < 0x20 || byte == 0x7F || c == ' ') return "a slug cannot contain spaces or control characters";
+    // A slug is a file name and a shell word: nothing in it may be read by a shell or a glob.
+    static constexpr std::string_view shell_characters = "$`'\"*?[]{}\\!;&|<>()#~";
+    size_t i = 0;
+    while (i < slug.size()) {
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(slug.data() + i),
+                                        static_cast<utf8proc_ssize_t>(slug.size() - i), &cp);
+        i += static_cast<size_t>(n);
+        if (cp == '/') return "a slug cannot contain '/'";
+        if (cp < 0x80 && shell_characters.find(static_cast<char>(cp)) != std::string_view::npos)
+            return std::string("a slug cannot contain '") + static_cast<char>(cp) +
+                   "' (nor any of $ ` ' \" * ? [ ] { } \\ ! ; & | < > ( ) # ~), since a shell or a glob would read it";
+        const auto category = utf8proc_category(cp);
+        if (category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_ZL || category == UTF8PROC_CATEGORY_ZP ||
+            category == UTF8PROC_CATEGORY_CC || category == UTF8PROC_CATEGORY_CF)
+            return "a slug cannot contain blanks or control characters";
     }
     return "";
 }

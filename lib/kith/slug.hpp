@@ -12,7 +12,9 @@ inline constexpr size_t max_slug_bytes = 80;
 // every other run of characters one '-'. Returns "" when nothing usable is left.
 std::string make_slug(std::string_view name);
 
-// Returns why `slug` cannot be a slug, or "" when it can.
+// Returns why `slug` cannot be a slug, or "" when it can: it is empty, too long, starts
+// with '.' or '-', or holds '/', a blank, a control or format character, or a character a
+// shell or a glob would read ($ ` ' " * ? [ ] { } \ ! ; & | < > ( ) # ~).
 std::string slug_problem(std::string_view slug);
 
 }  // namespace kith

@@ -9,11 +9,12 @@
 namespace kith {
 namespace {
 
+// A text cell on one line, with every other control character shown as an escape.
 std::string one_line(const std::string& cell) {
     std::string out = cell;
     for (char& c : out)
         if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-    return out;
+    return visible(out);
 }
 
 // A list cell's items, as tsv shows them.
@@ -61,7 +62,7 @@ std::string render_tsv(const Table& table) {
     for (size_t i = 0; i < table.columns.size(); ++i) out += (i ? "\t" : "") + table.columns[i].key;
     out += '\n';
     for (const auto& row : table.rows) {
-        for (size_t i = 0; i < row.size(); ++i) out += (i ? "\t" : "") + one_line(list_line(table.columns[i], row[i]));
+        for (size_t i = 0; i < row.size(); ++i) out += (i ? "	" : "") + tsv_cell(list_line(table.columns[i], row[i]));
         out += '\n';
     }
     return out;
@@ -87,8 +88,7 @@ std::string render_json(const Table& table) {
         }
         array.push_back(std::move(object));
     }
-    std::string out = array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    return out + "\n";
+    return escape_json_controls(array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) + "\n";
 }
 
 std::string paint(const std::string& text, Tone tone, bool color) {

@@ -39,14 +39,16 @@ struct TextStyle {
 
 // Renders a header line of keys, then one tab-separated line per row (only the header
 // when there are no rows). Tabs and line breaks inside cells become spaces so that every
-// record stays on one line.
+// record stays on one line; other control characters become U+FFFD.
 std::string render_tsv(const Table& table);
 
-// Renders one JSON array of objects keyed by column key; `[]` when there are no rows.
+// Renders one JSON array of objects keyed by column key (`[]` when there are no rows);
+// every control character is escaped.
 std::string render_json(const Table& table);
 
 // Renders an aligned table with a heading line, fitted to the width by display width;
-// nothing at all when there are no rows (so that cron mails nothing).
+// nothing at all when there are no rows (so that cron mails nothing). Control characters
+// in cells are shown as visible escapes (see visible()).
 std::string render_text(const Table& table, const TextStyle& style);
 
 // Returns text wrapped in an ANSI colour for the tone, or unchanged when colour is off.

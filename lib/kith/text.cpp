@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <vector>
@@ -36,7 +37,72 @@ const char* ascii_spelling(utf8proc_int32_t cp) {
     }
 }
 
+// Returns whether a code point is one a terminal may obey rather than show.
+bool is_control(utf8proc_int32_t cp) {
+    return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+// Calls `plain(bytes)` for each run of harmless text and `control(cp)` for each control
+// character; an invalid byte comes as `control(-byte)`.
+template <class Plain, class Control>
+void scan(std::string_view text, Plain plain, Control control) {
+    size_t i = 0, run = 0;
+    while (i < text.size()) {
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                        static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+        if (n > 0 && !is_control(cp)) {
+            i += static_cast<size_t>(n);
+            continue;
+        }
+        plain(text.substr(run, i - run));
+        control(n > 0 ? cp : -static_cast<utf8proc_int32_t>(static_cast<unsigned char>(text[i])));
+        i += n > 0 ? static_cast<size_t>(n) : 1;
+        run = i;
+    }
+    plain(text.substr(run));
+}
+
 }  // namespace
+
+std::string visible(std::string_view text, bool keep_lines) {
+    std::string out;
+    out.reserve(text.size());
+    scan(text, [&](std::string_view run) { out += run; },
+         [&](utf8proc_int32_t cp) {
+             char buf[16];
+             if (keep_lines && (cp == '\n' || cp == '\t')) out += static_cast<char>(cp);
+             else if (cp == '\n') out += "\\n";
+             else if (cp == '\t') out += "\\t";
+             else if (cp == '\r') out += "\\r";
+             else if (cp == 0x1b) out += "\\e";
+             else if (cp < 0) out += (std::snprintf(buf, sizeof buf, "\\x%02x", -cp), buf);
+             else if (cp < 0x80) out += (std::snprintf(buf, sizeof buf, "\\x%02x", cp), buf);
+             else out += (std::snprintf(buf, sizeof buf, "\\u%04x", cp), buf);
+         });
+    return out;
+}
+
+std::string tsv_cell(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    scan(text, [&](std::string_view run) { out += run; },
+         [&](utf8proc_int32_t cp) { out += cp == '\t' || cp == '\n' || cp == '\r' ? " " : "\uFFFD"; });
+    return out;
+}
+
+std::string escape_json_controls(std::string_view json) {
+    std::string out;
+    out.reserve(json.size());
+    scan(json, [&](std::string_view run) { out += run; },
+         [&](utf8proc_int32_t cp) {
+             char buf[16];
+             // C0 controls other than the layout's line feeds are escaped by the dump already.
+             if (cp > 0 && cp < 0x20) out += static_cast<char>(cp);
+             else out += (std::snprintf(buf, sizeof buf, "\\u%04x", cp < 0 ? 0xfffd : cp), buf);
+         });
+    return out;
+}
 
 std::optional<size_t> find_invalid_utf8(std::string_view text) {
     size_t i = 0;

@@ -61,3 +61,101 @@ SH
     run kith edit nobody-at-all
     assert_failure 2
 }
+
+# An editor that writes a valid file: the title becomes "Fixed".
+fixing_editor() {
+    export EDITOR="$BATS_TEST_TMPDIR/fix.sh"
+    printf '#!/bin/sh\nprintf "name: Ada Lovelace\\ntitle: Fixed\\n" > "$1"\n' > "$EDITOR"
+    chmod +x "$EDITOR"
+}
+
+# An editor that writes an invalid file.
+breaking_editor() {
+    export EDITOR="$BATS_TEST_TMPDIR/break.sh"
+    printf '#!/bin/sh\nprintf "name: \\"Ada\\ntier: core\\n" > "$1"\n' > "$EDITOR"
+    chmod +x "$EDITOR"
+}
+
+@test "edit opens a file that does not parse, by file name or by slug" {
+    printf 'name: "Ada\ntier: core\n' > contacts/ada.yaml
+    fixing_editor
+    run --separate-stderr kith edit contacts/ada.yaml </dev/null
+    assert_success
+    grep -qx 'title: Fixed' contacts/ada.yaml
+    # By slug: 'ada' is the broken file, not a prefix of the readable ada-lovelace.
+    printf 'name: Ada\ntier: cor\n' > contacts/ada.yaml
+    run --separate-stderr kith edit ada </dev/null
+    assert_success
+    grep -qx 'title: Fixed' contacts/ada.yaml
+    grep -qx 'title: Lead Analyst' contacts/ada-lovelace.yaml
+    # By file name alone, and with ./ or the full path.
+    printf 'name: [\n' > contacts/ada.yaml
+    run --separate-stderr kith edit ada.yaml </dev/null
+    assert_success
+    printf 'name: [\n' > contacts/ada.yaml
+    run --separate-stderr kith edit "$NET/contacts/ada.yaml" </dev/null
+    assert_success
+    grep -qx 'title: Fixed' contacts/ada.yaml
+}
+
+@test "edit of a file that does not parse keeps it when the edit is still broken" {
+    printf 'name: "Broken\n' > contacts/broken.yaml
+    cp contacts/broken.yaml "$BATS_TEST_TMPDIR/broken.before"
+    breaking_editor
+    run --separate-stderr kith edit broken </dev/null
+    assert_failure 3
+    cmp contacts/broken.yaml "$BATS_TEST_TMPDIR/broken.before"
+    run --separate-stderr kith edit contacts/nothere.yaml </dev/null
+    assert_failure 2
+}
+
+@test "the next edit never overwrites a rejected copy silently: it refuses and names it" {
+    breaking_editor
+    run --separate-stderr kith edit ada </dev/null
+    assert_failure 3
+    cp .kith/edit-ada-lovelace.yaml "$BATS_TEST_TMPDIR/kept"
+    fixing_editor
+    run --separate-stderr kith edit ada </dev/null
+    assert_failure 2
+    [[ "$stderr" == *".kith/edit-ada-lovelace.yaml"*"--resume"*"--discard"* ]] || { echo "$stderr"; false; }
+    cmp .kith/edit-ada-lovelace.yaml "$BATS_TEST_TMPDIR/kept"
+    grep -qx 'title: Lead Analyst' contacts/ada-lovelace.yaml
+}
+
+@test "edit --resume goes on with the kept copy; --discard starts over" {
+    breaking_editor
+    run --separate-stderr kith edit ada </dev/null
+    assert_failure 3
+    # The resumed editor sees the kept copy, not the file.
+    export EDITOR="$BATS_TEST_TMPDIR/resume.sh"
+    printf '#!/bin/sh\ngrep -q "^name: \\"Ada$" "$1" || exit 9\nprintf "name: Ada Lovelace\\ntitle: Resumed\\n" > "$1"\n' > "$EDITOR"
+    chmod +x "$EDITOR"
+    run --separate-stderr kith edit ada --resume </dev/null
+    assert_success
+    grep -qx 'title: Resumed' contacts/ada-lovelace.yaml
+    [ ! -e .kith/edit-ada-lovelace.yaml ]
+    run --separate-stderr kith edit ada --resume </dev/null
+    assert_failure 2
+    breaking_editor
+    run --separate-stderr kith edit ada </dev/null
+    assert_failure 3
+    export EDITOR="$BATS_TEST_TMPDIR/fresh.sh"
+    printf '#!/bin/sh\ngrep -q "^title: Resumed$" "$1" || exit 9\nsed -i s/Resumed/Fresh/ "$1"\n' > "$EDITOR"
+    chmod +x "$EDITOR"
+    run --separate-stderr kith edit ada --discard </dev/null
+    assert_success
+    grep -qx 'title: Fresh' contacts/ada-lovelace.yaml
+}
+
+@test "on a terminal, edit offers to resume a kept copy" {
+    command -v script >/dev/null || skip "script is not installed"
+    breaking_editor
+    run --separate-stderr kith edit ada </dev/null
+    assert_failure 3
+    export EDITOR="$BATS_TEST_TMPDIR/resume.sh"
+    printf '#!/bin/sh\ngrep -q "^name: \\"Ada$" "$1" || exit 9\nprintf "name: Ada Lovelace\\ntitle: Resumed\\n" > "$1"\n' > "$EDITOR"
+    chmod +x "$EDITOR"
+    run script -qec "$KITH edit ada" /dev/null <<< "y"
+    assert_output --partial "resume editing it?"
+    grep -qx 'title: Resumed' contacts/ada-lovelace.yaml
+}

@@ -79,3 +79,57 @@ TEST_CASE("command-line dates") {
     CHECK_THROWS_AS(parse_cli_day("someday", today, Direction::past), Error);
     CHECK_THROWS_AS(parse_cli_day("2026-02-30", today, Direction::past), Error);
 }
+
+TEST_CASE("dates run from year 1 to 9999: nothing outside is read") {
+    CHECK(parse_iso_day("0001-01-01") == first_day);
+    CHECK(parse_iso_day("9999-12-31") == last_day);
+    CHECK_FALSE(parse_iso_day("0000-01-01"));
+    CHECK_FALSE(parse_iso_day("0000-02-29"));
+    CHECK_FALSE(parse_month_day("0000-12-10"));
+}
+
+TEST_CASE("durations are bounded by the range, never wrapped") {
+    CHECK(parse_duration("9999y") == Duration{9999, 'y'});
+    CHECK(parse_duration("119988m") == Duration{119988, 'm'});
+    CHECK(parse_duration("521722w") == Duration{521722, 'w'});
+    CHECK(parse_duration("3652059d") == Duration{3652059, 'd'});
+    for (const char* too_long : {"10000y", "65536y", "32768y", "119989m", "521723w", "3652060d", "2147483647d"})
+        CHECK_FALSE(parse_duration(too_long));
+    CHECK(parse_duration("0d", true) == Duration{0, 'd'});
+    CHECK_FALSE(parse_duration("0d"));
+}
+
+TEST_CASE("adding a duration never wraps: try_ refuses, add_ stops at the edge") {
+    const Day today = day("2026-11-28");
+    // 65536 years once wrapped date::year (a short) back to the same year: "due today".
+    CHECK_FALSE(try_add_duration(today, {9999, 'y'}));
+    CHECK_FALSE(try_add_duration(today, {119988, 'm'}));
+    CHECK_FALSE(try_add_duration(today, {3652059, 'd'}));
+    CHECK_FALSE(try_add_duration(today, {2027, 'y'}, -1));
+    CHECK(try_add_duration(today, {7973, 'y'}) == day("9999-11-28"));
+    CHECK(try_add_duration(today, {2025, 'y'}, -1) == day("0001-11-28"));
+    CHECK(add_duration(today, {9999, 'y'}) == last_day);
+    CHECK(add_duration(last_day, {3652059, 'd'}) == last_day);
+    CHECK(add_duration(first_day, {9999, 'y'}, -1) == first_day);
+    CHECK(add_duration(today, {0, 'd'}) == today);
+    CHECK_THROWS_AS(add_cli_duration(today, {8000, 'y'}, "--within"), Error);
+    CHECK(add_cli_duration(today, {0, 'd'}, "--within") == today);
+}
+
+TEST_CASE("a command-line date leading outside years 1 to 9999 is a usage error") {
+    const Day today = day("2026-11-28");
+    for (const char* text : {"65536y", "+65536y", "9999y", "-2027y", "32768y", "99999999d", "10000-01-01", "0000-01-01"}) {
+        CAPTURE(text);
+        try {
+            parse_cli_day(text, today, Direction::future);
+            FAIL("accepted");
+        } catch (const Error& e) {
+            CHECK(e.kind() == ErrorKind::usage);
+        }
+    }
+    CHECK_THROWS_AS(parse_cli_day("tomorrow", last_day, Direction::future), Error);
+    CHECK_THROWS_AS(parse_cli_day("yesterday", first_day, Direction::past), Error);
+    CHECK_THROWS_AS(parse_cli_day("friday", last_day, Direction::future), Error);
+    CHECK(parse_cli_day("7973y", today, Direction::future) == day("9999-11-28"));
+    CHECK(parse_cli_day("+0d", today, Direction::future) == today);
+}

@@ -58,3 +58,16 @@ TEST_CASE("folding ignores case and accents") {
     CHECK(contains_folded("Analytical Engines Ltd", "engines"));
     CHECK_FALSE(contains_folded("Analytical", "engines"));
 }
+
+TEST_CASE("a slug holds nothing a shell or a glob would read (SPEC 3)") {
+    for (const char* bad : {"$(touch x)", "a$b", "a`b`", "o'brien", "say\"hi", "a*", "a?", "a[1]", "a{b,c}",
+                            "a\\b", "hey!", "a;b", "a&b", "a|b", "a<b", "a>b", "a(b)", "#a", "~ada", "a\tb",
+                            "a\xc2\xa0" "b", "a\xe2\x80\x83" "b", "a\xe2\x80\xae" "b", "a\x1b[2J", "-rf", ".hidden"}) {
+        CAPTURE(bad);
+        CHECK(slug_problem(bad) != "");
+    }
+    for (const char* good : {"ada", "ada-lovelace", "jose-nunez", "山田-太郎", "a.b", "a_b", "a+b", "a@b", "a,b",
+                             "a=b", "a%b", "a:b", "007"})
+        CHECK(slug_problem(good) == "");
+    CHECK(slug_problem(make_slug("$(touch x) `rm` 'q' \"d\" * ? [a] {b} ! ; & | < >")) == "");
+}
