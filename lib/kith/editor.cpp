@@ -56,9 +56,14 @@ std::optional<Day> field_day(const Lines& file, size_t from, size_t to, const st
     return std::nullopt;
 }
 
-// One past the last line of the old value of the key on line `at`: its block scalar text,
-// the lines of a quoted value that runs on, and every line that is not blank or a comment.
-size_t old_value_end(const Lines& file, size_t at, const InlineValue& old, const Block& block) {
+// The lines of the old value of the key on line `at`: those of a quoted value that runs on
+// (whatever they hold), and up to the last that is a block scalar's text or not a comment.
+struct OldValue {
+    size_t quoted_end = 0;
+    size_t end = 0;
+};
+
+OldValue old_value(const Lines& file, size_t at, const InlineValue& old, const Block& block) {
     size_t end = at + 1;
     const std::string_view first = content(file.lines[at]);
     if (old.start < first.size() && (first[old.start] == '"' || first[old.start] == '\'') &&
@@ -73,9 +78,10 @@ size_t old_value_end(const Lines& file, size_t at, const InlineValue& old, const
             }
         }
     }
+    const size_t quoted_end = end;
     for (size_t i = at + 1; i < block.end; ++i)
         if (!file.skippable(i)) end = std::max(end, i + 1);
-    return end;
+    return {quoted_end, end};
 }
 
 }  // namespace
@@ -91,7 +97,7 @@ std::string set_top_level(std::string_view text, std::string_view key, std::stri
     std::string& line = file.lines[*at];
     const auto found = key_at(line);
     const InlineValue old = inline_value(line, found->after_colon);
-    const size_t value_end = old_value_end(file, *at, old, block);
+    const OldValue value_lines = old_value(file, *at, old, block);
     const std::string_view body = content(line);
     std::string rest(body.substr(old.end));
     if (rest.starts_with('#')) rest.insert(0, " ");  // "key: #note" had no value: keep the comment apart
@@ -100,7 +106,7 @@ std::string set_top_level(std::string_view text, std::string_view key, std::stri
     // comment lines under it, and the blank lines after it, are not the edit's and stay.
     for (size_t i = block.end; i-- > *at + 1;) {
         const bool comment = file.skippable(i) && !is_blank(file.lines[i]);
-        if (i < value_end && !comment) file.erase(i, i + 1);
+        if (i < value_lines.quoted_end || (i < value_lines.end && !comment)) file.erase(i, i + 1);
     }
     return file.join();
 }

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <vector>
 
 #include "kith/editor.hpp"
@@ -142,6 +143,14 @@ std::string set_item_field(std::string_view text, std::string_view key, size_t i
         key_column = next.find_first_not_of(" \t");
         if (next[key_column] == '{' || next[key_column] == '[')
             refuse("kith edits flow items ({...}) only when they stand on one line with their '-'", path, i, key_column);
+    }
+    // Only a map gets a field: "- text" or "- [a]" is refused, never given a key under it.
+    for (size_t i = first; key_column != std::string_view::npos && i < item_end; ++i) {
+        if (file.skippable(i) || (i == first && open == std::string_view::npos)) continue;
+        const std::string_view here = content(file.lines[i]);
+        if (!key_at(here.substr(std::min(key_column, here.size()))))
+            refuse(item_name(index, key) + " is not a map of 'key: value' lines", path, i, key_column);
+        break;
     }
     for (size_t i = first; key_column != std::string_view::npos && i < item_end; ++i) {
         if (file.skippable(i) || file.scalar[i]) continue;

@@ -1,0 +1,110 @@
+// Issue 8, items 6 and 12: an edit keeps every byte it does not own, and edits the valid
+// forms kith used to refuse.
+#include <doctest/doctest.h>
+
+#include "kith/contact_file.hpp"
+#include "kith/editor.hpp"
+#include "kith/error.hpp"
+#include "kith/interaction.hpp"
+#include "kith/yaml_reader.hpp"
+
+using namespace kith;
+
+namespace {
+
+const Day today = *parse_iso_day("2026-11-28");
+
+std::string close(const std::string& text, const std::string& which = "") {
+    FollowUp closed;
+    return close_followup(text, which, today, "x.yaml", default_config(), closed);
+}
+
+}  // namespace
+
+TEST_CASE("tier and snooze keep the comment lines under their key") {
+    const std::string file = "name: A\ntier: core\n  # moved up after the offsite\n  # ask before changing\nsnooze: 2026-12-01\n    # back from leave\nlog: []\n";
+    CHECK(set_top_level(file, "tier", "close") ==
+          "name: A\ntier: close\n  # moved up after the offsite\n  # ask before changing\nsnooze: 2026-12-01\n    # back from leave\nlog: []\n");
+    CHECK(set_top_level(file, "snooze", "2027-01-04") ==
+          "name: A\ntier: core\n  # moved up after the offsite\n  # ask before changing\nsnooze: 2027-01-04\n    # back from leave\nlog: []\n");
+    // A value on the line after its key goes; the comments around it stay.
+    CHECK(set_top_level("name: A\nsnooze:\n  # paused for the move\n  2026-12-01\n  # until then\n", "snooze", "2027-01-04") ==
+          "name: A\nsnooze: 2027-01-04\n  # paused for the move\n  # until then\n");
+}
+
+TEST_CASE("a block scalar's lines that start with '#' are its text, and go with it") {
+    const std::string file = "name: A\nnotes: |\n  # not a comment\n  text\n # a comment\nlog: []\n";
+    CHECK(set_top_level(file, "notes", "short") == "name: A\nnotes: short\n # a comment\nlog: []\n");
+    // A quoted value that runs on: its '#' line is text too.
+    CHECK(set_top_level("name: A\ntier: \"core\n  # text\"\n  # comment\n", "tier", "close") ==
+          "name: A\ntier: close\n  # comment\n");
+}
+
+TEST_CASE("done on a flow item with a nested map puts done on the item itself") {
+    const std::string file = "name: A\nfollowups:\n  - {due: 2026-12-01, what: x, meta: {by: ada, on: [1, 2]}}\n";
+    CHECK(set_item_field(file, "followups", 0, "done", "2026-11-28", "x.yaml") ==
+          "name: A\nfollowups:\n  - {due: 2026-12-01, what: x, meta: {by: ada, on: [1, 2]}, done: 2026-11-28}\n");
+    const Contact c = parse_contact(close(file), "x.yaml", default_config());
+    CHECK(c.followups[0].done == today);
+}
+
+TEST_CASE("a new line after a |+ block scalar leaves its kept blank lines in it") {
+    const std::string file = "name: A\nnotes: |+\n  keep these\n\n\nlog:\n  - date: 2026-01-01\n    note: |+\n      hi\n\n";
+    const YamlValue before = read_yaml(file, "x.yaml");
+    const std::string snoozed = set_top_level(file, "snooze", "2026-12-01");
+    CHECK(snoozed == "name: A\nnotes: |+\n  keep these\n\n\nsnooze: 2026-12-01\nlog:\n  - date: 2026-01-01\n    note: |+\n      hi\n\n");
+    CHECK(read_yaml(snoozed, "x.yaml").find("notes")->text == before.find("notes")->text);
+    const std::string logged = insert_item(file, "log", "{date: 2026-02-01}", std::string("date"), "x.yaml");
+    CHECK(logged == file + "  - {date: 2026-02-01}\n");
+    CHECK(read_yaml(logged, "x.yaml").find("log")->items[0].find("note")->text == "hi\n\n");
+    // At the end of a file without a final newline, a block scalar would change: refused.
+    CHECK_THROWS_AS(insert_item("name: A\nnotes: |\n  text", "log", "{date: 2026-02-01}", std::string("date"), "x.yaml"), Error);
+}
+
+TEST_CASE("a new line ends as its neighbours do, not as the first line") {
+    CHECK(insert_item("name: A\nlog:\r\n  - {date: 2026-01-01}\r\n", "log", "{date: 2026-01-02}", std::string("date"), "x.yaml") ==
+          "name: A\nlog:\r\n  - {date: 2026-01-01}\r\n  - {date: 2026-01-02}\r\n");
+    CHECK(insert_item("name: A\r\nlog:\n  - {date: 2026-01-01}\n", "log", "{date: 2026-01-02}", std::string("date"), "x.yaml") ==
+          "name: A\r\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-01-02}\n");
+    CHECK(set_item_field("name: A\nfollowups:\r\n  - due: 2026-12-01\r\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
+          "name: A\nfollowups:\r\n  - due: 2026-12-01\r\n    done: 2026-11-28\r\n");
+}
+
+TEST_CASE("log: [ ], log: Null and 'log:' at the end without a newline are read and added to") {
+    for (const char* file : {"name: A\nlog: [ ]\n", "name: A\nlog: Null\n", "name: A\nlog: NULL # none\n", "name: A\nlog: ~\n",
+                             "name: A\nlog:", "name: A\nlog:\n  [ ]\n"}) {
+        CAPTURE(file);
+        CHECK(parse_contact(file, "x.yaml", default_config()).log.empty());
+        const std::string out = add_log_entry(file, LogEntry{today, "call", "", "", 0}, "x.yaml");
+        const Contact c = parse_contact(out, "x.yaml", default_config());
+        REQUIRE(c.log.size() == 1);
+        CHECK(c.log[0].kind == "call");
+    }
+    CHECK(add_log_entry("name: A\nlog: Null\n", LogEntry{today, "", "", "", 0}, "x.yaml") == "name: A\nlog:\n  - {date: 2026-11-28}\n");
+    CHECK(add_log_entry("name: A\nlog:", LogEntry{today, "", "", "", 0}, "x.yaml") == "name: A\nlog:\n  - {date: 2026-11-28}\n");
+}
+
+TEST_CASE("a follow-up with done: empty or null is open, and done sets that field") {
+    const std::string file =
+        "name: A\nfollowups:\n  - {due: 2026-12-01, what: a, done: }\n  - {due: 2026-12-02, what: b, done:}\n"
+        "  - {due: 2026-12-03, what: c, done: null}\n  - due: 2026-12-04\n    what: d\n    done:   # later\n"
+        "  - due: 2026-12-05\n    done: ~\n    what: e\n";
+    const Contact c = parse_contact(file, "x.yaml", default_config());
+    REQUIRE(c.followups.size() == 5);
+    for (const auto& f : c.followups) CHECK_FALSE(f.done);
+    CHECK(close(file, "a").find("what: a, done: 2026-11-28}") != std::string::npos);
+    CHECK(close(file, "b").find("what: b, done: 2026-11-28}") != std::string::npos);
+    CHECK(close(file, "c").find("what: c, done: 2026-11-28}") != std::string::npos);
+    CHECK(close(file, "d").find("    done: 2026-11-28   # later\n") != std::string::npos);
+    CHECK(close(file, "e").find("    done: 2026-11-28\n    what: e\n") != std::string::npos);
+    for (const char* which : {"a", "b", "c", "d", "e"}) {
+        const Contact after = parse_contact(close(file, which), "x.yaml", default_config());
+        for (const auto& f : after.followups) CHECK(f.done.has_value() == (f.what == which));
+    }
+}
+
+TEST_CASE("a field goes only on a map item") {
+    CHECK_THROWS_AS(set_item_field("zz:\n  - plain\n", "zz", 0, "done", "2026-11-28", "x.yaml"), Error);
+    CHECK_THROWS_AS(set_item_field("zz:\n  - [a]\n", "zz", 0, "done", "2026-11-28", "x.yaml"), Error);
+    CHECK_THROWS_AS(set_item_field("zz:\n  - {done: 2026-01-01}\n", "zz", 0, "done", "2026-11-28", "x.yaml"), Error);
+}
