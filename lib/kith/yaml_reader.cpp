@@ -82,6 +82,25 @@ private:
         if (at == std::string_view::npos) return false;
         std::string_view rest = bytes_.substr(std::min(bytes_.size(), at + static_cast<size_t>(column - 1)));
         if (rest.find('\n') != std::string_view::npos) return false;
+        // A comment is no part of it ("word #x:" is a word); a quoted key may hold " #".
+        size_t from = 0;
+        if (!rest.empty() && (rest[0] == '"' || rest[0] == '\'')) {
+            from = rest.size();
+            for (size_t i = 1; i < rest.size(); ++i) {
+                if (rest[0] == '"' && rest[i] == '\\') ++i;
+                else if (rest[i] == rest[0] && rest[0] == '\'' && i + 1 < rest.size() && rest[i + 1] == '\'') ++i;
+                else if (rest[i] == rest[0]) {
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
+        for (size_t i = from; i < rest.size(); ++i) {
+            if (rest[i] == '#' && i > 0 && (rest[i - 1] == ' ' || rest[i - 1] == '\t')) {
+                rest = rest.substr(0, i);
+                break;
+            }
+        }
         while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t')) rest.remove_suffix(1);
         return rest.ends_with(':');
     }
