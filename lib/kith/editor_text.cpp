@@ -159,7 +159,11 @@ void Lines::mark_block_scalars() {
         size_t last = i;  // the last line of text, blank or not
         size_t j = i + 1;
         for (; j < lines.size(); ++j) {
-            if (is_blank(lines[j])) continue;
+            if (is_blank(lines[j])) {
+                // Spaces past the text's indentation are text ("  " under a 1-space text is " ").
+                if (indent != 0 && content(lines[j]).size() > indent) last = j;
+                continue;
+            }
             const size_t here = indent_of(lines[j]);
             if (indent == 0) indent = here > header->parent ? here : lines[j].size() + 1;
             if (here < indent) break;

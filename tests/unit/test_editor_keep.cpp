@@ -108,3 +108,13 @@ TEST_CASE("a field goes only on a map item") {
     CHECK_THROWS_AS(set_item_field("zz:\n  - [a]\n", "zz", 0, "done", "2026-11-28", "x.yaml"), Error);
     CHECK_THROWS_AS(set_item_field("zz:\n  - {done: 2026-01-01}\n", "zz", 0, "done", "2026-11-28", "x.yaml"), Error);
 }
+
+TEST_CASE("blank lines with spaces past a block scalar's indentation are its text (found by fuzzing)") {
+    // yaml-cpp reads "lote" as "#xtog:\n " here: a line after it would take that space away.
+    const std::string file = "g: x\nlote: |\n #xtog:\n  ";
+    CHECK_THROWS_AS(insert_item(file, "log", "{date: 2026-11-28}", std::string("date"), "x.yaml"), Error);
+    const std::string ended = "g: x\nlote: |\n #xtog:\n  \n";
+    const std::string out = insert_item(ended, "log", "{date: 2026-11-28}", std::string("date"), "x.yaml");
+    CHECK(out == ended + "log:\n  - {date: 2026-11-28}\n");
+    CHECK(read_yaml(out, "x.yaml").find("lote")->text == read_yaml(ended, "x.yaml").find("lote")->text);
+}

@@ -1,0 +1,29 @@
+// What fuzz/fuzz_dates found: each input is a regression test.
+#include <doctest/doctest.h>
+
+#include "kith/dates.hpp"
+#include "kith/error.hpp"
+
+using namespace kith;
+
+namespace {
+
+// A command-line day is refused or is a day that formats and parses back to itself.
+void refused_or_round_trips(const char* text) {
+    const Day today = *parse_iso_day("2026-11-28");
+    for (const auto direction : {Direction::past, Direction::future}) {
+        try {
+            const Day day = parse_cli_day(text, today, direction);
+            CHECK(parse_iso_day(format_day(day)) == day);
+        } catch (const Error& e) {
+            CHECK(e.kind() == ErrorKind::usage);
+        }
+    }
+}
+
+}  // namespace
+
+// Passes once dates are bounded (issue 8, item 7, the limits branch); until then it is expected to fail.
+TEST_CASE("a relative day beyond the calendar is refused, never wrapped (found by fuzzing)" * doctest::may_fail()) {
+    refused_or_round_trips("33833m");
+}
