@@ -54,7 +54,9 @@ bool is_empty_value(std::string_view value) {
 std::optional<KeyLine> key_at(std::string_view line) {
     line = content(line);
     if (line.empty() || line[0] == ' ' || line[0] == '\t' || line[0] == '#') return std::nullopt;
-    if (line.starts_with("---") || line.starts_with("...") || is_item_line(line)) return std::nullopt;
+    for (const std::string_view marker : {"---", "..."})  // "---" is a marker, "---es:" a key
+        if (line.starts_with(marker) && (line.size() == 3 || line[3] == ' ' || line[3] == '\t')) return std::nullopt;
+    if (is_item_line(line)) return std::nullopt;
     if (line[0] == '"' || line[0] == '\'') {
         const size_t end = skip_quoted(line, 0);
         if (end == std::string_view::npos) return std::nullopt;

@@ -118,3 +118,8 @@ TEST_CASE("blank lines with spaces past a block scalar's indentation are its tex
     CHECK(out == ended + "log:\n  - {date: 2026-11-28}\n");
     CHECK(read_yaml(out, "x.yaml").find("lote")->text == read_yaml(ended, "x.yaml").find("lote")->text);
 }
+
+TEST_CASE("a key that starts with --- is a key, and its |+ text is kept (found by fuzzing)") {
+    CHECK_THROWS_AS(set_top_level("---es: |+\n 0at0", "log", "x"), Error);
+    CHECK(set_top_level("---es: x\n", "---es", "y") == "---es: y\n");
+}
