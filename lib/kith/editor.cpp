@@ -34,6 +34,13 @@ size_t insertion_line(const Lines& file, std::string_view key) {
     if (after) return *after;
     if (before) return *before;
     size_t end = file.lines.size();
+    for (size_t i = 0; i < file.lines.size(); ++i) {  // a document's end marker ("...") ends it
+        const std::string_view line = content(file.lines[i]);
+        if (!file.scalar[i] && line.starts_with("...") && (line.size() == 3 || line[3] == ' ' || line[3] == '\t')) {
+            end = i;
+            break;
+        }
+    }
     while (end > 0 && is_blank(file.lines[end - 1]) && !file.scalar[end - 1]) --end;
     return end;
 }

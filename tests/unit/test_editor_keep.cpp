@@ -123,3 +123,9 @@ TEST_CASE("a key that starts with --- is a key, and its |+ text is kept (found b
     CHECK_THROWS_AS(set_top_level("---es: |+\n 0at0", "log", "x"), Error);
     CHECK(set_top_level("---es: x\n", "---es", "y") == "---es: y\n");
 }
+
+TEST_CASE("a new key goes before the document end marker '...' (found by fuzzing)") {
+    CHECK(insert_item("na0ma:\nlog-\t: [ ]\r\n\n...", "log", "{date: 2026-11-28}", std::string("date"), "x.yaml") ==
+          "na0ma:\nlog-\t: [ ]\r\nlog:\r\n  - {date: 2026-11-28}\r\n\n...");
+    CHECK(set_top_level("name: A\n...\n# after\n", "tier", "core") == "name: A\ntier: core\n...\n# after\n");
+}
