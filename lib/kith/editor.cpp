@@ -150,7 +150,10 @@ std::string insert_item(std::string_view text, std::string_view key, std::string
         if (file.scalar[i] || !is_empty_value(line.substr(own.start, own.end - own.start)))
             refuse("'" + std::string(key) + "' is not a list with one '- ' item per line; kith adds entries only to such a list",
                    path, i, indent_of(line));
-        file.erase(i, i + 1);
+        // The empty value goes; a comment after it stays on its own line.
+        const size_t comment = line.find('#', own.end);
+        if (comment == std::string_view::npos) file.erase(i, i + 1);
+        else file.lines[i] = std::string(indent_of(line), ' ') + std::string(line.substr(comment)) + line_ending(file.lines[i]);
         block = block_at(file, *at);
         break;
     }

@@ -129,7 +129,7 @@ std::optional<Header> block_header(std::string_view line) {
         else break;
     }
     const size_t rest = line.find_first_not_of(" \t", i);
-    if (rest != std::string_view::npos && (line[rest] != '#' || rest == i)) return std::nullopt;
+    if (rest != std::string_view::npos && line[rest] != '#') return std::nullopt;  // yaml-cpp takes "|#" too
     return header;
 }
 

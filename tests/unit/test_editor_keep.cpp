@@ -129,3 +129,13 @@ TEST_CASE("a new key goes before the document end marker '...' (found by fuzzing
           "na0ma:\nlog-\t: [ ]\r\nlog:\r\n  - {date: 2026-11-28}\r\n\n...");
     CHECK(set_top_level("name: A\n...\n# after\n", "tier", "core") == "name: A\ntier: core\n...\n# after\n");
 }
+
+TEST_CASE("an empty list on the line after its key goes, its comment stays") {
+    CHECK(insert_item("name: A\nlog:\n  [ ]  # none yet\n", "log", "{date: 2026-11-28}", std::string("date"), "x.yaml") ==
+          "name: A\nlog:\n  - {date: 2026-11-28}\n  # none yet\n");
+}
+
+TEST_CASE("'|#' opens a block scalar for yaml-cpp, and its text is kept (found by fuzzing)") {
+    CHECK_THROWS_AS(set_top_level("nates: |+\n 0te ti- 01\nno te: |#\n    NulJ", "tier", "close"), Error);
+    CHECK(set_top_level("no te: |#\n    NulJ\n", "tier", "close") == "no te: |#\n    NulJ\ntier: close\n");
+}
