@@ -118,7 +118,7 @@ std::optional<Header> block_header(std::string_view line) {
         value = inline_value(line, node + key->after_colon).start;
         parent = node;
     } else if (dash == std::string_view::npos) {
-        return std::nullopt;
+        parent = std::string_view::npos;  // a value on its own line: the caller finds its parent
     }
     if (value >= line.size() || (line[value] != '|' && line[value] != '>')) return std::nullopt;
     Header header{0, parent, 0};
@@ -155,8 +155,16 @@ void Lines::mark_block_scalars() {
     scalar.assign(lines.size(), false);
     for (size_t i = 0; i < lines.size(); ++i) {
         if (scalar[i]) continue;
-        const auto header = block_header(lines[i]);
+        auto header = block_header(lines[i]);
         if (!header) continue;
+        if (header->parent == std::string_view::npos) {
+            header->parent = 0;
+            for (size_t k = i; k-- > 0;) {
+                if (scalar[k] || is_blank_or_comment(lines[k]) || indent_of(lines[k]) >= indent_of(lines[i])) continue;
+                header->parent = indent_of(lines[k]);
+                break;
+            }
+        }
         size_t indent = header->explicit_indent ? header->parent + header->explicit_indent : 0;
         size_t last = i;  // the last line of text, blank or not
         size_t j = i + 1;

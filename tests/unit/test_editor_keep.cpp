@@ -139,3 +139,10 @@ TEST_CASE("'|#' opens a block scalar for yaml-cpp, and its text is kept (found b
     CHECK_THROWS_AS(set_top_level("nates: |+\n 0te ti- 01\nno te: |#\n    NulJ", "tier", "close"), Error);
     CHECK(set_top_level("no te: |#\n    NulJ\n", "tier", "close") == "no te: |#\n    NulJ\ntier: close\n");
 }
+
+TEST_CASE("a block scalar on the line after its key is kept too (found by fuzzing)") {
+    const std::string file = "A:\n |+1\n\n    \n e}ypeIcE";
+    CHECK_THROWS_AS(set_top_level(file, "log", "2026-12-01"), Error);
+    const std::string ended = "A:\n |+1\n x\n\n";
+    CHECK(set_top_level(ended, "tier", "core") == ended + "tier: core\n");
+}
