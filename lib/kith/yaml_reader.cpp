@@ -168,6 +168,11 @@ private:
             !ends_with_colon(key->line, key->column))
             fail_at(path_, key->line, key->column,
                     "'" + key->text.substr(0, 40) + "' is not 'key: value' (a missing ': ', with its space?)");
+        // yaml-cpp also takes "g:\n 0", a value under its key but not indented past it, and
+        // fails once a key follows: refused, as other readers do.
+        if (value.kind == YamlValue::Kind::scalar && !parent.flow && value.line > key->line && value.column <= key->column)
+            fail_at(path_, value.line, value.column,
+                    "the value of '" + key->text.substr(0, 40) + "' must be indented more than its key");
         parent.entries.push_back(YamlEntry{std::move(*key), std::move(value)});
         key.reset();
     }
