@@ -107,9 +107,10 @@ std::optional<Header> block_header(std::string_view line) {
     // Where the node starts: after the indentation and any "- " of compact items.
     size_t node = indent_of(line);
     size_t dash = std::string_view::npos;
-    while (node < line.size() && line[node] == '-' && (node + 1 == line.size() || line[node + 1] == ' ')) {
+    while (node < line.size() && line[node] == '-' &&
+           (node + 1 == line.size() || line[node + 1] == ' ' || line[node + 1] == '\t')) {
         dash = node;
-        node = line.find_first_not_of(' ', node + 1);
+        node = line.find_first_not_of(" \t", node + 1);
         if (node == std::string_view::npos) return std::nullopt;
     }
     size_t value = node;

@@ -146,3 +146,7 @@ TEST_CASE("a block scalar on the line after its key is kept too (found by fuzzin
     const std::string ended = "A:\n |+1\n x\n\n";
     CHECK(set_top_level(ended, "tier", "core") == ended + "tier: core\n");
 }
+
+TEST_CASE("a block scalar after '-' and a tab is found (found by fuzzing)") {
+    CHECK_THROWS_AS(insert_item("/:\n\n\n-\t |\n\n\n  org", "followups", "{due: 2026-12-01}", std::string("due"), "x.yaml"), Error);
+}
