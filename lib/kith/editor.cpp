@@ -135,6 +135,10 @@ std::string insert_item(std::string_view text, std::string_view key, std::string
     if (!is_empty_value(value))
         refuse("'" + std::string(key) + "' is written on one line; kith adds entries only to a list with one '- ' item per line",
                path, *at, old.start);
+    // "key: ~" with indented lines under it is one text running on ("~ - dat"), not a list.
+    if (!value.empty() && content_end(file, *at + 1, block_at(file, *at).end) > *at + 1)
+        refuse("'" + std::string(key) + "' is a text that runs on over several lines; kith adds entries only to a "
+               "list with one '- ' item per line", path, *at, old.start);
     if (!value.empty()) {
         // "key: []" or "key: Null" becomes "key:" so that items can follow; a comment on the line stays.
         key_line = std::string(body.substr(0, found->after_colon)) + std::string(body.substr(old.end)) +

@@ -150,3 +150,8 @@ TEST_CASE("a block scalar on the line after its key is kept too (found by fuzzin
 TEST_CASE("a block scalar after '-' and a tab is found (found by fuzzing)") {
     CHECK_THROWS_AS(insert_item("/:\n\n\n-\t |\n\n\n  org", "followups", "{due: 2026-12-01}", std::string("due"), "x.yaml"), Error);
 }
+
+TEST_CASE("'key: ~' with lines under it is a text running on, not an empty list (found by fuzzing)") {
+    // yaml-cpp reads zz as "~ - dat".
+    CHECK_THROWS_AS(insert_item("name: A\nzz: ~\n  - dat\n", "zz", "{date: 2020-01-01}", std::string("due"), "x.yaml"), Error);
+}
