@@ -151,7 +151,8 @@ std::string insert_item(std::string_view text, std::string_view key, std::string
         const std::string_view line = content(file.lines[i]);
         if (is_item_line(line)) break;
         const InlineValue own = inline_value(line, indent_of(line));
-        if (file.scalar[i] || !is_empty_value(line.substr(own.start, own.end - own.start)))
+        if (file.scalar[i] || !is_empty_value(line.substr(own.start, own.end - own.start)) ||
+            content_end(file, i + 1, block.end) > i + 1)  // "NULL" with more text under it runs on
             refuse("'" + std::string(key) + "' is not a list with one '- ' item per line; kith adds entries only to such a list",
                    path, i, indent_of(line));
         // The empty value goes; a comment after it stays on its own line.

@@ -155,3 +155,8 @@ TEST_CASE("'key: ~' with lines under it is a text running on, not an empty list 
     // yaml-cpp reads zz as "~ - dat".
     CHECK_THROWS_AS(insert_item("name: A\nzz: ~\n  - dat\n", "zz", "{date: 2020-01-01}", std::string("due"), "x.yaml"), Error);
 }
+
+TEST_CASE("an empty value on the line after its key with more text under it runs on (found by fuzzing)") {
+    // yaml-cpp reads log as "NULL NULL".
+    CHECK_THROWS_AS(insert_item("log:  \n\n#  \n\n# \n\n NULL\n\n NULL", "log", "plain", std::string("date"), "x.yaml"), Error);
+}
