@@ -117,6 +117,13 @@ std::string set_item_field(std::string_view text, std::string_view key, size_t i
     const auto at = find_key(file, key);
     const Block block = at ? block_at(file, *at) : Block{};
     const std::vector<size_t> starts = at ? item_starts(file, *at + 1, block.end) : std::vector<size_t>{};
+    // The value must be that list: its first line an item ("-llowups:" is a key of a map).
+    for (size_t i = at ? *at + 1 : 0; at && i < block.end; ++i) {
+        if (file.skippable(i)) continue;
+        if (starts.empty() || i != starts[0])
+            refuse("'" + std::string(key) + "' is not a list with one '- ' item per line", path, i, indent_of(file.lines[i]));
+        break;
+    }
     if (index >= starts.size())
         throw Error(ErrorKind::invalid, "cannot find " + item_name(index, key), Location{path, at ? static_cast<int>(*at) + 1 : 0, 0});
     const size_t first = starts[index];

@@ -160,3 +160,8 @@ TEST_CASE("an empty value on the line after its key with more text under it runs
     // yaml-cpp reads log as "NULL NULL".
     CHECK_THROWS_AS(insert_item("log:  \n\n#  \n\n# \n\n NULL\n\n NULL", "log", "plain", std::string("date"), "x.yaml"), Error);
 }
+
+TEST_CASE("done refuses a value that is a map with items under one key (found by fuzzing)") {
+    CHECK_THROWS_AS(set_item_field("n: A\nfollowups:\n  -llowups:\n  - {due: 2026-01-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml"),
+                    Error);
+}
