@@ -65,6 +65,7 @@ std::optional<KeyLine> key_at(std::string_view line) {
         return KeyLine{std::string(line.substr(1, end - 2)), colon + 1};
     }
     for (size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '#' && i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t')) break;  // "dc #:" is no key
         if (line[i] == ':' && (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t')) {
             std::string_view key = line.substr(0, i);
             while (!key.empty() && (key.back() == ' ' || key.back() == '\t')) key.remove_suffix(1);  // "log\t:" is log

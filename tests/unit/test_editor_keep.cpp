@@ -165,3 +165,7 @@ TEST_CASE("done refuses a value that is a map with items under one key (found by
     CHECK_THROWS_AS(set_item_field("n: A\nfollowups:\n  -llowups:\n  - {due: 2026-01-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml"),
                     Error);
 }
+
+TEST_CASE("a colon inside a comment makes no key, so a text item gets no field (found by fuzzing)") {
+    CHECK_THROWS_AS(set_item_field("0g:\nlog:\n-       do\n-   \n-\n     dc #:\n", "log", 2, "done", "2026-11-28", "x.yaml"), Error);
+}
