@@ -1,4 +1,6 @@
 // kith follow NAME WHEN WHAT · kith done NAME [TEXT] · kith snooze NAME UNTIL: promises and pauses.
+#include <functional>
+
 #include "autocommit.hpp"
 #include "commands.hpp"
 #include "kith/editor.hpp"
@@ -9,13 +11,15 @@
 namespace kith::cli {
 namespace {
 
-// Applies one edit to one person's file, reports it, and commits it when asked to.
+// Applies one edit to one person's file under the lock, reports it, and commits it when
+// asked to. The message is made after the edit, from what the edit decided.
 void change(Context& ctx, const Network& network, const Contact& person, const Store::Edit& edit,
-            const std::string& message) {
+            const std::function<std::string()>& message) {
     const Store store = ctx.store();
     store.edit_contacts({{person.path, edit}}, network.config);
-    ctx.say(message);
-    autocommit(ctx, network.config, store.root(), {person.path}, "kith: " + message);
+    const std::string said = message();
+    ctx.say(said);
+    autocommit(ctx, network.config, store.root(), {person.path}, "kith: " + said);
 }
 
 int follow(Context& ctx, const std::string& name, const std::string& when, const std::string& what) {
@@ -24,21 +28,22 @@ int follow(Context& ctx, const std::string& name, const std::string& when, const
     const Network network = ctx.load();
     const Contact& person = resolve(network.contacts, name);
     change(ctx, network, person, [&](const std::string& text) { return add_followup(text, followup, person.path); },
-           "follow up with " + person.name + " on " + format_day(followup.due) + " (" +
-               relative_days(days_between(today, followup.due)) + "): " + what);
+           [&] {
+               return "follow up with " + person.name + " on " + format_day(followup.due) + " (" +
+                      relative_days(days_between(today, followup.due)) + "): " + what;
+           });
     return 0;
 }
 
+// Which follow-up is decided under the lock, from the file as it is then (issue 8).
 int done(Context& ctx, const std::string& name, const std::string& which) {
     const Day today = ctx.today();
     const Network network = ctx.load();
     const Contact& person = resolve(network.contacts, name);
-    const size_t index = pick_open_followup(person, which);
+    FollowUp closed;
     change(ctx, network, person,
-           [&](const std::string& text) {
-               return add_item_field(text, "followups", index, "done", format_day(today), person.path);
-           },
-           "done: " + person.followups[index].what + " (" + person.name + ")");
+           [&](const std::string& text) { return close_followup(text, which, today, person.path, network.config, closed); },
+           [&] { return "done: " + closed.what + " (" + person.name + ")"; });
     return 0;
 }
 
@@ -48,7 +53,7 @@ int snooze(Context& ctx, const std::string& name, const std::string& until) {
     const Network network = ctx.load();
     const Contact& person = resolve(network.contacts, name);
     change(ctx, network, person, [&](const std::string& text) { return set_top_level(text, "snooze", format_day(day)); },
-           person.name + " is snoozed until " + format_day(day));
+           [&] { return person.name + " is snoozed until " + format_day(day); });
     return 0;
 }
 

@@ -4,6 +4,7 @@
 
 #include "autocommit.hpp"
 #include "commands.hpp"
+#include "kith/contact_file.hpp"
 #include "kith/error.hpp"
 #include "kith/interaction.hpp"
 #include "kith/introduce.hpp"
@@ -38,6 +39,12 @@ void record(Context& ctx, const Network& network, const Contact& a, const Contac
     if (!in.follow_up.empty()) followup = FollowUp{parse_cli_day(in.follow_up, today, Direction::future), "", std::nullopt, 0};
     const auto edit_for = [&](const Contact& self, const Contact& other) {
         return [&, followup](const std::string& text) mutable {
+            // Decided again under the lock, from the file as it is now: an introduction
+            // recorded since the first read is not recorded twice.
+            Contact now = parse_contact(text, self.path, network.config);
+            now.slug = self.slug;
+            if (!in.again && already_introduced(now, other))
+                fail_usage(a.name + " and " + b.name + " were introduced already (see 'kith show'); add --again to do it again");
             std::string out = add_log_entry(text, LogEntry{today, "intro", in.why, other.slug, 0}, self.path);
             if (!followup) return out;
             followup->what = "ask how the introduction to " + other.name + " went";

@@ -3,11 +3,13 @@
 
 #include "autocommit.hpp"
 #include "commands.hpp"
+#include "kith/contact_file.hpp"
 #include "kith/editor.hpp"
 #include "kith/error.hpp"
 #include "kith/resolve.hpp"
 #include "kith/status.hpp"
 #include "kith/tier_view.hpp"
+#include "kith/yaml_emit.hpp"
 
 namespace kith::cli {
 namespace {
@@ -25,11 +27,12 @@ int set_tier(Context& ctx, const Network& network, const Contact& person, const 
         if (!cadence) fail_usage("--cadence: '" + in.cadence + "' is not a duration such as 30d, 2w, 3m or 1y (at most 9999y)");
         add_cli_duration(ctx.today(), *cadence, "--cadence");
     }
-    const std::string before = tier_of(person, network.config);
+    std::string before;
     const Store store = ctx.store();
     store.edit_contacts({{person.path,
                           [&](const std::string& text) {
-                              std::string out = set_top_level(text, "tier", in.tier);
+                              before = tier_of(parse_contact(text, person.path, network.config), network.config);
+                              std::string out = set_top_level(text, "tier", yaml_scalar(in.tier));
                               return cadence ? set_top_level(out, "cadence", cadence->text()) : out;
                           }}},
                         network.config);

@@ -66,7 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
         if (open < before.followups.size()) {
             edit_and_check(
                 text, config,
-                [&](const std::string& t) { return kith::add_item_field(t, "followups", open, "done", "2026-11-28", "fuzz.yaml"); },
+                [&](const std::string& t) { return kith::set_item_field(t, "followups", open, "done", "2026-11-28", "fuzz.yaml"); },
                 [&](const kith::Contact& after) { require(after.followups.size() == before.followups.size()); });
         }
     } catch (const kith::Error&) {

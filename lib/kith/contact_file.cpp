@@ -1,5 +1,7 @@
 #include "kith/contact_file.hpp"
 
+#include <stdexcept>
+
 #include "kith/error.hpp"
 #include "kith/schema.hpp"
 #include "kith/yaml_emit.hpp"
@@ -114,6 +116,31 @@ Contact parse_contact(std::string_view bytes, const std::string& path, const Con
     return contact;
 }
 
+namespace {
+
+// `add` parses what it renders, as every edit does: a text that would not read back
+// identically is a bug in the quoting, never a file written.
+void check_reads_back(const std::string& rendered, const Contact& c) {
+    Config config = default_config();
+    if (!c.tier.empty()) config.tiers.push_back(Tier{c.tier, Duration{1, 'w'}, std::nullopt});
+    Contact back;
+    try {
+        back = parse_contact(rendered, "new contact", config);
+    } catch (const Error& e) {
+        throw std::logic_error("a new contact file does not read back: " + e.located());
+    }
+    const bool same = back.name == c.name && back.aka == c.aka && back.tier == c.tier && back.cadence == c.cadence &&
+                      back.title == c.title && back.org == c.org && back.role == c.role && back.email == c.email &&
+                      back.phone == c.phone && back.address == c.address && back.prefer == c.prefer &&
+                      back.assistant == c.assistant && back.interests == c.interests && back.tags == c.tags &&
+                      back.met == c.met && back.introduced_by == c.introduced_by && back.why == c.why &&
+                      back.notes == c.notes && back.birthday == c.birthday && back.since == c.since &&
+                      back.snooze == c.snooze;
+    if (!same) throw std::logic_error("a new contact file reads back other than it was written");
+}
+
+}  // namespace
+
 std::string render_new_contact(const Contact& c) {
     std::string out;
     const auto scalar = [&](const char* key, const std::string& value) {
@@ -144,6 +171,7 @@ std::string render_new_contact(const Contact& c) {
     if (c.birthday) raw("birthday", format_month_day(*c.birthday));
     if (c.since) raw("since", format_day(*c.since));
     if (c.snooze) raw("snooze", format_day(*c.snooze));
+    check_reads_back(out, c);
     return out;
 }
 

@@ -12,6 +12,7 @@ namespace kith {
 Contact parse_contact(std::string_view bytes, const std::string& path, const Config& config);
 
 // Renders a new contact file in the canonical key order of SPEC 3, leaving out empty fields.
+// Parses the result: a file that would not read back as `contact` is a std::logic_error.
 std::string render_new_contact(const Contact& contact);
 
 // The keys of a contact file in canonical order.

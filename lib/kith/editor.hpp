@@ -22,9 +22,11 @@ std::string set_top_level(std::string_view text, std::string_view key, std::stri
 std::string insert_item(std::string_view text, std::string_view key, std::string_view item,
                         std::optional<std::string> order_by, const std::string& path);
 
-// Adds `field: value` to the index-th item (0-based) of the sequence under a top-level key.
-// Throws an invalid-file Error when that item cannot be found.
-std::string add_item_field(std::string_view text, std::string_view key, size_t index, std::string_view field,
+// Sets `field: value` on the index-th item (0-based) of the sequence under a top-level key:
+// a field written there with no value (empty, ~ or null) gets it, else the field is added to
+// the item itself, never to a map nested in it. Throws an invalid-file Error when the item
+// cannot be found or edited, or already has a value for the field.
+std::string set_item_field(std::string_view text, std::string_view key, size_t index, std::string_view field,
                            std::string_view value, const std::string& path);
 
 }  // namespace kith

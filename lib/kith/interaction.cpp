@@ -1,5 +1,6 @@
 #include "kith/interaction.hpp"
 
+#include "kith/contact_file.hpp"
 #include "kith/editor.hpp"
 #include "kith/error.hpp"
 #include "kith/text.hpp"
@@ -51,6 +52,29 @@ size_t pick_open_followup(const Contact& contact, const std::string& text) {
     if (picked.empty()) fail_usage("no open follow-up of " + contact.name + " matches '" + text + "' (open: " + describe(open) + ")");
     fail_usage(contact.name + " has " + std::to_string(picked.size()) + " open follow-ups" +
                (text.empty() ? "" : " matching '" + text + "'") + ": " + describe(picked) + "; say which with TEXT");
+}
+
+std::string close_followup(const std::string& text, const std::string& which, Day today, const std::string& path,
+                           const Config& config, FollowUp& closed) {
+    const Contact now = parse_contact(text, path, config);
+    const size_t index = pick_open_followup(now, which);
+    const std::string out = set_item_field(text, "followups", index, "done", format_day(today), path);
+    // The edit must have closed that item and no other: a line the editor took for another
+    // item, or a nested map that got the field, is refused here.
+    const Contact after = parse_contact(out, path, config);
+    bool exact = after.followups.size() == now.followups.size();
+    for (size_t i = 0; exact && i < now.followups.size(); ++i) {
+        const FollowUp& was = now.followups[i];
+        const FollowUp& is = after.followups[i];
+        exact = is.due == was.due && is.what == was.what && is.done == (i == index ? std::optional<Day>(today) : was.done);
+    }
+    if (!exact)
+        throw Error(ErrorKind::invalid,
+                    "cannot mark '" + now.followups[index].what + "' done: kith cannot tell where that item ends; "
+                    "add 'done: " + format_day(today) + "' to it by hand",
+                    Location{path, now.followups[index].line, 0});
+    closed = now.followups[index];
+    return out;
 }
 
 void check_not_future(Day day, Day today) {

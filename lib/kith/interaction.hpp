@@ -27,6 +27,14 @@ std::string add_followup(const std::string& text, const FollowUp& followup, cons
 // accents). Throws a usage Error when none or several match, listing them.
 size_t pick_open_followup(const Contact& contact, const std::string& text);
 
+// `kith done` as an edit under the lock: parses `text` (the file as it is now), picks the open
+// follow-up that `which` names as pick_open_followup does, and marks it done on `today`. It
+// decides from `text` alone, never from an earlier read, so a follow-up added or closed in
+// between cannot make it close another. Throws a usage Error when none or several match now,
+// an invalid-file Error when the item cannot be edited. `closed` receives the follow-up closed.
+std::string close_followup(const std::string& text, const std::string& which, Day today, const std::string& path,
+                           const Config& config, FollowUp& closed);
+
 // Refuses a log day after today: a plan is a follow-up.
 void check_not_future(Day day, Day today);
 

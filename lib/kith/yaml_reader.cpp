@@ -4,6 +4,7 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <optional>
 #include <sstream>
 
@@ -70,6 +71,40 @@ private:
         value.column = mark.column + 1;
     }
 
+    // True when the rest of the file from a line and column is one line ending in ':', as
+    // "log:" is when it is the last line and has no final newline (yaml-cpp puts its null there).
+    bool ends_with_colon(int line, int column) const {
+        size_t at = 0;
+        for (int l = 1; l < line && at != std::string_view::npos; ++l) {
+            at = bytes_.find('\n', at);
+            if (at != std::string_view::npos) ++at;
+        }
+        if (at == std::string_view::npos) return false;
+        std::string_view rest = bytes_.substr(std::min(bytes_.size(), at + static_cast<size_t>(column - 1)));
+        if (rest.find('\n') != std::string_view::npos) return false;
+        // A comment is no part of it ("word #x:" is a word); a quoted key may hold " #".
+        size_t from = 0;
+        if (!rest.empty() && (rest[0] == '"' || rest[0] == '\'')) {
+            from = rest.size();
+            for (size_t i = 1; i < rest.size(); ++i) {
+                if (rest[0] == '"' && rest[i] == '\\') ++i;
+                else if (rest[i] == rest[0] && rest[0] == '\'' && i + 1 < rest.size() && rest[i + 1] == '\'') ++i;
+                else if (rest[i] == rest[0]) {
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
+        for (size_t i = from; i < rest.size(); ++i) {
+            if (rest[i] == '#' && i > 0 && (rest[i - 1] == ' ' || rest[i - 1] == '\t')) {
+                rest = rest.substr(0, i);
+                break;
+            }
+        }
+        while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t')) rest.remove_suffix(1);
+        return rest.ends_with(':');
+    }
+
     void refuse_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
         if (anchor != YAML::NullAnchor)
             fail_at(path_, mark.line + 1, mark.column + 1, "anchors ('&name') are not supported");
@@ -129,9 +164,15 @@ private:
         }
         // yaml-cpp reads a lone word in a block map ("what:on", "log") as a key whose null
         // value sits at the key's own mark; a real "key:" puts the null after the colon.
-        if (value.kind == YamlValue::Kind::null && value.line == key->line && value.column == key->column)
+        if (value.kind == YamlValue::Kind::null && value.line == key->line && value.column == key->column &&
+            !ends_with_colon(key->line, key->column))
             fail_at(path_, key->line, key->column,
                     "'" + key->text.substr(0, 40) + "' is not 'key: value' (a missing ': ', with its space?)");
+        // yaml-cpp also takes "g:\n 0", a value under its key but not indented past it, and
+        // fails once a key follows: refused, as other readers do.
+        if (value.kind == YamlValue::Kind::scalar && !parent.flow && value.line > key->line && value.column <= key->column)
+            fail_at(path_, value.line, value.column,
+                    "the value of '" + key->text.substr(0, 40) + "' must be indented more than its key");
         parent.entries.push_back(YamlEntry{std::move(*key), std::move(value)});
         key.reset();
     }

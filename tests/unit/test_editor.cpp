@@ -140,34 +140,34 @@ TEST_CASE("a non-empty flow list is refused, not rewritten") {
 
 TEST_CASE("a field is added to one item of a list") {
     const std::string flow = "followups:\n  - {due: 2026-12-05, what: \"send {the} paper\"}  # promised\n  - {due: 2026-12-06, what: b}\n";
-    CHECK(add_item_field(flow, "followups", 0, "done", "2026-11-28", "x.yaml") ==
+    CHECK(set_item_field(flow, "followups", 0, "done", "2026-11-28", "x.yaml") ==
           "followups:\n  - {due: 2026-12-05, what: \"send {the} paper\", done: 2026-11-28}  # promised\n  - {due: 2026-12-06, what: b}\n");
     const std::string block = "followups:\n  - due: 2026-12-05\n    what: send\n\n  - due: 2026-12-06\n    what: b\nname: x\n";
-    CHECK(add_item_field(block, "followups", 0, "done", "2026-11-28", "x.yaml") ==
+    CHECK(set_item_field(block, "followups", 0, "done", "2026-11-28", "x.yaml") ==
           "followups:\n  - due: 2026-12-05\n    what: send\n    done: 2026-11-28\n\n  - due: 2026-12-06\n    what: b\nname: x\n");
-    CHECK(add_item_field(block, "followups", 1, "done", "2026-11-28", "x.yaml") ==
+    CHECK(set_item_field(block, "followups", 1, "done", "2026-11-28", "x.yaml") ==
           "followups:\n  - due: 2026-12-05\n    what: send\n\n  - due: 2026-12-06\n    what: b\n    done: 2026-11-28\nname: x\n");
-    CHECK_THROWS_AS(add_item_field(block, "followups", 2, "done", "2026-11-28", "x.yaml"), Error);
+    CHECK_THROWS_AS(set_item_field(block, "followups", 2, "done", "2026-11-28", "x.yaml"), Error);
     // Found by fuzzing: an apostrophe inside plain text is no quote.
-    CHECK(add_item_field("followups:\n  - {due: 2026-12-01, what: Omar's intro}\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
+    CHECK(set_item_field("followups:\n  - {due: 2026-12-01, what: Omar's intro}\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
           "followups:\n  - {due: 2026-12-01, what: Omar's intro, done: 2026-11-28}\n");
-    CHECK(add_item_field("followups:\n  - {due: 2026-12-01, what: 'it''s }'}\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
+    CHECK(set_item_field("followups:\n  - {due: 2026-12-01, what: 'it''s }'}\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
           "followups:\n  - {due: 2026-12-01, what: 'it''s }', done: 2026-11-28}\n");
-    CHECK(add_item_field("followups:\n  - {due: 2026-12-01,}\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
+    CHECK(set_item_field("followups:\n  - {due: 2026-12-01,}\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
           "followups:\n  - {due: 2026-12-01, done: 2026-11-28}\n");
-    CHECK(add_item_field("followups:\n  - { due: 2026-12-01 }\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
+    CHECK(set_item_field("followups:\n  - { due: 2026-12-01 }\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
           "followups:\n  - { due: 2026-12-01, done: 2026-11-28 }\n");
-    CHECK(add_item_field("followups:\n  - \t{due: 2026-12-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
+    CHECK(set_item_field("followups:\n  - \t{due: 2026-12-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
           "followups:\n  - \t{due: 2026-12-01, done: 2026-11-28}\n");
     CHECK(insert_item("name: A\nlog:\n-\t{date: 2026-01-05}\n", "log", "{date: 2026-01-01}", std::string("date"), "x.yaml") ==
           "name: A\nlog:\n- {date: 2026-01-01}\n-\t{date: 2026-01-05}\n");
-    CHECK_THROWS_AS(add_item_field("followups:\n  -  # note\n    # more\n    {due: 2026-12-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml"), Error);
-    CHECK(add_item_field("followups:\n-   # c\n   \t # tab-indented comment\n    due: 2026-12-01\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
+    CHECK_THROWS_AS(set_item_field("followups:\n  -  # note\n    # more\n    {due: 2026-12-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml"), Error);
+    CHECK(set_item_field("followups:\n-   # c\n   \t # tab-indented comment\n    due: 2026-12-01\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
           "followups:\n-   # c\n   \t # tab-indented comment\n    due: 2026-12-01\n    done: 2026-11-28\n");
-    CHECK_THROWS_AS(add_item_field("followups:\n -\n    {due: 2026-12-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml"), Error);
-    CHECK(add_item_field("followups:\n  -\n    due: 2026-12-01\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
+    CHECK_THROWS_AS(set_item_field("followups:\n -\n    {due: 2026-12-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml"), Error);
+    CHECK(set_item_field("followups:\n  -\n    due: 2026-12-01\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
           "followups:\n  -\n    due: 2026-12-01\n    done: 2026-11-28\n");
-    CHECK_THROWS_AS(add_item_field("followups:\n  - {due: 2026-12-01,\n     what: x}\n", "followups", 0, "done", "2026-11-28", "x.yaml"), Error);
+    CHECK_THROWS_AS(set_item_field("followups:\n  - {due: 2026-12-01,\n     what: x}\n", "followups", 0, "done", "2026-11-28", "x.yaml"), Error);
 }
 
 TEST_CASE("every edit of the hand-written file still reads") {

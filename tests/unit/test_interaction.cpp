@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "kith/contact_file.hpp"
+#include "kith/editor.hpp"
 #include "kith/error.hpp"
 #include "kith/interaction.hpp"
 
@@ -42,4 +43,31 @@ TEST_CASE("done picks the open follow-up by text, refusing ambiguity") {
 TEST_CASE("a log day after today is refused") {
     CHECK_THROWS_AS(check_not_future(*parse_iso_day("2026-11-29"), *parse_iso_day("2026-11-28")), Error);
     CHECK_NOTHROW(check_not_future(*parse_iso_day("2026-11-28"), *parse_iso_day("2026-11-28")));
+}
+
+TEST_CASE("done decides under the lock: a follow-up added in between does not shift which item is closed") {
+    // What `kith done ada paper` read before it took the lock: one open follow-up, item 0.
+    const std::string seen = "name: Ada\nfollowups:\n  - {due: 2026-12-05, what: send the paper}\n";
+    // Under the lock the file is another: a `kith follow` put an earlier follow-up before it.
+    const std::string now = add_followup(seen, FollowUp{*parse_iso_day("2026-12-01"), "call about the role", std::nullopt, 0}, "x");
+    const Day today = *parse_iso_day("2026-11-28");
+    // The old way, an index from the first read applied to the second text, closes the wrong one.
+    const size_t stale = pick_open_followup(parse_contact(seen, "x", default_config()), "paper");
+    const Contact wrong = parse_contact(set_item_field(now, "followups", stale, "done", "2026-11-28", "x"), "x", default_config());
+    CHECK(wrong.followups[0].what == "call about the role");
+    CHECK(wrong.followups[0].done);
+    // The edit `done` makes decides from the text it is handed.
+    FollowUp closed;
+    const Contact after = parse_contact(close_followup(now, "paper", today, "x", default_config(), closed), "x", default_config());
+    CHECK(closed.what == "send the paper");
+    REQUIRE(after.followups.size() == 2);
+    CHECK(after.followups[0].what == "call about the role");
+    CHECK_FALSE(after.followups[0].done);
+    CHECK(after.followups[1].what == "send the paper");
+    CHECK(after.followups[1].done == today);
+    // Without TEXT, the one open follow-up it saw is now one of two: refused, nothing closed.
+    CHECK_THROWS_AS(close_followup(now, "", today, "x", default_config(), closed), Error);
+    // Closed in between by another `done`: gone, refused.
+    const std::string gone = set_item_field(now, "followups", 1, "done", "2026-11-27", "x");
+    CHECK_THROWS_AS(close_followup(gone, "paper", today, "x", default_config(), closed), Error);
 }

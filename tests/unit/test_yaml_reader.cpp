@@ -145,3 +145,18 @@ TEST_CASE("an empty file reads as null") {
     CHECK(read_yaml("", "x.yaml").kind == YamlValue::Kind::null);
     CHECK(read_yaml("# only a comment\n", "x.yaml").kind == YamlValue::Kind::null);
 }
+
+TEST_CASE("'key:' as the last line without a newline is a key; a colon in a comment is not (found by fuzzing)") {
+    CHECK(read_yaml("name: A\nlog:", "t.yaml").find("log")->kind == YamlValue::Kind::null);
+    CHECK(read_yaml("name: A\nlog: # none", "t.yaml").find("log")->kind == YamlValue::Kind::null);
+    CHECK(read_yaml("name: A\n\"a #b\":", "t.yaml").find("a #b") != nullptr);
+    CHECK_THROWS_AS(read_yaml("\non3zo=:  A\no<n3zq #=:  ", "t.yaml"), Error);
+    CHECK_THROWS_AS(read_yaml("name: A\nlog", "t.yaml"), Error);
+}
+
+TEST_CASE("a value on the line after its key must be indented past it (found by fuzzing)") {
+    // yaml-cpp reads this as g: "0", and fails as soon as a top-level key follows it.
+    CHECK_THROWS_AS(read_yaml("a: x\nnotes:\n g:\n 0\n# c\n", "t.yaml"), Error);
+    CHECK(read_yaml("a: x\nnotes:\n g:\n  0\n", "t.yaml").find("notes")->find("g")->text == "0");
+    CHECK(read_yaml("a: x\nlog:\n- {date: 2026-01-01}\n", "t.yaml").find("log")->items.size() == 1);
+}

@@ -1,0 +1,177 @@
+// libFuzzer target: every editor operation on arbitrary files. The first byte picks the
+// operation and its arguments; the rest is the file. For a file that parses, an edit either
+// refuses with kith::Error or yields a file that parses, in which every value the edit does
+// not own reads as before and every comment line outside the edited value is still there.
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kith/editor.hpp"
+#include "kith/editor_text.hpp"
+#include "kith/error.hpp"
+#include "kith/yaml_reader.hpp"
+
+namespace {
+
+void require(bool condition) {
+    if (!condition) std::abort();
+}
+
+// Two values read the same, wherever they stand in the file.
+bool same(const kith::YamlValue& a, const kith::YamlValue& b) {
+    if (a.kind != b.kind || a.text != b.text || a.items.size() != b.items.size() || a.entries.size() != b.entries.size())
+        return false;
+    for (size_t i = 0; i < a.items.size(); ++i)
+        if (!same(a.items[i], b.items[i])) return false;
+    for (size_t i = 0; i < a.entries.size(); ++i)
+        if (a.entries[i].key.text != b.entries[i].key.text || !same(a.entries[i].value, b.entries[i].value)) return false;
+    return true;
+}
+
+// Every top-level entry but `key` reads as before, in the same order.
+void others_unchanged(const kith::YamlValue& before, const kith::YamlValue& after, const std::string& key) {
+    std::vector<const kith::YamlEntry*> a, b;
+    for (const auto& e : before.entries)
+        if (e.key.text != key) a.push_back(&e);
+    for (const auto& e : after.entries)
+        if (e.key.text != key) b.push_back(&e);
+    require(a.size() == b.size());
+    for (size_t i = 0; i < a.size(); ++i) require(a[i]->key.text == b[i]->key.text && same(a[i]->value, b[i]->value));
+}
+
+// The lines of `after` include every comment line of `before` (not a block scalar's text, and
+// not on lines [skip_from, skip_to) of a quoted value that runs on), as often.
+void comments_kept(const std::string& before, const std::string& after, int skip_from = 0, int skip_to = 0) {
+    const auto comment_lines = [&](const std::string& text, bool skip) {
+        const kith::editing::Lines file(text);
+        std::vector<std::string> out;
+        for (size_t i = 0; i < file.lines.size(); ++i) {
+            const int line_number = static_cast<int>(i) + 1;
+            if (file.scalar[i] || (skip && line_number >= skip_from && line_number < skip_to)) continue;
+            const std::string_view line = kith::editing::content(file.lines[i]);
+            const size_t first = line.find_first_not_of(" \t");
+            if (first != std::string::npos && line[first] == '#') out.emplace_back(line);
+        }
+        return out;
+    };
+    std::vector<std::string> left = comment_lines(after, false);
+    for (const auto& line : comment_lines(before, true)) {
+        bool found = false;
+        for (auto& other : left) {
+            if (other == line) {
+                other.clear();
+                other.push_back('\0');  // used up
+                found = true;
+                break;
+            }
+        }
+        require(found);
+    }
+}
+
+const std::vector<std::string> keys = {"tier", "snooze", "notes", "log", "followups", "zz", "name"};
+const std::vector<std::string> values = {"close", "2026-12-01", "\"a: b #c\"", "x", "[a, b]"};
+const std::vector<std::string> items = {"{date: 2026-11-28, kind: call}", "{due: 2026-12-01, what: \"x?\"}",
+                                        "{date: 2020-01-01}", "plain"};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
+    if (size < 1) return 0;
+    const unsigned pick = data[0];
+    const std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
+    kith::YamlValue before;
+    try {
+        before = kith::read_yaml(text, "fuzz.yaml");
+    } catch (const kith::Error&) {
+        return 0;
+    }
+    if (before.kind != kith::YamlValue::Kind::map) return 0;
+    const std::string& key = keys[(pick >> 2) % keys.size()];
+    const kith::YamlValue* old = before.find(key);
+    std::string after;
+    try {
+        switch (pick % 3) {
+            case 0: after = kith::set_top_level(text, key, values[(pick >> 5) % values.size()]); break;
+            case 1: after = kith::insert_item(text, key, items[(pick >> 5) % items.size()], std::string((pick & 0x80) ? "due" : "date"), "fuzz.yaml"); break;
+            default: after = kith::set_item_field(text, key, (pick >> 5) % 3, "done", "2026-11-28", "fuzz.yaml"); break;
+        }
+    } catch (const kith::Error&) {
+        return 0;  // a refusal is fine
+    }
+    kith::YamlValue parsed;
+    try {
+        parsed = kith::read_yaml(after, "fuzz.yaml");
+    } catch (const kith::Error&) {
+        std::abort();  // an edit that broke a file is a bug
+    }
+    require(parsed.kind == kith::YamlValue::Kind::map);
+    others_unchanged(before, parsed, key);
+    const kith::YamlValue* now = parsed.find(key);
+    require(now != nullptr);
+    if (pick % 3 == 0) {
+        require(now->kind == kith::YamlValue::Kind::scalar || now->kind == kith::YamlValue::Kind::sequence);
+        int skip_from = 0, skip_to = 0;  // a quoted value's own lines may start with '#'
+        if (old && old->kind == kith::YamlValue::Kind::scalar && !old->plain) {
+            skip_from = old->line;
+            skip_to = 1 << 30;
+            for (const auto& e : before.entries)
+                if (e.key.line > old->line) skip_to = std::min(skip_to, e.key.line);
+        }
+        comments_kept(text, after, skip_from, skip_to);
+        return 0;
+    }
+    comments_kept(text, after);
+    // Adding takes nothing away but an empty value ("[ ]", "~", "null") and blanks: the rest of
+    // the old text is still there, in order.
+    const std::string_view removable = " \t\r\n[]~nulNUL";
+    size_t j = 0;
+    for (const char c : text) {
+        if (removable.find(c) != std::string_view::npos) {
+            if (j < after.size() && after[j] == c) ++j;
+            continue;
+        }
+        j = after.find(c, j);
+        require(j != std::string::npos);
+        ++j;
+    }
+    require(now->kind == kith::YamlValue::Kind::sequence);
+    const size_t old_count = old && old->kind == kith::YamlValue::Kind::sequence ? old->items.size() : 0;
+    if (pick % 3 == 1) {
+        // One item more; the others read as before, in order.
+        require(now->items.size() == old_count + 1);
+        size_t skipped = 0;
+        for (size_t i = 0, j = 0; i < now->items.size(); ++i) {
+            if (j < old_count && same(now->items[i], old->items[j])) ++j;
+            else ++skipped;
+        }
+        require(skipped == 1);
+        return 0;
+    }
+    // One field set on one item: every other item as before, that item gains `done` only.
+    require(old && now->items.size() == old->items.size());
+    const size_t index = (pick >> 5) % 3;
+    for (size_t i = 0; i < old->items.size(); ++i) {
+        if (i != index) {
+            require(same(old->items[i], now->items[i]));
+            continue;
+        }
+        const kith::YamlValue& was = old->items[i];
+        const kith::YamlValue& is = now->items[i];
+        require(is.kind == kith::YamlValue::Kind::map);
+        const kith::YamlValue* done = is.find("done");
+        require(done && done->text == "2026-11-28");
+        size_t other = 0;
+        for (const auto& e : is.entries) {
+            if (e.key.text == "done") continue;
+            const kith::YamlValue* prior = was.find(e.key.text);
+            require(prior && same(*prior, e.value));
+            ++other;
+        }
+        require(other + (was.find("done") ? 1 : 0) == was.entries.size());
+    }
+    return 0;
+}

@@ -1,0 +1,266 @@
+#include "kith/editor_text.hpp"
+
+#include "kith/error.hpp"
+
+namespace kith::editing {
+
+std::string_view content(std::string_view line) {
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+    return line;
+}
+
+std::string line_ending(std::string_view line) {
+    if (line.ends_with("\r\n")) return "\r\n";
+    return line.ends_with('\n') ? "\n" : "";
+}
+
+size_t indent_of(std::string_view line) {
+    size_t n = 0;
+    while (n < line.size() && line[n] == ' ') ++n;
+    return n;
+}
+
+bool is_blank(std::string_view line) { return content(line).find_first_not_of(" \t") == std::string_view::npos; }
+
+bool is_blank_or_comment(std::string_view line) {
+    line = content(line);
+    const size_t first = line.find_first_not_of(" \t");
+    return first == std::string_view::npos || line[first] == '#';
+}
+
+bool is_item_line(std::string_view line) {
+    const std::string_view rest = content(line).substr(indent_of(line));
+    return rest == "-" || rest.starts_with("- ") || rest.starts_with("-\t");
+}
+
+size_t skip_quoted(std::string_view text, size_t open) {
+    const char quote = text[open];
+    for (size_t i = open + 1; i < text.size(); ++i) {
+        if (quote == '"' && text[i] == '\\') ++i;
+        else if (text[i] == quote) {
+            if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;
+            else return i + 1;
+        }
+    }
+    return std::string_view::npos;
+}
+
+bool is_empty_value(std::string_view value) {
+    if (value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL") return true;
+    if (value.size() < 2 || value.front() != '[' || value.back() != ']') return false;
+    return value.substr(1, value.size() - 2).find_first_not_of(" \t") == std::string_view::npos;
+}
+
+std::optional<KeyLine> key_at(std::string_view line) {
+    line = content(line);
+    if (line.empty() || line[0] == ' ' || line[0] == '\t' || line[0] == '#') return std::nullopt;
+    for (const std::string_view marker : {"---", "..."})  // "---" is a marker, "---es:" a key
+        if (line.starts_with(marker) && (line.size() == 3 || line[3] == ' ' || line[3] == '\t')) return std::nullopt;
+    if (is_item_line(line)) return std::nullopt;
+    if (line[0] == '"' || line[0] == '\'') {
+        const size_t end = skip_quoted(line, 0);
+        if (end == std::string_view::npos) return std::nullopt;
+        const size_t colon = line.find_first_not_of(" \t", end);  // '"log" :' is log, as with plain keys
+        if (colon == std::string_view::npos || line[colon] != ':') return std::nullopt;
+        return KeyLine{std::string(line.substr(1, end - 2)), colon + 1};
+    }
+    for (size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '#' && i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t')) break;  // "dc #:" is no key
+        if (line[i] == ':' && (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t')) {
+            std::string_view key = line.substr(0, i);
+            while (!key.empty() && (key.back() == ' ' || key.back() == '\t')) key.remove_suffix(1);  // "log\t:" is log
+            return KeyLine{std::string(key), i + 1};
+        }
+    }
+    return std::nullopt;
+}
+
+InlineValue inline_value(std::string_view line, size_t after_colon) {
+    line = content(line);
+    size_t start = after_colon;
+    while (start < line.size() && (line[start] == ' ' || line[start] == '\t')) ++start;
+    size_t end = start;
+    if (start < line.size() && (line[start] == '"' || line[start] == '\'')) {
+        end = skip_quoted(line, start);
+        if (end == std::string_view::npos) end = line.size();
+    } else {
+        size_t comment = line.find(" #", start);
+        if (const size_t tab = line.find("\t#", start); tab < comment) comment = tab;
+        end = comment == std::string_view::npos ? line.size() : comment;
+        if (start < line.size() && line[start] == '#') end = start;
+    }
+    while (end > start && (line[end - 1] == ' ' || line[end - 1] == '\t')) --end;
+    return {start, end};
+}
+
+namespace {
+
+// A block scalar's header ("key: |", "- >-", "key: |2+  # note"): its chomping and the
+// column its text must be indented past.
+struct Header {
+    char chomp = 0;  // '+' keep, '-' strip, 0 clip
+    size_t parent = 0;
+    size_t explicit_indent = 0;
+};
+
+std::optional<Header> block_header(std::string_view line) {
+    line = content(line);
+    // Where the node starts: after the indentation and any "- " of compact items.
+    size_t node = indent_of(line);
+    size_t dash = std::string_view::npos;
+    while (node < line.size() && line[node] == '-' &&
+           (node + 1 == line.size() || line[node + 1] == ' ' || line[node + 1] == '\t')) {
+        dash = node;
+        node = line.find_first_not_of(" \t", node + 1);
+        if (node == std::string_view::npos) return std::nullopt;
+    }
+    size_t value = node;
+    size_t parent = dash == std::string_view::npos ? node : dash;
+    if (const auto key = key_at(line.substr(node))) {
+        value = inline_value(line, node + key->after_colon).start;
+        parent = node;
+    } else if (dash == std::string_view::npos) {
+        parent = std::string_view::npos;  // a value on its own line: the caller finds its parent
+    }
+    if (value >= line.size() || (line[value] != '|' && line[value] != '>')) return std::nullopt;
+    Header header{0, parent, 0};
+    size_t i = value + 1;
+    for (; i < line.size() && i < value + 3; ++i) {
+        if (line[i] == '+' || line[i] == '-') header.chomp = line[i];
+        else if (line[i] >= '1' && line[i] <= '9') header.explicit_indent = static_cast<size_t>(line[i] - '0');
+        else break;
+    }
+    const size_t rest = line.find_first_not_of(" \t", i);
+    if (rest != std::string_view::npos && line[rest] != '#') return std::nullopt;  // yaml-cpp takes "|#" too
+    return header;
+}
+
+}  // namespace
+
+void refuse(const std::string& message, const std::string& path, size_t line, size_t column) {
+    throw Error(ErrorKind::invalid, message, Location{path, static_cast<int>(line) + 1, static_cast<int>(column) + 1});
+}
+
+Lines::Lines(std::string_view text) {
+    size_t start = 0;
+    while (start < text.size()) {
+        const size_t end = text.find('\n', start);
+        const size_t stop = end == std::string_view::npos ? text.size() : end + 1;
+        lines.emplace_back(text.substr(start, stop - start));
+        start = stop;
+    }
+    if (!lines.empty() && lines[0].ends_with("\r\n")) eol = "\r\n";
+    mark_block_scalars();
+}
+
+void Lines::mark_block_scalars() {
+    scalar.assign(lines.size(), false);
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (scalar[i]) continue;
+        auto header = block_header(lines[i]);
+        if (!header) continue;
+        if (header->parent == std::string_view::npos) {
+            header->parent = 0;
+            for (size_t k = i; k-- > 0;) {
+                if (scalar[k] || is_blank_or_comment(lines[k]) || indent_of(lines[k]) >= indent_of(lines[i])) continue;
+                header->parent = indent_of(lines[k]);
+                break;
+            }
+        }
+        size_t indent = header->explicit_indent ? header->parent + header->explicit_indent : 0;
+        size_t last = i;  // the last line of text, blank or not
+        size_t j = i + 1;
+        for (; j < lines.size(); ++j) {
+            if (is_blank(lines[j])) {
+                // Spaces past the text's indentation are text ("  " under a 1-space text is " ").
+                if (indent != 0 && content(lines[j]).size() > indent) last = j;
+                continue;
+            }
+            const size_t here = indent_of(lines[j]);
+            if (indent == 0) indent = here > header->parent ? here : lines[j].size() + 1;
+            if (here < indent) break;
+            last = j;
+        }
+        // Blank lines after the text are part of it only when kept ('+').
+        if (header->chomp == '+') last = j - 1;
+        for (size_t k = i + 1; k <= last; ++k) scalar[k] = true;
+        i = last;
+    }
+}
+
+void Lines::insert(size_t at, const std::vector<std::string>& added) {
+    std::string ending = eol;
+    if (at > 0 && !line_ending(lines[at - 1]).empty()) ending = line_ending(lines[at - 1]);
+    else if (at < lines.size() && !line_ending(lines[at]).empty()) ending = line_ending(lines[at]);
+    else if (at > 1) ending = line_ending(lines[at - 2]);
+    if (at == lines.size() && !lines.empty() && line_ending(lines.back()).empty()) {
+        if (scalar.back())
+            throw Error(ErrorKind::invalid,
+                        "the file ends inside a block scalar (| or >) without a final newline; adding one would "
+                        "change that text, so kith adds nothing after it (end the file with a newline)");
+        lines.back() += ending;
+    }
+    std::vector<std::string> whole;
+    for (const auto& line : added) whole.push_back(line + ending);
+    lines.insert(lines.begin() + static_cast<long>(at), whole.begin(), whole.end());
+    scalar.insert(scalar.begin() + static_cast<long>(at), added.size(), false);
+}
+
+void Lines::erase(size_t from, size_t to) {
+    lines.erase(lines.begin() + static_cast<long>(from), lines.begin() + static_cast<long>(to));
+    scalar.erase(scalar.begin() + static_cast<long>(from), scalar.begin() + static_cast<long>(to));
+}
+
+std::string Lines::join() const {
+    std::string out;
+    for (const auto& line : lines) out += line;
+    return out;
+}
+
+Block block_at(const Lines& file, size_t key_line) {
+    size_t end = key_line + 1;
+    for (size_t i = key_line + 1; i < file.lines.size(); ++i) {
+        const std::string_view line = file.lines[i];
+        if (file.scalar[i]) {
+            end = i + 1;
+            continue;
+        }
+        if (is_blank(line) || line[0] == '#') continue;
+        if (line[0] == ' ' || line[0] == '\t' || is_item_line(line)) {
+            end = i + 1;
+            continue;
+        }
+        break;
+    }
+    return {key_line, end};
+}
+
+std::optional<size_t> find_key(const Lines& file, std::string_view key) {
+    for (size_t i = 0; i < file.lines.size(); ++i) {
+        if (file.scalar[i]) continue;
+        const auto found = key_at(file.lines[i]);
+        if (found && found->key == key) return i;
+    }
+    return std::nullopt;
+}
+
+std::vector<size_t> item_starts(const Lines& file, size_t from, size_t to) {
+    std::vector<size_t> starts;
+    std::optional<size_t> indent;
+    for (size_t i = from; i < to; ++i) {
+        if (file.skippable(i) || file.scalar[i] || !is_item_line(file.lines[i])) continue;
+        if (!indent) indent = indent_of(file.lines[i]);
+        if (indent_of(file.lines[i]) == *indent) starts.push_back(i);
+    }
+    return starts;
+}
+
+size_t content_end(const Lines& file, size_t from, size_t to) {
+    size_t end = from;
+    for (size_t i = from; i < to; ++i) {
+        if (!file.skippable(i)) end = i + 1;
+    }
+    return end;
+}
+
+}  // namespace kith::editing

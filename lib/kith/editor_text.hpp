@@ -1,0 +1,83 @@
+#pragma once
+// The editor's view of a YAML file's text: lines with their own endings, which of them belong
+// to a block scalar, and the few syntax facts the edits need. Internal to editor.cpp.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kith::editing {
+
+// A line without its line ending.
+std::string_view content(std::string_view line);
+// The line's own ending: "\r\n", "\n" or "" (a last line without one).
+std::string line_ending(std::string_view line);
+// The number of spaces the line starts with.
+size_t indent_of(std::string_view line);
+// True for a line of blanks only.
+bool is_blank(std::string_view line);
+// True for a line with nothing on it but blanks, or a comment however it is indented.
+bool is_blank_or_comment(std::string_view line);
+// True for "- ...", "-" and "-\t..." after the indentation.
+bool is_item_line(std::string_view line);
+// Where the quoted text starting at `open` ends (one past the quote), or npos.
+size_t skip_quoted(std::string_view text, size_t open);
+// True for a value YAML reads as null or an empty list: "", ~, null, Null, NULL, [], [ ].
+bool is_empty_value(std::string_view value);
+
+// A key at the start of a text ("key:", "'key' :"): the key, and the offset after the ':'.
+struct KeyLine {
+    std::string key;
+    size_t after_colon = 0;
+};
+// The key that `text` starts with, or nullopt (also for comments, items and markers).
+std::optional<KeyLine> key_at(std::string_view text);
+
+// An inline value: [start, end) on its line, without the blanks and comment after it.
+struct InlineValue {
+    size_t start = 0;
+    size_t end = 0;
+};
+// The value written on a line after a key's colon.
+InlineValue inline_value(std::string_view line, size_t after_colon);
+
+// The file as lines, each keeping its own line ending, so that joining restores it exactly.
+struct Lines {
+    std::vector<std::string> lines;
+    std::vector<bool> scalar;  // true for a line of a block scalar's text (| or >), blank or not
+    std::string eol = "\n";    // the first line's ending, for a file that has no other
+
+    explicit Lines(std::string_view text);
+
+    // True for a blank or comment line that is not the text of a block scalar.
+    bool skippable(size_t i) const { return !scalar[i] && is_blank_or_comment(lines[i]); }
+    // Inserts lines (given without endings) before line `at`, each ending as its neighbours do.
+    // A last line without a newline gets one first, unless that would change a block scalar:
+    // then an invalid-file Error is thrown.
+    void insert(size_t at, const std::vector<std::string>& added);
+    // Removes lines [from, to).
+    void erase(size_t from, size_t to);
+    std::string join() const;
+
+private:
+    void mark_block_scalars();
+};
+
+// The lines [key, end) that hold a top-level key and its value. Comment and blank lines at the
+// end belong to whatever follows, unless they are a block scalar's text.
+struct Block {
+    size_t key = 0;
+    size_t end = 0;
+};
+Block block_at(const Lines& file, size_t key_line);
+// The line of a top-level key, or nullopt.
+std::optional<size_t> find_key(const Lines& file, std::string_view key);
+// The first line of each item of the block sequence in [from, to), at one indentation.
+std::vector<size_t> item_starts(const Lines& file, size_t from, size_t to);
+// The last line of [from, to) that is not skippable, plus one; `from` when there is none.
+size_t content_end(const Lines& file, size_t from, size_t to);
+
+// Throws an invalid-file Error at a 0-based line and column.
+[[noreturn]] void refuse(const std::string& message, const std::string& path, size_t line, size_t column);
+
+}  // namespace kith::editing
