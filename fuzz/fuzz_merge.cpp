@@ -52,7 +52,7 @@ std::string edit(const std::string& text, FuzzedDataProvider& in) {
                 break;
             }
             case 1: out = kith::add_followup(text, kith::FollowUp{*kith::parse_iso_day(some_day(in)), words, {}, 0}, "f"); break;
-            case 2: out = kith::add_item_field(text, "followups", in.ConsumeIntegralInRange(0u, 3u), "done", some_day(in), "f"); break;
+            case 2: out = kith::set_item_field(text, "followups", in.ConsumeIntegralInRange(0u, 3u), "done", some_day(in), "f"); break;
             case 3: {
                 const char* keys[] = {"tier", "title", "org", "favourite", "notes"};
                 const std::string key = keys[in.ConsumeIntegralInRange(0, 4)];

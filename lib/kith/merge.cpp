@@ -127,7 +127,7 @@ std::string apply_list(std::string text, std::string_view key, const ListPlan& p
     }
     if (block) {
         for (const auto& [index, done] : plan.mark_done)
-            text = add_item_field(text, key, index, "done", flow_text(done), path);
+            text = set_item_field(text, key, index, "done", flow_text(done), path);
         const YamlValue fresh = *read_root(text, path).find(key);
         std::vector<std::pair<size_t, size_t>> drop;
         for (size_t i = plan.keep.size(); i-- > 0;)
