@@ -9,7 +9,8 @@ DEMO_TODAY ?= 2026-11-28
 # Build and test dependencies, all from Debian.
 PACKAGES = cmake g++ make pkg-config git libcli11-dev libyaml-cpp-dev libfmt-dev \
   libhowardhinnant-date-dev doctest-dev nlohmann-json3-dev libutf8proc-dev \
-  bats bats-assert bats-support python3 python3-icalendar zsh fish man-db hyperfine
+  bats bats-assert bats-support python3 python3-icalendar zsh fish man-db hyperfine \
+  libcsv-dev python3-vobject khard
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build demo test install clean bench
