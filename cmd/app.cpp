@@ -140,6 +140,7 @@ int run(int argc, char** argv, Context ctx) {
     add_introduce(app, ctx, actions);
     add_find(app, ctx, actions);
     add_edit(app, ctx, actions);
+    add_email(app, ctx, actions);
     add_complete(app, ctx, actions);
 
     int rc = 0;

@@ -17,6 +17,7 @@ void add_archive(CLI::App& app, Context& ctx, Actions& actions);
 void add_introduce(CLI::App& app, Context& ctx, Actions& actions);
 void add_find(CLI::App& app, Context& ctx, Actions& actions);
 void add_edit(CLI::App& app, Context& ctx, Actions& actions);
+void add_email(CLI::App& app, Context& ctx, Actions& actions);
 void add_complete(CLI::App& app, Context& ctx, Actions& actions);  // hidden: words for completions
 
 }  // namespace kith::cli
