@@ -11,6 +11,8 @@ void add_email(CLI::App& app, Context& ctx, Actions& actions) {
     auto query = std::make_shared<std::string>();
     cmd->add_option("QUERY", *query, "Part of a name, aka, email or organisation")->required();
     cmd->footer("Prints a line of text, then ADDRESS<TAB>NAME<TAB>ORG per address.\n"
+                "Examples:\n"
+                "  kith email ada\n"
                 "  .muttrc:   set query_command = \"kith email %s\"\n"
                 "  aerc.conf: address-book-cmd = kith email \"%s\"");
     actions[cmd] = [&ctx, query] {
