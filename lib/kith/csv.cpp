@@ -7,6 +7,8 @@
 
 #include "kith/error.hpp"
 #include "kith/interchange.hpp"
+#include "kith/text.hpp"
+#include "kith/vcard.hpp"
 
 namespace kith {
 namespace {
@@ -42,7 +44,9 @@ std::string lower(std::string_view text) {
 
 }  // namespace
 
-std::vector<CsvRow> parse_csv(std::string_view bytes, const std::string& path) {
+std::vector<CsvRow> parse_csv(std::string_view input, const std::string& path) {
+    const std::string utf8 = utf16_to_utf8(input);
+    std::string_view bytes = utf8;
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
     csv_parser parser{};
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::bad_alloc();
@@ -95,7 +99,10 @@ std::string CsvColumns::get(const CsvRow& row, std::string_view name) const {
     const auto it = std::find(names_.begin(), names_.end(), lower(name));
     if (it == names_.end()) return "";
     const auto index = static_cast<size_t>(it - names_.begin());
-    return index < row.fields.size() ? trim_blanks(row.fields[index]) : "";
+    if (index >= row.fields.size()) return "";
+    // Exports that are not UTF-8 were most likely written in Windows-1252.
+    const std::string& field = row.fields[index];
+    return trim_blanks(find_invalid_utf8(field) ? latin1_to_utf8(field) : field);
 }
 
 std::vector<std::string> CsvColumns::numbered(const CsvRow& row, std::string_view prefix, std::string_view suffix) const {

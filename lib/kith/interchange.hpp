@@ -32,6 +32,10 @@ std::optional<MonthDay> parse_export_date(std::string_view text);
 // Appends `value` to `list` unless it is empty or already there.
 void add_unique(std::vector<std::string>& list, const std::string& value);
 
+// Returns UTF-8 for bytes that start with a UTF-16 byte order mark (as some Outlook and old
+// Google exports are written); other bytes unchanged. Unpaired surrogates become U+FFFD.
+std::string utf16_to_utf8(std::string_view bytes);
+
 // Trims blanks (spaces, tabs, CR, LF) from both ends.
 std::string trim_blanks(std::string_view text);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "kith/interchange.hpp"
 #include "kith/text.hpp"
 
 namespace kith {
@@ -239,7 +240,7 @@ const VcardProperty* VcardCard::preferred(std::string_view name) const {
 
 VcardFile parse_vcards(std::string_view bytes, const std::string& path) {
     CardReader reader(path);
-    for (const auto& logical : unfold(bytes)) reader.feed(logical);
+    for (const auto& logical : unfold(utf16_to_utf8(bytes))) reader.feed(logical);
     return reader.finish();
 }
 

@@ -135,3 +135,21 @@ TEST_CASE("linkedin: a file without the header is refused") {
     CHECK_THROWS_AS(read_linkedin_csv("Notes:\nnothing here\n", "c.csv"), Error);
     CHECK_THROWS_AS(read_linkedin_csv("", "c.csv"), Error);
 }
+
+TEST_CASE("csv: UTF-16 exports (with a BOM) and Windows-1252 fields read as UTF-8") {
+    std::string utf16 = "\xFF\xFE";
+    for (char32_t c : std::u32string(U"Name,Given Name\r\nJos\u00e9 \U0001F600,Jos\u00e9\r\n")) {
+        if (c > 0xFFFF) {
+            const char32_t v = c - 0x10000;
+            for (char32_t u : {0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF)}) utf16.append({static_cast<char>(u & 0xFF), static_cast<char>(u >> 8)});
+        } else {
+            utf16.append({static_cast<char>(c & 0xFF), static_cast<char>(c >> 8)});
+        }
+    }
+    const auto batch = read_google_csv(utf16, "legacy.csv");
+    REQUIRE(batch.records.size() == 1);
+    CHECK(batch.records[0].contact.name == "José 😀");
+    const auto latin = read_google_csv("First Name,Last Name\nFran\xe7ois,M\xfcller\n", "x.csv");
+    REQUIRE(latin.records.size() == 1);
+    CHECK(latin.records[0].contact.name == "François Müller");
+}
