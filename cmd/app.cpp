@@ -200,6 +200,7 @@ int run(int argc, char** argv, Context ctx) {
     add_stats(app, ctx, actions);
     add_merge_file(app, ctx, actions);
     add_git(app, ctx, actions);
+    add_email(app, ctx, actions);
     add_complete(app, ctx, actions);
     if (ctx.test_hooks) add_test_hooks(app, actions);
 

@@ -5,8 +5,9 @@
 namespace kith {
 namespace {
 
-// Version 2 adds a checksum of everything after it: a flipped byte makes the cache ignored.
-constexpr std::string_view magic = "kith-cache-2\n";
+// Version 2 added a checksum of everything after it (a flipped byte makes the cache ignored);
+// version 3 adds url and uid.
+constexpr std::string_view magic = "kith-cache-3\n";
 
 class Writer {
 public:
@@ -101,10 +102,10 @@ private:
 
 void write_contact(Writer& w, const Contact& c) {
     for (const std::string* s : {&c.slug, &c.path, &c.name, &c.tier, &c.title, &c.org, &c.role, &c.address, &c.prefer,
-                                 &c.assistant, &c.met, &c.introduced_by, &c.why, &c.notes})
+                                 &c.assistant, &c.met, &c.introduced_by, &c.why, &c.notes, &c.uid})
         w.str(*s);
     w.u64(c.archived ? 1 : 0);
-    for (const auto* v : {&c.aka, &c.email, &c.phone, &c.interests, &c.tags}) w.strings(*v);
+    for (const auto* v : {&c.aka, &c.email, &c.phone, &c.url, &c.interests, &c.tags}) w.strings(*v);
     w.u64(c.cadence ? 1 : 0);
     w.i64(c.cadence ? c.cadence->count : 0);
     w.u64(c.cadence ? static_cast<std::uint64_t>(c.cadence->unit) : 0);
@@ -137,10 +138,10 @@ void write_contact(Writer& w, const Contact& c) {
 Contact read_contact(Reader& r) {
     Contact c;
     for (std::string* s : {&c.slug, &c.path, &c.name, &c.tier, &c.title, &c.org, &c.role, &c.address, &c.prefer,
-                           &c.assistant, &c.met, &c.introduced_by, &c.why, &c.notes})
+                           &c.assistant, &c.met, &c.introduced_by, &c.why, &c.notes, &c.uid})
         *s = r.str();
     c.archived = r.u64() != 0;
-    for (auto* v : {&c.aka, &c.email, &c.phone, &c.interests, &c.tags}) *v = r.strings();
+    for (auto* v : {&c.aka, &c.email, &c.phone, &c.url, &c.interests, &c.tags}) *v = r.strings();
     const bool has_cadence = r.u64() != 0;
     const auto count = static_cast<int>(r.i64());
     const auto unit = static_cast<char>(r.u64());

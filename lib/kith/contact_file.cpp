@@ -72,6 +72,7 @@ void read_key(const SchemaReader& in, const std::string& key, const YamlValue& v
     else if (key == "email") c.email = in.text_list(value, key);
     else if (key == "phone") c.phone = in.text_list(value, key);
     else if (key == "address") c.address = in.text(value, key);
+    else if (key == "url") c.url = in.text_list(value, key);
     else if (key == "prefer") c.prefer = in.text(value, key);
     else if (key == "assistant") c.assistant = in.text(value, key);
     else if (key == "interests") c.interests = in.text_list(value, key);
@@ -83,6 +84,7 @@ void read_key(const SchemaReader& in, const std::string& key, const YamlValue& v
     else if (key == "birthday") c.birthday = in.month_day(value, key);
     else if (key == "since") c.since = in.day(value, key);
     else if (key == "snooze") c.snooze = in.day(value, key);
+    else if (key == "uid") c.uid = in.text(value, key);
     else if (key == "dates") read_dates(in, value, c);
     else if (key == "followups") read_followups(in, value, c);
     else if (key == "log") read_log(in, value, c);
@@ -93,8 +95,8 @@ void read_key(const SchemaReader& in, const std::string& key, const YamlValue& v
 const std::vector<std::string>& canonical_keys() {
     static const std::vector<std::string> keys = {
         "name",  "aka",       "tier",      "cadence", "title", "org",      "role",      "email",
-        "phone", "address",   "prefer",    "assistant", "interests", "tags", "met", "introduced_by",
-        "why",   "notes",     "birthday",  "since",   "snooze", "dates",   "followups", "log"};
+        "phone", "address",   "url",       "prefer",    "assistant", "interests", "tags", "met", "introduced_by",
+        "why",   "notes",     "birthday",  "since",   "snooze", "uid",    "dates",   "followups", "log"};
     return keys;
 }
 
@@ -135,7 +137,7 @@ void check_reads_back(const std::string& rendered, const Contact& c) {
                       back.assistant == c.assistant && back.interests == c.interests && back.tags == c.tags &&
                       back.met == c.met && back.introduced_by == c.introduced_by && back.why == c.why &&
                       back.notes == c.notes && back.birthday == c.birthday && back.since == c.since &&
-                      back.snooze == c.snooze;
+                      back.snooze == c.snooze && back.url == c.url && back.uid == c.uid;
     if (!same) throw std::logic_error("a new contact file reads back other than it was written");
 }
 
@@ -160,6 +162,7 @@ std::string render_new_contact(const Contact& c) {
     list("email", c.email);
     list("phone", c.phone);
     scalar("address", c.address);
+    list("url", c.url);
     scalar("prefer", c.prefer);
     scalar("assistant", c.assistant);
     list("interests", c.interests);
@@ -171,6 +174,7 @@ std::string render_new_contact(const Contact& c) {
     if (c.birthday) raw("birthday", format_month_day(*c.birthday));
     if (c.since) raw("since", format_day(*c.since));
     if (c.snooze) raw("snooze", format_day(*c.snooze));
+    scalar("uid", c.uid);
     check_reads_back(out, c);
     return out;
 }

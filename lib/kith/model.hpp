@@ -71,10 +71,12 @@ struct Contact {
     std::string title, org, role;
     std::vector<std::string> email, phone;
     std::string address, prefer, assistant;
+    std::vector<std::string> url;  // web pages: a profile, a homepage
     std::vector<std::string> interests, tags;
     std::string met, introduced_by, why, notes;
     std::optional<MonthDay> birthday;
     std::optional<Day> since, snooze;
+    std::string uid;  // the vCard UID it was imported with, kept for round trips
     std::vector<YearlyDate> dates;
     std::vector<FollowUp> followups;
     std::vector<LogEntry> log;

@@ -1,0 +1,27 @@
+// kith email QUERY: addresses for mutt's, neomutt's and aerc's query_command.
+#include <iostream>
+
+#include "commands.hpp"
+#include "kith/email_lookup.hpp"
+
+namespace kith::cli {
+
+void add_email(CLI::App& app, Context& ctx, Actions& actions) {
+    auto* cmd = app.add_subcommand("email", "Look up email addresses for a mail client; exit 1 when nothing matches");
+    auto query = std::make_shared<std::string>();
+    cmd->add_option("QUERY", *query, "Part of a name, aka, email or organisation")->required();
+    cmd->footer("Prints a line of text, then ADDRESS<TAB>NAME<TAB>ORG per address.\n"
+                "Examples:\n"
+                "  kith email ada\n"
+                "  .muttrc:   set query_command = \"kith email %s\"\n"
+                "  aerc.conf: address-book-cmd = kith email \"%s\"");
+    actions[cmd] = [&ctx, query] {
+        const Network network = ctx.load();
+        const auto matches = find_emails(network.contacts, *query);
+        if (matches.empty()) return 1;
+        std::cout << render_email_query(matches, *query);
+        return 0;
+    };
+}
+
+}  // namespace kith::cli

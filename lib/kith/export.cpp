@@ -1,0 +1,129 @@
+#include "kith/export.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+
+#include "kith/csv.hpp"
+#include "kith/due.hpp"
+#include "kith/ics.hpp"
+#include "kith/vcard_contact.hpp"
+
+namespace kith {
+namespace {
+
+std::string joined(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : " ::: ") + v;
+    return out;
+}
+
+std::string optional_day(const std::optional<Day>& day) { return day ? format_day(*day) : ""; }
+
+struct CsvColumn {
+    const char* header;
+    std::function<std::string(const Contact&)> value;
+};
+
+// --- contact -> CSV: the one place that maps fields to columns -----------------------
+const std::vector<CsvColumn>& csv_columns() {
+    static const std::vector<CsvColumn> columns = {
+        {"slug", [](const Contact& c) { return c.slug; }},
+        {"name", [](const Contact& c) { return c.name; }},
+        {"aka", [](const Contact& c) { return joined(c.aka); }},
+        {"tier", [](const Contact& c) { return c.tier; }},
+        {"cadence", [](const Contact& c) { return c.cadence ? c.cadence->text() : ""; }},
+        {"title", [](const Contact& c) { return c.title; }},
+        {"org", [](const Contact& c) { return c.org; }},
+        {"role", [](const Contact& c) { return c.role; }},
+        {"email", [](const Contact& c) { return joined(c.email); }},
+        {"phone", [](const Contact& c) { return joined(c.phone); }},
+        {"address", [](const Contact& c) { return c.address; }},
+        {"url", [](const Contact& c) { return joined(c.url); }},
+        {"prefer", [](const Contact& c) { return c.prefer; }},
+        {"assistant", [](const Contact& c) { return c.assistant; }},
+        {"interests", [](const Contact& c) { return joined(c.interests); }},
+        {"tags", [](const Contact& c) { return joined(c.tags); }},
+        {"met", [](const Contact& c) { return c.met; }},
+        {"introduced_by", [](const Contact& c) { return c.introduced_by; }},
+        {"why", [](const Contact& c) { return c.why; }},
+        {"notes", [](const Contact& c) { return c.notes; }},
+        {"birthday", [](const Contact& c) { return c.birthday ? format_month_day(*c.birthday) : ""; }},
+        {"since", [](const Contact& c) { return optional_day(c.since); }},
+        {"snooze", [](const Contact& c) { return optional_day(c.snooze); }},
+        {"uid", [](const Contact& c) { return c.uid; }},
+        {"archived", [](const Contact& c) { return std::string(c.archived ? "true" : "false"); }},
+    };
+    return columns;
+}
+
+nlohmann::json optional_json(const std::string& text) { return text.empty() ? nlohmann::json() : nlohmann::json(text); }
+
+nlohmann::json contact_json(const Contact& c) {
+    nlohmann::json j;
+    j["slug"] = c.slug;
+    j["name"] = c.name;
+    j["aka"] = c.aka;
+    j["tier"] = optional_json(c.tier);
+    j["cadence"] = c.cadence ? nlohmann::json(c.cadence->text()) : nlohmann::json();
+    for (const auto& [key, value] : {std::pair{"title", &c.title}, {"org", &c.org}, {"role", &c.role},
+                                     {"address", &c.address}, {"prefer", &c.prefer}, {"assistant", &c.assistant},
+                                     {"met", &c.met}, {"introduced_by", &c.introduced_by}, {"why", &c.why},
+                                     {"notes", &c.notes}, {"uid", &c.uid}})
+        j[key] = optional_json(*value);
+    j["email"] = c.email;
+    j["phone"] = c.phone;
+    j["url"] = c.url;
+    j["interests"] = c.interests;
+    j["tags"] = c.tags;
+    j["birthday"] = c.birthday ? nlohmann::json(format_month_day(*c.birthday)) : nlohmann::json();
+    j["since"] = optional_json(optional_day(c.since));
+    j["snooze"] = optional_json(optional_day(c.snooze));
+    j["archived"] = c.archived;
+    j["dates"] = nlohmann::json::array();
+    for (const auto& d : c.dates) j["dates"].push_back({{"date", format_month_day(d.date)}, {"what", d.what}});
+    j["followups"] = nlohmann::json::array();
+    for (const auto& f : c.followups)
+        j["followups"].push_back({{"due", format_day(f.due)}, {"what", f.what}, {"done", optional_json(optional_day(f.done))}});
+    j["log"] = nlohmann::json::array();
+    for (const auto& e : c.log)
+        j["log"].push_back({{"date", format_day(e.date)}, {"kind", e.kind}, {"note", e.note}, {"with", optional_json(e.with)}});
+    return j;
+}
+
+}  // namespace
+
+std::string render_vcards(const std::vector<Contact>& contacts, int version) {
+    std::string out;
+    for (const auto& c : contacts) out += render_vcard(c, version);
+    return out;
+}
+
+std::string vcard_file_name(const Contact& contact) { return contact.slug + ".vcf"; }
+
+std::string render_contacts_csv(const std::vector<Contact>& contacts) {
+    std::vector<std::string> fields;
+    for (const auto& column : csv_columns()) fields.emplace_back(column.header);
+    std::string out = csv_line(fields);
+    for (const auto& c : contacts) {
+        fields.clear();
+        for (const auto& column : csv_columns()) fields.push_back(column.value(c));
+        out += csv_line(fields);
+    }
+    return out;
+}
+
+std::string render_contacts_json(const std::vector<Contact>& contacts) {
+    nlohmann::json all = nlohmann::json::array();
+    for (const auto& c : contacts) all.push_back(contact_json(c));
+    return all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string render_export_ics(const std::vector<Contact>& contacts, const Config& config, Day today) {
+    DueQuery query;
+    query.today = today;
+    query.within = Duration{1, 'y'};
+    return render_ics(due_items(contacts, config, query), today);
+}
+
+}  // namespace kith

@@ -1,0 +1,169 @@
+#include "kith/import_plan.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "kith/slug.hpp"
+#include "kith/text.hpp"
+
+namespace kith {
+namespace {
+
+// A web address without scheme, "www.", case or trailing slash.
+std::string url_key(std::string url) {
+    url = fold(url);
+    if (const size_t scheme = url.find("://"); scheme != std::string::npos) url.erase(0, scheme + 3);
+    if (url.rfind("www.", 0) == 0) url.erase(0, 4);
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    return url;
+}
+
+// A name folded, with its blanks collapsed.
+std::string name_key(const std::string& name) {
+    std::string out;
+    for (char c : fold_to_ascii(name)) {
+        const bool blank = c == ' ' || c == '\t' || c == '.' || c == ',';
+        if (blank && (out.empty() || out.back() == ' ')) continue;
+        out += blank ? ' ' : c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+// The people known so far, indexed by the three keys; values index `people`.
+struct Index {
+    std::vector<Contact> people;
+    std::map<std::string, size_t> by_email, by_url, by_name;
+    std::set<std::string> slugs;
+
+    void add(const Contact& c) {
+        const size_t i = people.size();
+        people.push_back(c);
+        for (const auto& e : c.email) by_email.emplace(fold(e), i);
+        for (const auto& u : c.url) by_url.emplace(url_key(u), i);
+        by_name.emplace(name_key(c.name), i);
+        for (const auto& a : c.aka) by_name.emplace(name_key(a), i);
+        slugs.insert(c.slug);
+    }
+
+    std::optional<std::pair<size_t, std::string>> match(const Contact& c) const {
+        for (const auto& e : c.email)
+            if (auto it = by_email.find(fold(e)); it != by_email.end()) return std::pair{it->second, "email"};
+        for (const auto& u : c.url)
+            if (auto it = by_url.find(url_key(u)); it != by_url.end()) return std::pair{it->second, "url"};
+        if (auto it = by_name.find(name_key(c.name)); it != by_name.end()) return std::pair{it->second, "name"};
+        return std::nullopt;
+    }
+
+    std::string free_slug(const std::string& name) {
+        std::string base = make_slug(name);
+        if (base.empty()) base = "contact";
+        std::string slug = base;
+        for (int n = 2; slugs.count(slug); ++n) slug = fmt::format("{}-{}", base.substr(0, max_slug_bytes - 6), n);
+        return slug;
+    }
+};
+
+// --- contact -> facts: the one place that says which fields an import may fill -------
+void merge_facts(Contact& have, const Contact& in, ImportDecision& d) {
+    const auto scalar = [&](const char* key, std::string& mine, const std::string& theirs) {
+        if (theirs.empty() || fold(mine) == fold(theirs)) return;
+        if (mine.empty()) {
+            mine = theirs;
+            d.facts.push_back({key, theirs, false});
+        } else {
+            d.disagreements.push_back(fmt::format("{}: kept '{}', the import says '{}'", key, mine, theirs));
+        }
+    };
+    const auto list = [&](const char* key, std::vector<std::string>& mine, const std::vector<std::string>& theirs) {
+        for (const auto& value : theirs) {
+            bool known = false;
+            for (const auto& m : mine) known = known || fold(m) == fold(value);
+            if (known) continue;
+            mine.push_back(value);
+            d.facts.push_back({key, value, true});
+        }
+    };
+    list("aka", have.aka, in.name == have.name || fold(in.name) == fold(have.name) ? in.aka : [&] {
+        auto names = in.aka;
+        names.insert(names.begin(), in.name);  // matched by email or URL under another name
+        return names;
+    }());
+    scalar("title", have.title, in.title);
+    scalar("org", have.org, in.org);
+    scalar("role", have.role, in.role);
+    list("email", have.email, in.email);
+    list("phone", have.phone, in.phone);
+    scalar("address", have.address, in.address);
+    list("url", have.url, in.url);
+    list("tags", have.tags, in.tags);
+    scalar("notes", have.notes, in.notes);
+    if (in.birthday) {
+        std::string mine = have.birthday ? format_month_day(*have.birthday) : "";
+        scalar("birthday", mine, format_month_day(*in.birthday));
+        if (!have.birthday) have.birthday = in.birthday;
+    }
+    if (in.since) {
+        std::string mine = have.since ? format_day(*have.since) : "";
+        scalar("since", mine, format_day(*in.since));
+        if (!have.since) have.since = in.since;
+    }
+    scalar("uid", have.uid, in.uid);
+    for (const auto& date : in.dates) {
+        bool known = false;
+        for (const auto& d2 : have.dates) known = known || (d2.date == date.date && fold(d2.what) == fold(date.what));
+        if (known) continue;
+        have.dates.push_back(date);
+        d.facts.push_back({"dates", format_month_day(date.date) + " " + date.what, true});
+    }
+}
+
+}  // namespace
+
+const char* to_string(ImportAction action) {
+    switch (action) {
+        case ImportAction::add: return "add";
+        case ImportAction::merge: return "merge";
+        case ImportAction::skip: return "skip";
+    }
+    return "skip";
+}
+
+ImportPlan plan_import(const std::vector<Contact>& existing, const std::vector<ImportRecord>& records,
+                       const std::string& tier) {
+    Index index;
+    for (const auto& c : existing) index.add(c);
+    ImportPlan plan;
+    std::map<size_t, size_t> added_at;  // index.people position -> its add decision
+    for (size_t r = 0; r < records.size(); ++r) {
+        ImportDecision d;
+        d.record = r;
+        const Contact& in = records[r].contact;
+        if (const auto found = index.match(in)) {
+            Contact& have = index.people[found->first];
+            d.slug = have.slug;
+            d.matched_by = found->second;
+            merge_facts(have, in, d);
+            if (const auto add = added_at.find(found->first); add != added_at.end()) {
+                plan.decisions[add->second].contact = have;  // a duplicate within the file: one person
+                d.facts.clear();
+            }
+            d.action = d.facts.empty() ? ImportAction::skip : ImportAction::merge;
+        } else {
+            d.contact = in;
+            d.contact.slug = index.free_slug(in.name);
+            d.contact.path = "contacts/" + d.contact.slug + ".yaml";
+            d.contact.tier = tier;
+            d.slug = d.contact.slug;
+            added_at[index.people.size()] = plan.decisions.size();
+            index.add(d.contact);
+        }
+        (d.action == ImportAction::add ? plan.added : d.action == ImportAction::merge ? plan.merged : plan.skipped)++;
+        plan.decisions.push_back(std::move(d));
+    }
+    return plan;
+}
+
+}  // namespace kith

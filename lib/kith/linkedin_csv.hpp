@@ -1,0 +1,23 @@
+#pragma once
+// LinkedIn's Connections.csv: a "Notes:" preamble, then a header found by its content.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kith/csv.hpp"
+#include "kith/interchange.hpp"
+
+namespace kith {
+
+// Parses "Connected On" as LinkedIn writes it: "15 Mar 2024", "07-Feb-22" (or ISO); nullopt otherwise.
+std::optional<Day> parse_connected_on(std::string_view text);
+
+// Maps one connection row to a contact; a bad date is appended to `errors`.
+// Throws an invalid Error at the row's line when it has no name.
+Contact contact_from_linkedin_row(const CsvColumns& columns, const CsvRow& row, const std::string& path,
+                                  std::vector<Error>& errors);
+
+// Reads a LinkedIn Connections.csv as import records.
+ImportBatch read_linkedin_csv(std::string_view bytes, const std::string& path);
+
+}  // namespace kith

@@ -1,0 +1,70 @@
+#include "kith/vcard_write.hpp"
+
+#include <fmt/format.h>
+
+#include "kith/hash.hpp"
+
+namespace kith {
+
+std::string vcard_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\\' || c == ',' || c == ';') {
+            out += '\\';
+            out += c;
+        } else if (c == '\r') {
+            out += "\\n";
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string vcard_fold(std::string_view line) {
+    std::string out;
+    size_t width = 0;  // octets on the current physical line
+    for (size_t i = 0; i < line.size();) {
+        size_t length = 1;
+        const auto lead = static_cast<unsigned char>(line[i]);
+        if (lead >= 0xF0) length = 4;
+        else if (lead >= 0xE0) length = 3;
+        else if (lead >= 0xC0) length = 2;
+        length = std::min(length, line.size() - i);
+        if (width + length > 75) {
+            out += "\r\n ";
+            width = 1;
+        }
+        out.append(line.substr(i, length));
+        width += length;
+        i += length;
+    }
+    return out + "\r\n";
+}
+
+std::string stable_uid(std::string_view seed) {
+    const std::uint64_t a = hash_bytes(std::string("kith-uid-a:").append(seed));
+    const std::uint64_t b = hash_bytes(std::string("kith-uid-b:").append(seed));
+    // Shaped as a version-5 (name-based) UUID, so strict readers accept it.
+    return fmt::format("urn:uuid:{:08x}-{:04x}-{:04x}-{:04x}-{:012x}", a >> 32, (a >> 16) & 0xFFFF,
+                       0x5000 | (a & 0x0FFF), 0x8000 | ((b >> 48) & 0x3FFF), b & 0xFFFFFFFFFFFFULL);
+}
+
+std::string render_card(const std::vector<VcardProperty>& properties, int version) {
+    std::string out = "BEGIN:VCARD\r\n";
+    out += version == 3 ? "VERSION:3.0\r\n" : "VERSION:4.0\r\n";
+    for (const auto& p : properties) {
+        std::string line = p.group.empty() ? p.name : p.group + "." + p.name;
+        for (const auto& [name, value] : p.params) line += ";" + name + "=" + value;
+        line += ":" + p.value;
+        out += vcard_fold(line);
+    }
+    return out + "END:VCARD\r\n";
+}
+
+}  // namespace kith

@@ -1,0 +1,155 @@
+#include <doctest/doctest.h>
+
+#include "fixture.hpp"
+#include "kith/csv.hpp"
+#include "kith/google_csv.hpp"
+#include "kith/linkedin_csv.hpp"
+
+using namespace kith;
+using Strings = std::vector<std::string>;
+
+TEST_CASE("csv: quoted fields, embedded newlines, doubled quotes, a BOM, CRLF; lines of records kept") {
+    const auto rows = parse_csv("\xEF\xBB\xBFname,note\r\nAda,\"line one\r\nline \"\"two\"\"\"\r\n\r\nGrace,\"a, b\"\r\n", "x.csv");
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].fields == Strings{"name", "note"});
+    CHECK(rows[1].fields == Strings{"Ada", "line one\r\nline \"two\""});
+    CHECK(rows[1].line == 2);
+    CHECK(rows[2].fields == Strings{"Grace", "a, b"});
+    CHECK(rows[2].line == 5);
+}
+
+TEST_CASE("csv: an unclosed quote is an error at the record's line") {
+    CHECK_THROWS_WITH_AS(parse_csv("a,b\nc,\"never closed\nmore\n", "x.csv"),
+                         "malformed csv: a quoted field is never closed", Error);
+    try {
+        parse_csv("a,b\nc,\"never closed\nmore\n", "x.csv");
+    } catch (const Error& e) {
+        CHECK(e.where().line == 2);
+    }
+}
+
+TEST_CASE("csv: fields are quoted as RFC 4180 asks, and read back the same") {
+    CHECK(csv_field("plain") == "plain");
+    CHECK(csv_field("a,b") == "\"a,b\"");
+    CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(csv_field("two\nlines") == "\"two\nlines\"");
+    CHECK(csv_field(" edge") == "\" edge\"");
+    const Strings fields = {"a,b", "say \"hi\"", "two\r\nlines", " edge", ""};
+    const auto rows = parse_csv(csv_line(fields), "x.csv");
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].fields == fields);
+}
+
+TEST_CASE("csv: columns are found by name, never by position") {
+    const auto rows = parse_csv("B,A,E-mail 1 - Value,E-mail 2 - Value\n2,1,x@a,\n", "x.csv");
+    const CsvColumns columns(rows[0]);
+    CHECK(columns.get(rows[1], "a") == "1");
+    CHECK(columns.get(rows[1], " B ") == "2");
+    CHECK(columns.get(rows[1], "missing") == "");
+    CHECK(columns.numbered(rows[1], "E-mail", "Value") == Strings{"x@a"});
+}
+
+TEST_CASE("google csv: the current export") {
+    const auto batch = read_google_csv(read_fixture("google-contacts.csv"), "google.csv");
+    REQUIRE(batch.records.size() == 3);
+    const Contact& ada = batch.records[0].contact;
+    CHECK(ada.name == "Ada Lovelace");
+    CHECK(ada.aka == Strings{"Ada King"});
+    CHECK(ada.org == "Analytical Engines Ltd, Numbers");
+    CHECK(ada.title == "Lead Analyst");
+    CHECK(ada.email == Strings{"ada@example.org", "ada.king@example.org", "ada@engines.example"});
+    CHECK(ada.phone == Strings{"+44 20 7946 0000"});
+    CHECK(ada.address == "12 St James's Square, London SW1Y 4JH, United Kingdom");
+    CHECK(ada.url == Strings{"https://ada.example.org"});
+    CHECK(ada.tags == Strings{"Mentors", "London"});
+    CHECK(ada.birthday == MonthDay{12, 10, 1815});
+    CHECK(ada.notes == "Prefers mornings.\nAsk about the \"Bernoulli\" paper, please.");
+    REQUIRE(ada.dates.size() == 1);
+    CHECK(ada.dates[0].what == "anniversary");
+    CHECK(ada.dates[0].date == MonthDay{6, 1, 2020});
+    const Contact& grace = batch.records[1].contact;
+    CHECK(grace.name == "Rear Admiral Grace Brewster Hopper");
+    CHECK(grace.birthday == MonthDay{12, 9, std::nullopt});
+    CHECK(grace.phone == Strings{"+1 202-555-0143", "+1 202-555-0199"});
+    CHECK(grace.tags.empty());
+    CHECK(batch.records[1].line == 6);
+    REQUIRE(batch.errors.size() == 2);
+    CHECK(batch.errors[0].located() == "google.csv:7: row has no name, organisation or email; skipped");
+    CHECK(batch.errors[1].located() == "google.csv:8: birthday 'April 30' is not a date; left out");
+    CHECK(batch.records[2].contact.name == "Claude Shannon");
+}
+
+TEST_CASE("google csv: the legacy export, with a BOM and Group Membership") {
+    const auto batch = read_google_csv(read_fixture("google-legacy.csv"), "legacy.csv");
+    CHECK(batch.errors.empty());
+    REQUIRE(batch.records.size() == 2);
+    const Contact& jose = batch.records[0].contact;
+    CHECK(jose.name == "José Núñez");
+    CHECK(jose.aka == Strings{"Pepe"});
+    CHECK(jose.org == "Robotica SA");
+    CHECK(jose.title == "CTO");
+    CHECK(jose.email == Strings{"jose@example.es", "pepe@example.es"});
+    CHECK(jose.tags == Strings{"Robotics"});
+    CHECK(jose.birthday == MonthDay{2, 14, std::nullopt});
+    CHECK(jose.url == Strings{"https://jose.example.es"});
+    const Contact& linus = batch.records[1].contact;
+    CHECK(linus.name == "Linus Torvalds");  // no Name: assembled from its parts
+    CHECK(linus.tags == Strings{"Friends"});
+}
+
+TEST_CASE("google csv: a file that is not a Google export is refused") {
+    CHECK_THROWS_AS(read_google_csv("a,b\n1,2\n", "x.csv"), Error);
+}
+
+TEST_CASE("linkedin: Connected On in both forms") {
+    CHECK(parse_connected_on("15 Mar 2024") == parse_iso_day("2024-03-15"));
+    CHECK(parse_connected_on("07-Feb-22") == parse_iso_day("2022-02-07"));
+    CHECK(parse_connected_on("2023-01-05") == parse_iso_day("2023-01-05"));
+    CHECK_FALSE(parse_connected_on("31 Feb 2021"));
+    CHECK_FALSE(parse_connected_on("15 Foo 2024"));
+    CHECK_FALSE(parse_connected_on("yesterday"));
+}
+
+TEST_CASE("linkedin: BOM and Notes preamble skipped, header found by content") {
+    const auto batch = read_linkedin_csv(read_fixture("linkedin-connections.csv"), "Connections.csv");
+    REQUIRE(batch.records.size() == 3);
+    const Contact& ada = batch.records[0].contact;
+    CHECK(ada.name == "Ada Lovelace");
+    CHECK(ada.url == Strings{"https://www.linkedin.com/in/adalovelace"});
+    CHECK(ada.email == Strings{"ada@example.org"});
+    CHECK(ada.org == "Analytical Engines Ltd");
+    CHECK(ada.title == "Lead Analyst");
+    CHECK(ada.since == parse_iso_day("2024-03-15"));
+    CHECK(batch.records[0].line == 5);
+    const Contact& grace = batch.records[1].contact;
+    CHECK(grace.email.empty());
+    CHECK(grace.org == "US Navy, Research");
+    CHECK(grace.title == "Rear Admiral, \"Amazing\"");
+    CHECK(grace.since == parse_iso_day("2022-02-07"));
+    REQUIRE(batch.errors.size() == 2);
+    CHECK(batch.errors[0].located() == "Connections.csv:7: connection has no name; skipped");
+    CHECK(batch.errors[1].located() == "Connections.csv:8: 'Connected On' date '31 Feb 2021' is not a date; left out");
+}
+
+TEST_CASE("linkedin: a file without the header is refused") {
+    CHECK_THROWS_AS(read_linkedin_csv("Notes:\nnothing here\n", "c.csv"), Error);
+    CHECK_THROWS_AS(read_linkedin_csv("", "c.csv"), Error);
+}
+
+TEST_CASE("csv: UTF-16 exports (with a BOM) and Windows-1252 fields read as UTF-8") {
+    std::string utf16 = "\xFF\xFE";
+    for (char32_t c : std::u32string(U"Name,Given Name\r\nJos\u00e9 \U0001F600,Jos\u00e9\r\n")) {
+        if (c > 0xFFFF) {
+            const char32_t v = c - 0x10000;
+            for (char32_t u : {0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF)}) utf16.append({static_cast<char>(u & 0xFF), static_cast<char>(u >> 8)});
+        } else {
+            utf16.append({static_cast<char>(c & 0xFF), static_cast<char>(c >> 8)});
+        }
+    }
+    const auto batch = read_google_csv(utf16, "legacy.csv");
+    REQUIRE(batch.records.size() == 1);
+    CHECK(batch.records[0].contact.name == "José 😀");
+    const auto latin = read_google_csv("First Name,Last Name\nFran\xe7ois,M\xfcller\n", "x.csv");
+    REQUIRE(latin.records.size() == 1);
+    CHECK(latin.records[0].contact.name == "François Müller");
+}
