@@ -1,8 +1,11 @@
 // kith add NAME [options]: create a contact file.
+#include <map>
+
 #include "autocommit.hpp"
 #include "commands.hpp"
 #include "kith/contact_file.hpp"
 #include "kith/error.hpp"
+#include "kith/fields.hpp"
 #include "kith/slug.hpp"
 #include "kith/text.hpp"
 #include "kith/transaction.hpp"
@@ -13,19 +16,20 @@ namespace {
 
 // What the user typed, before it is checked.
 struct AddOptions {
-    std::string name, tier, cadence, birthday, since, slug;
-    std::vector<std::string> aka, email, phone, interests, tags;
-    std::string title, org, role, address, prefer, assistant, met, introduced_by, why, notes;
+    std::string name, cadence, birthday, since, slug;
+    std::map<std::string, std::string> texts;               // by field key: --org, --tier, ...
+    std::map<std::string, std::vector<std::string>> lists;  // by field key: --email, --tag, ...
     bool edit = false;
 };
 
 Contact contact_from(const AddOptions& in, const Config& config, Day today) {
     Contact c;
+    for (const auto& [key, value] : in.texts) c.*find_field(key)->text = value;
+    for (const auto& [key, values] : in.lists) c.*find_field(key)->list = values;
     c.name = in.name;
     if (fold(c.name).find_first_not_of(" \t") == std::string::npos) fail_usage("NAME cannot be empty");
-    if (!in.tier.empty() && !config.find_tier(in.tier))
-        fail_usage("unknown tier '" + in.tier + "' (tiers: " + config.tier_names() + ")");
-    c.tier = in.tier;
+    if (!c.tier.empty() && !config.find_tier(c.tier))
+        fail_usage("unknown tier '" + c.tier + "' (tiers: " + config.tier_names() + ")");
     if (!in.cadence.empty()) {
         c.cadence = parse_duration(in.cadence);
         if (!c.cadence) fail_usage("--cadence: '" + in.cadence + "' is not a duration such as 30d, 2w, 3m or 1y (at most 9999y)");
@@ -36,21 +40,6 @@ Contact contact_from(const AddOptions& in, const Config& config, Day today) {
         if (!c.birthday) fail_usage("--birthday: '" + in.birthday + "' is not YYYY-MM-DD, --MM-DD or MM-DD");
     }
     c.since = in.since.empty() ? today : parse_cli_day(in.since, today, Direction::past);
-    c.aka = in.aka;
-    c.email = in.email;
-    c.phone = in.phone;
-    c.interests = in.interests;
-    c.tags = in.tags;
-    c.title = in.title;
-    c.org = in.org;
-    c.role = in.role;
-    c.address = in.address;
-    c.prefer = in.prefer;
-    c.assistant = in.assistant;
-    c.met = in.met;
-    c.introduced_by = in.introduced_by;
-    c.why = in.why;
-    c.notes = in.notes;
     return c;
 }
 
@@ -84,26 +73,16 @@ void add_add(CLI::App& app, Context& ctx, Actions& actions) {
     auto* cmd = app.add_subcommand("add", "Add a person: one new file in contacts/");
     auto in = std::make_shared<AddOptions>();
     cmd->add_option("NAME", in->name, "Full name")->required();
-    cmd->add_option("--tier", in->tier, "Tier (core, close, loose, ...)");
-    cmd->add_option("--cadence", in->cadence, "Keep-in-touch interval, overriding the tier's (e.g. 2w)");
-    cmd->add_option("--email", in->email, "Email address (repeatable)");
-    cmd->add_option("--phone", in->phone, "Phone number (repeatable)");
-    cmd->add_option("--title", in->title, "Job title");
-    cmd->add_option("--org", in->org, "Organisation");
-    cmd->add_option("--role", in->role, "Responsibility");
-    cmd->add_option("--interest", in->interests, "Interest (repeatable)");
-    cmd->add_option("--tag", in->tags, "Tag (repeatable)");
-    cmd->add_option("--met", in->met, "How and where you met");
-    cmd->add_option("--why", in->why, "What the relationship is for");
-    cmd->add_option("--birthday", in->birthday, "YYYY-MM-DD, or --MM-DD / MM-DD without the year");
-    cmd->add_option("--since", in->since, "Start of the relationship (default: today)");
+    // One option per text and list field of the table; the others are checked here.
+    for (const auto& f : contact_fields()) {
+        if (*f.option == '\0') continue;
+        if (f.kind == FieldKind::text) cmd->add_option(f.option, in->texts[f.key], f.help);
+        if (f.kind == FieldKind::text_list) cmd->add_option(f.option, in->lists[f.key], f.help);
+    }
+    cmd->add_option("--cadence", in->cadence, find_field("cadence")->help);
+    cmd->add_option("--birthday", in->birthday, find_field("birthday")->help);
+    cmd->add_option("--since", in->since, find_field("since")->help);
     cmd->add_option("--slug", in->slug, "File name to use instead of one made from NAME");
-    cmd->add_option("--aka", in->aka, "Another name to find them by (repeatable)");
-    cmd->add_option("--prefer", in->prefer, "Favourite way to reach them (email, phone, ...)");
-    cmd->add_option("--assistant", in->assistant, "Their assistant or secretary");
-    cmd->add_option("--address", in->address, "Postal address");
-    cmd->add_option("--introduced-by", in->introduced_by, "Slug of the person who introduced you");
-    cmd->add_option("--notes", in->notes, "Free text");
     cmd->add_flag("--edit", in->edit, "Open the new file in $VISUAL/$EDITOR");
     cmd->footer(
         "Examples:\n"

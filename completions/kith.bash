@@ -38,7 +38,7 @@ _kith() {
                 if [[ -z "$command" || "$command" != log ]]; then _kith_dir=(--dir "${COMP_WORDS[i+1]}"); fi
                 ((i++)); continue ;;
             --today|--color|--format|--tier|--tag|--org|--limit|--within|--cadence|--email|--phone|--title|\
-            --role|--interest|--met|--why|--birthday|--since|--slug|--aka|--prefer|--assistant|--address|\
+            --role|--interest|--met|--why|--birthday|--since|--slug|--aka|--prefer|--assistant|--address|--url|\
             --introduced-by|--notes|-k|--kind|-m|--note|--follow-up)
                 ((i++)); continue ;;
             -*) continue ;;
@@ -57,7 +57,7 @@ _kith() {
         -k|--kind) _kith_reply kinds; return ;;
         --introduced-by) _kith_reply names; return ;;
         --today|--org|--limit|--within|--cadence|--email|--phone|--title|--role|--interest|--met|--why|\
-        --birthday|--since|--slug|--aka|--prefer|--assistant|--address|--notes|-m|--note|--follow-up|--tag)
+        --birthday|--since|--slug|--aka|--prefer|--assistant|--address|--url|--notes|-m|--note|--follow-up|--tag)
             return ;;
         -d) [[ "$command" == log ]] && return
             _kith_folders; return ;;
@@ -74,7 +74,7 @@ _kith() {
     case "$command" in
         init) options="--git" ;;
         add) options="--tier --cadence --email --phone --title --org --role --interest --tag --met --why --birthday
-                      --since --slug --aka --prefer --assistant --address --introduced-by --notes --edit" ;;
+                      --since --slug --aka --prefer --assistant --address --url --introduced-by --notes --edit" ;;
         log) options="--kind --date --note --follow-up" ;;
         tier) options="--cadence --format" ;;
         due) options="--within --tier --tag --limit --format --check" ;;

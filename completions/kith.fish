@@ -41,7 +41,7 @@ complete -c kith -n "__fish_seen_subcommand_from log" -s k -l kind -x -a "(__kit
 complete -c kith -n "__fish_seen_subcommand_from log" -s m -l note -x
 complete -c kith -n "__fish_seen_subcommand_from log introduce" -l follow-up -x
 complete -c kith -n "__fish_seen_subcommand_from add tier" -l cadence -x
-complete -c kith -n "__fish_seen_subcommand_from add" -l email -l phone -l title -l org -l role -l interest -l met -l why -l birthday -l since -l slug -l aka -l prefer -l assistant -l address -l notes -x
+complete -c kith -n "__fish_seen_subcommand_from add" -l email -l phone -l title -l org -l role -l interest -l met -l why -l birthday -l since -l slug -l aka -l prefer -l assistant -l address -l url -l notes -x
 complete -c kith -n "__fish_seen_subcommand_from add" -l introduced-by -x -a "(__kith_words names)"
 complete -c kith -n "__fish_seen_subcommand_from add" -l edit
 complete -c kith -n "__fish_seen_subcommand_from introduce" -s m -l why -x

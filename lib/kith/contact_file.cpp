@@ -3,8 +3,8 @@
 #include <stdexcept>
 
 #include "kith/error.hpp"
+#include "kith/fields.hpp"
 #include "kith/schema.hpp"
-#include "kith/yaml_emit.hpp"
 #include "kith/yaml_reader.hpp"
 
 namespace kith {
@@ -59,44 +59,35 @@ void read_tier(const SchemaReader& in, const YamlValue& value, const Config& con
         in.fail(value, "unknown tier '" + contact.tier + "' (tiers: " + config.tier_names() + ")");
 }
 
-// Reads one known key; unknown keys are left alone (they stay in the file untouched).
+// Reads one known key, as the field table says; unknown keys are left alone (they stay in
+// the file untouched).
 void read_key(const SchemaReader& in, const std::string& key, const YamlValue& value, const Config& config,
               Contact& c) {
-    if (key == "name") c.name = in.text(value, key);
-    else if (key == "aka") c.aka = in.text_list(value, key);
-    else if (key == "tier") read_tier(in, value, config, c);
-    else if (key == "cadence") c.cadence = in.duration(value, key);
-    else if (key == "title") c.title = in.text(value, key);
-    else if (key == "org") c.org = in.text(value, key);
-    else if (key == "role") c.role = in.text(value, key);
-    else if (key == "email") c.email = in.text_list(value, key);
-    else if (key == "phone") c.phone = in.text_list(value, key);
-    else if (key == "address") c.address = in.text(value, key);
-    else if (key == "url") c.url = in.text_list(value, key);
-    else if (key == "prefer") c.prefer = in.text(value, key);
-    else if (key == "assistant") c.assistant = in.text(value, key);
-    else if (key == "interests") c.interests = in.text_list(value, key);
-    else if (key == "tags") c.tags = in.text_list(value, key);
-    else if (key == "met") c.met = in.text(value, key);
-    else if (key == "introduced_by") c.introduced_by = in.text(value, key);
-    else if (key == "why") c.why = in.text(value, key);
-    else if (key == "notes") c.notes = in.text(value, key);
-    else if (key == "birthday") c.birthday = in.month_day(value, key);
-    else if (key == "since") c.since = in.day(value, key);
-    else if (key == "snooze") c.snooze = in.day(value, key);
-    else if (key == "uid") c.uid = in.text(value, key);
-    else if (key == "dates") read_dates(in, value, c);
-    else if (key == "followups") read_followups(in, value, c);
-    else if (key == "log") read_log(in, value, c);
+    const Field* f = find_field(key);
+    if (!f) return;
+    if (key == "tier") return read_tier(in, value, config, c);
+    switch (f->kind) {
+        case FieldKind::text: c.*f->text = in.text(value, key); break;
+        case FieldKind::text_list: c.*f->list = in.text_list(value, key); break;
+        case FieldKind::date: c.*f->day = in.day(value, key); break;
+        case FieldKind::yearly_date: c.*f->yearly = in.month_day(value, key); break;
+        case FieldKind::duration: c.*f->duration = in.duration(value, key); break;
+        case FieldKind::entries:
+            if (f->dates) read_dates(in, value, c);
+            if (f->followups) read_followups(in, value, c);
+            if (f->log) read_log(in, value, c);
+            break;
+    }
 }
 
 }  // namespace
 
 const std::vector<std::string>& canonical_keys() {
-    static const std::vector<std::string> keys = {
-        "name",  "aka",       "tier",      "cadence", "title", "org",      "role",      "email",
-        "phone", "address",   "url",       "prefer",    "assistant", "interests", "tags", "met", "introduced_by",
-        "why",   "notes",     "birthday",  "since",   "snooze", "uid",    "dates",   "followups", "log"};
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> out;
+        for (const auto& f : contact_fields()) out.emplace_back(f.key);
+        return out;
+    }();
     return keys;
 }
 
@@ -131,13 +122,8 @@ void check_reads_back(const std::string& rendered, const Contact& c) {
     } catch (const Error& e) {
         throw std::logic_error("a new contact file does not read back: " + e.located());
     }
-    const bool same = back.name == c.name && back.aka == c.aka && back.tier == c.tier && back.cadence == c.cadence &&
-                      back.title == c.title && back.org == c.org && back.role == c.role && back.email == c.email &&
-                      back.phone == c.phone && back.address == c.address && back.prefer == c.prefer &&
-                      back.assistant == c.assistant && back.interests == c.interests && back.tags == c.tags &&
-                      back.met == c.met && back.introduced_by == c.introduced_by && back.why == c.why &&
-                      back.notes == c.notes && back.birthday == c.birthday && back.since == c.since &&
-                      back.snooze == c.snooze && back.url == c.url && back.uid == c.uid;
+    bool same = true;
+    for (const auto& f : contact_fields()) same = same && field_equal(f, back, c);
     if (!same) throw std::logic_error("a new contact file reads back other than it was written");
 }
 
@@ -145,36 +131,7 @@ void check_reads_back(const std::string& rendered, const Contact& c) {
 
 std::string render_new_contact(const Contact& c) {
     std::string out;
-    const auto scalar = [&](const char* key, const std::string& value) {
-        if (!value.empty()) out += std::string(key) + ": " + yaml_scalar(value) + "\n";
-    };
-    const auto raw = [&](const char* key, const std::string& value) { out += std::string(key) + ": " + value + "\n"; };
-    const auto list = [&](const char* key, const std::vector<std::string>& values) {
-        if (!values.empty()) out += std::string(key) + ": " + yaml_flow_list(values) + "\n";
-    };
-    scalar("name", c.name);
-    list("aka", c.aka);
-    scalar("tier", c.tier);
-    if (c.cadence) raw("cadence", c.cadence->text());
-    scalar("title", c.title);
-    scalar("org", c.org);
-    scalar("role", c.role);
-    list("email", c.email);
-    list("phone", c.phone);
-    scalar("address", c.address);
-    list("url", c.url);
-    scalar("prefer", c.prefer);
-    scalar("assistant", c.assistant);
-    list("interests", c.interests);
-    list("tags", c.tags);
-    scalar("met", c.met);
-    scalar("introduced_by", c.introduced_by);
-    scalar("why", c.why);
-    if (!c.notes.empty()) out += "notes: " + yaml_scalar(c.notes) + "\n";
-    if (c.birthday) raw("birthday", format_month_day(*c.birthday));
-    if (c.since) raw("since", format_day(*c.since));
-    if (c.snooze) raw("snooze", format_day(*c.snooze));
-    scalar("uid", c.uid);
+    for (const auto& f : contact_fields()) out += render_field(f, c);
     check_reads_back(out, c);
     return out;
 }

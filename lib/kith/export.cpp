@@ -6,6 +6,7 @@
 
 #include "kith/csv.hpp"
 #include "kith/due.hpp"
+#include "kith/fields.hpp"
 #include "kith/ics.hpp"
 #include "kith/vcard_contact.hpp"
 
@@ -25,35 +26,17 @@ struct CsvColumn {
     std::function<std::string(const Contact&)> value;
 };
 
-// --- contact -> CSV: the one place that maps fields to columns -----------------------
+// --- contact -> CSV: the slug, every field of the table with a CSV column, archived ---
 const std::vector<CsvColumn>& csv_columns() {
-    static const std::vector<CsvColumn> columns = {
-        {"slug", [](const Contact& c) { return c.slug; }},
-        {"name", [](const Contact& c) { return c.name; }},
-        {"aka", [](const Contact& c) { return joined(c.aka); }},
-        {"tier", [](const Contact& c) { return c.tier; }},
-        {"cadence", [](const Contact& c) { return c.cadence ? c.cadence->text() : ""; }},
-        {"title", [](const Contact& c) { return c.title; }},
-        {"org", [](const Contact& c) { return c.org; }},
-        {"role", [](const Contact& c) { return c.role; }},
-        {"email", [](const Contact& c) { return joined(c.email); }},
-        {"phone", [](const Contact& c) { return joined(c.phone); }},
-        {"address", [](const Contact& c) { return c.address; }},
-        {"url", [](const Contact& c) { return joined(c.url); }},
-        {"prefer", [](const Contact& c) { return c.prefer; }},
-        {"assistant", [](const Contact& c) { return c.assistant; }},
-        {"interests", [](const Contact& c) { return joined(c.interests); }},
-        {"tags", [](const Contact& c) { return joined(c.tags); }},
-        {"met", [](const Contact& c) { return c.met; }},
-        {"introduced_by", [](const Contact& c) { return c.introduced_by; }},
-        {"why", [](const Contact& c) { return c.why; }},
-        {"notes", [](const Contact& c) { return c.notes; }},
-        {"birthday", [](const Contact& c) { return c.birthday ? format_month_day(*c.birthday) : ""; }},
-        {"since", [](const Contact& c) { return optional_day(c.since); }},
-        {"snooze", [](const Contact& c) { return optional_day(c.snooze); }},
-        {"uid", [](const Contact& c) { return c.uid; }},
-        {"archived", [](const Contact& c) { return std::string(c.archived ? "true" : "false"); }},
-    };
+    static const std::vector<CsvColumn> columns = [] {
+        std::vector<CsvColumn> out = {{"slug", [](const Contact& c) { return c.slug; }}};
+        for (const auto& f : contact_fields()) {
+            if (*f.csv == '\0') continue;
+            out.push_back({f.csv, [&f](const Contact& c) { return joined(field_texts(f, c)); }});
+        }
+        out.push_back({"archived", [](const Contact& c) { return std::string(c.archived ? "true" : "false"); }});
+        return out;
+    }();
     return columns;
 }
 

@@ -2,21 +2,25 @@
 
 #include <algorithm>
 
+#include "kith/fields.hpp"
 #include "kith/text.hpp"
 
 namespace kith {
 namespace {
 
-// The searchable fields of a contact, in the order a match is reported.
+// The searched fields of a contact (the field table says which), in table order; the log
+// newest first, by its notes.
 std::vector<std::pair<std::string, std::string>> fields_of(const Contact& c) {
-    std::vector<std::pair<std::string, std::string>> fields = {{"name", c.name}};
-    for (const auto& a : c.aka) fields.emplace_back("aka", a);
-    fields.insert(fields.end(), {{"org", c.org}, {"title", c.title}, {"role", c.role}});
-    for (const auto& i : c.interests) fields.emplace_back("interests", i);
-    for (const auto& t : c.tags) fields.emplace_back("tags", t);
-    fields.insert(fields.end(), {{"met", c.met}, {"why", c.why}, {"notes", c.notes}});
-    for (auto it = c.log.rbegin(); it != c.log.rend(); ++it)
-        if (!it->note.empty()) fields.emplace_back("log " + format_day(it->date), it->note);
+    std::vector<std::pair<std::string, std::string>> fields;
+    for (const auto& f : contact_fields()) {
+        if (!f.searched) continue;
+        if (f.log) {
+            for (auto it = (c.*f.log).rbegin(); it != (c.*f.log).rend(); ++it)
+                if (!it->note.empty()) fields.emplace_back(std::string(f.key) + " " + format_day(it->date), it->note);
+            continue;
+        }
+        for (auto& value : field_texts(f, c)) fields.emplace_back(f.key, std::move(value));
+    }
     return fields;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "kith/fields.hpp"
 #include "kith/status.hpp"
 #include "kith/text.hpp"
 
@@ -59,31 +60,34 @@ std::string format_staleness(double ratio) {
 std::string render_profile(const Contact& c, const Config& config, Day today) {
     std::string out = visible(c.name) + " (" + visible(c.slug) + ")" + (c.archived ? " [archived]" : "") + "\n";
     const ContactStatus status = contact_status(c, config, today);
-    field(out, "aka", join(c.aka));
-    field(out, "tier", tier_line(c, config));
-    field(out, "title", c.title);
-    field(out, "org", c.org);
-    field(out, "role", c.role);
-    field(out, "email", join(c.email));
-    field(out, "phone", join(c.phone));
-    field(out, "address", c.address);
-    field(out, "prefer", c.prefer);
-    field(out, "assistant", c.assistant);
-    field(out, "interests", join(c.interests));
-    field(out, "tags", join(c.tags));
-    field(out, "met", c.met);
-    field(out, "introduced", c.introduced_by);
-    field(out, "why", c.why);
-    field(out, "birthday", c.birthday ? format_month_day(*c.birthday) : "");
-    field(out, "since", c.since ? format_day(*c.since) : "");
-    field(out, "snoozed", c.snooze && *c.snooze > today ? "until " + format_day(*c.snooze) : "");
-    field(out, "status", c.archived ? "archived: never due" : status_line(status, today));
-    field(out, "notes", c.notes, true);
-    for (const auto& yearly : c.dates) field(out, "date", format_month_day(yearly.date) + " " + yearly.what);
-    for (const auto& f : c.followups) {
-        if (f.done) continue;
-        field(out, "follow-up", format_day(f.due) + " " + f.what + " (" + relative_days(days_between(today, f.due)) + ")");
+    // The shown fields and their labels come from the field table; status goes after the
+    // scalars, then the notes, then the entries.
+    const Field* notes = nullptr;
+    bool status_done = false;
+    const auto status_and_notes = [&] {
+        if (status_done) return;
+        status_done = true;
+        field(out, "status", c.archived ? "archived: never due" : status_line(status, today));
+        if (notes) field(out, notes->label, c.*notes->text, true);
+    };
+    for (const auto& f : contact_fields()) {
+        if (*f.label == '\0') continue;
+        const std::string key = f.key;
+        if (key == "tier") field(out, f.label, tier_line(c, config));
+        else if (key == "notes") notes = &f;
+        else if (key == "snooze") field(out, f.label, c.snooze && *c.snooze > today ? "until " + format_day(*c.snooze) : "");
+        else if (f.kind != FieldKind::entries) field(out, f.label, join(field_texts(f, c)));
+        else status_and_notes();
+        if (f.dates)
+            for (const auto& yearly : c.*f.dates) field(out, f.label, format_month_day(yearly.date) + " " + yearly.what);
+        if (f.followups) {
+            for (const auto& u : c.*f.followups) {
+                if (u.done) continue;
+                field(out, f.label, format_day(u.due) + " " + u.what + " (" + relative_days(days_between(today, u.due)) + ")");
+            }
+        }
     }
+    status_and_notes();
     if (!c.log.empty()) {
         const size_t shown = std::min(c.log.size(), profile_log_entries);
         out += "  log (last " + std::to_string(shown) + " of " + std::to_string(c.log.size()) + ")\n";

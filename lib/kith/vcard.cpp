@@ -161,7 +161,7 @@ public:
             problem_line_ = logical.line;
         } else if (property.name == "VERSION") {
             card_.version = property.value;
-        } else if (property.name.rfind("X-", 0) == 0) {
+        } else if (property.name.rfind("X-", 0) == 0 && property.name != "X-ANNIVERSARY") {  // the 3.0 anniversary is read
             ++card_.extensions;
         } else if (logical.oversized || is_binary(property)) {
             ++card_.skipped;

@@ -86,9 +86,11 @@ Contact contact_from_card(const VcardCard& card, const std::string& path, std::v
         if (auto md = date_of(*bday)) c.birthday = md;
         else bad_value(*bday, "BDAY");
     }
-    for (const auto* p : card.all("ANNIVERSARY")) {
-        if (auto md = date_of(*p)) c.dates.push_back({*md, "anniversary"});
-        else bad_value(*p, "ANNIVERSARY");
+    for (const char* name : {"ANNIVERSARY", "X-ANNIVERSARY"}) {  // 4.0, and 3.0 as Apple and Evolution write it
+        for (const auto* p : card.all(name)) {
+            if (auto md = date_of(*p)) c.dates.push_back({*md, "anniversary"});
+            else bad_value(*p, name);
+        }
     }
     c.uid = text_of(card.preferred("UID"));
     c.name = text_of(card.preferred("FN"));
@@ -156,10 +158,9 @@ std::vector<VcardProperty> card_from_contact(const Contact& c, int version) {
         add("BDAY", b.year ? fmt::format("{:04}{}{:02}{}{:02}", *b.year, dash, b.month, dash, b.day)
                            : fmt::format("--{:02}{}{:02}", b.month, dash, b.day));
     }
-    if (version == 4)
-        for (const auto& d : c.dates)
-            if (d.what == "anniversary" && d.date.year)
-                add("ANNIVERSARY", fmt::format("{:04}{:02}{:02}", *d.date.year, d.date.month, d.date.day));
+    for (const auto& d : c.dates)
+        if (d.what == "anniversary" && d.date.year)
+            add(version == 4 ? "ANNIVERSARY" : "X-ANNIVERSARY", fmt::format("{:04}{:02}{:02}", *d.date.year, d.date.month, d.date.day));
     if (!c.tags.empty()) {
         std::string tags;
         for (const auto& t : c.tags) tags += (tags.empty() ? "" : ",") + vcard_escape(t);

@@ -77,7 +77,7 @@ TEST_CASE("vcard writer: 4.0 by default, 3.0 on request, dates in each version's
     CHECK(v3.find("VERSION:3.0\r\n") != std::string::npos);
     CHECK(v3.find("BDAY:1815-12-10\r\n") != std::string::npos);
     CHECK(v3.find("EMAIL;TYPE=INTERNET:ada@example.org\r\n") != std::string::npos);
-    CHECK(v3.find("ANNIVERSARY") == std::string::npos);
+    CHECK(v3.find("\r\nX-ANNIVERSARY:") != std::string::npos);  // 3.0 has no ANNIVERSARY: the extension Apple writes
     Contact yearless = ada();
     yearless.birthday = MonthDay{12, 10, std::nullopt};
     CHECK(render_vcard(yearless).find("BDAY:--1210\r\n") != std::string::npos);
