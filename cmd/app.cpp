@@ -201,6 +201,8 @@ int run(int argc, char** argv, Context ctx) {
     add_merge_file(app, ctx, actions);
     add_git(app, ctx, actions);
     add_email(app, ctx, actions);
+    add_import(app, ctx, actions);
+    add_export(app, ctx, actions);
     add_complete(app, ctx, actions);
     if (ctx.test_hooks) add_test_hooks(app, actions);
 

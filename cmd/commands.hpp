@@ -24,6 +24,8 @@ void add_git(CLI::App& app, Context& ctx, Actions& actions);
 // Sets aside what follows `kith [options] git` for git; returns how many arguments CLI11 parses.
 int split_git_arguments(int argc, char** argv);
 void add_email(CLI::App& app, Context& ctx, Actions& actions);
+void add_import(CLI::App& app, Context& ctx, Actions& actions);
+void add_export(CLI::App& app, Context& ctx, Actions& actions);
 void add_complete(CLI::App& app, Context& ctx, Actions& actions);  // hidden: words for completions
 
 }  // namespace kith::cli

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kith/dates.hpp"
 
@@ -28,5 +29,21 @@ std::string insert_item(std::string_view text, std::string_view key, std::string
 // cannot be found or edited, or already has a value for the field.
 std::string set_item_field(std::string_view text, std::string_view key, size_t index, std::string_view field,
                            std::string_view value, const std::string& path);
+
+}  // namespace kith
+
+namespace kith {
+
+// Adds `item` (already written as YAML, e.g. by yaml_scalar) to the list under a top-level
+// key, in the style the list is written in: a one-line flow list ("email: [a@x]  # work")
+// gets ", item" before its ']', keeping its comment; a block list gets a "- item" line; a
+// missing or empty key becomes "key: [item]"; a single plain or quoted text becomes a flow
+// list of it and the item. Throws an invalid-file Error for a flow list that runs over several
+// lines or a value that is not a list.
+std::string add_list_item(std::string_view text, std::string_view key, std::string_view item, const std::string& path);
+
+// Sets the whole list under a top-level key to `items` (plain texts), written as one flow
+// line; the key's comment stays, and a block list is replaced whole.
+std::string set_list(std::string_view text, std::string_view key, const std::vector<std::string>& items);
 
 }  // namespace kith

@@ -1,0 +1,97 @@
+// kith export vcard|csv|json|ics [-o DIR]: everything kith knows, in formats others read.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "commands.hpp"
+#include "kith/error.hpp"
+#include "kith/export.hpp"
+#include "kith/vcard_contact.hpp"
+
+namespace kith::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ExportOptions {
+    std::string format, dir;
+    int vcard_version = 4;
+    bool archived = false;
+};
+
+// True when the file at `path` is a card kith wrote (its PRODID), so it may be replaced.
+bool is_kith_card(const fs::path& path) {
+    std::error_code ec;
+    if (!fs::is_regular_file(fs::symlink_status(path, ec))) return false;
+    std::ifstream in(path, std::ios::binary);
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+    return head.rfind("BEGIN:VCARD", 0) == 0 && head.find("PRODID:-//kith//kith//EN") != std::string::npos;
+}
+
+// Writes a file beside its target, flushed, then renames it over the target.
+void write_atomically(const fs::path& path, const std::string& text) {
+    const fs::path temp = path.parent_path() / ("." + path.filename().string() + ".kith-tmp");
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        out << text;
+        out.flush();
+        if (!out) throw Error(ErrorKind::io, "cannot write '" + temp.string() + "'");
+    }
+    std::error_code ec;
+    fs::rename(temp, path, ec);
+    if (ec) {
+        fs::remove(temp, ec);
+        throw Error(ErrorKind::io, "cannot write '" + path.string() + "'");
+    }
+}
+
+// A vdir: one .vcf per person. Files that are not kith's own cards are never replaced:
+// every target is checked before anything is written.
+void export_vdir(Context& ctx, const std::vector<Contact>& contacts, const ExportOptions& in) {
+    std::error_code ec;
+    fs::create_directories(in.dir, ec);
+    if (ec || !fs::is_directory(in.dir, ec)) throw Error(ErrorKind::io, "cannot make the folder '" + in.dir + "'");
+    for (const auto& c : contacts) {
+        const fs::path path = fs::path(in.dir) / vcard_file_name(c);
+        if (fs::exists(fs::symlink_status(path, ec)) && !is_kith_card(path))
+            throw Error(ErrorKind::io, "'" + path.string() + "' exists and is not a card kith wrote; nothing exported");
+    }
+    for (const auto& c : contacts) write_atomically(fs::path(in.dir) / vcard_file_name(c), render_vcard(c, in.vcard_version));
+    ctx.say("exported " + std::to_string(contacts.size()) + " people to " + in.dir);
+}
+
+int export_network(Context& ctx, const ExportOptions& in) {
+    if (!in.dir.empty() && in.format != "vcard") fail_usage("-o DIR writes one .vcf per person: only with 'vcard'");
+    const Network network = ctx.load(in.archived);
+    if (in.format == "vcard" && !in.dir.empty()) export_vdir(ctx, network.contacts, in);
+    else if (in.format == "vcard") std::cout << render_vcards(network.contacts, in.vcard_version);
+    else if (in.format == "csv") std::cout << render_contacts_csv(network.contacts);
+    else if (in.format == "json") std::cout << render_contacts_json(network.contacts);
+    else std::cout << render_export_ics(network.contacts, network.config, ctx.today());
+    return 0;
+}
+
+}  // namespace
+
+void add_export(CLI::App& app, Context& ctx, Actions& actions) {
+    auto* cmd = app.add_subcommand("export", "Write every person as vCard, CSV, JSON or a calendar (ics)");
+    auto in = std::make_shared<ExportOptions>();
+    cmd->add_option("FORMAT", in->format, "vcard, csv, json or ics")
+        ->required()
+        ->check(CLI::IsMember({"vcard", "csv", "json", "ics"}));
+    cmd->add_option("-o,--output", in->dir, "Folder for one .vcf per person (vcard only), instead of stdout");
+    cmd->add_option("--vcard-version", in->vcard_version, "3 or 4 (default 4)")->check(CLI::IsMember({3, 4}));
+    cmd->add_flag("--archived", in->archived, "Include archived people");
+    cmd->footer(
+        "Examples:\n"
+        "  kith export vcard > everyone.vcf\n"
+        "  kith export vcard -o ~/.contacts/kith     # a vdir for khard or vdirsyncer\n"
+        "  kith export ics > ahead.ics");
+    actions[cmd] = [&ctx, in] { return export_network(ctx, *in); };
+}
+
+}  // namespace kith::cli

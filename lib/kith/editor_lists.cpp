@@ -1,0 +1,88 @@
+// List operations of the editor: add an item to a list in its own style, set a whole list.
+#include <string>
+
+#include "kith/editor.hpp"
+#include "kith/editor_text.hpp"
+#include "kith/error.hpp"
+#include "kith/yaml_emit.hpp"
+
+namespace kith {
+namespace {
+
+using namespace editing;
+
+// Where the flow list opening at `open` closes (the offset of its ']'), or npos when it does
+// not close on this line. Quoted texts and nested collections are skipped whole.
+size_t flow_list_close(std::string_view body, size_t open) {
+    int depth = 0;
+    for (size_t i = open; i < body.size(); ++i) {
+        const char c = body[i];
+        if (c == '"' || c == '\'') {
+            const size_t end = skip_quoted(body, i);
+            if (end == std::string_view::npos) return std::string_view::npos;
+            i = end - 1;
+        } else if (c == '[' || c == '{') {
+            ++depth;
+        } else if (c == ']' || c == '}') {
+            if (--depth == 0) return c == ']' ? i : std::string_view::npos;
+        } else if (c == '#' && i > 0 && (body[i - 1] == ' ' || body[i - 1] == '\t')) {
+            return std::string_view::npos;  // a comment before the list closes
+        }
+    }
+    return std::string_view::npos;
+}
+
+bool has_block_items(const Lines& file, size_t at) {
+    const Block block = block_at(file, at);
+    for (size_t i = at + 1; i < block.end; ++i)
+        if (!file.skippable(i)) return true;
+    return false;
+}
+
+}  // namespace
+
+std::string add_list_item(std::string_view text, std::string_view key, std::string_view item, const std::string& path) {
+    Lines file(text);
+    const auto at = find_key(file, key);
+    const std::string flow_one = "[" + std::string(item) + "]";
+    if (!at) return set_top_level(text, key, flow_one);
+    std::string& line = file.lines[*at];
+    const auto found = key_at(line);
+    const std::string_view body = content(line);
+    const InlineValue old = inline_value(line, found->after_colon);
+    const std::string_view value = body.substr(old.start, old.end - old.start);
+    if (value.empty() || is_empty_value(value)) {
+        if (value.empty() && has_block_items(file, *at))
+            return insert_item(text, key, item, std::nullopt, path);
+        if (has_block_items(file, *at))
+            refuse("'" + std::string(key) + "' is a text that runs on over several lines, not a list", path, *at, old.start);
+        return set_top_level(text, key, flow_one);
+    }
+    if (value.front() == '[') {
+        const size_t close = flow_list_close(body, old.start);
+        if (close == std::string_view::npos)
+            refuse("'" + std::string(key) + "' is a list written over several lines; kith adds items only to a list "
+                   "on one line ([a, b]) or with one '- ' item per line", path, *at, old.start);
+        size_t last = close;
+        while (last > old.start + 1 && (body[last - 1] == ' ' || body[last - 1] == '\t')) --last;
+        const bool empty = last == old.start + 1;
+        line = std::string(body.substr(0, last)) + (empty ? "" : ", ") + std::string(item) +
+               std::string(body.substr(last)) + line_ending(line);
+        return file.join();
+    }
+    const bool quoted = value.front() == '"' || value.front() == '\'';
+    const bool plain_single = !quoted && value.find_first_of(",[]{}#") == std::string_view::npos && value.find(": ") == std::string_view::npos &&
+                              value.front() != '|' && value.front() != '>' && value.front() != '&' &&
+                              value.front() != '*' && value.front() != '!';
+    if ((!quoted && !plain_single) || has_block_items(file, *at))
+        refuse("'" + std::string(key) + "' is not a list kith can add to; write it as [a, b]", path, *at, old.start);
+    line = std::string(body.substr(0, old.start)) + "[" + std::string(value) + ", " + std::string(item) + "]" +
+           std::string(body.substr(old.end)) + line_ending(line);
+    return file.join();
+}
+
+std::string set_list(std::string_view text, std::string_view key, const std::vector<std::string>& items) {
+    return set_top_level(text, key, yaml_flow_list(items));
+}
+
+}  // namespace kith

@@ -1,0 +1,113 @@
+load helpers
+
+FIX="${KITH_SOURCE:-$BATS_TEST_DIRNAME/../..}/tests/fixtures"
+
+# Every file of the network with its checksum, to show that nothing was written.
+tree_sums() { (cd "$NET" && find . -path ./.kith -prune -o -type f -print0 | sort -z | xargs -0 sha1sum); }
+
+@test "import --dry-run prints what would be added and merged, and writes nothing" {
+    before=$(tree_sums)
+    run --separate-stderr kith import vcard "$FIX/apple-3.0.vcf" --dry-run
+    assert_success
+    assert_line --partial "would merge Ada Lovelace into ada-lovelace (by email)"
+    assert_line --regexp '^would add .* as [a-z0-9-]+$'
+    assert_line --regexp '^dry run: [0-9]+ added, 1 merged, 0 skipped, 0 failed$'
+    [ "$(tree_sums)" = "$before" ]
+}
+
+@test "import merges new facts surgically, keeps what the user set, and reports the disagreement" {
+    snapshot ada-lovelace
+    run --separate-stderr kith import vcard "$FIX/apple-3.0.vcf"
+    assert_success
+    [[ "$stderr" == *"ada-lovelace: org: kept 'Analytical Engines Ltd'"* ]]
+    grep -qx 'email: \[ada@example.org, ada.king@engines.example\]' contacts/ada-lovelace.yaml
+    grep -qx 'org: Analytical Engines Ltd' contacts/ada-lovelace.yaml
+    grep -qx 'birthday: 1985-12-10' contacts/ada-lovelace.yaml
+    grep -qx '# Ada: my manager.s manager since the reorg.' contacts/ada-lovelace.yaml
+    # nothing the user wrote changed: the one line edited is the email list, in its flow style
+    run changes ada-lovelace
+    assert_line '< email: [ada@example.org]'
+    [ "$(printf '%s\n' "$output" | grep -c '^<')" -eq 1 ]
+    run kith check
+    assert_success
+}
+
+@test "re-importing the same file adds no one" {
+    for f in apple-3.0.vcf android-2.1.vcf google-3.0.vcf nextcloud-4.0.vcf; do
+        kith import vcard "$FIX/$f" >/dev/null 2>&1 || true
+    done
+    kith import google "$FIX/google-contacts.csv" >/dev/null 2>&1 || true
+    kith import linkedin "$FIX/linkedin-connections.csv" >/dev/null 2>&1 || true
+    before=$(tree_sums)
+    for f in apple-3.0.vcf android-2.1.vcf google-3.0.vcf nextcloud-4.0.vcf; do
+        run --separate-stderr kith import vcard "$FIX/$f"
+        assert_line --regexp '^0 added, 0 merged, [0-9]+ skipped'
+    done
+    run --separate-stderr kith import google "$FIX/google-contacts.csv"
+    assert_line --regexp '^0 added, 0 merged'
+    run --separate-stderr kith import linkedin "$FIX/linkedin-connections.csv"
+    assert_line --regexp '^0 added, 0 merged'
+    [ "$(tree_sums)" = "$before" ]
+    run kith check
+    assert_success
+}
+
+@test "import --tier sets the tier of new people; an unknown tier is a usage error" {
+    run --separate-stderr kith import linkedin "$FIX/linkedin-connections.csv" --tier close
+    assert_failure 3  # the fixture holds two bad rows; the rest is imported
+    added=$(printf '%s\n' "$output" | sed -n 's/^add .* as \(.*\)$/\1/p' | head -1)
+    [ -n "$added" ]
+    grep -qx 'tier: close' "contacts/$added.yaml"
+    run --separate-stderr kith import linkedin "$FIX/linkedin-connections.csv" --tier nosuch
+    assert_failure 2
+}
+
+@test "import writes hostile text so that it reads back, and reports a bad record with its line" {
+    printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:- [x]: #y\r\nNOTE:a\\nb: c #d\x01\x1b[31m\r\nTITLE:"quoted" & *ref !tag\r\nEMAIL:- @x\r\nCATEGORIES:yes,null,[a]\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:no name\r\nEND:VCARD\r\n' > "$BATS_TEST_TMPDIR/hostile.vcf"
+    run --separate-stderr kith import vcard "$BATS_TEST_TMPDIR/hostile.vcf"
+    assert_failure 3
+    assert_line --regexp '^1 added, 0 merged, 0 skipped, 1 failed$'
+    [[ "$stderr" == *"hostile.vcf:9"* ]]
+    run kith check
+    assert_success
+    run --separate-stderr kith show x-y
+    assert_success
+    assert_line --partial '"quoted" & *ref !tag'
+    run --separate-stderr kith export json
+    [[ "$output" == *'"- [x]: #y"'* ]]
+    [[ "$output" == *'"a\nb: c #d\u0001\u001b[31m"'* ]]
+}
+
+@test "a fatal error in the middle of an import writes nothing" {
+    printf 'name: [broken\n' > contacts/zz-last.yaml
+    printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Aa First\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zz Last\r\nEND:VCARD\r\n' > "$BATS_TEST_TMPDIR/two.vcf"
+    run --separate-stderr kith import vcard "$BATS_TEST_TMPDIR/two.vcf"
+    assert_failure
+    [ ! -e contacts/aa-first.yaml ]
+}
+
+@test "import reads a vdir and stdin" {
+    mkdir "$BATS_TEST_TMPDIR/vdir"
+    cp "$FIX/nextcloud-4.0.vcf" "$BATS_TEST_TMPDIR/vdir/a.vcf"
+    run --separate-stderr kith import vcard "$BATS_TEST_TMPDIR/vdir" --dry-run
+    assert_success
+    assert_line --regexp '^dry run: [1-9][0-9]* added'
+    run --separate-stderr kith import vcard - --dry-run < "$FIX/nextcloud-4.0.vcf"
+    assert_success
+    assert_line --regexp '^dry run: [1-9][0-9]* added'
+}
+
+@test "import commits once with git autocommit" {
+    command -v git >/dev/null || skip "git is not installed"
+    export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.org
+    export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.org GIT_CONFIG_NOSYSTEM=1
+    kith init --git "$BATS_TEST_TMPDIR/g" 2>/dev/null
+    sed -i 's/autocommit: false/autocommit: true/' "$BATS_TEST_TMPDIR/g/kith.yaml"
+    git -C "$BATS_TEST_TMPDIR/g" commit -qam "autocommit on"
+    run --separate-stderr kith -d "$BATS_TEST_TMPDIR/g" import linkedin "$FIX/linkedin-connections.csv"
+    assert_failure 3  # two bad rows
+    run git -C "$BATS_TEST_TMPDIR/g" log -1 --format=%s
+    assert_output --regexp '^kith: import [0-9]+ people from linkedin-connections.csv$'
+    run git -C "$BATS_TEST_TMPDIR/g" status --porcelain
+    assert_output ''
+}
