@@ -76,12 +76,16 @@ const std::vector<std::string> keys = {"tier", "snooze", "notes", "log", "follow
 const std::vector<std::string> values = {"close", "2026-12-01", "\"a: b #c\"", "x", "[a, b]"};
 const std::vector<std::string> items = {"{date: 2026-11-28, kind: call}", "{due: 2026-12-01, what: \"x?\"}",
                                         "{date: 2020-01-01}", "plain"};
+const std::vector<std::string> list_items = {"x", "\"a, b] #c\"", "'q'", "\"\""};
+const std::vector<std::string> list_texts = {"x", "a, b] #c", "q", ""};
+const std::vector<std::string> whole_list = {"a: b", "#c", "x", "[y]"};
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     if (size < 1) return 0;
     const unsigned pick = data[0];
+    const unsigned op = size > 1 && (data[1] & 1) ? 3 + pick % 2 : pick % 3;  // 3, 4: the list operations
     const std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
     kith::YamlValue before;
     try {
@@ -94,7 +98,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     const kith::YamlValue* old = before.find(key);
     std::string after;
     try {
-        switch (pick % 3) {
+        switch (op) {
+            case 3: after = kith::add_list_item(text, key, list_items[(pick >> 5) % list_items.size()], "fuzz.yaml"); break;
+            case 4: after = kith::set_list(text, key, whole_list); break;
             case 0: after = kith::set_top_level(text, key, values[(pick >> 5) % values.size()]); break;
             case 1: after = kith::insert_item(text, key, items[(pick >> 5) % items.size()], std::string((pick & 0x80) ? "due" : "date"), "fuzz.yaml"); break;
             default: after = kith::set_item_field(text, key, (pick >> 5) % 3, "done", "2026-11-28", "fuzz.yaml"); break;
@@ -112,7 +118,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     others_unchanged(before, parsed, key);
     const kith::YamlValue* now = parsed.find(key);
     require(now != nullptr);
-    if (pick % 3 == 0) {
+    if (op == 4) {
+        require(now->kind == kith::YamlValue::Kind::sequence && now->items.size() == whole_list.size());
+        for (size_t i = 0; i < whole_list.size(); ++i) require(now->items[i].text == whole_list[i]);
+    }
+    if (op == 0 || op == 4) {
         require(now->kind == kith::YamlValue::Kind::scalar || now->kind == kith::YamlValue::Kind::sequence);
         int skip_from = 0, skip_to = 0;  // a quoted value's own lines may start with '#'
         if (old && old->kind == kith::YamlValue::Kind::scalar && !old->plain) {
@@ -140,7 +150,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     }
     require(now->kind == kith::YamlValue::Kind::sequence);
     const size_t old_count = old && old->kind == kith::YamlValue::Kind::sequence ? old->items.size() : 0;
-    if (pick % 3 == 1) {
+    if (op == 3) {
+        // One item more, at the end: an old list keeps its items, an old text becomes the first.
+        const bool was_text = old && old->kind == kith::YamlValue::Kind::scalar && !old->text.empty();
+        require(now->items.size() == old_count + (was_text ? 2 : 1));
+        for (size_t i = 0; i < old_count; ++i) require(same(now->items[i], old->items[i]));
+        if (was_text) require(now->items[0].text == old->text);
+        require(now->items.back().text == list_texts[(pick >> 5) % list_items.size()]);
+        return 0;
+    }
+    if (op == 1) {
         // One item more; the others read as before, in order.
         require(now->items.size() == old_count + 1);
         size_t skipped = 0;

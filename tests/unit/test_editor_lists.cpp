@@ -1,0 +1,65 @@
+// The editor's list operations: add an item in the list's own style, set a whole list.
+#include <doctest/doctest.h>
+
+#include "kith/editor.hpp"
+#include "kith/error.hpp"
+#include "kith/yaml_emit.hpp"
+#include "kith/yaml_reader.hpp"
+
+using namespace kith;
+
+namespace {
+
+std::vector<std::string> list_of(const std::string& text, const std::string& key) {
+    const YamlValue root = read_yaml(text, "t.yaml");
+    std::vector<std::string> out;
+    if (const YamlValue* v = root.find(key))
+        for (const auto& item : v->items) out.push_back(item.text);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("add_list_item adds to a one-line flow list, keeping its style and comment") {
+    const std::string text = "name: Ada\nemail: [a@x]  # work, mostly\nphone: []\n";
+    const std::string out = add_list_item(text, "email", yaml_scalar("b@y"), "t.yaml");
+    CHECK(out == "name: Ada\nemail: [a@x, b@y]  # work, mostly\nphone: []\n");
+    CHECK(add_list_item(text, "phone", yaml_scalar("+44 1"), "t.yaml") == "name: Ada\nemail: [a@x]  # work, mostly\nphone: [\"+44 1\"]\n");
+    CHECK(add_list_item("name: A\nemail: [ a ,b ]\n", "email", "c", "t.yaml") == "name: A\nemail: [ a ,b, c ]\n");
+}
+
+TEST_CASE("add_list_item: a missing key gets a flow list at its canonical place; a block list a new line") {
+    CHECK(add_list_item("name: A\ntags: [x]\n", "email", "e@x", "t.yaml") == "name: A\nemail: [e@x]\ntags: [x]\n");
+    CHECK(add_list_item("name: A\nemail:\n  - a@x  # one\n", "email", "b@x", "t.yaml") ==
+          "name: A\nemail:\n  - a@x  # one\n  - b@x\n");
+    CHECK(add_list_item("name: A\nemail: ~ # none yet\n", "email", "b@x", "t.yaml") == "name: A\nemail: [b@x] # none yet\n");
+    CHECK(add_list_item("name: A\nemail: a@x\n", "email", "b@x", "t.yaml") == "name: A\nemail: [a@x, b@x]\n");
+}
+
+TEST_CASE("add_list_item keeps hostile text readable, quoted brackets and hashes included") {
+    const std::vector<std::string> hostile = {"a, b", "]", "[x]", "#c", "a: b", "- x", "yes", "\"q\"", "x\ty\x01", "~", "}"};
+    std::string text = "name: A\ntags: [\"]#\", 'it''s']  # keep\n";
+    std::vector<std::string> expected = {"]#", "it's"};
+    for (const auto& h : hostile) {
+        text = add_list_item(text, "tags", yaml_scalar(h), "t.yaml");
+        expected.push_back(h);
+        CHECK(list_of(text, "tags") == expected);
+    }
+    CHECK(text.find("  # keep\n") != std::string::npos);
+    CHECK(text.find('\n') == text.find("\ntags:"));  // still one line
+}
+
+TEST_CASE("add_list_item refuses what it cannot add to without changing meaning") {
+    CHECK_THROWS_AS(add_list_item("name: A\nemail: [a,\n  b]\n", "email", "c", "t.yaml"), Error);
+    CHECK_THROWS_AS(add_list_item("name: A\nemail: a, b\n", "email", "c", "t.yaml"), Error);
+    CHECK_THROWS_AS(add_list_item("name: A\nemail: |\n  a\n", "email", "c", "t.yaml"), Error);
+    CHECK_THROWS_AS(add_list_item("name: A\nemail: {a: b}\n", "email", "c", "t.yaml"), Error);
+}
+
+TEST_CASE("set_list replaces a list whole, flow or block, and keeps the comment") {
+    CHECK(set_list("name: A\ntags: [a]  # mine\n", "tags", {"x, y", "#z"}) == "name: A\ntags: [\"x, y\", \"#z\"]  # mine\n");
+    const std::string out = set_list("name: A\ntags:\n  - a\n  - b\nnotes: n\n", "tags", {"c"});
+    CHECK(out == "name: A\ntags: [c]\nnotes: n\n");
+    CHECK(list_of(set_list("name: A\n", "email", {"]", "a: b"}), "email") == std::vector<std::string>{"]", "a: b"});
+    CHECK(list_of(set_list("name: A\nemail: [a]\n", "email", {}), "email").empty());
+}
