@@ -166,7 +166,7 @@ std::vector<VcardProperty> card_from_contact(const Contact& c, int version) {
         for (const auto& t : c.tags) tags += (tags.empty() ? "" : ",") + vcard_escape(t);
         add("CATEGORIES", tags);
     }
-    text("NOTE", c.notes);
+    text("NOTE", trim_blanks(c.notes));  // a block scalar's last line break is YAML's, not the note's
     return out;
 }
 

@@ -1,14 +1,22 @@
 #!/bin/sh
 # Exported vCards (4.0 and 3.0) are read by python3-vobject (every card, every property)
 # and listed by khard from a vdir (Debian's python3 on purpose: vobject is a Debian package).
-# Usage: vcard_interop.sh SAMPLE-TOOL NETWORK FIXTURES
+# The cards come from the real command: the example network, with every fixture imported,
+# exported by `kith export vcard -o DIR`.
+# Usage: vcard_interop.sh KITH NETWORK FIXTURES
 set -eu
-tool=$1 network=$2 fixtures=$3
+kith=$1 network=$2 fixtures=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+cp -r "$network" "$work/network"
+export KITH_TODAY=2026-11-28
+for f in "$fixtures"/*.vcf; do "$kith" -d "$work/network" import vcard "$f" >/dev/null 2>&1 || true; done
+"$kith" -d "$work/network" import google "$fixtures/google-contacts.csv" >/dev/null 2>&1 || true
+"$kith" -d "$work/network" import linkedin "$fixtures/linkedin-connections.csv" >/dev/null 2>&1 || true
 for version in 4 3; do
   vdir=$work/v$version
-  count=$("$tool" "$network" "$fixtures" "$vdir" "$version")
+  "$kith" -d "$work/network" export vcard --archived --vcard-version "$version" -o "$vdir" 2>/dev/null
+  count=$(ls "$vdir" | grep -c '\.vcf$')
   [ "$count" -gt 10 ] || { echo "only $count cards written"; exit 1; }
   /usr/bin/python3 - "$vdir" "$version" <<'PY'
 import pathlib, sys, vobject
