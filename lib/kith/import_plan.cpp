@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "kith/fields.hpp"
 #include "kith/slug.hpp"
 #include "kith/text.hpp"
 
@@ -91,26 +92,23 @@ void merge_facts(Contact& have, const Contact& in, ImportDecision& d) {
         names.insert(names.begin(), in.name);  // matched by email or URL under another name
         return names;
     }());
-    scalar("title", have.title, in.title);
-    scalar("org", have.org, in.org);
-    scalar("role", have.role, in.role);
-    list("email", have.email, in.email);
-    list("phone", have.phone, in.phone);
-    scalar("address", have.address, in.address);
-    list("url", have.url, in.url);
-    list("tags", have.tags, in.tags);
-    scalar("notes", have.notes, in.notes);
-    if (in.birthday) {
-        std::string mine = have.birthday ? format_month_day(*have.birthday) : "";
-        scalar("birthday", mine, format_month_day(*in.birthday));
-        if (!have.birthday) have.birthday = in.birthday;
+    // Every other field of the table but the user's own settings (tier, cadence, snooze)
+    // and the history (followups, log): texts and days set when empty, list items added.
+    for (const auto& f : contact_fields()) {
+        const std::string key = f.key;
+        if (key == "name" || key == "aka" || key == "tier" || key == "snooze") continue;
+        if (f.kind == FieldKind::text) scalar(f.key, have.*f.text, in.*f.text);
+        else if (f.kind == FieldKind::text_list) list(f.key, have.*f.list, in.*f.list);
+        else if (f.kind == FieldKind::date || f.kind == FieldKind::yearly_date) {
+            const auto theirs = field_texts(f, in);
+            if (theirs.empty()) continue;
+            const auto texts = field_texts(f, have);
+            std::string mine = texts.empty() ? "" : texts.front();
+            scalar(f.key, mine, theirs.front());
+            if (texts.empty() && f.day) have.*f.day = in.*f.day;
+            if (texts.empty() && f.yearly) have.*f.yearly = in.*f.yearly;
+        }
     }
-    if (in.since) {
-        std::string mine = have.since ? format_day(*have.since) : "";
-        scalar("since", mine, format_day(*in.since));
-        if (!have.since) have.since = in.since;
-    }
-    scalar("uid", have.uid, in.uid);
     for (const auto& date : in.dates) {
         bool known = false;
         for (const auto& d2 : have.dates) known = known || (d2.date == date.date && fold(d2.what) == fold(date.what));

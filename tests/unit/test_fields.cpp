@@ -8,6 +8,7 @@
 #include "kith/export.hpp"
 #include "kith/fields.hpp"
 #include "kith/find.hpp"
+#include "kith/import_plan.hpp"
 #include "kith/profile.hpp"
 #include "kith/vcard_contact.hpp"
 
@@ -104,5 +105,24 @@ TEST_CASE("fields: mapped fields round-trip through vCard 3 and 4, and have thei
             const std::string header = csv.substr(0, csv.find('\n'));
             CHECK_MESSAGE(("," + header + ",").find(std::string(",") + f.csv + ",") != std::string::npos, std::string(f.key));
         }
+    }
+}
+
+TEST_CASE("fields: an import merges every field it may fill into a person who lacks it") {
+    for (const auto& f : contact_fields()) {
+        const std::string key = f.key;
+        if (key == "name" || key == "tier" || key == "snooze" || f.kind == FieldKind::duration || f.followups || f.log)
+            continue;
+        Contact have;
+        have.name = "Sample Person";
+        have.slug = "sample-person";
+        Contact in = sample(f);
+        in.name = "Sample Person";
+        const ImportPlan plan = plan_import({have}, {ImportRecord{in, 1}}, "");
+        REQUIRE(plan.decisions.size() == 1);
+        CHECK_MESSAGE(plan.decisions[0].action == ImportAction::merge, key);
+        bool has_fact = false;
+        for (const auto& fact : plan.decisions[0].facts) has_fact = has_fact || fact.key == key;
+        CHECK_MESSAGE(has_fact, key);
     }
 }
