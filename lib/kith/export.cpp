@@ -45,23 +45,10 @@ nlohmann::json optional_json(const std::string& text) { return text.empty() ? nl
 nlohmann::json contact_json(const Contact& c) {
     nlohmann::json j;
     j["slug"] = c.slug;
-    j["name"] = c.name;
-    j["aka"] = c.aka;
-    j["tier"] = optional_json(c.tier);
-    j["cadence"] = c.cadence ? nlohmann::json(c.cadence->text()) : nlohmann::json();
-    for (const auto& [key, value] : {std::pair{"title", &c.title}, {"org", &c.org}, {"role", &c.role},
-                                     {"address", &c.address}, {"prefer", &c.prefer}, {"assistant", &c.assistant},
-                                     {"met", &c.met}, {"introduced_by", &c.introduced_by}, {"why", &c.why},
-                                     {"notes", &c.notes}, {"uid", &c.uid}})
-        j[key] = optional_json(*value);
-    j["email"] = c.email;
-    j["phone"] = c.phone;
-    j["url"] = c.url;
-    j["interests"] = c.interests;
-    j["tags"] = c.tags;
-    j["birthday"] = c.birthday ? nlohmann::json(format_month_day(*c.birthday)) : nlohmann::json();
-    j["since"] = optional_json(optional_day(c.since));
-    j["snooze"] = optional_json(optional_day(c.snooze));
+    for (const auto& f : contact_fields()) {  // every field of the table; entries below
+        if (f.kind == FieldKind::text_list) j[f.key] = c.*f.list;
+        else if (f.kind != FieldKind::entries) j[f.key] = optional_json(joined(field_texts(f, c)));
+    }
     j["archived"] = c.archived;
     j["dates"] = nlohmann::json::array();
     for (const auto& d : c.dates) j["dates"].push_back({{"date", format_month_day(d.date)}, {"what", d.what}});

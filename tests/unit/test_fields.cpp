@@ -100,6 +100,8 @@ TEST_CASE("fields: mapped fields round-trip through vCard 3 and 4, and have thei
                 CHECK_MESSAGE(field_equal(f, batch.records[0].contact, c), std::string(f.key), " in vCard ", version);
             }
         }
+        CHECK_MESSAGE(render_contacts_json({c}).find("\"" + std::string(f.key) + "\": ") != std::string::npos,
+                      std::string(f.key));
         if (*f.csv) {
             const std::string csv = render_contacts_csv({c});
             const std::string header = csv.substr(0, csv.find('\n'));
