@@ -76,7 +76,9 @@ std::string add_list_item(std::string_view text, std::string_view key, std::stri
                               value.front() != '*' && value.front() != '!';
     if ((!quoted && !plain_single) || has_block_items(file, *at))
         refuse("'" + std::string(key) + "' is not a list kith can add to; write it as [a, b]", path, *at, old.start);
-    line = std::string(body.substr(0, old.start)) + "[" + std::string(value) + ", " + std::string(item) + "]" +
+    // A plain text is written again as flow context needs it ("a?b" is plain only in a block).
+    const std::string first = quoted ? std::string(value) : yaml_scalar(value);
+    line = std::string(body.substr(0, old.start)) + "[" + first + ", " + std::string(item) + "]" +
            std::string(body.substr(old.end)) + line_ending(line);
     return file.join();
 }

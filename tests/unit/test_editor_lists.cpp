@@ -34,6 +34,9 @@ TEST_CASE("add_list_item: a missing key gets a flow list at its canonical place;
           "name: A\nemail:\n  - a@x  # one\n  - b@x\n");
     CHECK(add_list_item("name: A\nemail: ~ # none yet\n", "email", "b@x", "t.yaml") == "name: A\nemail: [b@x] # none yet\n");
     CHECK(add_list_item("name: A\nemail: a@x\n", "email", "b@x", "t.yaml") == "name: A\nemail: [a@x, b@x]\n");
+    // plain in a block, not in a flow list (found by fuzzing)
+    CHECK(list_of(add_list_item("name: A\ntags: a?b  # c\n", "tags", "x", "t.yaml"), "tags") ==
+          std::vector<std::string>{"a?b", "x"});
 }
 
 TEST_CASE("add_list_item keeps hostile text readable, quoted brackets and hashes included") {
