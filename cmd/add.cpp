@@ -83,7 +83,7 @@ int add(Context& ctx, const AddOptions& in) {
 void add_add(CLI::App& app, Context& ctx, Actions& actions) {
     auto* cmd = app.add_subcommand("add", "Add a person: one new file in contacts/");
     auto in = std::make_shared<AddOptions>();
-    cmd->add_option("NAME", in->name, "Full name")->required();
+    cmd->add_option("NAME", in->name, "Full name")->required()->option_text("FULL-NAME");
     cmd->add_option("--tier", in->tier, "Tier (core, close, loose, ...)");
     cmd->add_option("--cadence", in->cadence, "Keep-in-touch interval, overriding the tier's (e.g. 2w)");
     cmd->add_option("--email", in->email, "Email address (repeatable)");
