@@ -39,7 +39,7 @@ const std::map<std::string, std::string>& known_values() {
         {"output", "FILE"},     {"path", "PATH"},        {"date", "DATE"},          {"today", "DATE"},
         {"limit", "N"},         {"months", "N"},         {"top", "N"},              {"cadence", "DURATION"},
         {"within", "DURATION"}, {"follow-up", "WHEN"},   {"birthday", "DAY"},       {"since", "DAY"},
-        {"note", "TEXT"},       {"why", "TEXT"},         {"notes", "TEXT"},         {"email", "EMAIL"},
+        {"note", "NOTE"},       {"why", "REASON"},       {"notes", "NOTES"},         {"email", "EMAIL"},
         {"phone", "PHONE"},     {"slug", "SLUG"},        {"aka", "NAME"},           {"with", "NAME"}};
     return values;
 }
@@ -128,6 +128,22 @@ std::string wrap_help(const std::string& help, int width) {
     std::string line;
     while (std::getline(in, line)) {
         if (display_width(line) <= width) {
+            out += line + "\n";
+            continue;
+        }
+        // An example command stays one that can be pasted: its comment goes on a line of its
+        // own above it, and the command continues with a backslash.
+        if (line.starts_with("  kith ")) {
+            if (const size_t comment = line.find("   # "); comment != std::string::npos) {
+                out += "  " + line.substr(comment + 3) + "\n";
+                line.erase(comment);
+            }
+            while (line.size() > limit) {
+                const size_t cut = line.rfind(' ', limit - 2);
+                if (cut == std::string::npos || cut <= 6) break;
+                out += line.substr(0, cut) + " \\\n";
+                line = "      " + line.substr(cut + 1);
+            }
             out += line + "\n";
             continue;
         }
