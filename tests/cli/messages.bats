@@ -21,7 +21,7 @@ load helpers
     for cmd in "" $(kith __complete commands); do
         run kith $cmd --help
         assert_success
-        refute_output --regexp '--?[a-z-]+ (TEXT|UINT|INT|FLOAT)|REQUIRED|NONNEGATIVE|:\{|Excludes|Needs'
+        refute_output --regexp '--?[a-z-]+ (TEXT|UINT|INT|FLOAT)( |:|$)|REQUIRED|NONNEGATIVE|:\{|Excludes|Needs'
         run awk 'length($0) > 80' <<< "$output"
         assert_output ""
     done
