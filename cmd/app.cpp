@@ -47,10 +47,11 @@ std::string check_verb(const CLI::App& app, int argc, char** argv) {
         const std::string word = argv[i];
         if (word == "--") return "";
         if (word.starts_with("-") && word != "-") {
-            const std::string bare = word.substr(0, word.find('='));
+            std::string bare = word.substr(0, word.find('='));
             if (bare == "--version") return "";
+            if (!bare.starts_with("--") && bare.size() > 2) bare = bare.substr(0, 2);  // -dFOLDER
             if (std::find(globals.begin(), globals.end(), bare) == globals.end()) {
-                const std::string close = suggest_word(bare, globals);
+                const std::string close = bare.starts_with("--") ? suggest_word(bare, globals) : "";
                 fail_usage("unknown option '" + word + "'" + (close.empty() ? "" : "; did you mean '" + close + "'?") +
                            " (see 'kith --help')");
             }

@@ -189,7 +189,8 @@ std::string explain(const CLI::ParseError& error, const CLI::App& top, const std
             if (!extra.starts_with("-") || extra == "-") continue;
             const std::string bare = extra.substr(0, extra.find('='));
             if (find_option(*command, top, bare) && bare != extra) continue;
-            const std::string close = suggest_word(bare, option_names(*command, top));
+            const std::string close =
+                bare.starts_with("--") ? suggest_word(bare, option_names(*command, top)) : "";
             return "unknown option '" + extra + "'" + (close.empty() ? "" : "; did you mean '" + close + "'?") + see;
         }
         return std::string(extras.size() == 1 ? "one word too many: '" : "words too many: '") + joined(extras, "', '") +

@@ -65,6 +65,11 @@ load helpers
     assert_output --partial "did you mean '--color'?"
     run kith --dir "$NET" --color=never due
     assert_success
+    run kith -d"$NET" due
+    assert_success
+    # A one-letter option is too short to guess from.
+    run kith -x due
+    assert_output "kith: error: unknown option '-x' (see 'kith --help')"
 }
 
 @test "a negative or huge count is refused in a short message, everywhere" {
