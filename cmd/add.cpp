@@ -72,7 +72,7 @@ int add(Context& ctx, const AddOptions& in) {
 void add_add(CLI::App& app, Context& ctx, Actions& actions) {
     auto* cmd = app.add_subcommand("add", "Add a person: one new file in contacts/");
     auto in = std::make_shared<AddOptions>();
-    cmd->add_option("NAME", in->name, "Full name")->required();
+    cmd->add_option("NAME", in->name, "Full name")->required()->option_text("FULL-NAME");
     // One option per text and list field of the table; the others are checked here.
     for (const auto& f : contact_fields()) {
         if (*f.option == '\0') continue;

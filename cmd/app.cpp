@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "kith/error.hpp"
 #include "kith/text.hpp"
+#include "messages.hpp"
 
 namespace kith::cli {
 namespace {
@@ -38,31 +39,33 @@ const std::vector<std::string>& verbs(const CLI::App& app) {
     return names;
 }
 
-// Says "did you mean" when the first word that is not an option is no command.
-void check_verb(const CLI::App& app, int argc, char** argv) {
-    static const std::vector<std::string> with_value = {"--dir", "-d", "--today", "--color"};
+// Returns the command the line names ("" when none). Before it, refuses an option the top
+// level does not know, and a first word that is no command, each with "did you mean".
+std::string check_verb(const CLI::App& app, int argc, char** argv) {
+    const auto globals = option_names(app, app);
     for (int i = 1; i < argc; ++i) {
         const std::string word = argv[i];
-        if (word == "--") return;
-        if (std::find(with_value.begin(), with_value.end(), word) != with_value.end()) {
-            ++i;
+        if (word == "--") return "";
+        if (word.starts_with("-") && word != "-") {
+            std::string bare = word.substr(0, word.find('='));
+            if (bare == "--version") return "";
+            if (!bare.starts_with("--") && bare.size() > 2) bare = bare.substr(0, 2);  // -dFOLDER
+            if (std::find(globals.begin(), globals.end(), bare) == globals.end()) {
+                const std::string close = bare.starts_with("--") ? suggest_word(bare, globals) : "";
+                fail_usage("unknown option '" + word + "'" + (close.empty() ? "" : "; did you mean '" + close + "'?") +
+                           " (see 'kith --help')");
+            }
+            const CLI::Option* option = app.get_option_no_throw(bare);
+            if (option && option->get_type_size() != 0 && bare == word) ++i;
             continue;
         }
-        if (word.starts_with("-")) continue;
         const auto& names = verbs(app);
-        if (std::find(names.begin(), names.end(), word) != names.end()) return;
-        std::string best;
-        size_t best_distance = 3;
-        for (const auto& name : names) {
-            const size_t distance = edit_distance(word, name);
-            if (distance < best_distance) {
-                best = name;
-                best_distance = distance;
-            }
-        }
+        if (std::find(names.begin(), names.end(), word) != names.end()) return word;
+        const std::string best = suggest_word(word, names);
         fail_usage("'" + word + "' is not a kith command" + (best.empty() ? "" : "; did you mean '" + best + "'?") +
                    " (see 'kith --help')");
     }
+    return "";
 }
 
 // Throws what a test asks for, to prove how each kind of failure is reported (KITH_TEST_HOOKS=1 only).
@@ -158,10 +161,8 @@ void Context::internal_error(const std::string& what) const {
 }
 
 CLI::Option* add_format(CLI::App& command, std::string& format, std::vector<std::string> choices) {
-    std::string names;
-    for (const auto& choice : choices) names += (names.empty() ? "" : "|") + choice;
-    return command.add_option("--format", format, "Output format: " + names)
-        ->check(CLI::IsMember(choices))
+    return command.add_option("--format", format, "Output format (default text)")
+        ->check(choice_check(choices))
         ->default_val("text");
 }
 
@@ -172,6 +173,7 @@ void check_tiers(const Config& config, const std::vector<std::string>& tiers) {
 
 int run(int argc, char** argv, Context ctx) {
     CLI::App app{"kith keeps your network warm from plain text: one YAML file per person.", "kith"};
+    use_kith_help(app);
     app.set_version_flag("--version", "kith " KITH_VERSION);
     app.fallthrough();
     app.require_subcommand(0, 1);
@@ -180,7 +182,7 @@ int run(int argc, char** argv, Context ctx) {
     app.add_option("-d,--dir", dir, "The network folder (else $KITH_DIR, else the nearest kith.yaml above)");
     app.add_option("--today", today, "Treat this DATE as today (else $KITH_TODAY)");
     app.add_option("--color", ctx.color, "Colour: auto (on a terminal without NO_COLOR), always or never")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
+        ->check(choice_check({"auto", "always", "never"}));
 
     Actions actions;
     add_init(app, ctx, actions);
@@ -207,25 +209,29 @@ int run(int argc, char** argv, Context ctx) {
     if (ctx.test_hooks) add_test_hooks(app, actions);
 
     int rc = 0;
+    std::string verb;
+    const int width = ctx.terminal_width > 0 ? ctx.terminal_width : 80;
     try {
-        check_verb(app, argc, argv);
+        verb = check_verb(app, argc, argv);
         app.parse(split_git_arguments(argc, argv), argv);
         if (!dir.empty()) ctx.where.dir_option = dir;
         if (!today.empty()) ctx.today_text = today;
         const auto chosen = app.get_subcommands();
         if (chosen.empty()) {
-            std::cout << app.help();
+            std::cout << wrap_help(app.help(), width);
             return 0;
         }
         rc = actions.at(chosen.front())();
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
+    } catch (const CLI::CallForHelp&) {
+        std::cout << wrap_help(app.help(), width);
+        return 0;
+    } catch (const CLI::CallForAllHelp&) {
+        std::cout << wrap_help(app.help("", CLI::AppFormatMode::All), width);
+        return 0;
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        ctx.error(std::string(e.what()) + " (see 'kith --help')");
+        ctx.error(explain(e, app, verb));
         return 2;
     } catch (...) {
         rc = report_failure(ctx);

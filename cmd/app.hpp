@@ -11,6 +11,7 @@
 #include "kith/dates.hpp"
 #include "kith/store.hpp"
 #include "kith/table.hpp"
+#include "messages.hpp"
 
 namespace kith::cli {
 

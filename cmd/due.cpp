@@ -48,7 +48,7 @@ void add_due(CLI::App& app, Context& ctx, Actions& actions) {
     cmd->add_option("--within", in->within, "Also what falls due in the next D (e.g. 7d, 2w)");
     cmd->add_option("--tier", in->tiers, "Only this tier (repeatable)");
     cmd->add_option("--tag", in->tags, "Only people with this tag (repeatable)");
-    cmd->add_option("--limit", in->limit, "At most N items, most urgent first")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--limit", in->limit, "At most N items, most urgent first")->check(count_check(0, 0));
     add_format(*cmd, in->format, {"text", "tsv", "json", "ics"});
     cmd->add_flag("--ics-events", in->ics_events,
                   "With --format ics: follow-ups and people as all-day events (for khal), not to-dos");

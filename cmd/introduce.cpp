@@ -61,7 +61,7 @@ void record(Context& ctx, const Network& network, const Contact& a, const Contac
 int introduce(Context& ctx, const IntroduceOptions& in) {
     if (in.suggest) return suggest(ctx, in);
     if (in.names.size() != 2) fail_usage("introduce takes two people: 'kith introduce A B' (or --suggest)");
-    if (in.format == "tsv" || in.format == "ics") fail_usage("an introduction is text or json");
+    if (in.format == "tsv" || in.format == "ics") fail_usage("--format tsv is for --suggest; an introduction is text or json (see 'kith introduce --help')");
     const Network network = ctx.load();
     const Contact& a = resolve(network.contacts, in.names[0]);
     const Contact& b = resolve(network.contacts, in.names[1]);
@@ -92,9 +92,9 @@ void add_introduce(CLI::App& app, Context& ctx, Actions& actions) {
     cmd->add_option("--follow-up", in->follow_up, "WHEN to ask both how it went (adds a follow-up on each)");
     cmd->add_flag("--again", in->again, "Introduce a pair that was introduced before");
     cmd->add_flag("--suggest", in->suggest, "Suggest pairs worth introducing, with the reasons");
-    cmd->add_option("--limit", in->limit, "With --suggest: at most N pairs (0: all)")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--limit", in->limit, "With --suggest: at most N pairs (0: all)")->check(count_check(0, 0));
     cmd->add_flag("--same-org", in->same_org, "With --suggest: also pairs at the same organisation");
-    add_format(*cmd, in->format, {"text", "tsv", "json"});
+    add_format(*cmd, in->format, {"text", "tsv", "json"})->description("Output format (default text); tsv only with --suggest");
     cmd->footer(
         "Examples:\n"
         "  kith introduce ada omar -m \"Omar needs a data partner; Ada's team builds one\" --follow-up 3w\n"

@@ -22,9 +22,7 @@ struct LogOptions {
 void warn_unknown_kind(const Context& ctx, const std::string& kind) {
     const auto& kinds = known_kinds();
     if (kind.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return;
-    std::string close;
-    for (const auto& known : kinds)
-        if (edit_distance(kind, known) <= 2) close = known;
+    const std::string close = suggest_word(kind, kinds);
     ctx.warn("'" + kind + "' is not one of kith's kinds" + (close.empty() ? "" : " (did you mean '" + close + "'?)") +
              "; logged as written, and it counts as contact");
 }

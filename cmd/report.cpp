@@ -41,8 +41,8 @@ void add_report(CLI::App& app, Context& ctx, Actions& actions) {
         ->default_val("kith-report.html");
     cmd->add_option("--months", in->months, "Look back N months (the heatmap, promises, introductions)")
         ->default_val(12)
-        ->check(CLI::Range(1, 120));
-    cmd->add_option("--top", in->top, "At most N people in each list")->default_val(10)->check(CLI::Range(1, 1000));
+        ->check(count_check(1, 120));
+    cmd->add_option("--top", in->top, "At most N people in each list")->default_val(10)->check(count_check(1, 1000));
     cmd->footer(
         "The page fetches nothing and runs no script: it opens from a file and is safe to mail.\n"
         "Examples:\n"

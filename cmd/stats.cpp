@@ -27,8 +27,8 @@ int stats(Context& ctx, const StatsOptions& in) {
 void add_stats(CLI::App& app, Context& ctx, Actions& actions) {
     auto* cmd = app.add_subcommand("stats", "The network's health: tier bars, contacts per week, promises kept");
     auto in = std::make_shared<StatsOptions>();
-    cmd->add_option("--months", in->months, "Look back N months")->default_val(12)->check(CLI::Range(1, 120));
-    cmd->add_option("--top", in->top, "At most N people in each list")->default_val(10)->check(CLI::Range(1, 1000));
+    cmd->add_option("--months", in->months, "Look back N months")->default_val(12)->check(count_check(1, 120));
+    cmd->add_option("--top", in->top, "At most N people in each list")->default_val(10)->check(count_check(1, 1000));
     add_format(*cmd, in->format, {"text", "json"});
     cmd->footer(
         "The same figures as 'kith report'.\n"

@@ -1,5 +1,6 @@
 # bash completion for kith: commands, options, and the people and tiers of your network.
 # Install: make install (to share/bash-completion/completions/kith), or source this file.
+# The commands and options come from 'kith __complete spec', so a new command needs no edit.
 
 _kith_words() {
     # Asks kith itself, for the network the command line points at.
@@ -21,81 +22,76 @@ _kith_reply() {
     done < <(_kith_words "$1")
 }
 
-# Sets COMPREPLY to the folders starting with $cur, unexpanded, quoted as file names.
+# Sets COMPREPLY to the fixed words given that start with $cur (kith's own words only).
+_kith_fixed() {
+    local word
+    COMPREPLY=()
+    for word in "$@"; do [[ "$word" == "$cur"* ]] && COMPREPLY+=("$word"); done
+    return 0
+}
+
+# Sets COMPREPLY to the folders (or files) starting with $cur, quoted as file names.
 _kith_folders() {
-    mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+    mapfile -t COMPREPLY < <(compgen "${1:--d}" -- "$cur")
     compopt -o filenames 2>/dev/null
+}
+
+# Completes a value of the kind the spec names: names, tiers, kinds, dirs, files, choice:a|b.
+_kith_value() {
+    case "$1" in
+        names) _kith_reply names ;;
+        tiers) _kith_reply tiers ;;
+        kinds) _kith_reply kinds ;;
+        dirs) _kith_folders -d ;;
+        files) _kith_folders -f ;;
+        choice:*) local IFS='|'; local -a choices=(${1#choice:}); _kith_fixed "${choices[@]}" ;;
+        *) COMPREPLY=() ;;
+    esac
 }
 
 _kith() {
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
-    local command="" i word positional=0
+    local -A kind=() position=()
+    local -a commands=()
+    local type where names value many rest n
+    while IFS=$'\t' read -r type where names value many rest; do
+        case "$type" in
+            command) commands+=("$where") ;;
+            option) IFS=, read -ra list <<< "$names"
+                    for n in "${list[@]}"; do kind["$where $n"]="$value"; done
+                    position["$where -"]+=" $names" ;;
+            positional) position["$where $names"]="$value"; [[ "$many" == 1 ]] && position["$where *"]="$value" ;;
+        esac
+    done < <(kith __complete spec 2>/dev/null)
+
+    local command=kith i word count=0
     _kith_dir=()
     for ((i = 1; i < COMP_CWORD; i++)); do
         word="${COMP_WORDS[i]}"
-        case "$word" in
-            -d|--dir)
-                if [[ -z "$command" || "$command" != log ]]; then _kith_dir=(--dir "${COMP_WORDS[i+1]}"); fi
-                ((i++)); continue ;;
-            --today|--color|--format|--tier|--tag|--org|--limit|--within|--cadence|--email|--phone|--title|\
-            --role|--interest|--met|--why|--birthday|--since|--slug|--aka|--prefer|--assistant|--address|--url|\
-            --introduced-by|--notes|-k|--kind|-m|--note|--follow-up)
-                ((i++)); continue ;;
-            -*) continue ;;
-        esac
-        if [[ -z "$command" ]]; then command="$word"; else ((positional++)); fi
+        if [[ "$word" == -?* ]]; then
+            value="${kind["$command ${word%%=*}"]}"
+            if [[ "$value" == dirs && "$word" != *=* && ( "$word" == --dir || "$word" == -d ) ]]; then
+                _kith_dir=(--dir "${COMP_WORDS[i+1]}")
+            fi
+            [[ -n "$value" && "$value" != flag && "$word" != *=* ]] && ((i++))
+            continue
+        fi
+        if [[ "$command" == kith ]]; then command="$word"; else ((count++)); fi
     done
 
-    case "$prev" in
-        --dir) _kith_folders; return ;;
-        --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-        --format)
-            if [[ "$command" == due ]]; then COMPREPLY=($(compgen -W "text tsv json ics" -- "$cur"))
-            else COMPREPLY=($(compgen -W "text tsv json" -- "$cur")); fi
-            return ;;
-        --tier) _kith_reply tiers; return ;;
-        -k|--kind) _kith_reply kinds; return ;;
-        --introduced-by) _kith_reply names; return ;;
-        --today|--org|--limit|--within|--cadence|--email|--phone|--title|--role|--interest|--met|--why|\
-        --birthday|--since|--slug|--aka|--prefer|--assistant|--address|--url|--notes|-m|--note|--follow-up|--tag)
-            return ;;
-        -d) [[ "$command" == log ]] && return
-            _kith_folders; return ;;
-    esac
-
-    local global="--dir --today --color --help --version"
-    if [[ -z "$command" ]]; then
-        if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "$global" -- "$cur"))
-        else _kith_reply commands; fi
-        return
+    if [[ "$prev" == -?* && $COMP_CWORD -gt 1 ]]; then
+        value="${kind["$command $prev"]}"
+        if [[ -n "$value" && "$value" != flag ]]; then _kith_value "$value"; return; fi
     fi
-
-    local options=""
-    case "$command" in
-        init) options="--git" ;;
-        add) options="--tier --cadence --email --phone --title --org --role --interest --tag --met --why --birthday
-                      --since --slug --aka --prefer --assistant --address --url --introduced-by --notes --edit" ;;
-        log) options="--kind --date --note --follow-up" ;;
-        tier) options="--cadence --format" ;;
-        due) options="--within --tier --tag --limit --format --check" ;;
-        list) options="--tier --tag --org --archived --format" ;;
-        find) options="--format" ;;
-        introduce) options="--why --dry-run --format --follow-up --again --suggest --limit --same-org" ;;
-    esac
     if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "$options $global" -- "$cur"))
+        local IFS=', '
+        _kith_fixed ${position["$command -"]}
         return
     fi
-    case "$command" in
-        show|edit|archive|follow|done|snooze|introduce|log)
-            if [[ "$command" == log || "$command" == introduce || $positional -eq 0 ]]; then
-                _kith_reply names
-            fi ;;
-        tier)
-            if [[ $positional -eq 0 ]]; then _kith_reply names
-            elif [[ $positional -eq 1 ]]; then _kith_reply tiers; fi ;;
-        init) _kith_folders ;;
-    esac
+    if [[ "$command" == kith ]]; then _kith_fixed "${commands[@]}"; return; fi
+    value="${position["$command $((count + 1))"]}"
+    [[ -z "$value" ]] && value="${position["$command *"]}"
+    _kith_value "$value"
 }
 
 complete -F _kith kith

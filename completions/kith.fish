@@ -1,49 +1,87 @@
 # fish completion for kith: commands, options, and the people and tiers of your network.
 # Install: make install (to share/fish/vendor_completions.d/kith.fish).
+# The commands and options come from 'kith __complete spec', so a new command needs no edit.
+# Words from the network are printed as candidates, never evaluated.
 
-function __kith_words
+# Prints the value kind of option $argv[2] of command $argv[1], from the spec lines after them.
+function __kith_kind
+    for line in $argv[3..-1]
+        set -l f (string split \t -- $line)
+        if test "$f[1]" = option; and test "$f[2]" = $argv[1]; and contains -- $argv[2] (string split , -- $f[3])
+            echo $f[4]
+            return
+        end
+    end
+end
+
+# Prints the candidates of a value kind: people (slug, then name as description), tiers, ...
+function __kith_values -a kind
+    switch "$kind"
+        case names
+            kith $__kith_dir __complete people 2>/dev/null
+        case tiers
+            kith $__kith_dir __complete tiers 2>/dev/null
+        case kinds
+            kith __complete kinds 2>/dev/null
+        case dirs
+            __fish_complete_directories (commandline -ct)
+        case files
+            __fish_complete_path (commandline -ct)
+        case 'choice:*'
+            string split '|' -- (string replace 'choice:' '' -- $kind)
+    end
+end
+
+function __kith_complete
     set -l tokens (commandline -opc)
-    set -l dir
-    set -l i 1
-    while test $i -lt (count $tokens)
-        if contains -- $tokens[$i] -d --dir; and not contains -- log $tokens
-            set dir --dir $tokens[(math $i + 1)]
+    set -l cur (commandline -ct)
+    set -l spec (kith __complete spec 2>/dev/null)
+    set -l command kith
+    set -l count 0
+    set -l pending
+    set -g __kith_dir
+    set -l i 2
+    while test $i -le (count $tokens)
+        set -l word $tokens[$i]
+        set pending
+        if string match -q -- '-?*' $word
+            set -l kind (__kith_kind $command (string split -m1 = -- $word)[1] $spec)
+            if test "$kind" = dirs; and contains -- $word -d --dir; and test $i -lt (count $tokens)
+                set -g __kith_dir --dir $tokens[(math $i + 1)]
+            end
+            if test -n "$kind"; and test "$kind" != flag; and not string match -q -- '*=*' $word
+                test $i -eq (count $tokens); and set pending $kind
+                set i (math $i + 2)
+                continue
+            end
+        else if test $command = kith
+            set command $word
+        else
+            set count (math $count + 1)
         end
         set i (math $i + 1)
     end
-    kith $dir __complete $argv[1] 2>/dev/null
+    if test -n "$pending"
+        __kith_values $pending
+        return
+    end
+    for line in $spec
+        set -l f (string split \t -- $line)
+        if string match -q -- '-*' $cur
+            if test "$f[1]" = option; and test "$f[2]" = $command
+                for name in (string split , -- $f[3])
+                    printf '%s\t%s\n' $name $f[6]
+                end
+            end
+        else if test $command = kith
+            test "$f[1]" = command; and printf '%s\t%s\n' $f[2] $f[3]
+        else if test "$f[1]" = positional; and test "$f[2]" = $command
+            if test "$f[3]" -eq (math $count + 1); or begin; test "$f[5]" = 1; and test "$f[3]" -le (math $count + 1); end
+                __kith_values $f[4]
+                return
+            end
+        end
+    end
 end
 
-set -l commands init add show list check log tier due follow done snooze archive introduce find edit
-set -l with_names show edit archive follow done snooze log introduce tier
-
-complete -c kith -f
-complete -c kith -n "not __fish_seen_subcommand_from $commands" -a "(__kith_words commands)"
-complete -c kith -s d -l dir -r -F -d 'Network folder'
-complete -c kith -l today -x -d 'Treat this DATE as today'
-complete -c kith -l color -x -a 'auto always never' -d 'Colour'
-complete -c kith -l help -d 'Show help'
-complete -c kith -l version -d 'Show the version'
-
-complete -c kith -n "__fish_seen_subcommand_from $with_names" -a "(__kith_words names)"
-complete -c kith -n "__fish_seen_subcommand_from add list due tier" -l tier -x -a "(__kith_words tiers)"
-complete -c kith -n "__fish_seen_subcommand_from list due tier find introduce" -l format -x -a 'text tsv json'
-complete -c kith -n "__fish_seen_subcommand_from due" -l format -x -a 'ics'
-complete -c kith -n "__fish_seen_subcommand_from list due add" -l tag -x
-complete -c kith -n "__fish_seen_subcommand_from due" -l within -x
-complete -c kith -n "__fish_seen_subcommand_from due" -l limit -x
-complete -c kith -n "__fish_seen_subcommand_from due" -l check
-complete -c kith -n "__fish_seen_subcommand_from list" -l org -x
-complete -c kith -n "__fish_seen_subcommand_from list" -l archived
-complete -c kith -n "__fish_seen_subcommand_from init" -l git
-complete -c kith -n "__fish_seen_subcommand_from init" -F
-complete -c kith -n "__fish_seen_subcommand_from log" -s k -l kind -x -a "(__kith_words kinds)"
-complete -c kith -n "__fish_seen_subcommand_from log" -s m -l note -x
-complete -c kith -n "__fish_seen_subcommand_from log introduce" -l follow-up -x
-complete -c kith -n "__fish_seen_subcommand_from add tier" -l cadence -x
-complete -c kith -n "__fish_seen_subcommand_from add" -l email -l phone -l title -l org -l role -l interest -l met -l why -l birthday -l since -l slug -l aka -l prefer -l assistant -l address -l url -l notes -x
-complete -c kith -n "__fish_seen_subcommand_from add" -l introduced-by -x -a "(__kith_words names)"
-complete -c kith -n "__fish_seen_subcommand_from add" -l edit
-complete -c kith -n "__fish_seen_subcommand_from introduce" -s m -l why -x
-complete -c kith -n "__fish_seen_subcommand_from introduce" -l dry-run -l again -l suggest -l same-org
-complete -c kith -n "__fish_seen_subcommand_from introduce" -l limit -x
+complete -c kith -f -a '(__kith_complete)'

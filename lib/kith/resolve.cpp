@@ -43,23 +43,24 @@ bool word_starts_with(const std::string& folded, const std::string& prefix) {
 }  // namespace
 
 std::vector<std::string> suggest_names(const std::vector<Contact>& contacts, std::string_view name) {
+    // Each person is spelled as their slug, the slug's start, their name, each word of it,
+    // and their akas; text.hpp's suggester ranks them all.
     const std::string wanted = fold(name);
-    std::vector<std::pair<size_t, std::string>> scored;
-    for (const auto& contact : contacts) {
-        // Compare with the whole slug and name, each word of the name, and the slug's start.
-        const std::string slug = fold(contact.slug), full_name = fold(contact.name);
-        size_t distance = std::min(edit_distance(wanted, slug), edit_distance(wanted, full_name));
-        distance = std::min(distance, edit_distance(wanted, slug.substr(0, wanted.size())));
-        for (size_t at = 0; at <= full_name.size();) {
+    std::vector<SpellingForm> forms;
+    for (size_t k = 0; k < contacts.size(); ++k) {
+        const std::string slug = fold(contacts[k].slug), full_name = fold(contacts[k].name);
+        forms.push_back({slug, k});
+        forms.push_back({full_name, k});
+        if (slug.size() > wanted.size()) forms.push_back({slug.substr(0, wanted.size()), k});
+        for (size_t at = 0; at < full_name.size();) {
             const size_t space = std::min(full_name.find(' ', at), full_name.size());
-            distance = std::min(distance, edit_distance(wanted, full_name.substr(at, space - at)));
+            forms.push_back({full_name.substr(at, space - at), k});
             at = space + 1;
         }
-        if (distance <= std::max<size_t>(1, wanted.size() / 3)) scored.emplace_back(distance, contact.slug);
+        for (const auto& other : contacts[k].aka) forms.push_back({fold(other), k});
     }
-    std::sort(scored.begin(), scored.end());
     std::vector<std::string> out;
-    for (size_t i = 0; i < scored.size() && i < 3; ++i) out.push_back(scored[i].second);
+    for (const size_t k : suggest_spelling(wanted, forms, 3)) out.push_back(contacts[k].slug);
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <tuple>
 #include <vector>
 
 namespace kith {
@@ -200,19 +201,77 @@ bool contains_folded(std::string_view haystack, std::string_view needle) {
     return fold(haystack).find(fold(needle)) != std::string::npos;
 }
 
-size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        size_t diagonal = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            const size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
+namespace {
+
+// Splits UTF-8 text into code points (an invalid byte counts as one), for distances that
+// count a letter such as é once.
+std::vector<std::string_view> code_points(std::string_view text) {
+    std::vector<std::string_view> out;
+    for (size_t at = 0; at < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[at]);
+        size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        length = std::min(length, text.size() - at);
+        for (size_t k = 1; k < length; ++k)
+            if ((static_cast<unsigned char>(text[at + k]) & 0xC0) != 0x80) length = k;
+        out.push_back(text.substr(at, length));
+        at += length;
     }
-    return row[b.size()];
+    return out;
+}
+
+}  // namespace
+
+size_t edit_distance(std::string_view a_text, std::string_view b_text) {
+    const auto a = code_points(a_text), b = code_points(b_text);
+    const size_t width = b.size() + 1;
+    std::vector<size_t> d((a.size() + 1) * width);
+    const auto at = [&](size_t i, size_t j) -> size_t& { return d[i * width + j]; };
+    for (size_t i = 0; i <= a.size(); ++i) at(i, 0) = i;
+    for (size_t j = 0; j <= b.size(); ++j) at(0, j) = j;
+    for (size_t i = 1; i <= a.size(); ++i)
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
+        }
+    return at(a.size(), b.size());
+}
+
+std::vector<size_t> suggest_spelling(std::string_view word, const std::vector<SpellingForm>& forms, size_t most) {
+    const size_t length = code_points(word).size();
+    const size_t limit = std::max<size_t>(1, length / 3);
+    struct Scored {
+        size_t distance, unshared, order, id;
+        bool operator<(const Scored& o) const {
+            return std::tie(distance, unshared, order) < std::tie(o.distance, o.unshared, o.order);
+        }
+    };
+    std::vector<Scored> scored;
+    for (size_t k = 0; k < forms.size(); ++k) {
+        const auto& form = forms[k];
+        if (form.text.empty()) continue;
+        const size_t distance = edit_distance(word, form.text);
+        const size_t form_length = code_points(form.text).size();
+        if (distance > limit || distance >= form_length) continue;
+        size_t shared = 0;
+        while (shared < word.size() && shared < form.text.size() && word[shared] == form.text[shared]) ++shared;
+        scored.push_back({distance, word.size() - shared, k, form.id});
+    }
+    std::sort(scored.begin(), scored.end());
+    std::vector<size_t> out;
+    for (const auto& s : scored) {
+        if (out.size() >= most) break;
+        if (std::find(out.begin(), out.end(), s.id) == out.end()) out.push_back(s.id);
+    }
+    return out;
+}
+
+std::string suggest_word(std::string_view word, const std::vector<std::string>& words) {
+    std::vector<SpellingForm> forms;
+    for (size_t k = 0; k < words.size(); ++k) forms.push_back({words[k], k});
+    const auto best = suggest_spelling(word, forms, 1);
+    return best.empty() ? "" : words[best.front()];
 }
 
 }  // namespace kith

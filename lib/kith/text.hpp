@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kith {
 
@@ -45,7 +46,26 @@ std::string tsv_cell(std::string_view text);
 // obeys (DEL, C1 controls, bidi overrides and isolates) as \uXXXX escapes.
 std::string escape_json_controls(std::string_view json);
 
-// Returns the Levenshtein distance between two strings, byte-wise.
+// Returns the Damerau-Levenshtein distance (optimal string alignment) between two strings,
+// counted in code points: an insertion, a deletion, a substitution or a swap of two
+// neighbours each cost 1.
 size_t edit_distance(std::string_view a, std::string_view b);
+
+// One spelling a suggestion may come from; several forms may share an id (a person's slug,
+// name and akas), and the id is what is suggested.
+struct SpellingForm {
+    std::string text;
+    size_t id = 0;
+};
+
+// Returns the ids of the forms spelled closest to `word`, best first, at most `most` of them:
+// the one spelling-suggestion rule for names, commands, options and kinds. A form counts
+// when its distance is at most a third of the word's length (at least 1) and less than the
+// form's own length; ties go to the form that shares the longer start with the word, then
+// to the earlier form. Compares as given: fold both sides first for names.
+std::vector<size_t> suggest_spelling(std::string_view word, const std::vector<SpellingForm>& forms, size_t most = 1);
+
+// The same for plain words: returns the closest of `words` to `word`, or "" when none is close.
+std::string suggest_word(std::string_view word, const std::vector<std::string>& words);
 
 }  // namespace kith

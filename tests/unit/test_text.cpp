@@ -36,3 +36,36 @@ TEST_CASE("tsv cells keep their columns; json escapes what a terminal obeys") {
     CHECK(render_json(table).find("\"E\\u001b]0;t\\u0007ve\"") != std::string::npos);
     CHECK(render_json(table).find("\"Bad\\u009bCorp\"") != std::string::npos);
 }
+
+TEST_CASE("edit_distance counts a swap of neighbours once, and a letter as one code point") {
+    CHECK(kith::edit_distance("shwo", "show") == 1);
+    CHECK(kith::edit_distance("lnuch", "lunch") == 1);
+    CHECK(kith::edit_distance("cell", "call") == 1);
+    CHECK(kith::edit_distance("cell", "help") == 2);
+    CHECK(kith::edit_distance("josé", "jose") == 1);
+    CHECK(kith::edit_distance("", "abc") == 3);
+}
+
+TEST_CASE("suggest_word prefers the closest spelling, not the last close one") {
+    const std::vector<std::string> kinds = {"call", "video", "coffee", "lunch", "meeting", "help", "note"};
+    CHECK(kith::suggest_word("cell", kinds) == "call");
+    CHECK(kith::suggest_word("lnuch", kinds) == "lunch");
+    CHECK(kith::suggest_word("metting", kinds) == "meeting");
+    CHECK(kith::suggest_word("xyz", kinds) == "");
+    CHECK(kith::suggest_word("", kinds) == "");
+    // A short word is not "close" to everything: one edit at most below six letters.
+    CHECK(kith::suggest_word("hl", kinds) == "");
+    const std::vector<std::string> commands = {"show", "list", "log", "stats", "due", "done"};
+    CHECK(kith::suggest_word("shwo", commands) == "show");
+    CHECK(kith::suggest_word("lst", commands) == "list");
+    // A tie goes to the word that shares the longer start: a letter left out, not one changed.
+    CHECK(kith::suggest_word("dune", commands) == "due");
+    CHECK(kith::suggest_word("--limt", {"--limit", "--list"}) == "--limit");
+}
+
+TEST_CASE("suggest_spelling ranks ids by their best form, each id once") {
+    const std::vector<kith::SpellingForm> forms = {{"ada-lovelace", 0}, {"ada", 0}, {"grace", 1}, {"grce", 2}};
+    CHECK(kith::suggest_spelling("grae", forms, 3) == std::vector<size_t>{1, 2});
+    CHECK(kith::suggest_spelling("adda", forms, 3) == std::vector<size_t>{0});
+    CHECK(kith::suggest_spelling("zzzz", forms, 3).empty());
+}

@@ -1,0 +1,100 @@
+# Messages a person understands: kith's own words, never CLI11's, with "did you mean" and
+# a pointer at the command's help.
+load helpers
+
+@test "a missing argument is said in kith's words and points at the command's help" {
+    run kith log
+    assert_failure 2
+    assert_output "kith: error: missing NAME (see 'kith log --help')"
+    run kith log ada --follow-up 2w
+    assert_failure 2
+    assert_output --partial "--follow-up needs WHEN WHAT"
+    refute_output --partial "required"
+    refute_output --partial "TEXT"
+    run kith show ada grace
+    assert_failure 2
+    assert_output "kith: error: one word too many: 'grace' (see 'kith show --help')"
+}
+
+@test "help names values by what they are, never by CLI11's types, and fits 80 columns" {
+    local cmd
+    for cmd in "" $(kith __complete commands); do
+        run kith $cmd --help
+        assert_success
+        refute_output --regexp '--?[a-z-]+ (TEXT|UINT|INT|FLOAT)( |:|$)|REQUIRED|NONNEGATIVE|:\{|Excludes|Needs'
+        run awk 'length($0) > 80' <<< "$output"
+        assert_output ""
+    done
+    run kith due --help
+    assert_output --regexp '--limit N +At most'
+    assert_output --partial "--format text|tsv|json|ics"
+    assert_output --partial "--tier TIER ..."
+}
+
+@test "help wraps to the terminal's width" {
+    command -v script >/dev/null || skip "script is not installed"
+    run script -qec "stty cols 60; '$KITH' log --help" /dev/null
+    assert_success
+    assert_output --partial "--kind KIND"
+    run awk '{ sub(/\r$/, "") } length($0) > 60' <<< "$output"
+    assert_output ""
+}
+
+@test "a mistyped option, command, kind or name gets 'did you mean'" {
+    run kith due --limt 3
+    assert_failure 2
+    assert_output "kith: error: unknown option '--limt'; did you mean '--limit'? (see 'kith due --help')"
+    run kith list --fromat json
+    assert_output --partial "did you mean '--format'?"
+    run kith shwo ada
+    assert_output --partial "did you mean 'show'?"
+    run kith show grase
+    assert_output --partial "did you mean 'grace-hopper'?"
+    run kith log ada -k cell
+    assert_output --partial "did you mean 'call'?"
+    run kith due --format jsno
+    assert_failure 2
+    assert_output --partial "'jsno' is not one of text, tsv, json, ics; did you mean 'json'?"
+}
+
+@test "an unknown global option is named itself, not blamed on the next word" {
+    run kith --dirr "$NET" due
+    assert_failure 2
+    assert_output "kith: error: unknown option '--dirr'; did you mean '--dir'? (see 'kith --help')"
+    run kith --colour never due
+    assert_output --partial "did you mean '--color'?"
+    run kith --dir "$NET" --color=never due
+    assert_success
+    run kith -d"$NET" due
+    assert_success
+    # A one-letter option is too short to guess from.
+    run kith -x due
+    assert_output "kith: error: unknown option '-x' (see 'kith --help')"
+}
+
+@test "a negative or huge count is refused in a short message, everywhere" {
+    local line
+    for line in "due --limit" "introduce --suggest --limit" "stats --top" "stats --months" "report --top" \
+                "report --months"; do
+        for value in -1 abc 1e3 99999999999999999999999; do
+            run kith $line "$value"
+            assert_failure 2
+            assert_output --partial "'$value' is not a whole number"
+            [ "${#output}" -lt 160 ]
+        done
+    done
+    run kith due --limit 0
+    assert_success
+}
+
+@test "introduce's help and the formats it accepts agree" {
+    run kith introduce --help
+    assert_output --regexp "tsv only with[[:space:]]+--suggest"
+    run kith introduce ada grace --dry-run --format tsv
+    assert_failure 2
+    assert_output --partial "--format tsv is for --suggest"
+    run kith introduce --suggest --format tsv
+    assert_success
+    run kith introduce ada grace --dry-run --format json
+    assert_success
+}
