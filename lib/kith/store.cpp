@@ -261,27 +261,44 @@ Network Store::read_network(bool include_archived, std::optional<Day> today, boo
     return network;
 }
 
-Network Store::load(bool include_archived, bool use_cache) const {
-    if (!use_cache) {  // everything read afresh; the index is neither read nor written
-        const Scan found = scan(include_archived);
-        Network network{root_, load_config(), {}, {}};
-        std::vector<std::optional<Contact>> contacts(found.paths.size());
-        std::vector<std::optional<Error>> problems(found.paths.size());
-        run_parallel(found.paths.size(), [&](size_t i) {
+Network Store::each_contact(bool include_archived, const std::function<void(std::vector<Contact>&)>& use) const {
+    const Scan found = scan(include_archived);
+    Network network{root_, load_config(), {}, {}};
+    constexpr size_t chunk = 512;
+    for (size_t from = 0; from < found.paths.size(); from += chunk) {
+        const size_t n = std::min(chunk, found.paths.size() - from);
+        std::vector<std::optional<Contact>> contacts(n);
+        std::vector<std::optional<Error>> problems(n);
+        run_parallel(n, [&](size_t k) {
+            const size_t i = from + k;
             try {
-                contacts[i] = load_contact(found.paths[i], network.config);
+                contacts[k] = found.stamps[i] ? contact_at(found.folder_of[i], found.paths[i], network.config)
+                                              : load_contact(found.paths[i], network.config);
             } catch (const Error& problem) {
-                problems[i] = problem;
-                try {
-                    contacts[i] = read_conflicted_contact(read(found.paths[i]), found.paths[i], network.config);
+                problems[k] = problem;
+                try {  // a file in conflict is reported, and the person stays, as far as they can be read
+                    contacts[k] = read_conflicted_contact(read(found.paths[i]), found.paths[i], network.config);
                 } catch (const Error&) {
                 }
             }
         });
-        for (size_t i = 0; i < found.paths.size(); ++i) {
-            if (problems[i]) network.problems.push_back(std::move(*problems[i]));
-            if (contacts[i]) network.contacts.push_back(std::move(*contacts[i]));
+        std::vector<Contact> read_now;
+        for (size_t k = 0; k < n; ++k) {
+            if (problems[k]) network.problems.push_back(std::move(*problems[k]));
+            if (contacts[k]) read_now.push_back(std::move(*contacts[k]));
         }
+        use(read_now);
+    }
+    return network;
+}
+
+Network Store::load(bool include_archived, bool use_cache) const {
+    if (!use_cache) {  // everything read afresh; the index is neither read nor written
+        std::vector<Contact> all;
+        Network network = each_contact(include_archived, [&](std::vector<Contact>& read_now) {
+            for (auto& contact : read_now) all.push_back(std::move(contact));
+        });
+        network.contacts = std::move(all);
         return network;
     }
     return read_network(include_archived, std::nullopt, false);

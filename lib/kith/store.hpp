@@ -76,6 +76,10 @@ public:
     // inode, and the same parsed kith.yaml) are not read; the rest are parsed and indexed. With
     // `today`, a file with entries after it is read in full. Problems as for load().
     Network load_summaries(bool include_archived, std::optional<Day> today) const;
+    // Reads every contact in full, as load() without the index, but a chunk of files at a time
+    // (each parsed on all cores) handed to `use` and then dropped: never the whole log of the
+    // network in memory at once. Returns the settings and the problems; its contacts stay empty.
+    Network each_contact(bool include_archived, const std::function<void(std::vector<Contact>&)>& use) const;
     // Returns what contacts/ and archive/ hold that kith does not read (other extensions,
     // folders) and temp files left by interrupted writes, one invalid-file Error each.
     std::vector<Error> strays() const;
