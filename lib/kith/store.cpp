@@ -195,6 +195,7 @@ Network Store::read_network(bool include_archived, std::optional<Day> today, boo
     } catch (const Error&) {
     }
     if (old && old->settings_key != key) old.reset();
+    network.contacts.reserve(paths.size());  // no regrowth: it would hold two copies at once
 
     // A file whose stamp matches the index is not read (for summaries); the rest are parsed in parallel.
     std::vector<std::optional<Contact>> contacts(paths.size());
