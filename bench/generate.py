@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
 """Writes a synthetic kith network of N people (default 10000) into a folder, for the benchmark.
 
+Usage: generate.py FOLDER [N] [--heavy]
 Deterministic (seeded): the same N gives the same files. Interests follow a long-tailed
-distribution over a few hundred topics, as real interests do.
+distribution over a few hundred topics, as real interests do. --heavy makes the network of
+issue 11: a skewed log (most people a few entries, some 200, about 25 on average), Unicode
+names, and notes with colons, quotes, `no` and `007`.
 """
+import datetime
 import os
 import random
 import sys
@@ -54,15 +58,53 @@ def person(i, rng):
     return name, "\n".join(lines) + "\n"
 
 
+NOTES = ["Talked about {w}", "Re: {w} - said \"yes\" to a call", "no", "007", "Agenda: {w}; next: {w2}",
+         "It's about {w}: later", "Met at the {w} meetup", "'quoted' {w}", "Sent the {w} paper", "yes: {w}"]
+
+
+def yaml_note(text):
+    """Quotes a note as kith's editor would when it must: double quotes with escapes."""
+    plain = text[:1].isalpha() and ": " not in text and "#" not in text and '"' not in text and "'" not in text \
+        and text not in ("no", "yes")
+    return text if plain else '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+FIRST_DAY = datetime.date(2024, 1, 1)
+SPAN = (datetime.date(2026, 11, 27) - FIRST_DAY).days  # nothing after bench/run's KITH_TODAY
+
+
+def entries_of(rng):
+    """Skewed: most people a few entries, one in twelve 100 to 200; about 25 on average."""
+    if rng.random() < 0.08:
+        return rng.randint(100, 200)
+    return min(200, int(rng.expovariate(1 / 14.0)) + 1)
+
+
+def heavy_person(i, rng):
+    name, text = person(i, rng)
+    lines = text.rstrip("\n").split("\n")
+    lines = lines[:lines.index("log:") + 1]
+    lines[1] = f"name: {rng.choice(FIRST)} {rng.choice(LAST)}-{rng.choice(['Ø', 'ñ', 'ü', 'é', '李', 'Ж'])} {i}"
+    days = sorted(rng.randint(0, SPAN) for _ in range(entries_of(rng)))
+    for day in days:
+        when = FIRST_DAY + datetime.timedelta(days=day)
+        year, month, dom = when.year, when.month, when.day
+        note = rng.choice(NOTES).format(w=rng.choice(WORDS), w2=rng.choice(WORDS))
+        lines.append(f"  - {{date: {year}-{month:02d}-{dom:02d}, kind: {rng.choice(KINDS)}, note: {yaml_note(note)}}}")
+    return name, "\n".join(lines) + "\n"
+
+
 def main():
-    folder = sys.argv[1]
-    count = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
+    args = [a for a in sys.argv[1:] if a != "--heavy"]
+    heavy = "--heavy" in sys.argv
+    folder = args[0]
+    count = int(args[1]) if len(args) > 1 else 10000
     rng = random.Random(20261128)
     os.makedirs(os.path.join(folder, "contacts"), exist_ok=True)
     with open(os.path.join(folder, "kith.yaml"), "w") as f:
         f.write("me: {name: Bench Mark}\n")
     for i in range(count):
-        _, text = person(i, rng)
+        _, text = heavy_person(i, rng) if heavy else person(i, rng)
         with open(os.path.join(folder, "contacts", f"person-{i}.yaml"), "w", encoding="utf-8") as f:
             f.write(text)
 

@@ -1,6 +1,7 @@
 // kith archive NAME: move a person out of the active network, never deleting anything.
 #include "autocommit.hpp"
 #include "commands.hpp"
+#include "lookup.hpp"
 #include "kith/conflict.hpp"
 #include "kith/resolve.hpp"
 #include "kith/transaction.hpp"
@@ -13,7 +14,7 @@ void add_archive(CLI::App& app, Context& ctx, Actions& actions) {
     cmd->add_option("NAME", *name, "A person")->required();
     cmd->footer("Example:\n  kith archive tom\n  Undo: move archive/<slug>.yaml back to contacts/.");
     actions[cmd] = [&ctx, name] {
-        const Network network = ctx.load();
+        const Network network = load_index(ctx);
         const Contact& person = resolve(network.contacts, *name);
         refuse_conflicted(person);
         const Store store = ctx.store();

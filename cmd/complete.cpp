@@ -94,7 +94,7 @@ void add_complete(CLI::App& app, Context& ctx, Actions& actions) {
             return 0;
         }
         try {
-            const Network network = ctx.store().load(false);
+            const Network network = ctx.store().load_summaries(false, std::nullopt);
             // One word a line: a word with a line break or another control character could
             // not be typed anyway, and must not reach the shell as two words.
             const auto plain = [](const std::string& text) { return !text.empty() && visible(text) == text; };

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "lookup.hpp"
 #include "kith/due_view.hpp"
 #include "kith/error.hpp"
 #include "kith/ics.hpp"
@@ -28,7 +29,7 @@ int due(Context& ctx, const DueOptions& in) {
     query.tags = in.tags;
     query.limit = in.limit;
     if (in.ics_events && in.format != "ics") fail_usage("--ics-events goes with --format ics");
-    const Network network = ctx.load();
+    const Network network = load_index(ctx);
     check_tiers(network.config, in.tiers);
     const std::vector<DueItem> items = due_items(network.contacts, network.config, query);
     if (in.check) return items.empty() ? 0 : 1;

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "lookup.hpp"
 #include "kith/email_lookup.hpp"
 
 namespace kith::cli {
@@ -16,7 +17,7 @@ void add_email(CLI::App& app, Context& ctx, Actions& actions) {
                 "  .muttrc:   set query_command = \"kith email %s\"\n"
                 "  aerc.conf: address-book-cmd = kith email \"%s\"");
     actions[cmd] = [&ctx, query] {
-        const Network network = ctx.load();
+        const Network network = load_index(ctx);
         const auto matches = find_emails(network.contacts, *query);
         if (matches.empty()) return 1;
         std::cout << render_email_query(matches, *query);

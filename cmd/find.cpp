@@ -1,4 +1,7 @@
 // kith find TEXT: full-text search over names, aka, org, title, interests, tags, notes and log notes.
+#include <algorithm>
+#include <deque>
+
 #include "commands.hpp"
 #include "kith/find.hpp"
 
@@ -12,8 +15,21 @@ void add_find(CLI::App& app, Context& ctx, Actions& actions) {
     add_format(*cmd, *format);
     cmd->footer("Examples:\n  kith find robotics\n  kith find \"nunez\"        # finds José Núñez");
     actions[cmd] = [&ctx, text, format] {
-        const Network network = ctx.load();
-        const auto matches = find_people(network.contacts, *text);
+        // The files are read a chunk at a time: only the people who match are kept.
+        std::deque<Contact> kept;  // stable addresses for the matches
+        std::vector<FindMatch> matches;
+        const Network network = ctx.store().each_contact(false, [&](std::vector<Contact>& read_now) {
+            for (const FindMatch& match : find_people(read_now, *text)) {
+                kept.push_back(*match.contact);
+                matches.push_back({&kept.back(), match.field, match.text});
+            }
+        });
+        for (const auto& problem : network.problems) {
+            ctx.error(problem.located());
+            ctx.had_invalid_files = true;
+        }
+        std::stable_sort(matches.begin(), matches.end(),
+                         [](const FindMatch& a, const FindMatch& b) { return a.contact->slug < b.contact->slug; });
         ctx.print(find_table(matches), *format);  // no match: nothing in text, the header in tsv, [] in json
         return matches.empty() ? 1 : 0;
     };

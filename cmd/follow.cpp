@@ -3,6 +3,7 @@
 
 #include "autocommit.hpp"
 #include "commands.hpp"
+#include "lookup.hpp"
 #include "kith/editor.hpp"
 #include "kith/interaction.hpp"
 #include "kith/profile.hpp"
@@ -25,8 +26,8 @@ void change(Context& ctx, const Network& network, const Contact& person, const S
 int follow(Context& ctx, const std::string& name, const std::string& when, const std::string& what) {
     const Day today = ctx.today();
     const FollowUp followup{parse_cli_day(when, today, Direction::future), what, std::nullopt, 0};
-    const Network network = ctx.load();
-    const Contact& person = resolve(network.contacts, name);
+    const Network network = load_index(ctx);
+    const Contact person = load_person(ctx, network, name);
     change(ctx, network, person, [&](const std::string& text) { return add_followup(text, followup, person.path); },
            [&] {
                return "follow up with " + person.name + " on " + format_day(followup.due) + " (" +
@@ -38,8 +39,8 @@ int follow(Context& ctx, const std::string& name, const std::string& when, const
 // Which follow-up is decided under the lock, from the file as it is then (issue 8).
 int done(Context& ctx, const std::string& name, const std::string& which) {
     const Day today = ctx.today();
-    const Network network = ctx.load();
-    const Contact& person = resolve(network.contacts, name);
+    const Network network = load_index(ctx);
+    const Contact person = load_person(ctx, network, name);
     FollowUp closed;
     change(ctx, network, person,
            [&](const std::string& text) { return close_followup(text, which, today, person.path, network.config, closed); },
@@ -50,8 +51,8 @@ int done(Context& ctx, const std::string& name, const std::string& which) {
 int snooze(Context& ctx, const std::string& name, const std::string& until) {
     const Day today = ctx.today();
     const Day day = parse_cli_day(until, today, Direction::future);
-    const Network network = ctx.load();
-    const Contact& person = resolve(network.contacts, name);
+    const Network network = load_index(ctx);
+    const Contact person = load_person(ctx, network, name);
     change(ctx, network, person, [&](const std::string& text) { return set_top_level(text, "snooze", format_day(day)); },
            [&] { return person.name + " is snoozed until " + format_day(day); });
     return 0;

@@ -1,5 +1,6 @@
 // kith list [--tier T] [--tag T] [--org O] [--archived] [--format F]: a table of people.
 #include "commands.hpp"
+#include "lookup.hpp"
 #include "kith/list.hpp"
 
 namespace kith::cli {
@@ -15,7 +16,7 @@ void add_list(CLI::App& app, Context& ctx, Actions& actions) {
     add_format(*cmd, *format);
     cmd->footer("Examples:\n  kith list --tier core\n  kith list --format tsv | cut -f1,6");
     actions[cmd] = [&ctx, query, format] {
-        const Network network = ctx.load(query->archived);
+        const Network network = load_index(ctx, query->archived);
         check_tiers(network.config, query->tiers);
         ctx.print(list_table(network.contacts, network.config, *query, ctx.today()), *format);
         return 0;

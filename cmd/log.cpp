@@ -3,10 +3,10 @@
 
 #include "autocommit.hpp"
 #include "commands.hpp"
+#include "lookup.hpp"
 #include "kith/error.hpp"
 #include "kith/interaction.hpp"
 #include "kith/profile.hpp"
-#include "kith/resolve.hpp"
 #include "kith/status.hpp"
 #include "kith/text.hpp"
 
@@ -35,12 +35,15 @@ int log(Context& ctx, const LogOptions& in) {
     if (!in.follow_up.empty()) followup = FollowUp{parse_cli_day(in.follow_up[0], today, Direction::future), in.follow_up[1], std::nullopt, 0};
     warn_unknown_kind(ctx, in.kind);
 
-    const Network network = ctx.load();
-    std::vector<const Contact*> people;
+    const Network network = load_index(ctx);  // NAME from the index; then only each person's own file
+    std::vector<Contact> read;
     for (const auto& name : in.names) {
-        const Contact* person = &resolve(network.contacts, name);
-        if (std::find(people.begin(), people.end(), person) == people.end()) people.push_back(person);
+        Contact person = load_person(ctx, network, name);
+        const auto same = [&](const Contact& other) { return other.path == person.path; };
+        if (std::none_of(read.begin(), read.end(), same)) read.push_back(std::move(person));
     }
+    std::vector<const Contact*> people;
+    for (const Contact& person : read) people.push_back(&person);
     std::vector<std::pair<std::string, Store::Edit>> edits;
     for (const Contact* person : people) {
         edits.emplace_back(person->path, [&, person](const std::string& text) {

@@ -3,7 +3,7 @@
 
 #include "commands.hpp"
 #include "kith/profile.hpp"
-#include "kith/resolve.hpp"
+#include "lookup.hpp"
 
 namespace kith::cli {
 
@@ -13,8 +13,8 @@ void add_show(CLI::App& app, Context& ctx, Actions& actions) {
     cmd->add_option("NAME", *name, "Slug, name, aka or a unique prefix")->required();
     cmd->footer("Examples:\n  kith show ada\n  kith show \"Ada King\"");
     actions[cmd] = [&ctx, name] {
-        const Network network = ctx.load(true);
-        const Contact& contact = resolve(network.contacts, *name);
+        const Network network = load_index(ctx, true);  // NAME from the index; then only that file
+        const Contact contact = load_person(ctx, network, *name);
         std::cout << render_profile(contact, network.config, ctx.today());
         return 0;
     };

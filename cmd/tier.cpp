@@ -3,6 +3,7 @@
 
 #include "autocommit.hpp"
 #include "commands.hpp"
+#include "lookup.hpp"
 #include "kith/contact_file.hpp"
 #include "kith/editor.hpp"
 #include "kith/error.hpp"
@@ -42,12 +43,12 @@ int set_tier(Context& ctx, const Network& network, const Contact& person, const 
 }
 
 int tier(Context& ctx, const TierOptions& in) {
-    const Network network = ctx.load();
+    const Network network = load_index(ctx);
     if (in.name.empty()) {
         ctx.print(tier_summary(network.contacts, network.config, ctx.today()), in.format);
         return 0;
     }
-    const Contact& person = resolve(network.contacts, in.name);
+    const Contact person = load_person(ctx, network, in.name);  // only that person's file
     if (in.tier.empty()) {
         if (!in.cadence.empty()) fail_usage("--cadence goes with a TIER: 'kith tier NAME TIER --cadence D'");
         ctx.print(person_tier_table(person, network.config), in.format);

@@ -186,7 +186,7 @@ std::string read_in(int dir, const std::string& name, const std::string& path, s
     return bytes;
 }
 
-std::string write_temp(const Place& at, const std::string& bytes) {
+std::string write_temp(const Place& at, const std::string& bytes, bool flush) {
     if (!at.dir.ok()) {
         errno = ENOENT;
         fail_io("cannot write", at.path);
@@ -228,7 +228,7 @@ std::string write_temp(const Place& at, const std::string& bytes) {
         if (n < 0) abandon("cannot write");
         written += static_cast<size_t>(n);
     }
-    if (::fsync(fd.get()) != 0) abandon("cannot flush");
+    if (flush && ::fsync(fd.get()) != 0) abandon("cannot flush");
     return temp;
 }
 

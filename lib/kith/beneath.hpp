@@ -57,8 +57,8 @@ std::string read_in(int dir, const std::string& name, const std::string& path, s
 
 // Writes bytes to a new hidden temp file ".NAME.XXXXXX" beside the place, with the mode,
 // owner and group of the file it will replace (new files: 0600, owned like their folder).
-// Flushed to disk. Returns the temp file's name in the place's folder.
-std::string write_temp(const Place& at, const std::string& bytes);
+// Flushed to disk unless `flush` is false (derived data). Returns the temp file's name in the place's folder.
+std::string write_temp(const Place& at, const std::string& bytes, bool flush = true);
 
 // Flushes a folder's entries to disk; errors are ignored (some file systems refuse).
 void sync_folder(int dir);

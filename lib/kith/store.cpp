@@ -15,7 +15,7 @@
 #include <thread>
 
 #include "kith/beneath.hpp"
-#include "kith/cache.hpp"
+#include "kith/index.hpp"
 #include "kith/config_file.hpp"
 #include "kith/conflict.hpp"
 #include "kith/contact_file.hpp"
@@ -128,7 +128,7 @@ Config Store::load_config() const {
 
 namespace {
 
-constexpr const char* cache_path = ".kith/cache";
+constexpr const char* index_path = ".kith/index";
 
 }  // namespace
 
@@ -152,7 +152,15 @@ Contact contact_at(int folder, const std::string& path, const Config& config) {
 
 }  // namespace
 
-Network Store::load(bool include_archived, bool use_cache) const {
+// The contact files of the network, each stamped before it is read (a later change shows as a new stamp).
+struct Store::Scan {
+    std::vector<std::string> paths;
+    std::vector<std::optional<FileStamp>> stamps;  // nullopt for a link: read through the resolver
+    std::vector<int> folder_of;                    // each file's folder, opened once: reads go through it
+    std::vector<Fd> folders;
+};
+
+Store::Scan Store::scan(bool include_archived) const {
     // A change an earlier kith left half-done is finished before anything is read.
     if (exists(".kith/intent")) {
         try {
@@ -161,52 +169,54 @@ Network Store::load(bool include_archived, bool use_cache) const {
         } catch (const Error&) {  // a read-only folder still reads; the next writer finishes it
         }
     }
-    const std::string config_bytes = exists("kith.yaml") ? read("kith.yaml") : "";
-    Network network{root_, config_bytes.empty() ? default_config() : parse_config(config_bytes, "kith.yaml"), {}, {}};
-    std::vector<std::string> paths;
-    std::vector<std::optional<FileStamp>> stamps;
-    std::vector<int> folder_of;  // each file's folder, opened once: reads go through it, never a path
-    std::vector<Fd> folders;
+    Scan found;
     for (const std::string folder : {"contacts", "archive"}) {
         if (folder == "archive" && !include_archived) continue;
         const beneath::Place at = beneath::place(root_, folder, true, false);
-        folders.emplace_back(beneath::open_file(at, O_RDONLY | O_DIRECTORY));
+        found.folders.emplace_back(beneath::open_file(at, O_RDONLY | O_DIRECTORY));
         for (const auto& entry : beneath::list_folder(root_, folder)) {
             if (!is_contact_name(entry.name)) continue;  // a folder named *.yaml is reported as one
-            paths.push_back(folder + "/" + entry.name);
-            folder_of.push_back(folders.back().get());
-            stamps.push_back(stamp_of(folders.back().get(), entry.name));  // before reading: a later change shows as a new stamp
+            found.paths.push_back(folder + "/" + entry.name);
+            found.folder_of.push_back(found.folders.back().get());
+            found.stamps.push_back(stamp_of(found.folders.back().get(), entry.name));
         }
     }
+    return found;
+}
 
-    // Files whose stamp matches the cache are not read again; the rest are parsed in parallel.
-    const std::uint64_t config_hash = hash_bytes(config_bytes);
-    std::optional<ContactCache> old;
-    if (use_cache) {
-        try {
-            if (exists(cache_path)) old = decode_cache(read(cache_path, max_cache_bytes));
-        } catch (const Error&) {
-        }
+Network Store::read_network(bool include_archived, std::optional<Day> today, bool summaries) const {
+    const Scan found = scan(include_archived);
+    Network network{root_, load_config(), {}, {}};
+    const std::vector<std::string>& paths = found.paths;
+    const std::uint64_t key = settings_key(network.config);
+    std::optional<NetworkIndex> old;
+    try {
+        if (exists(index_path)) old = decode_index(read(index_path, max_index_bytes));
+    } catch (const Error&) {
     }
-    if (old && old->config_hash != config_hash) old.reset();
-    ContactCache fresh{config_hash, {}};
+    if (old && old->settings_key != key) old.reset();
+    network.contacts.reserve(paths.size());  // no regrowth: it would hold two copies at once
+
+    // A file whose stamp matches the index is not read (for summaries); the rest are parsed in parallel.
     std::vector<std::optional<Contact>> contacts(paths.size());
     std::vector<std::optional<Error>> problems(paths.size());
+    std::vector<IndexEntry*> indexed(paths.size(), nullptr);
     std::vector<size_t> to_parse;
     for (size_t i = 0; i < paths.size(); ++i) {
-        const auto cached = old ? old->entries.find(paths[i]) : decltype(old->entries.end()){};
-        if (old && stamps[i] && cached != old->entries.end() && cached->second.stamp == *stamps[i]) {
-            contacts[i] = cached->second.contact;
-        } else {
-            to_parse.push_back(i);
-        }
+        const auto at = old ? old->entries.find(paths[i]) : decltype(old->entries.end()){};
+        if (old && found.stamps[i] && at != old->entries.end() && at->second.stamp == *found.stamps[i])
+            indexed[i] = &at->second;
+        // A summary stands for its file only on days after its newest entry (--today in the past reads the file).
+        const bool summary_holds =
+            indexed[i] && (!today || !indexed[i]->newest_entry || *indexed[i]->newest_entry <= *today);
+        if (!summaries || !summary_holds) to_parse.push_back(i);
     }
     run_parallel(to_parse.size(), [&](size_t k) {
         const size_t i = to_parse[k];
         try {
             // A regular file is read through its open folder; anything else (a link) through the resolver.
-            contacts[i] = stamps[i] ? contact_at(folder_of[i], paths[i], network.config)
-                                    : load_contact(paths[i], network.config);
+            contacts[i] = found.stamps[i] ? contact_at(found.folder_of[i], paths[i], network.config)
+                                          : load_contact(paths[i], network.config);
         } catch (const Error& problem) {
             problems[i] = problem;
             try {  // a file in conflict is reported, and the person stays, as far as they can be read
@@ -215,21 +225,88 @@ Network Store::load(bool include_archived, bool use_cache) const {
             }
         }
     });
+    // The index is rewritten only when it would change: a file new or changed, one gone or broken.
+    size_t kept = 0;
+    bool changed = !old;
     for (size_t i = 0; i < paths.size(); ++i) {
-        if (problems[i]) {
+        if (problems[i] || !found.stamps[i]) continue;
+        ++kept;
+        changed = changed || !indexed[i];
+    }
+    if (old && !include_archived)
+        for (const auto& entry : old->entries)
+            if (entry.first.starts_with("archive/")) ++kept;
+    changed = changed || old->entries.size() != kept;
+    NetworkIndex fresh{key, {}};
+    for (size_t i = 0; i < paths.size(); ++i) {
+        if (problems[i]) {  // never indexed: a broken file is read, and reported, every time
             network.problems.push_back(std::move(*problems[i]));
             if (contacts[i]) network.contacts.push_back(std::move(*contacts[i]));
-            continue;
+        } else if (contacts[i]) {
+            if (changed && found.stamps[i])
+                fresh.entries.emplace(paths[i], indexed[i] ? std::move(*indexed[i]) : summarize(*contacts[i], *found.stamps[i]));
+            network.contacts.push_back(std::move(*contacts[i]));
+        } else if (changed) {
+            network.contacts.push_back(indexed[i]->summary);
+            fresh.entries.emplace(paths[i], std::move(*indexed[i]));
+        } else {
+            network.contacts.push_back(std::move(indexed[i]->summary));
         }
-        if (stamps[i]) fresh.entries.emplace(paths[i], CachedContact{*stamps[i], *contacts[i]});
-        network.contacts.push_back(std::move(*contacts[i]));
     }
-    // Archived people are kept in the cache even when not asked for, so that they stay warm.
+    if (!changed) return network;
+    // Archived people stay in the index even when not asked for, so that they stay warm.
     if (old && !include_archived)
         for (auto& [path, entry] : old->entries)
             if (path.starts_with("archive/")) fresh.entries.emplace(path, std::move(entry));
-    if (use_cache && (!to_parse.empty() || !old || old->entries.size() != fresh.entries.size())) save_cache(fresh);
+    save_index(fresh);
     return network;
+}
+
+Network Store::each_contact(bool include_archived, const std::function<void(std::vector<Contact>&)>& use) const {
+    const Scan found = scan(include_archived);
+    Network network{root_, load_config(), {}, {}};
+    constexpr size_t chunk = 512;
+    for (size_t from = 0; from < found.paths.size(); from += chunk) {
+        const size_t n = std::min(chunk, found.paths.size() - from);
+        std::vector<std::optional<Contact>> contacts(n);
+        std::vector<std::optional<Error>> problems(n);
+        run_parallel(n, [&](size_t k) {
+            const size_t i = from + k;
+            try {
+                contacts[k] = found.stamps[i] ? contact_at(found.folder_of[i], found.paths[i], network.config)
+                                              : load_contact(found.paths[i], network.config);
+            } catch (const Error& problem) {
+                problems[k] = problem;
+                try {  // a file in conflict is reported, and the person stays, as far as they can be read
+                    contacts[k] = read_conflicted_contact(read(found.paths[i]), found.paths[i], network.config);
+                } catch (const Error&) {
+                }
+            }
+        });
+        std::vector<Contact> read_now;
+        for (size_t k = 0; k < n; ++k) {
+            if (problems[k]) network.problems.push_back(std::move(*problems[k]));
+            if (contacts[k]) read_now.push_back(std::move(*contacts[k]));
+        }
+        use(read_now);
+    }
+    return network;
+}
+
+Network Store::load(bool include_archived, bool use_cache) const {
+    if (!use_cache) {  // everything read afresh; the index is neither read nor written
+        std::vector<Contact> all;
+        Network network = each_contact(include_archived, [&](std::vector<Contact>& read_now) {
+            for (auto& contact : read_now) all.push_back(std::move(contact));
+        });
+        network.contacts = std::move(all);
+        return network;
+    }
+    return read_network(include_archived, std::nullopt, false);
+}
+
+Network Store::load_summaries(bool include_archived, std::optional<Day> today) const {
+    return read_network(include_archived, today, true);
 }
 
 std::vector<Error> Store::strays() const {
@@ -252,18 +329,22 @@ std::vector<Error> Store::strays() const {
     return found;
 }
 
-void Store::save_cache(const ContactCache& cache) const {
-    // The cache is an optimisation: a folder that cannot take it (read-only, full) still works,
-    // and it never takes the space a real write needs (twice its size plus 64 MiB stay free).
+void Store::save_index(const NetworkIndex& index) const {
+    // The index is derived data: never flushed to disk (a crash leaves an old or a torn one, both
+    // ignored); a folder that cannot take it (read-only, full) still works, and it never takes
+    // the space a real write needs (twice its size plus 64 MiB stay free).
     try {
-        const std::string bytes = encode_cache(cache);
+        const std::string bytes = encode_index(index);
         const Fd root = beneath::open_root(root_);
         struct statvfs space {};
         if (::fstatvfs(root.get(), &space) != 0) return;
         const auto free_bytes = static_cast<unsigned long long>(space.f_bavail) * space.f_frsize;
         if (free_bytes < 2ULL * bytes.size() + (64ULL << 20)) return;
         make_folder(".kith");
-        write(cache_path, bytes, max_cache_bytes);
+        const beneath::Place at = beneath::place(root_, index_path, true, true);
+        const std::string temp = beneath::write_temp(at, bytes, false);
+        if (::renameat(at.dir.get(), temp.c_str(), at.dir.get(), at.name.c_str()) != 0)
+            ::unlinkat(at.dir.get(), temp.c_str(), 0);
     } catch (const Error&) {
     }
 }

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "kith/cache.hpp"
+#include "kith/index.hpp"
 #include "kith/error.hpp"
 #include "kith/model.hpp"
 
@@ -15,8 +15,8 @@ namespace kith {
 // The largest file kith reads: ~80 times the largest realistic contact.
 inline constexpr size_t max_file_bytes = 1024 * 1024;
 
-// The largest parse cache kith reads: ~1 KB per contact, for a million contacts.
-inline constexpr size_t max_cache_bytes = size_t{1} << 30;
+// The largest index kith reads: ~1 KB per contact, for a million contacts.
+inline constexpr size_t max_index_bytes = size_t{1} << 30;
 
 // Where to look for the network folder, gathered by the caller (the library reads no environment).
 struct Whereabouts {
@@ -67,10 +67,19 @@ public:
 
     // Reads kith.yaml (defaults when it is absent). Throws an invalid-file Error.
     Config load_config() const;
-    // Reads every contact; files that fail are collected in `problems`, never thrown. Files
-    // unchanged since the last run (same size, mtime, ctime, inode) come from .kith/cache
-    // unless use_cache is false. A change an earlier kith left half-done is finished first.
+    // Reads every contact in full, on all cores; files that fail are collected in `problems`,
+    // never thrown. With use_cache, the index in .kith/ is brought up to date on the way;
+    // without, it is neither read nor written. A change an earlier kith left half-done is finished first.
     Network load(bool include_archived, bool use_cache = true) const;
+    // Reads every contact as the index summarizes it (see index.hpp: no notes, the latest log
+    // entry that counts): files unchanged since the index was written (same size, mtime, ctime,
+    // inode, and the same parsed kith.yaml) are not read; the rest are parsed and indexed. With
+    // `today`, a file with entries after it is read in full. Problems as for load().
+    Network load_summaries(bool include_archived, std::optional<Day> today) const;
+    // Reads every contact in full, as load() without the index, but a chunk of files at a time
+    // (each parsed on all cores) handed to `use` and then dropped: never the whole log of the
+    // network in memory at once. Returns the settings and the problems; its contacts stay empty.
+    Network each_contact(bool include_archived, const std::function<void(std::vector<Contact>&)>& use) const;
     // Returns what contacts/ and archive/ hold that kith does not read (other extensions,
     // folders) and temp files left by interrupted writes, one invalid-file Error each.
     std::vector<Error> strays() const;
@@ -102,7 +111,10 @@ public:
     void test_step(const std::string& step) const;
 
 private:
-    void save_cache(const ContactCache& cache) const;
+    struct Scan;
+    Scan scan(bool include_archived) const;
+    Network read_network(bool include_archived, std::optional<Day> today, bool summaries) const;
+    void save_index(const NetworkIndex& index) const;
     std::string root_;
     TestHooks hooks_;
 };

@@ -60,23 +60,29 @@ size_t closing_quote(std::string_view bytes, size_t open) {
 }  // namespace
 
 void check_quoted_span(std::string_view bytes, size_t open, const std::string& path) {
-    const auto [line, column] = position_of(bytes, open);
+    // The position is counted only when something is wrong: counting it for every quoted value
+    // rescanned the file from its start each time, quadratic in the size of one file.
+    const auto where = [&] { return position_of(bytes, open); };
     const size_t close = closing_quote(bytes, open);
-    if (close == std::string_view::npos)
+    if (close == std::string_view::npos) {
+        const auto [line, column] = where();
         fail_at(path, line, column, "quoted value is never closed (a missing closing quote?)");
+    }
     const size_t opening_line_start = bytes.rfind('\n', open) == std::string_view::npos
                                           ? 0
                                           : bytes.rfind('\n', open) + 1;
     const size_t base_indent = indentation(bytes.substr(opening_line_start));
     size_t cursor = bytes.find('\n', open);
-    int swallowed_line = line;
+    int swallowed = 0;  // lines after the opening one
     while (cursor != std::string_view::npos && cursor < close) {
-        ++swallowed_line;
+        ++swallowed;
         const size_t start = cursor + 1;
         const size_t end = std::min(bytes.find('\n', start), close);
         const std::string_view text = bytes.substr(start, end - start);
         const bool blank = text.find_first_not_of(" \t\r") == std::string_view::npos;
         if (!blank && indentation(text) <= base_indent) {
+            const auto [line, column] = where();
+            const int swallowed_line = line + swallowed;
             if (looks_like_structure(text))
                 fail_at(path, line, column,
                         "quoted value runs on to line " + std::to_string(swallowed_line) + " and swallows '" +
@@ -88,7 +94,6 @@ void check_quoted_span(std::string_view bytes, size_t open, const std::string& p
         cursor = bytes.find('\n', start);
     }
 }
-
 
 // yaml-cpp reads a bare word at column 0 as a key without a colon ("log" alone is log: null),
 // or as the continuation of a quoted value above. kith's editor, like a reader, takes a line

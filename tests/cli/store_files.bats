@@ -52,24 +52,24 @@ load store_helpers
     refute_output --partial ".gitkeep"
 }
 
-@test "check reads every file afresh: a cache that lies is not trusted" {
+@test "check reads every file afresh: an index that lies is not trusted" {
     kith list >/dev/null
-    [ -f .kith/cache ]
+    [ -f .kith/index ]
     printf 'name: Ada\ntier: cor\n' > contacts/ada-lovelace.yaml
-    touch -r .kith/cache contacts/ada-lovelace.yaml
+    touch -r .kith/index contacts/ada-lovelace.yaml
     run --separate-stderr kith check
     assert_failure 3
     assert_line --partial "contacts/ada-lovelace.yaml:2:7: unknown tier 'cor'"
 }
 
-@test "a flipped byte in the cache is detected: the cache is ignored, the files are read" {
+@test "a flipped byte in the index is detected: the index is ignored, the files are read" {
     kith list --format tsv > "$BATS_TEST_TMPDIR/before"
     python3 - <<'PY'
 import re
-data = bytearray(open('.kith/cache', 'rb').read())
+data = bytearray(open('.kith/index', 'rb').read())
 at = data.find(b'Ada Lovelace')
 data[at] = ord('E')
-open('.kith/cache', 'wb').write(bytes(data))
+open('.kith/index', 'wb').write(bytes(data))
 PY
     run kith list --format tsv
     assert_success
@@ -77,7 +77,7 @@ PY
     [ "$output" = "$(cat "$BATS_TEST_TMPDIR/before")" ]
 }
 
-@test "a cache that cannot be written never makes a write fail" {
+@test "an index that cannot be written never makes a write fail" {
     rm -rf .kith
     printf 'not a folder\n' > .kith
     run kith log ada -m "no cache"
@@ -87,14 +87,14 @@ PY
 
 teardown() { if mountpoint -q "$BATS_TEST_TMPDIR/small" 2>/dev/null; then umount "$BATS_TEST_TMPDIR/small"; fi; }
 
-@test "the parse cache never takes the last free space a real write needs" {
+@test "the index never takes the last free space a real write needs" {
     [ "$(id -u)" -eq 0 ] || skip "needs root to mount a small tmpfs"
     local small="$BATS_TEST_TMPDIR/small"
     mkdir "$small"
     mount -t tmpfs -o size=4m tmpfs "$small" || skip "cannot mount a tmpfs here"
     cp -r "$KITH_EXAMPLES" "$small/net"
-    kith list >/dev/null   # the same network on a roomy disk: how large its cache is
-    pages=$(( ($(stat -c %s .kith/cache) + 4095) / 4096 ))
+    kith list >/dev/null   # the same network on a roomy disk: how large its index is
+    pages=$(( ($(stat -c %s .kith/index) + 4095) / 4096 ))
     avail=$(df -B1 --output=avail "$small" | tail -1)
     dd if=/dev/zero of="$small/filler" bs=4096 count=$(( avail / 4096 - pages )) 2>/dev/null
     run kith --dir "$small/net" log ada -m "disk nearly full"

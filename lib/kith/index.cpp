@@ -1,13 +1,14 @@
-#include "kith/cache.hpp"
+#include "kith/index.hpp"
 
 #include <cstring>
+
+#include "kith/status.hpp"
 
 namespace kith {
 namespace {
 
-// Version 2 added a checksum of everything after it (a flipped byte makes the cache ignored);
-// version 3 adds url and uid.
-constexpr std::string_view magic = "kith-cache-3\n";
+// The checksum of everything after it makes a flipped byte ignore the whole index.
+constexpr std::string_view magic = "kith-index\n";
 
 class Writer {
 public:
@@ -102,7 +103,7 @@ private:
 
 void write_contact(Writer& w, const Contact& c) {
     for (const std::string* s : {&c.slug, &c.path, &c.name, &c.tier, &c.title, &c.org, &c.role, &c.address, &c.prefer,
-                                 &c.assistant, &c.met, &c.introduced_by, &c.why, &c.notes, &c.uid})
+                                 &c.assistant, &c.met, &c.introduced_by, &c.why, &c.uid})
         w.str(*s);
     w.u64(c.archived ? 1 : 0);
     for (const auto* v : {&c.aka, &c.email, &c.phone, &c.url, &c.interests, &c.tags}) w.strings(*v);
@@ -138,7 +139,7 @@ void write_contact(Writer& w, const Contact& c) {
 Contact read_contact(Reader& r) {
     Contact c;
     for (std::string* s : {&c.slug, &c.path, &c.name, &c.tier, &c.title, &c.org, &c.role, &c.address, &c.prefer,
-                           &c.assistant, &c.met, &c.introduced_by, &c.why, &c.notes, &c.uid})
+                           &c.assistant, &c.met, &c.introduced_by, &c.why, &c.uid})
         *s = r.str();
     c.archived = r.u64() != 0;
     for (auto* v : {&c.aka, &c.email, &c.phone, &c.url, &c.interests, &c.tags}) *v = r.strings();
@@ -180,16 +181,50 @@ Contact read_contact(Reader& r) {
 
 }  // namespace
 
-std::string encode_cache(const ContactCache& cache) {
+IndexEntry summarize(const Contact& contact, const FileStamp& stamp) {
+    IndexEntry entry{stamp, {}, std::nullopt};
+    for (const auto& logged : contact.log)
+        if (!entry.newest_entry || logged.date > *entry.newest_entry) entry.newest_entry = logged.date;
+    // The same choice as contact_status makes on the newest day: the latest that counts, the last of a tie.
+    const LogEntry* latest = nullptr;
+    for (const auto& logged : contact.log)
+        if (counts_as_contact(logged.kind) && (!latest || logged.date >= latest->date)) latest = &logged;
+    Contact& s = entry.summary;
+    s = contact;
+    s.notes.clear();
+    s.log.clear();
+    if (latest) s.log.push_back(*latest);
+    return entry;
+}
+
+std::uint64_t settings_key(const Config& config) {
     Writer w;
-    w.u64(cache.config_hash);
-    w.u64(cache.entries.size());
-    for (const auto& [path, entry] : cache.entries) {
+    w.u64(index_version);
+    w.u64(config.tiers.size());
+    for (const Tier& tier : config.tiers) {
+        w.str(tier.name);
+        w.i64(tier.cadence.count);
+        w.u64(static_cast<std::uint64_t>(tier.cadence.unit));
+        w.u64(tier.notice ? 1 : 0);
+        w.i64(tier.notice ? tier.notice->count : 0);
+        w.u64(tier.notice ? static_cast<std::uint64_t>(tier.notice->unit) : 0);
+    }
+    for (const std::string* s : {&config.default_tier, &config.me_name, &config.me_email}) w.str(*s);
+    w.u64(config.autocommit ? 1 : 0);
+    return hash_bytes(w.take());
+}
+
+std::string encode_index(const NetworkIndex& index) {
+    Writer w;
+    w.u64(index.settings_key);
+    w.u64(index.entries.size());
+    for (const auto& [path, entry] : index.entries) {
         w.str(path);
         for (std::uint64_t v : {entry.stamp.size, entry.stamp.mtime_ns, entry.stamp.ctime_ns, entry.stamp.inode,
                                 entry.stamp.device})
             w.u64(v);
-        write_contact(w, entry.contact);
+        w.optional_day(entry.newest_entry);
+        write_contact(w, entry.summary);
     }
     const std::string payload = w.take();
     Writer head;
@@ -197,25 +232,26 @@ std::string encode_cache(const ContactCache& cache) {
     return std::string(magic) + head.take() + payload;
 }
 
-std::optional<ContactCache> decode_cache(std::string_view bytes) {
+std::optional<NetworkIndex> decode_index(std::string_view bytes) {
     if (!bytes.starts_with(magic) || bytes.size() < magic.size() + 8) return std::nullopt;
     Reader head(bytes.substr(magic.size(), 8));
     const std::string_view payload = bytes.substr(magic.size() + 8);
     if (head.u64() != hash_bytes(payload)) return std::nullopt;
     Reader r(payload);
-    ContactCache cache;
-    cache.config_hash = r.u64();
+    NetworkIndex index;
+    index.settings_key = r.u64();
     for (std::uint64_t i = 0, n = r.count(); i < n && !r.failed(); ++i) {
         std::string path = r.str();
-        CachedContact entry;
+        IndexEntry entry;
         for (std::uint64_t* v : {&entry.stamp.size, &entry.stamp.mtime_ns, &entry.stamp.ctime_ns, &entry.stamp.inode,
                                  &entry.stamp.device})
             *v = r.u64();
-        entry.contact = read_contact(r);
-        cache.entries.emplace(std::move(path), std::move(entry));
+        entry.newest_entry = r.optional_day();
+        entry.summary = read_contact(r);
+        index.entries.emplace(std::move(path), std::move(entry));
     }
     if (r.failed() || !r.done()) return std::nullopt;
-    return cache;
+    return index;
 }
 
 }  // namespace kith
