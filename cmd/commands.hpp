@@ -13,7 +13,9 @@ void add_log(CLI::App& app, Context& ctx, Actions& actions);
 void add_tier(CLI::App& app, Context& ctx, Actions& actions);
 void add_due(CLI::App& app, Context& ctx, Actions& actions);
 void add_follow(CLI::App& app, Context& ctx, Actions& actions);  // follow, done, snooze
-void add_archive(CLI::App& app, Context& ctx, Actions& actions);
+void add_archive(CLI::App& app, Context& ctx, Actions& actions);  // archive, unarchive, rename
+void add_unarchive(CLI::App& app, Context& ctx, Actions& actions);
+void add_rename(CLI::App& app, Context& ctx, Actions& actions);
 void add_introduce(CLI::App& app, Context& ctx, Actions& actions);
 void add_find(CLI::App& app, Context& ctx, Actions& actions);
 void add_edit(CLI::App& app, Context& ctx, Actions& actions);
