@@ -93,7 +93,13 @@ int log(Context& ctx, const LogOptions& in) {
     const Network network = ctx.load();
     std::vector<const Contact*> people;
     for (const auto& name : in.names) {
-        const Contact* person = &resolve(network.contacts, name);
+        const Contact* person = nullptr;
+        try {
+            person = &resolve(network.contacts, name);
+        } catch (const Error&) {
+            refuse_if_archived(ctx, name);
+            throw;
+        }
         if (std::find(people.begin(), people.end(), person) == people.end()) people.push_back(person);
     }
     std::vector<std::pair<std::string, Store::Edit>> edits;

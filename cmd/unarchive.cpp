@@ -2,10 +2,25 @@
 #include "autocommit.hpp"
 #include "commands.hpp"
 #include "kith/conflict.hpp"
+#include "kith/error.hpp"
 #include "kith/resolve.hpp"
 #include "kith/transaction.hpp"
 
 namespace kith::cli {
+
+void refuse_if_archived(const Context& ctx, const std::string& name) {
+    const Network network = ctx.store().load(true);
+    std::vector<Contact> archived;
+    for (const auto& contact : network.contacts)
+        if (contact.archived) archived.push_back(contact);
+    const Contact* person = nullptr;
+    try {
+        person = &resolve(archived, name);
+    } catch (const Error&) {
+        return;  // not an archived person either: the caller's error stands
+    }
+    fail_usage(person->name + " is archived (" + person->path + "); restore them with 'kith unarchive " + person->slug + "'");
+}
 
 void add_unarchive(CLI::App& app, Context& ctx, Actions& actions) {
     auto* cmd = app.add_subcommand("unarchive", "Move an archived person back from archive/ to contacts/");

@@ -77,7 +77,7 @@ std::string render_profile(const Contact& c, const Config& config, Day today) {
     field(out, "birthday", c.birthday ? format_month_day(*c.birthday) : "");
     field(out, "since", c.since ? format_day(*c.since) : "");
     field(out, "snoozed", c.snooze && *c.snooze > today ? "until " + format_day(*c.snooze) : "");
-    field(out, "status", c.archived ? "archived: never due" : status_line(status, today));
+    field(out, "status", c.archived ? "archived: never due; restore with 'kith unarchive " + visible(c.slug) + "'" : status_line(status, today));
     field(out, "notes", c.notes, true);
     for (const auto& yearly : c.dates) field(out, "date", format_month_day(yearly.date) + " " + yearly.what);
     for (const auto& f : c.followups) {
