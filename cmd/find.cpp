@@ -1,5 +1,6 @@
 // kith find TEXT: full-text search over names, aka, org, title, interests, tags, notes and log notes.
 #include "commands.hpp"
+#include "kith/excerpt.hpp"
 #include "kith/find.hpp"
 
 namespace kith::cli {
@@ -14,7 +15,12 @@ void add_find(CLI::App& app, Context& ctx, Actions& actions) {
     actions[cmd] = [&ctx, text, format] {
         const Network network = ctx.load();
         const auto matches = find_people(network.contacts, *text);
-        ctx.print(find_table(matches), *format);  // no match: nothing in text, the header in tsv, [] in json
+        Table table = find_table(matches);
+        if (*format == "text") {  // people see the matching words in their context; scripts the whole value
+            for (auto& row : table.rows) row.back() = match_excerpt(row.back(), *text);
+            table.columns.back().keep_words = 64;  // never cut: on the line below when it does not fit
+        }
+        ctx.print(table, *format);  // no match: nothing in text, the header in tsv, [] in json
         return matches.empty() ? 1 : 0;
     };
 }

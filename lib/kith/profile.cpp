@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "kith/status.hpp"
+#include "kith/table.hpp"
 #include "kith/text.hpp"
 
 namespace kith {
@@ -17,10 +18,23 @@ std::string join(const std::vector<std::string>& items) {
 
 // Adds "  label      value"; only notes keep their line breaks, and no value carries a
 // control character to the terminal.
+int wrap_width = 0;  // set by render_profile for its fields; 0: no wrapping
+
 void field(std::string& out, const char* label, const std::string& value, bool lines = false) {
     if (value.empty()) return;
     std::string text = visible(value, lines);
     while (!text.empty() && text.back() == '\n') text.pop_back();
+    if (wrap_width > 0) {  // each line wrapped between words to the width left after the label
+        std::string wrapped;
+        size_t start = 0;
+        while (start <= text.size()) {
+            const size_t end = std::min(text.find('\n', start), text.size());
+            for (const auto& part : wrap_words(text.substr(start, end - start), std::max(wrap_width - 13, 20)))
+                wrapped += (wrapped.empty() ? "" : "\n") + part;
+            start = end + 1;
+        }
+        text = wrapped;
+    }
     // Continuation lines of multi-line notes line up under the first.
     for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1))
         text.insert(at + 1, std::string(13, ' '));
@@ -37,7 +51,7 @@ std::string status_line(const ContactStatus& status, Day today) {
     const long ahead = days_between(today, status.due_on);
     out += "; " + std::string(ahead <= 0 ? "due " : "next due ") + format_day(status.due_on) + " (" +
            relative_days(ahead) + ")";
-    if (status.staleness) out += "; " + format_staleness(*status.staleness);
+    if (status.staleness && *status.staleness >= 0.05) out += "; " + format_staleness(*status.staleness);
     return out;
 }
 
@@ -56,7 +70,18 @@ std::string format_staleness(double ratio) {
     return buf;
 }
 
-std::string render_profile(const Contact& c, const Config& config, Day today) {
+std::string month_day_for_people(const MonthDay& day) {
+    static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (day.month < 1 || day.month > 12) return format_month_day(day);
+    return std::to_string(day.day) + " " + months[day.month - 1] + (day.year ? " " + std::to_string(*day.year) : "");
+}
+
+std::string render_profile(const Contact& c, const Config& config, Day today, const ProfileView& view) {
+    wrap_width = view.width;
+    const auto name_of = [&](const std::string& slug) {
+        const auto found = view.names.find(slug);
+        return found == view.names.end() ? slug : found->second;
+    };
     std::string out = visible(c.name) + " (" + visible(c.slug) + ")" + (c.archived ? " [archived]" : "") + "\n";
     const ContactStatus status = contact_status(c, config, today);
     field(out, "aka", join(c.aka));
@@ -72,14 +97,14 @@ std::string render_profile(const Contact& c, const Config& config, Day today) {
     field(out, "interests", join(c.interests));
     field(out, "tags", join(c.tags));
     field(out, "met", c.met);
-    field(out, "introduced", c.introduced_by);
+    field(out, "introduced", c.introduced_by.empty() ? "" : "by " + name_of(c.introduced_by));
     field(out, "why", c.why);
-    field(out, "birthday", c.birthday ? format_month_day(*c.birthday) : "");
+    field(out, "birthday", c.birthday ? month_day_for_people(*c.birthday) : "");
     field(out, "since", c.since ? format_day(*c.since) : "");
     field(out, "snoozed", c.snooze && *c.snooze > today ? "until " + format_day(*c.snooze) : "");
     field(out, "status", c.archived ? "archived: never due; restore with 'kith unarchive " + visible(c.slug) + "'" : status_line(status, today));
     field(out, "notes", c.notes, true);
-    for (const auto& yearly : c.dates) field(out, "date", format_month_day(yearly.date) + " " + yearly.what);
+    for (const auto& yearly : c.dates) field(out, "date", month_day_for_people(yearly.date) + " " + yearly.what);
     for (const auto& f : c.followups) {
         if (f.done) continue;
         field(out, "follow-up", format_day(f.due) + " " + f.what + " (" + relative_days(days_between(today, f.due)) + ")");
@@ -90,12 +115,20 @@ std::string render_profile(const Contact& c, const Config& config, Day today) {
         for (size_t i = c.log.size() - shown; i < c.log.size(); ++i) {
             const LogEntry& e = c.log[i];
             std::string line = "    " + format_day(e.date) + "  " + pad_right(e.kind.empty() ? "-" : visible(e.kind), 9);
-            if (!e.with.empty()) line += " with " + visible(e.with) + (e.note.empty() ? "" : ":");
+            if (!e.with.empty()) line += " with " + visible(name_of(e.with)) + (e.note.empty() ? "" : ":");
             if (!e.note.empty()) line += " " + visible(e.note);
             while (!line.empty() && line.back() == ' ') line.pop_back();
+            if (view.width > 0 && display_width(line) > view.width) {  // the note wraps under itself
+                const std::string lead = line.substr(0, 25);
+                std::string wrapped;
+                for (const auto& part : wrap_words(line.substr(25), std::max(view.width - 26, 20)))
+                    wrapped += (wrapped.empty() ? lead + " " : "\n" + std::string(26, ' ')) + part;
+                line = wrapped;
+            }
             out += line + "\n";
         }
     }
+    wrap_width = 0;
     return out;
 }
 
