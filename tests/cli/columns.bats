@@ -61,4 +61,9 @@ load helpers
     assert_line --regexp '^tom-becker +Tom Becker +log 2026-02-02 +Background chat on robotics$'
     run --separate-stderr kith find "chat on" --format tsv
     assert_line $'tom-becker\tTom Becker\tlog 2026-02-02\tBackground chat on robotics'
+    printf 'name: Zed Long\nnotes: We met at the fair in Lyon where she showed us the small robots she builds for schools, and she wants partners\n' > contacts/zed.yaml
+    run --separate-stderr kith find ROBOTS
+    assert_line --regexp '^zed +Zed Long +notes +…showed us the small robots she builds for schools,…$'
+    run --separate-stderr kith find ROBOTS --format tsv
+    assert_line --partial $'notes\tWe met at the fair in Lyon where'
 }
