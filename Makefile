@@ -10,6 +10,9 @@ DEMO_TODAY ?= 2026-11-28
 SANITIZE_BUILD ?= build-sanitize
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 20
+INSTALL_BUILD ?= build-install
+# `make install PREFIX=~/.local` works even where the shell passes the ~ through.
+PREFIX_DIR = $(patsubst ~%,$(HOME)%,$(PREFIX))
 # ccache, when present, makes the three builds cheap to repeat; it is never required.
 LAUNCHER = $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
@@ -63,11 +66,14 @@ test-fuzz: deps
 	cmake -S . -B $(FUZZ_BUILD) $(CMAKE_FLAGS) -DCMAKE_CXX_COMPILER=clang++ -DKITH_FUZZ=ON -DKITH_TESTS=OFF $(LAUNCHER)
 	.ci/fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS) $(JOBS)
 
-install: build
-	cmake --install $(BUILD) --prefix $(PREFIX)
+# A build of its own: optimised, no tests and no test hooks, and a stripped binary.
+install:
+	cmake -S . -B $(INSTALL_BUILD) -DCMAKE_BUILD_TYPE=Release -DKITH_TESTS=OFF $(LAUNCHER)
+	cmake --build $(INSTALL_BUILD) -j $(JOBS) --target kith
+	cmake --install $(INSTALL_BUILD) --prefix $(PREFIX_DIR) --strip
 
 bench: build
 	bench/run
 
 clean:
-	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD) $(INSTALL_BUILD)

@@ -52,6 +52,7 @@ int add(Context& ctx, const AddOptions& in) {
     if (const std::string problem = slug_problem(contact.slug); !problem.empty())
         fail_usage("--slug '" + contact.slug + "': " + problem);
     const std::string path = "contacts/" + contact.slug + ".yaml";
+    if (store.exists("archive/" + contact.slug + ".yaml")) refuse_if_archived(ctx, contact.slug);  // suggests unarchive
     {
         Transaction change(store, config);
         for (const std::string folder : {"contacts/", "archive/"}) {

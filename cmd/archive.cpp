@@ -12,7 +12,7 @@ void add_archive(CLI::App& app, Context& ctx, Actions& actions) {
     auto* cmd = app.add_subcommand("archive", "Move a person to archive/: never due, still in 'list --archived'");
     auto name = std::make_shared<std::string>();
     cmd->add_option("NAME", *name, "A person")->required();
-    cmd->footer("Example:\n  kith archive tom\n  Undo: move archive/<slug>.yaml back to contacts/.");
+    cmd->footer("Example:\n  kith archive tom\n  Undo: kith unarchive tom");
     actions[cmd] = [&ctx, name] {
         const Network network = load_index(ctx);
         const Contact& person = resolve(network.contacts, *name);
@@ -26,6 +26,9 @@ void add_archive(CLI::App& app, Context& ctx, Actions& actions) {
         autocommit(ctx, network.config, store.root(), changed, "kith: archive " + person.name);
         return 0;
     };
+    // The verbs that take a change back live beside it (registered here to keep app.cpp's list).
+    add_unarchive(app, ctx, actions);
+    add_rename(app, ctx, actions);
 }
 
 }  // namespace kith::cli

@@ -13,7 +13,12 @@ void add_log(CLI::App& app, Context& ctx, Actions& actions);
 void add_tier(CLI::App& app, Context& ctx, Actions& actions);
 void add_due(CLI::App& app, Context& ctx, Actions& actions);
 void add_follow(CLI::App& app, Context& ctx, Actions& actions);  // follow, done, snooze
-void add_archive(CLI::App& app, Context& ctx, Actions& actions);
+void add_archive(CLI::App& app, Context& ctx, Actions& actions);  // archive, unarchive, rename
+void add_unarchive(CLI::App& app, Context& ctx, Actions& actions);
+void add_rename(CLI::App& app, Context& ctx, Actions& actions);
+// Throws a usage Error naming the archived person NAME means, and how to restore them;
+// returns when NAME means no archived person. For the catch of a failed lookup.
+void refuse_if_archived(const Context& ctx, const std::string& name);
 void add_introduce(CLI::App& app, Context& ctx, Actions& actions);
 void add_find(CLI::App& app, Context& ctx, Actions& actions);
 void add_edit(CLI::App& app, Context& ctx, Actions& actions);

@@ -27,17 +27,21 @@ int due(Context& ctx, const DueOptions& in) {
     }
     query.tiers = in.tiers;
     query.tags = in.tags;
-    query.limit = in.limit;
+    query.limit = 0;  // all, to say how many --limit leaves out
     if (in.ics_events && in.format != "ics") fail_usage("--ics-events goes with --format ics");
     const Network network = load_index(ctx);
     check_tiers(network.config, in.tiers);
-    const std::vector<DueItem> items = due_items(network.contacts, network.config, query);
+    std::vector<DueItem> items = due_items(network.contacts, network.config, query);
+    const size_t left_out = in.limit > 0 && items.size() > in.limit ? items.size() - in.limit : 0;
+    if (left_out) items.resize(in.limit);
     if (in.check) return items.empty() ? 0 : 1;
     // Empty results keep their shape: text prints nothing at all (so cron mails nothing),
     // tsv its header, json [], ics an empty calendar.
     if (in.format == "ics") std::cout << render_ics(items, query.today, in.ics_events ? IcsTodos::events : IcsTodos::todos);
     else if (in.format == "text") std::cout << render_due_text(items, TextStyle{ctx.terminal_width, ctx.use_color()});
     else ctx.print(due_table(items), in.format);
+    if (in.format == "text" && left_out)  // on stderr: stdout stays the items themselves
+        ctx.say("… and " + std::to_string(left_out) + " more (--limit " + std::to_string(in.limit) + ")");
     return 0;
 }
 

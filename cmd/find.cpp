@@ -3,6 +3,7 @@
 #include <deque>
 
 #include "commands.hpp"
+#include "kith/excerpt.hpp"
 #include "kith/find.hpp"
 
 namespace kith::cli {
@@ -30,7 +31,12 @@ void add_find(CLI::App& app, Context& ctx, Actions& actions) {
         }
         std::stable_sort(matches.begin(), matches.end(),
                          [](const FindMatch& a, const FindMatch& b) { return a.contact->slug < b.contact->slug; });
-        ctx.print(find_table(matches), *format);  // no match: nothing in text, the header in tsv, [] in json
+        Table table = find_table(matches);
+        if (*format == "text") {  // people see the matching words in their context; scripts the whole value
+            for (auto& row : table.rows) row.back() = match_excerpt(row.back(), *text);
+            table.columns.back().keep_words = 64;  // never cut: on the line below when it does not fit
+        }
+        ctx.print(table, *format);  // no match: nothing in text, the header in tsv, [] in json
         return matches.empty() ? 1 : 0;
     };
 }

@@ -4,10 +4,12 @@
 #include "autocommit.hpp"
 #include "commands.hpp"
 #include "lookup.hpp"
+#include "kith/contact_file.hpp"
 #include "kith/editor.hpp"
 #include "kith/interaction.hpp"
 #include "kith/profile.hpp"
 #include "kith/resolve.hpp"
+#include "kith/undo.hpp"
 
 namespace kith::cli {
 namespace {
@@ -23,9 +25,17 @@ void change(Context& ctx, const Network& network, const Contact& person, const S
     autocommit(ctx, network.config, store.root(), {person.path}, "kith: " + said);
 }
 
+// A day in the past is written as asked (it may be a late entry), with a warning.
+void warn_if_past(const Context& ctx, Day day, Day today, const std::string& what) {
+    if (day < today)
+        ctx.warn(what + " " + format_day(day) + " is in the past (" + relative_days(days_between(today, day)) +
+                 "); written as asked");
+}
+
 int follow(Context& ctx, const std::string& name, const std::string& when, const std::string& what) {
     const Day today = ctx.today();
     const FollowUp followup{parse_cli_day(when, today, Direction::future), what, std::nullopt, 0};
+    warn_if_past(ctx, followup.due, today, "the follow-up's day");
     const Network network = load_index(ctx);
     const Contact person = load_person(ctx, network, name);
     change(ctx, network, person, [&](const std::string& text) { return add_followup(text, followup, person.path); },
@@ -37,10 +47,22 @@ int follow(Context& ctx, const std::string& name, const std::string& when, const
 }
 
 // Which follow-up is decided under the lock, from the file as it is then (issue 8).
-int done(Context& ctx, const std::string& name, const std::string& which) {
+int done(Context& ctx, const std::string& name, const std::string& which, bool cancel) {
     const Day today = ctx.today();
     const Network network = load_index(ctx);
     const Contact person = load_person(ctx, network, name);
+    if (cancel) {  // a cancelled promise is removed: nothing is left to be due or merged
+        FollowUp removed;
+        change(ctx, network, person,
+               [&](const std::string& text) {
+                   const Contact now = parse_contact(text, person.path, network.config);
+                   const size_t index = pick_open_followup(now, which);
+                   removed = now.followups[index];
+                   return remove_item(text, "followups", index, person.path);
+               },
+               [&] { return "cancelled: " + removed.what + " (" + person.name + ")"; });
+        return 0;
+    }
     FollowUp closed;
     change(ctx, network, person,
            [&](const std::string& text) { return close_followup(text, which, today, person.path, network.config, closed); },
@@ -48,9 +70,19 @@ int done(Context& ctx, const std::string& name, const std::string& which) {
     return 0;
 }
 
-int snooze(Context& ctx, const std::string& name, const std::string& until) {
+int snooze(Context& ctx, const std::string& name, const std::string& until, bool clear) {
     const Day today = ctx.today();
+    if (clear == !until.empty()) fail_usage(clear ? "--clear takes no UNTIL" : "snooze needs UNTIL, or --clear");
+    if (clear) {
+        const Network network = load_index(ctx);
+        const Contact person = load_person(ctx, network, name);
+        if (!person.snooze) fail_usage(person.name + " is not snoozed");
+        change(ctx, network, person, [&](const std::string& text) { return remove_top_level(text, "snooze"); },
+               [&] { return person.name + " is no longer snoozed"; });
+        return 0;
+    }
     const Day day = parse_cli_day(until, today, Direction::future);
+    warn_if_past(ctx, day, today, "the snooze day");
     const Network network = load_index(ctx);
     const Contact person = load_person(ctx, network, name);
     change(ctx, network, person, [&](const std::string& text) { return set_top_level(text, "snooze", format_day(day)); },
@@ -73,15 +105,19 @@ void add_follow(CLI::App& app, Context& ctx, Actions& actions) {
     auto done_args = std::make_shared<std::vector<std::string>>(2);
     done_cmd->add_option("NAME", (*done_args)[0], "A person")->required();
     done_cmd->add_option("TEXT", (*done_args)[1], "Part of the follow-up's text, when there are several");
-    done_cmd->footer("Examples:\n  kith done ada\n  kith done ada paper");
-    actions[done_cmd] = [&ctx, done_args] { return done(ctx, (*done_args)[0], (*done_args)[1]); };
+    auto cancel = std::make_shared<bool>(false);
+    done_cmd->add_flag("--cancel", *cancel, "Remove the follow-up instead: it will not be done");
+    done_cmd->footer("Examples:\n  kith done ada\n  kith done ada paper\n  kith done ada paper --cancel   # removes it");
+    actions[done_cmd] = [&ctx, done_args, cancel] { return done(ctx, (*done_args)[0], (*done_args)[1], *cancel); };
 
     auto* snooze_cmd = app.add_subcommand("snooze", "Keep someone from being due before a day");
     auto snooze_args = std::make_shared<std::vector<std::string>>(2);
     snooze_cmd->add_option("NAME", (*snooze_args)[0], "A person")->required();
-    snooze_cmd->add_option("UNTIL", (*snooze_args)[1], "YYYY-MM-DD, a weekday (the next one), 3w (ahead)")->required();
-    snooze_cmd->footer("Example:\n  kith snooze taro 2026-12-15");
-    actions[snooze_cmd] = [&ctx, snooze_args] { return snooze(ctx, (*snooze_args)[0], (*snooze_args)[1]); };
+    snooze_cmd->add_option("UNTIL", (*snooze_args)[1], "YYYY-MM-DD, a weekday (the next one), 3w (ahead)");
+    auto clear = std::make_shared<bool>(false);
+    snooze_cmd->add_flag("--clear", *clear, "Remove the snooze: due again as the cadence says");
+    snooze_cmd->footer("Examples:\n  kith snooze taro 2026-12-15\n  kith snooze taro --clear");
+    actions[snooze_cmd] = [&ctx, snooze_args, clear] { return snooze(ctx, (*snooze_args)[0], (*snooze_args)[1], *clear); };
 }
 
 }  // namespace kith::cli

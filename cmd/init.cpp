@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "kith/config_file.hpp"
 #include "kith/error.hpp"
+#include "kith/yaml_emit.hpp"
 #include "process.hpp"
 
 namespace kith::cli {
@@ -54,6 +55,31 @@ void set_up_git(const Context& ctx, const Store& store) {
     }
 }
 
+// The settings init writes: `me` from git's user.name and user.email when git knows them
+// (global or, in a clone, the repository's), else the commented example and how to set it.
+std::string first_config(const Context& ctx, const std::string& dir) {
+    std::string text = default_config_text();
+    const auto git_value = [&](const std::string& key) {
+        Captured got = run_captured({"git", "-C", dir, "config", "--get", key});
+        if (got.status != 0) return std::string();
+        while (!got.output.empty() && (got.output.back() == '\n' || got.output.back() == '\r')) got.output.pop_back();
+        return got.output;
+    };
+    const std::string name = git_value("user.name"), email = git_value("user.email");
+    const std::string example = "# me: {name: Sam Rivera, email: sam@example.org}";
+    const size_t at = text.find(example);
+    if (name.empty() || at == std::string::npos) {
+        ctx.say("introductions are signed with 'me': set it in kith.yaml, as 'me: {name: Your Name, email: you@example.org}' "
+                "(init takes it from 'git config user.name' and 'user.email' when they are set)");
+        return text;
+    }
+    std::vector<std::pair<std::string, std::string>> me = {{"name", yaml_scalar(name)}};
+    if (!email.empty()) me.emplace_back("email", yaml_scalar(email));
+    text.replace(at, example.size(), "me: " + yaml_flow_map(me) + "   # from git config user.name and user.email");
+    ctx.say("introductions are signed as " + name + (email.empty() ? "" : " <" + email + ">") + " ('me' in kith.yaml)");
+    return text;
+}
+
 int init(Context& ctx, const std::string& dir_arg, bool git) {
     std::string dir = dir_arg;
     if (dir.empty() && ctx.where.dir_option) dir = *ctx.where.dir_option;
@@ -66,7 +92,7 @@ int init(Context& ctx, const std::string& dir_arg, bool git) {
     const bool existed = store.exists("kith.yaml");
     std::vector<std::string> written;
     if (!existed) {
-        store.write("kith.yaml", default_config_text());
+        store.write("kith.yaml", first_config(ctx, dir));
         written.push_back("kith.yaml");
     }
     store.make_folder("contacts");

@@ -4,11 +4,14 @@
 #include "autocommit.hpp"
 #include "commands.hpp"
 #include "lookup.hpp"
+#include "kith/contact_file.hpp"
 #include "kith/error.hpp"
 #include "kith/interaction.hpp"
 #include "kith/profile.hpp"
 #include "kith/status.hpp"
 #include "kith/text.hpp"
+#include "kith/transaction.hpp"
+#include "kith/undo.hpp"
 
 namespace kith::cli {
 namespace {
@@ -17,6 +20,8 @@ struct LogOptions {
     std::vector<std::string> names;
     std::string kind, date = "today", note;
     std::vector<std::string> follow_up;  // WHEN WHAT
+    bool undo = false, amend = false;    // take back or correct the newest entry
+    bool kind_given = false, date_given = false, note_given = false;
 };
 
 void warn_unknown_kind(const Context& ctx, const std::string& kind) {
@@ -27,18 +32,73 @@ void warn_unknown_kind(const Context& ctx, const std::string& kind) {
              "; logged as written, and it counts as contact");
 }
 
+std::string describe(const LogEntry& entry) {
+    return format_day(entry.date) + (entry.kind.empty() ? "" : " " + entry.kind) + (entry.note.empty() ? "" : ": " + entry.note);
+}
+
+// --undo removes the newest entry of one person; --amend rewrites it with the options given,
+// keeping what they do not say. Which entry is decided under the lock.
+int undo_or_amend(Context& ctx, const LogOptions& in) {
+    if (in.names.size() != 1) fail_usage(std::string(in.undo ? "--undo" : "--amend") + " takes one NAME");
+    if (in.undo && (in.kind_given || in.date_given || in.note_given || !in.follow_up.empty()))
+        fail_usage("--undo takes no -k, -d, -m or --follow-up; to correct the entry use --amend");
+    if (in.amend && !in.kind_given && !in.date_given && !in.note_given)
+        fail_usage("--amend needs what to correct: -k KIND, -d DATE or -m NOTE");
+    if (!in.follow_up.empty()) fail_usage("--amend takes no --follow-up; add one with 'kith follow'");
+    const Day today = ctx.today();
+    std::optional<Day> date;
+    if (in.date_given) {
+        date = parse_cli_day(in.date, today, Direction::past);
+        check_not_future(*date, today);
+    }
+    if (in.kind_given) warn_unknown_kind(ctx, in.kind);
+    const Network network = load_index(ctx);  // NAME from the index; then only that person's file
+    const Contact person = load_person(ctx, network, in.names[0]);
+    const Store store = ctx.store();
+    Transaction change(store, network.config);
+    LogEntry was, now;
+    change.edit(person.path, [&](const std::string& text) {
+        const Contact current = parse_contact(text, person.path, network.config);
+        const size_t index = newest_log_index(current);
+        was = now = current.log[index];
+        const std::string out = remove_item(text, "log", index, person.path);
+        if (in.undo) return out;
+        if (date) now.date = *date;
+        if (in.kind_given) now.kind = in.kind;
+        if (in.note_given) now.note = in.note;
+        return add_log_entry(out, now, person.path);
+    });
+    const std::vector<std::string> changed = change.commit();
+    const std::string said = in.undo ? "removed " + person.name + "'s newest log entry: " + describe(was)
+                                     : "corrected " + person.name + "'s newest log entry: " + describe(now);
+    ctx.say(said);
+    autocommit(ctx, network.config, store.root(), changed, "kith: " + said);
+    return 0;
+}
+
 int log(Context& ctx, const LogOptions& in) {
+    if (in.undo || in.amend) return undo_or_amend(ctx, in);
     const Day today = ctx.today();
     LogEntry entry{parse_cli_day(in.date, today, Direction::past), in.kind, in.note, "", 0};
     check_not_future(entry.date, today);
     std::optional<FollowUp> followup;
     if (!in.follow_up.empty()) followup = FollowUp{parse_cli_day(in.follow_up[0], today, Direction::future), in.follow_up[1], std::nullopt, 0};
+    if (followup && followup->due < today)
+        ctx.warn("the follow-up's day " + format_day(followup->due) + " is in the past (" +
+                 relative_days(days_between(today, followup->due)) + "); written as asked");
     warn_unknown_kind(ctx, in.kind);
 
     const Network network = load_index(ctx);  // NAME from the index; then only each person's own file
     std::vector<Contact> read;
     for (const auto& name : in.names) {
-        Contact person = load_person(ctx, network, name);
+        Contact person = [&] {
+            try {
+                return load_person(ctx, network, name);
+            } catch (const Error&) {
+                refuse_if_archived(ctx, name);  // says how to restore an archived person
+                throw;
+            }
+        }();
         const auto same = [&](const Contact& other) { return other.path == person.path; };
         if (std::none_of(read.begin(), read.end(), same)) read.push_back(std::move(person));
     }
@@ -76,17 +136,26 @@ void add_log(CLI::App& app, Context& ctx, Actions& actions) {
     auto* cmd = app.add_subcommand("log", "Record an interaction with one or more people");
     auto in = std::make_shared<LogOptions>();
     cmd->add_option("NAME", in->names, "Who (slug, name, aka or unique prefix); several for a group")->required();
-    cmd->add_option("-k,--kind", in->kind,
+    auto* kind = cmd->add_option("-k,--kind", in->kind,
                     "call, video, coffee, lunch, meeting, message, email, event, congrats, gift, help, favor, intro, "
                     "note (note does not count as contact); none: plain contact");
-    cmd->add_option("-d,--date", in->date, "When: YYYY-MM-DD, yesterday, a weekday (the last one), 3d (ago)");
-    cmd->add_option("-m,--note", in->note, "What happened");
+    auto* date = cmd->add_option("-d,--date", in->date, "When: YYYY-MM-DD, yesterday, a weekday (the last one), 3d (ago)");
+    auto* note = cmd->add_option("-m,--note", in->note, "What happened");
     cmd->add_option("--follow-up", in->follow_up, "WHEN WHAT: a follow-up to come back to")->expected(2);
+    auto* undo = cmd->add_flag("--undo", in->undo, "Remove the newest log entry of NAME");
+    cmd->add_flag("--amend", in->amend, "Correct the newest log entry of NAME with -k, -d and -m")->excludes(undo);
     cmd->footer(
         "Examples:\n"
         "  kith log ada -k lunch -m \"New role; wants hardware contacts\"\n"
-        "  kith log ada grace -k meeting -d yesterday --follow-up 2w \"send the notes\"");
-    actions[cmd] = [&ctx, in] { return log(ctx, *in); };
+        "  kith log ada grace -k meeting -d yesterday --follow-up 2w \"send the notes\"\n"
+        "  kith log ada --undo                  # remove Ada's newest entry\n"
+        "  kith log ada --amend -m \"Met at the lab\"   # correct it");
+    actions[cmd] = [&ctx, in, kind, date, note] {
+        in->kind_given = kind->count() > 0;
+        in->date_given = date->count() > 0;
+        in->note_given = note->count() > 0;
+        return log(ctx, *in);
+    };
 }
 
 }  // namespace kith::cli

@@ -39,6 +39,10 @@ int main(int argc, char** argv) {
     ctx.stdin_is_terminal = ::isatty(STDIN_FILENO) == 1;
     ctx.no_color_env = !env("NO_COLOR").empty();
     ctx.terminal_width = ctx.stdout_is_terminal ? terminal_width() : 0;
+    // As for ls: COLUMNS in the environment is the width, terminal or not (tests use it).
+    if (const std::string columns = env("COLUMNS"); !columns.empty() && columns.size() < 5 &&
+        columns.find_first_not_of("0123456789") == std::string::npos && std::stoi(columns) >= 20)
+        ctx.terminal_width = std::stoi(columns);
     ctx.self = argv[0];
 #ifdef KITH_TEST_HOOKS
     ctx.hooks = {env("KITH_TEST_PAUSE_AT"), env("KITH_TEST_PAUSE_FILE"), env("KITH_TEST_FAIL_AT"), env("KITH_TEST_CRASH_AT")};

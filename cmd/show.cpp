@@ -15,7 +15,9 @@ void add_show(CLI::App& app, Context& ctx, Actions& actions) {
     actions[cmd] = [&ctx, name] {
         const Network network = load_index(ctx, true);  // NAME from the index; then only that file
         const Contact contact = load_person(ctx, network, *name);
-        std::cout << render_profile(contact, network.config, ctx.today());
+        ProfileView view{ctx.terminal_width, {}};
+        for (const auto& other : network.contacts) view.names[other.slug] = other.name;
+        std::cout << render_profile(contact, network.config, ctx.today(), view);
         return 0;
     };
 }

@@ -7,7 +7,18 @@
 namespace kith {
 namespace {
 
-Tone tone_of(const DueItem& item) { return item.overdue > 0 ? Tone::alert : item.overdue < 0 ? Tone::soft : Tone::plain; }
+}  // namespace
+
+Tone lateness_tone(long overdue) {
+    if (overdue < 0) return Tone::soft;
+    if (overdue == 0) return Tone::plain;
+    if (overdue < 7) return Tone::late;
+    return overdue < 30 ? Tone::alert : Tone::overdue;
+}
+
+namespace {
+
+Tone tone_of(const DueItem& item) { return lateness_tone(item.overdue); }
 
 std::string group(const char* title, const Table& table, const TextStyle& style) {
     if (table.rows.empty()) return "";
@@ -56,9 +67,11 @@ Table due_table(const std::vector<DueItem>& items) {
 
 std::string render_due_text(const std::vector<DueItem>& items, const TextStyle& style) {
     Table people, followups, dates;
-    people.columns = {{"name", "", false, true}, {"tier", ""}, {"when", ""}, {"stale", ""}, {"via", ""},
-                      {"last", "", false, true}};
-    followups.columns = {{"name", "", false, true}, {"tier", ""}, {"when", ""}, {"what", "", false, true}};
+    // Names keep their width; the last contact is cut between words after its kind and day,
+    // or goes on the line below.
+    people.columns = {{"name", ""}, {"tier", ""}, {"when", ""}, {"stale", ""}, {"via", "", false, true},
+                      {"last", "", false, false, false, 3}};
+    followups.columns = {{"name", ""}, {"tier", ""}, {"when", ""}, {"what", "", false, false, false, 1}};
     dates.columns = followups.columns;
     for (const auto& item : items) {
         const std::string when = describe_overdue(item.overdue);

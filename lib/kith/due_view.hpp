@@ -16,6 +16,10 @@ Table due_table(const std::vector<DueItem>& items);
 // days overdue, staleness, the preferred channel and the last interaction. "" when empty.
 std::string render_due_text(const std::vector<DueItem>& items, const TextStyle& style);
 
+// The colour of lateness: ahead soft, on the day plain, then late (under a week), alert
+// (under a month) and overdue (a month or more).
+Tone lateness_tone(long overdue);
+
 // Describes an overdue count: "3 days overdue", "due today", "in 2 days".
 std::string describe_overdue(long overdue);
 

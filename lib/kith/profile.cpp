@@ -5,6 +5,7 @@
 
 #include "kith/fields.hpp"
 #include "kith/status.hpp"
+#include "kith/table.hpp"
 #include "kith/text.hpp"
 
 namespace kith {
@@ -18,10 +19,23 @@ std::string join(const std::vector<std::string>& items) {
 
 // Adds "  label      value"; only notes keep their line breaks, and no value carries a
 // control character to the terminal.
+int wrap_width = 0;  // set by render_profile for its fields; 0: no wrapping
+
 void field(std::string& out, const char* label, const std::string& value, bool lines = false) {
     if (value.empty()) return;
     std::string text = visible(value, lines);
     while (!text.empty() && text.back() == '\n') text.pop_back();
+    if (wrap_width > 0) {  // each line wrapped between words to the width left after the label
+        std::string wrapped;
+        size_t start = 0;
+        while (start <= text.size()) {
+            const size_t end = std::min(text.find('\n', start), text.size());
+            for (const auto& part : wrap_words(text.substr(start, end - start), std::max(wrap_width - 13, 20)))
+                wrapped += (wrapped.empty() ? "" : "\n") + part;
+            start = end + 1;
+        }
+        text = wrapped;
+    }
     // Continuation lines of multi-line notes line up under the first.
     for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1))
         text.insert(at + 1, std::string(13, ' '));
@@ -38,7 +52,7 @@ std::string status_line(const ContactStatus& status, Day today) {
     const long ahead = days_between(today, status.due_on);
     out += "; " + std::string(ahead <= 0 ? "due " : "next due ") + format_day(status.due_on) + " (" +
            relative_days(ahead) + ")";
-    if (status.staleness) out += "; " + format_staleness(*status.staleness);
+    if (status.staleness && *status.staleness >= 0.05) out += "; " + format_staleness(*status.staleness);
     return out;
 }
 
@@ -57,7 +71,18 @@ std::string format_staleness(double ratio) {
     return buf;
 }
 
-std::string render_profile(const Contact& c, const Config& config, Day today) {
+std::string month_day_for_people(const MonthDay& day) {
+    static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (day.month < 1 || day.month > 12) return format_month_day(day);
+    return std::to_string(day.day) + " " + months[day.month - 1] + (day.year ? " " + std::to_string(*day.year) : "");
+}
+
+std::string render_profile(const Contact& c, const Config& config, Day today, const ProfileView& view) {
+    wrap_width = view.width;
+    const auto name_of = [&](const std::string& slug) {
+        const auto found = view.names.find(slug);
+        return found == view.names.end() ? slug : found->second;
+    };
     std::string out = visible(c.name) + " (" + visible(c.slug) + ")" + (c.archived ? " [archived]" : "") + "\n";
     const ContactStatus status = contact_status(c, config, today);
     // The shown fields and their labels come from the field table; status goes after the
@@ -67,19 +92,22 @@ std::string render_profile(const Contact& c, const Config& config, Day today) {
     const auto status_and_notes = [&] {
         if (status_done) return;
         status_done = true;
-        field(out, "status", c.archived ? "archived: never due" : status_line(status, today));
+        field(out, "status", c.archived ? "archived: never due; restore with 'kith unarchive " + visible(c.slug) + "'"
+                                        : status_line(status, today));
         if (notes) field(out, notes->label, c.*notes->text, true);
     };
     for (const auto& f : contact_fields()) {
         if (*f.label == '\0') continue;
         const std::string key = f.key;
         if (key == "tier") field(out, f.label, tier_line(c, config));
+        else if (key == "introduced_by") field(out, f.label, c.introduced_by.empty() ? "" : "by " + name_of(c.introduced_by));
+        else if (key == "birthday") field(out, f.label, c.birthday ? month_day_for_people(*c.birthday) : "");
         else if (key == "notes") notes = &f;
         else if (key == "snooze") field(out, f.label, c.snooze && *c.snooze > today ? "until " + format_day(*c.snooze) : "");
         else if (f.kind != FieldKind::entries) field(out, f.label, join(field_texts(f, c)));
         else status_and_notes();
         if (f.dates)
-            for (const auto& yearly : c.*f.dates) field(out, f.label, format_month_day(yearly.date) + " " + yearly.what);
+            for (const auto& yearly : c.*f.dates) field(out, f.label, month_day_for_people(yearly.date) + " " + yearly.what);
         if (f.followups) {
             for (const auto& u : c.*f.followups) {
                 if (u.done) continue;
@@ -94,12 +122,20 @@ std::string render_profile(const Contact& c, const Config& config, Day today) {
         for (size_t i = c.log.size() - shown; i < c.log.size(); ++i) {
             const LogEntry& e = c.log[i];
             std::string line = "    " + format_day(e.date) + "  " + pad_right(e.kind.empty() ? "-" : visible(e.kind), 9);
-            if (!e.with.empty()) line += " with " + visible(e.with) + (e.note.empty() ? "" : ":");
+            if (!e.with.empty()) line += " with " + visible(name_of(e.with)) + (e.note.empty() ? "" : ":");
             if (!e.note.empty()) line += " " + visible(e.note);
             while (!line.empty() && line.back() == ' ') line.pop_back();
+            if (view.width > 0 && display_width(line) > view.width) {  // the note wraps under itself
+                const std::string lead = line.substr(0, 25);
+                std::string wrapped;
+                for (const auto& part : wrap_words(line.substr(25), std::max(view.width - 26, 20)))
+                    wrapped += (wrapped.empty() ? lead + " " : "\n" + std::string(26, ' ')) + part;
+                line = wrapped;
+            }
             out += line + "\n";
         }
     }
+    wrap_width = 0;
     return out;
 }
 

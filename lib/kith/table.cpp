@@ -44,7 +44,48 @@ void fit_widths(const Table& table, std::vector<int>& widths, int limit) {
     }
 }
 
+// Splits text into words at blanks.
+std::vector<std::string> words_of(const std::string& text) {
+    std::vector<std::string> words;
+    size_t start = 0;
+    while (start < text.size()) {
+        const size_t end = std::min(text.find(' ', start), text.size());
+        if (end > start) words.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return words;
+}
+
+// Cuts text between words to fit the width, ending with "…"; "" when the first `keep`
+// words do not fit.
+std::string cut_between_words(const std::string& text, int width, int keep) {
+    if (display_width(text) <= width) return text;
+    const std::vector<std::string> words = words_of(text);
+    std::string out;
+    for (size_t i = 0; i < words.size(); ++i) {
+        const std::string next = out.empty() ? words[i] : out + " " + words[i];
+        if (display_width(next) + 1 > width) break;
+        out = next;
+    }
+    if (static_cast<int>(words_of(out).size()) < keep || out.empty()) return "";
+    return out + "…";
+}
+
 }  // namespace
+
+std::vector<std::string> wrap_words(const std::string& text, int width) {
+    std::vector<std::string> lines;
+    std::string line;
+    for (const std::string& word : words_of(text)) {
+        if (!line.empty() && display_width(line) + 1 + display_width(word) > width) {
+            lines.push_back(line);
+            line.clear();
+        }
+        line = line.empty() ? (display_width(word) > width ? fit_width(word, width) : word) : line + " " + word;
+    }
+    if (!line.empty() || lines.empty()) lines.push_back(line);
+    return lines;
+}
 
 std::string join_list(const std::vector<std::string>& items) {
     std::string out;
@@ -93,7 +134,10 @@ std::string render_json(const Table& table) {
 
 std::string paint(const std::string& text, Tone tone, bool color) {
     if (!color || tone == Tone::plain) return text;
-    const char* code = tone == Tone::alert ? "\033[31m" : "\033[2m";
+    const char* code = tone == Tone::overdue ? "\033[1;31m"
+                       : tone == Tone::alert ? "\033[31m"
+                       : tone == Tone::late  ? "\033[33m"
+                                             : "\033[2m";
     return code + text + "\033[0m";
 }
 
@@ -103,15 +147,46 @@ std::string render_text(const Table& table, const TextStyle& style) {
     for (const auto& column : table.columns) widths.push_back(display_width(column.heading));
     for (const auto& row : table.rows)
         for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], display_width(one_line(row[i])));
-    if (style.width > 0) fit_widths(table, widths, style.width);
+    // A last column that keeps words gets what the others leave; they narrow first.
+    const size_t last = table.columns.size() - 1;
+    const int keep = table.columns[last].keep_words;
+    int room = 0;  // for the last column, when it keeps words
+    if (style.width > 0 && keep > 0) {
+        std::vector<int> others(widths.begin(), widths.end() - 1);
+        Table head = table;
+        head.columns.pop_back();
+        fit_widths(head, others, style.width - 2 - 1);
+        // Still too wide: the first column (a name) gives way last, and only then.
+        int used = 2 * static_cast<int>(last) + 1;
+        for (int w : others) used += w;
+        if (used > style.width && !others.empty()) others[0] = std::max(6, others[0] - (used - style.width));
+        std::copy(others.begin(), others.end(), widths.begin());
+        room = style.width - 2 * static_cast<int>(last);
+        for (size_t i = 0; i < last; ++i) room -= widths[i];
+    } else if (style.width > 0) {
+        fit_widths(table, widths, style.width);
+    }
+    const int indent = 4;
     const auto line = [&](const std::vector<std::string>& cells) {
-        std::string out;
+        std::string out, below;
         for (size_t i = 0; i < cells.size(); ++i) {
-            const std::string cell = fit_width(one_line(cells[i]), widths[i]);
+            std::string cell = one_line(cells[i]);
+            if (i == last && keep > 0 && style.width > 0) {
+                const std::string cut = cut_between_words(cell, room, keep);
+                if (cut.empty()) {  // on the lines below, wrapped at words
+                    for (const auto& wrapped : wrap_words(cell, std::max(style.width - indent, 10)))
+                        below += "\n" + std::string(indent, ' ') + wrapped;
+                    cell.clear();
+                } else {
+                    cell = cut;
+                }
+            } else {
+                cell = fit_width(cell, widths[i]);
+            }
             out += i + 1 < cells.size() ? pad_right(cell, widths[i]) + "  " : cell;
         }
         while (!out.empty() && out.back() == ' ') out.pop_back();
-        return out;
+        return out + below;
     };
     std::vector<std::string> headings;
     for (const auto& column : table.columns) headings.push_back(column.heading);

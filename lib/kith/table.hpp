@@ -6,7 +6,8 @@
 namespace kith {
 
 // How a row is highlighted in text output when colour is on.
-enum class Tone { plain, alert, soft };
+// alert, late and overdue grade how late something is (yellow, red, bold red).
+enum class Tone { plain, alert, soft, late, overdue };
 
 // One column: its tsv/json key, its text heading, and how it behaves.
 struct Column {
@@ -15,6 +16,8 @@ struct Column {
     bool numeric = false;  // written as a JSON number
     bool shrink = false;   // may be cut with … to fit the terminal
     bool list = false;     // items separated by '\n': joined by ", " in tsv, an array in json
+    int keep_words = 0;    // the last column only: cut only between words, keeping this many;
+                           // when even they do not fit, the cell goes on the lines below, wrapped
 };
 
 // Rows of cells, one per column; an empty cell is "unknown" (null in JSON).
@@ -51,6 +54,9 @@ std::string render_json(const Table& table);
 // in cells are shown as visible escapes (see visible()).
 std::string render_text(const Table& table, const TextStyle& style);
 
+// Splits text into lines of at most `width` display columns, between words (a longer word
+// is cut with …). Returns one empty line for empty text.
+std::vector<std::string> wrap_words(const std::string& text, int width);
 // Returns text wrapped in an ANSI colour for the tone, or unchanged when colour is off.
 std::string paint(const std::string& text, Tone tone, bool color);
 

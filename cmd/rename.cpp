@@ -1,0 +1,81 @@
+// kith rename NAME NEW-NAME: a new name and slug, with every reference to the old slug.
+#include "autocommit.hpp"
+#include "commands.hpp"
+#include "kith/conflict.hpp"
+#include "kith/editor.hpp"
+#include "kith/resolve.hpp"
+#include "kith/slug.hpp"
+#include "kith/transaction.hpp"
+#include "kith/undo.hpp"
+#include "kith/yaml_emit.hpp"
+
+namespace kith::cli {
+namespace {
+
+struct RenameOptions {
+    std::string name, new_name, slug;
+    bool no_aka = false;
+};
+
+int rename(Context& ctx, const RenameOptions& in) {
+    const Network network = ctx.load(true);
+    std::vector<Contact> active;
+    for (const auto& contact : network.contacts)
+        if (!contact.archived) active.push_back(contact);
+    const Contact person = resolve(active, in.name);
+    refuse_conflicted(person);
+    const std::string slug = in.slug.empty() ? make_slug(in.new_name) : in.slug;
+    if (slug.empty()) fail_usage("cannot make a file name from '" + in.new_name + "'; give one with --slug");
+    if (const std::string problem = slug_problem(slug); !problem.empty()) fail_usage("--slug '" + slug + "': " + problem);
+    if (in.new_name.find_first_not_of(" \t") == std::string::npos) fail_usage("the new name is empty");
+
+    const Store store = ctx.store();
+    Transaction change(store, network.config);
+    const std::string target = "contacts/" + slug + ".yaml";
+    if (slug != person.slug)
+        for (const std::string folder : {"contacts/", "archive/"})
+            if (change.exists(folder + slug + ".yaml"))
+                fail_usage(folder + slug + ".yaml exists already; pick another file name with --slug");
+    change.edit(person.path, [&](const std::string& text) {
+        std::string out = set_top_level(text, "name", yaml_scalar(in.new_name));
+        const bool known = person.name == in.new_name ||
+                           std::find(person.aka.begin(), person.aka.end(), person.name) != person.aka.end();
+        if (!in.no_aka && !known) out = insert_item(out, "aka", yaml_scalar(person.name), std::nullopt, person.path);
+        return slug == person.slug ? out : rename_references(out, person.slug, slug, person.path, network.config);
+    });
+    size_t references = 0;
+    if (slug != person.slug) {
+        for (const auto& other : network.contacts) {
+            if (other.path == person.path) continue;
+            bool refers = other.introduced_by == person.slug;
+            for (const auto& entry : other.log) refers = refers || entry.with == person.slug;
+            if (!refers) continue;
+            refuse_conflicted(other);
+            change.edit(other.path, [&](const std::string& text) {
+                return rename_references(text, person.slug, slug, other.path, network.config);
+            });
+            ++references;
+        }
+        change.move(person.path, target);
+    }
+    const std::vector<std::string> changed = change.commit();
+    ctx.say("renamed " + person.name + " to " + in.new_name + (slug == person.slug ? "" : " (" + target + ")") +
+            (references ? "; updated " + std::to_string(references) + " other file" + (references == 1 ? "" : "s") : ""));
+    autocommit(ctx, network.config, store.root(), changed, "kith: rename " + person.name + " to " + in.new_name);
+    return 0;
+}
+
+}  // namespace
+
+void add_rename(CLI::App& app, Context& ctx, Actions& actions) {
+    auto* cmd = app.add_subcommand("rename", "Give a person a new name and file name, updating every reference");
+    auto in = std::make_shared<RenameOptions>();
+    cmd->add_option("NAME", in->name, "A person")->required();
+    cmd->add_option("NEW-NAME", in->new_name, "The new name")->required();
+    cmd->add_option("--slug", in->slug, "The new file name (default: made from NEW-NAME)");
+    cmd->add_flag("--no-aka", in->no_aka, "Do not keep the old name in aka");
+    cmd->footer("Example:\n  kith rename \"Ada Lovelace\" \"Ada King\"   # contacts/ada-king.yaml; aka: Ada Lovelace");
+    actions[cmd] = [&ctx, in] { return rename(ctx, *in); };
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,51 @@
+// kith unarchive NAME: move an archived person back to contacts/, the undo of archive.
+#include "autocommit.hpp"
+#include "commands.hpp"
+#include "kith/conflict.hpp"
+#include "kith/error.hpp"
+#include "kith/resolve.hpp"
+#include "kith/transaction.hpp"
+
+namespace kith::cli {
+
+void refuse_if_archived(const Context& ctx, const std::string& name) {
+    const Network network = ctx.store().load(true);
+    std::vector<Contact> archived;
+    for (const auto& contact : network.contacts)
+        if (contact.archived) archived.push_back(contact);
+    const Contact* person = nullptr;
+    try {
+        person = &resolve(archived, name);
+    } catch (const Error&) {
+        return;  // not an archived person either: the caller's error stands
+    }
+    fail_usage(person->name + " is archived (" + person->path + "); restore them with 'kith unarchive " + person->slug + "'");
+}
+
+void add_unarchive(CLI::App& app, Context& ctx, Actions& actions) {
+    auto* cmd = app.add_subcommand("unarchive", "Move an archived person back from archive/ to contacts/");
+    auto name = std::make_shared<std::string>();
+    cmd->add_option("NAME", *name, "An archived person")->required();
+    cmd->footer("Example:\n  kith unarchive tom");
+    actions[cmd] = [&ctx, name] {
+        Network network = ctx.load(true);
+        std::vector<Contact> archived;
+        for (auto& contact : network.contacts)
+            if (contact.archived) archived.push_back(contact);
+        if (archived.empty()) fail_usage("nobody is archived");
+        const Contact& person = resolve(archived, *name);
+        refuse_conflicted(person);
+        const Store store = ctx.store();
+        const std::string target = "contacts/" + person.slug + ".yaml";
+        Transaction change(store, network.config);
+        if (change.exists(target))
+            fail_usage(target + " exists already; rename the one there first (kith rename)");
+        change.move(person.path, target);
+        const std::vector<std::string> changed = change.commit();
+        ctx.say("unarchived " + person.name + " (" + target + ")");
+        autocommit(ctx, network.config, store.root(), changed, "kith: unarchive " + person.name);
+        return 0;
+    };
+}
+
+}  // namespace kith::cli

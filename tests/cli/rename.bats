@@ -1,0 +1,60 @@
+# kith rename: a new name and slug, and every reference to the old slug, all or nothing.
+load helpers
+
+@test "rename changes name and file, keeps the old name in aka, and updates introduced_by" {
+    run --separate-stderr kith rename grace "Grace Brewster Hopper"
+    assert_success
+    assert_equal "$stderr" "renamed Grace Hopper to Grace Brewster Hopper (contacts/grace-brewster-hopper.yaml); updated 1 other file"
+    [ ! -e contacts/grace-hopper.yaml ]
+    run kith show grace-brewster-hopper
+    assert_success
+    grep -q '^name: Grace Brewster Hopper$' contacts/grace-brewster-hopper.yaml
+    grep -q 'Grace Hopper' contacts/grace-brewster-hopper.yaml
+    grep -q '^introduced_by: grace-brewster-hopper$' contacts/ada-lovelace.yaml
+    grep -q 'nickname: Amazing Grace   # a key kith does not know' contacts/grace-brewster-hopper.yaml
+    run kith check
+    assert_success
+    # The old name still finds her.
+    run --separate-stderr kith show "Grace Hopper"
+    assert_success
+}
+
+@test "rename rewrites with: in other people's logs, touching only that value" {
+    kith introduce ada omar -m "data" >/dev/null 2>&1
+    snapshot ada-lovelace
+    run --separate-stderr kith rename omar "Omar Al-Haddad"
+    assert_success
+    run changes ada-lovelace
+    assert_output "< - {date: 2026-11-28, kind: intro, with: omar-haddad, note: data}
+> - {date: 2026-11-28, kind: intro, with: omar-al-haddad, note: data}" || {
+        # the intro line's exact shape is introduce's; what matters is the slug
+        grep -q 'with: omar-al-haddad' contacts/ada-lovelace.yaml
+        ! grep -q 'omar-haddad' contacts/ada-lovelace.yaml
+    }
+    ! grep -rq 'omar-haddad' contacts/ kith.yaml
+    run kith check
+    assert_success
+}
+
+@test "rename refuses a slug that exists, and writes nothing" {
+    cp -r contacts "$BATS_TEST_TMPDIR/before"
+    run --separate-stderr kith rename grace "Ada Lovelace"
+    assert_failure 2
+    assert_equal "$stderr" "kith: error: contacts/ada-lovelace.yaml exists already; pick another file name with --slug"
+    diff -r contacts "$BATS_TEST_TMPDIR/before"
+}
+
+@test "rename to a name with the same slug changes only the name" {
+    run --separate-stderr kith rename grace "grace hopper" --no-aka
+    assert_success
+    grep -q '^name: grace hopper$' contacts/grace-hopper.yaml
+    ! grep -q '^aka' contacts/grace-hopper.yaml
+}
+
+@test "rename --slug picks the file name" {
+    run --separate-stderr kith rename tom "Thomas Becker" --slug tbecker
+    assert_success
+    [ -e contacts/tbecker.yaml ]
+    run --separate-stderr kith rename ada X --slug 'bad slug'
+    assert_failure 2
+}

@@ -1,0 +1,103 @@
+# Mistakes can be undone: the newest log entry, a follow-up, a snooze; days in the past warn.
+load helpers
+
+@test "log --undo removes the newest entry only, and nothing else" {
+    snapshot linus-okafor
+    kith log linus -k call -m "oops" 2>/dev/null
+    run --separate-stderr kith log linus --undo
+    assert_success
+    assert_equal "$stderr" "removed Linus Okafor's newest log entry: 2026-11-28 call: oops"
+    cmp contacts/linus-okafor.yaml "$BATS_TEST_TMPDIR/linus-okafor.before"
+}
+
+@test "log --undo takes the newest by day, not by place in the file" {
+    kith log linus -k call -d 2026-11-27 -m zzlate 2>/dev/null
+    kith log linus -k call -d 2026-08-01 -m early 2>/dev/null
+    run --separate-stderr kith log linus --undo
+    assert_success
+    assert_equal "$stderr" "removed Linus Okafor's newest log entry: 2026-11-27 call: zzlate"
+    grep -q early contacts/linus-okafor.yaml
+    ! grep -q zzlate contacts/linus-okafor.yaml
+}
+
+@test "log --undo of the only entry leaves an empty, valid log" {
+    printf 'name: Solo Person\nlog:\n  - {date: 2026-11-01, kind: call}\nnotes: kept\n' > contacts/solo.yaml
+    run --separate-stderr kith log solo --undo
+    assert_success
+    assert_equal "$(cat contacts/solo.yaml)" $'name: Solo Person\nlog: []\nnotes: kept'
+    run kith log solo --undo
+    assert_failure 2
+}
+
+@test "log --amend corrects the newest entry, keeping what it does not say" {
+    kith log linus -k call -m "tpyo" 2>/dev/null
+    run --separate-stderr kith log linus --amend -m "typo fixed"
+    assert_success
+    assert_equal "$stderr" "corrected Linus Okafor's newest log entry: 2026-11-28 call: typo fixed"
+    run grep -c "date: 2026-11-28" contacts/linus-okafor.yaml
+    assert_output 1
+    grep -q '{date: 2026-11-28, kind: call, note: typo fixed}' contacts/linus-okafor.yaml
+    run --separate-stderr kith log linus --amend -d yesterday -k video
+    assert_success
+    grep -q '{date: 2026-11-27, kind: video, note: typo fixed}' contacts/linus-okafor.yaml
+}
+
+@test "log --undo and --amend refuse what does not fit, writing nothing" {
+    snapshot linus-okafor
+    run kith log linus grace --undo
+    assert_failure 2
+    run kith log linus --undo -m x
+    assert_failure 2
+    run kith log linus --amend
+    assert_failure 2
+    run kith log linus --undo --amend -m x
+    assert_failure 2
+    run kith log linus --amend -d tomorrow
+    assert_failure 2
+    cmp contacts/linus-okafor.yaml "$BATS_TEST_TMPDIR/linus-okafor.before"
+}
+
+@test "done --cancel removes the follow-up, and due no longer shows it" {
+    run --separate-stderr kith due --format tsv
+    assert_output --partial "send the renewal proposal"
+    run --separate-stderr kith done linus renewal --cancel
+    assert_success
+    assert_equal "$stderr" "cancelled: send the renewal proposal (Linus Okafor)"
+    ! grep -q renewal contacts/linus-okafor.yaml
+    run kith check
+    assert_success
+    run --separate-stderr kith due --format tsv
+    refute_output --partial "send the renewal proposal"
+    run kith done linus --cancel
+    assert_failure 2
+}
+
+@test "snooze --clear removes the snooze with its comment line, nothing else" {
+    snapshot 山田-太郎
+    run --separate-stderr kith snooze 山田 --clear
+    assert_success
+    assert_equal "$stderr" "山田 太郎 is no longer snoozed"
+    run changes 山田-太郎
+    assert_output "< snooze: 2026-12-15    # travelling until mid-December"
+    run kith snooze 山田 --clear
+    assert_failure 2
+    run kith snooze 山田 2026-12-20 --clear
+    assert_failure 2
+    run kith snooze 山田
+    assert_failure 2
+}
+
+@test "a follow-up or snooze day in the past is written, with a warning" {
+    run --separate-stderr kith follow linus 2026-11-01 "call back"
+    assert_success
+    [[ "$stderr" == *"is in the past (27 days ago)"* ]]
+    run --separate-stderr kith snooze linus 2026-01-01
+    assert_success
+    [[ "$stderr" == *"kith: warning: the snooze day 2026-01-01 is in the past"* ]]
+    run --separate-stderr kith log grace --follow-up 2026-11-20 "ask again"
+    assert_success
+    [[ "$stderr" == *"kith: warning: the follow-up's day 2026-11-20 is in the past"* ]]
+    run --separate-stderr kith follow linus friday "no warning"
+    assert_success
+    [[ "$stderr" != *"in the past"* ]]
+}
