@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "kith/editor.hpp"
+#include "kith/editor_check.hpp"
 #include "kith/editor_text.hpp"
 #include "kith/error.hpp"
 
@@ -114,6 +115,7 @@ std::string set_in_flow_item(std::string_view body, size_t open, std::string_vie
 std::string set_item_field(std::string_view text, std::string_view key, size_t index, std::string_view field,
                            std::string_view value, const std::string& path) {
     Lines file(text);
+    check_top_level_keys(file, path);
     const auto at = find_key(file, key);
     const Block block = at ? block_at(file, *at) : Block{};
     const std::vector<size_t> starts = at ? item_starts(file, *at + 1, block.end) : std::vector<size_t>{};
@@ -175,10 +177,12 @@ std::string set_item_field(std::string_view text, std::string_view key, size_t i
         const size_t cut = old.end > old.start ? old.start : key_column + found->after_colon;
         file.lines[i] = std::string(here.substr(0, cut)) + (old.end > old.start ? "" : " ") + std::string(value) +
                         std::string(here.substr(old.end > old.start ? old.end : cut)) + line_ending(file.lines[i]);
+        if (is_plain(value)) check_no_tab_after(file, i, path);
         return file.join();
     }
     const std::string indent(key_column == std::string_view::npos ? dash + 2 : key_column, ' ');
     file.insert(item_end, {indent + std::string(field) + ": " + std::string(value)});
+    if (is_plain(value)) check_no_tab_after(file, item_end, path);
     return file.join();
 }
 
