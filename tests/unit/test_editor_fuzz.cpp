@@ -46,3 +46,27 @@ TEST_CASE("a plain value is not written before a line indented with a tab (found
                       std::string("date"), "x.yaml") ==
           "log:\n  - {date: 2026-01-01}\n  - {date: 2026-01-02}\n \t# old\nname: A\n");
 }
+
+TEST_CASE("nothing goes after a block scalar that runs to the end of a file without a newline (found by fuzzing)") {
+    // yaml-cpp reads the blank last line " " as part of the folded text (a trailing space);
+    // a line after it would change that text.
+    const std::string folded = "namaudg:\nu<<<<<<<dg:\n- >\n\n\n\n >>>. |\n ";
+    REQUIRE(reads(folded));
+    CHECK_THROWS_AS(set_top_level(folded, "tier", "close"), Error);
+    CHECK_THROWS_AS(insert_item(folded, "log", "{date: 2026-11-28}", std::string("date"), "x.yaml"), Error);
+    const std::string longer = "-cme ++ldg:\n- >\n\n\n g:>>>A l: Ad| < l\n  \"/:tiers\n |e |\n r/\t/6`<\n @\n ";
+    REQUIRE(reads(longer));
+    CHECK_THROWS_AS(set_top_level(longer, "tier", "close"), Error);
+    // With its final newline the file takes the line.
+    CHECK(set_top_level("notes: >\n  text\n\n", "tier", "close") == "tier: close\nnotes: >\n  text\n\n");
+}
+
+TEST_CASE("a quoted key that reads as another text is refused, never written twice") {
+    // The reader reads "ti\x65r" and 'ti''er' as tier and ti'er; kith's line model would not find them.
+    const std::string escaped = "name: A\n\"ti\\x65r\": core\n";
+    REQUIRE(read_yaml(escaped, "x.yaml").find("tier") != nullptr);
+    CHECK_THROWS_AS(set_top_level(escaped, "tier", "close"), Error);
+    CHECK_THROWS_AS(insert_item("name: A\n'lo''g': ~\n", "lo'g", "{date: 2026-11-28}", std::string("date"), "x.yaml"), Error);
+    // A quoted key without escapes is found.
+    CHECK(set_top_level("name: A\n\"tier\": core\n", "tier", "close") == "name: A\n\"tier\": close\n");
+}
