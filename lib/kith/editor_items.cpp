@@ -14,6 +14,7 @@ using namespace editing;
 // The flow map of one line: where it opens and closes, and each entry's key and value.
 struct FlowEntry {
     std::string key;
+    bool escaped = false;  // a quoted key with an escape, which reads as another text
     size_t value_start = 0;
     size_t value_end = 0;
 };
@@ -49,7 +50,7 @@ FlowMap read_flow_map(std::string_view body, size_t open) {
             const size_t end = skip_quoted(body, i);
             if (end == std::string_view::npos) return map;
             i = end - 1;
-            previous = c;
+            previous = '"';  // a closed quoted scalar: a ':' right after it is an indicator ("a":b)
             continue;
         }
         if (c == '{' || c == '[') {
@@ -62,11 +63,19 @@ FlowMap read_flow_map(std::string_view body, size_t open) {
             }
         } else if (depth == 1 && c == ',') {
             finish(i);
-        } else if (depth == 1 && c == ':' && !in_value &&
-                   (i + 1 == body.size() || std::string_view(" \t,}").find(body[i + 1]) != std::string_view::npos)) {
+        } else if (c == ':' && previous != '"' && previous != '}' && previous != ']' && i + 1 < body.size() &&
+                   std::string_view(" \t,}]").find(body[i + 1]) == std::string_view::npos) {
+            previous = 'a';  // "d8':'x" is plain text: its ':' opens no value, its quotes no scalar
+            if (depth == 1 && token == std::string_view::npos) token = i;
+            continue;
+        } else if (depth == 1 && c == ':' && !in_value) {
             std::string_view key = token == std::string_view::npos ? "" : body.substr(token, i - token);
             while (!key.empty() && (key.back() == ' ' || key.back() == '\t')) key.remove_suffix(1);
-            if (key.size() >= 2 && (key[0] == '"' || key[0] == '\'')) key = key.substr(1, key.size() - 2);
+            if (key.size() >= 2 && (key[0] == '"' || key[0] == '\'')) {
+                const char quote = key[0];
+                key = key.substr(1, key.size() - 2);
+                entry.escaped = key.find(quote == '"' ? "\\" : "''") != std::string_view::npos;
+            }
             entry.key = std::string(key);
             entry.value_start = body.find_first_not_of(" \t", i + 1);
             if (entry.value_start == std::string_view::npos) entry.value_start = body.size();
@@ -74,7 +83,7 @@ FlowMap read_flow_map(std::string_view body, size_t open) {
         } else if (depth == 1 && c != ' ' && c != '\t' && token == std::string_view::npos) {
             token = i;
         }
-        if (c != ' ' && c != '\t') previous = c;
+        if (c != ' ' && c != '\t') previous = c == '"' || c == '\'' ? 'a' : c;
     }
     return map;
 }
@@ -94,6 +103,9 @@ std::string set_in_flow_item(std::string_view body, size_t open, std::string_vie
         refuse("cannot find where " + where + " ends; kith edits flow items ({...}) only when they stand on one line",
                path, line, open);
     for (const auto& entry : map.entries) {
+        if (entry.escaped)
+            refuse(where + " has a quoted key with an escape; kith edits flow items whose keys read as written",
+                   path, line, entry.value_start);
         if (entry.key != field) continue;
         const std::string_view old = body.substr(entry.value_start, entry.value_end - entry.value_start);
         if (!is_null_value(old))

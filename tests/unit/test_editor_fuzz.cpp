@@ -70,3 +70,18 @@ TEST_CASE("a quoted key that reads as another text is refused, never written twi
     // A quoted key without escapes is found.
     CHECK(set_top_level("name: A\n\"tier\": core\n", "tier", "close") == "name: A\n\"tier\": close\n");
 }
+
+TEST_CASE("a quote inside a plain word of a flow item opens no quoted text (found by fuzzing)") {
+    // In "d8':'=" the ':' is text (no blank after it), so the quote after it is text too; read as
+    // a quote, it hid the nested map's end and done went into that map.
+    const std::string text = "en: Aam\nfollowups:\n  - {d0L d8':'=\tLLLLa: {byS'p}}\n  - due:'=\t#L";
+    REQUIRE(reads(text));
+    CHECK(set_item_field(text, "followups", 0, "done", "2026-11-28", "x.yaml") ==
+          "en: Aam\nfollowups:\n  - {d0L d8':'=\tLLLLa: {byS'p}, done: 2026-11-28}\n  - due:'=\t#L");
+    // After a quoted key, ':' needs no blank ("due":x); a key with an escape is refused.
+    CHECK(set_item_field("followups:\n  - {\"due\":2026-12-01, \"done\":~}\n", "followups", 0, "done", "2026-11-28",
+                         "x.yaml") == "followups:\n  - {\"due\":2026-12-01, \"done\": 2026-11-28}\n");
+    CHECK_THROWS_AS(set_item_field("followups:\n  - {due: 2026-12-01, \"d\\x6fne\": ~}\n", "followups", 0, "done",
+                                   "2026-11-28", "x.yaml"),
+                    Error);
+}
