@@ -4,12 +4,11 @@
 #include <vector>
 
 #include "kith/error.hpp"
-#include "kith/yaml_reader.hpp"
 
 namespace kith::editing {
 
-void check_top_level_keys(const Lines& file, const std::string& path) {
-    const YamlValue root = read_yaml(file.join(), path);
+YamlValue check_top_level_keys(const Lines& file, const std::string& path) {
+    YamlValue root = read_yaml(file.join(), path);
     if (root.kind != YamlValue::Kind::map && root.kind != YamlValue::Kind::null)
         refuse("the file is not a map of 'key: value' lines; kith edits only such files", path,
                static_cast<size_t>(std::max(root.line, 1) - 1), 0);
@@ -29,6 +28,7 @@ void check_top_level_keys(const Lines& file, const std::string& path) {
         if (file.scalar[i] || is_key[i] || !key_at(file.lines[i])) continue;
         refuse("this line looks like a key, but it is part of a value; kith does not edit such a file", path, i, 0);
     }
+    return root;
 }
 
 bool is_plain(std::string_view value) {

@@ -5,12 +5,14 @@
 #include <string_view>
 
 #include "kith/editor_text.hpp"
+#include "kith/yaml_reader.hpp"
 
 namespace kith::editing {
 
 // Throws an invalid-file Error unless the reader's top-level keys are exactly the lines that
 // key_at reads as keys (outside block scalars), each at the start of its line, with the same text.
-void check_top_level_keys(const Lines& file, const std::string& path);
+// Returns what the reader read.
+YamlValue check_top_level_keys(const Lines& file, const std::string& path);
 
 // True for a value that YAML reads as plain text (not quoted, not a flow list or map).
 bool is_plain(std::string_view value);

@@ -97,11 +97,24 @@ std::string item_name(size_t index, std::string_view key) {
 // Sets the field in a one-line flow map item: its null value is replaced, else it goes
 // before the map's own closing brace (never into a map nested in it).
 std::string set_in_flow_item(std::string_view body, size_t open, std::string_view field, std::string_view value,
-                             const std::string& where, const std::string& path, size_t line) {
+                             const std::string& where, const std::string& path, size_t line, const YamlValue& read) {
     const FlowMap map = read_flow_map(body, open);
     if (map.close == std::string_view::npos)
         refuse("cannot find where " + where + " ends; kith edits flow items ({...}) only when they stand on one line",
                path, line, open);
+    // The keys found here are the reader's, in order, and the field is among them when the reader has it.
+    size_t k = 0;
+    bool has_field = false;
+    for (const auto& entry : map.entries) {
+        while (k < read.entries.size() && read.entries[k].key.text != entry.key) ++k;
+        if (k++ == read.entries.size()) {
+            has_field = false;
+            break;
+        }
+        has_field = has_field || entry.key == field;
+    }
+    if (read.kind != YamlValue::Kind::map || k > read.entries.size() || (read.find(field) && !has_field))
+        refuse("kith cannot tell the keys of " + where + " apart; write them plain, as 'key: value'", path, line, open);
     for (const auto& entry : map.entries) {
         if (entry.escaped)
             refuse(where + " has a quoted key with an escape; kith edits flow items whose keys read as written",
@@ -127,7 +140,7 @@ std::string set_in_flow_item(std::string_view body, size_t open, std::string_vie
 std::string set_item_field(std::string_view text, std::string_view key, size_t index, std::string_view field,
                            std::string_view value, const std::string& path) {
     Lines file(text);
-    check_top_level_keys(file, path);
+    const YamlValue root = check_top_level_keys(file, path);
     const auto at = find_key(file, key);
     const Block block = at ? block_at(file, *at) : Block{};
     const std::vector<size_t> starts = at ? item_starts(file, *at + 1, block.end) : std::vector<size_t>{};
@@ -141,6 +154,11 @@ std::string set_item_field(std::string_view text, std::string_view key, size_t i
     if (index >= starts.size())
         throw Error(ErrorKind::invalid, "cannot find " + item_name(index, key), Location{path, at ? static_cast<int>(*at) + 1 : 0, 0});
     const size_t first = starts[index];
+    // The items found here are the reader's: as many, and this one where the reader has it.
+    const YamlValue* list = root.find(key);
+    if (!list || list->items.size() != starts.size() || list->items[index].line < static_cast<int>(first) + 1)
+        refuse("kith cannot tell the items of '" + std::string(key) + "' apart; write one '- ' item per line", path,
+               first, indent_of(file.lines[first]));
     const size_t item_end = content_end(file, first, index + 1 < starts.size() ? starts[index + 1] : block.end);
     std::string& line = file.lines[first];
     const std::string_view body = content(line);
@@ -152,7 +170,8 @@ std::string set_item_field(std::string_view text, std::string_view key, size_t i
             refuse("cannot find where " + item_name(index, key) +
                        " ends; kith edits flow items ({...}) only when they stand on one line",
                    path, first, open);
-        line = set_in_flow_item(body, open, field, value, item_name(index, key), path, first) + line_ending(line);
+        line = set_in_flow_item(body, open, field, value, item_name(index, key), path, first, list->items[index]) +
+               line_ending(line);
         return file.join();
     }
     // A block map item: the field's line, or a new line under the item's first key, which may

@@ -85,3 +85,14 @@ TEST_CASE("a quote inside a plain word of a flow item opens no quoted text (foun
                                    "2026-11-28", "x.yaml"),
                     Error);
 }
+
+TEST_CASE("done edits only an item the reader reads there too (found by fuzzing)") {
+    // A plain text on the key's line runs on over the '- ' lines under it: they are no items.
+    const std::string text = "n: Aam\nfollowups:     date:'\"'-   ----e0I:------- \n  - {LLL\t\tcccc.}\n"
+                             "  - due:6962 N&u\t=4e\t&u\t=\t#";
+    REQUIRE(reads(text));
+    CHECK_THROWS_AS(set_item_field(text, "followups", 0, "done", "2026-11-28", "x.yaml"), Error);
+    // A key without ': ' in a flow item ({a, due: x}) is the reader's too, so done still goes in.
+    CHECK(set_item_field("followups:\n  - {call, due: 2026-12-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
+          "followups:\n  - {call, due: 2026-12-01, done: 2026-11-28}\n");
+}
