@@ -127,7 +127,7 @@ std::string set_top_level(std::string_view text, std::string_view key, std::stri
 std::string insert_item(std::string_view text, std::string_view key, std::string_view item,
                         std::optional<std::string> order_by, const std::string& path) {
     Lines file(text);
-    check_top_level_keys(file, path);
+    const YamlValue root = check_top_level_keys(file, path);
     const auto at = find_key(file, key);
     if (!at) {
         const size_t where = insertion_line(file, key);
@@ -171,6 +171,12 @@ std::string insert_item(std::string_view text, std::string_view key, std::string
         break;
     }
     const std::vector<size_t> starts = item_starts(file, *at + 1, block.end);
+    // The items found here are the reader's: an empty value, or a list of as many.
+    const YamlValue* list = root.find(key);
+    if (!list || (list->kind != YamlValue::Kind::null && list->kind != YamlValue::Kind::sequence) ||
+        list->items.size() != starts.size())
+        refuse("kith cannot tell the items of '" + std::string(key) + "' apart; write one '- ' item per line", path,
+               *at, 0);
     const std::string indent = starts.empty() ? "  " : std::string(indent_of(file.lines[starts[0]]), ' ');
     size_t where = content_end(file, *at + 1, block.end);
     if (where <= *at) where = *at + 1;
