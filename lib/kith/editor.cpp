@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "kith/contact_file.hpp"
+#include "kith/editor_check.hpp"
 #include "kith/editor_text.hpp"
 #include "kith/error.hpp"
 
@@ -93,11 +94,15 @@ OldValue old_value(const Lines& file, size_t at, const InlineValue& old, const B
 
 }  // namespace
 
-std::string set_top_level(std::string_view text, std::string_view key, std::string_view value) {
+std::string set_top_level(std::string_view text, std::string_view key, std::string_view value,
+                          const std::string& path) {
     Lines file(text);
+    check_top_level_keys(file, path);
     const auto at = find_key(file, key);
     if (!at) {
-        file.insert(insertion_line(file, key), {std::string(key) + ": " + std::string(value)});
+        const size_t where = insertion_line(file, key);
+        file.insert(where, {std::string(key) + ": " + std::string(value)});
+        if (is_plain(value)) check_no_tab_after(file, where, path);
         return file.join();
     }
     const Block block = block_at(file, *at);
@@ -115,16 +120,19 @@ std::string set_top_level(std::string_view text, std::string_view key, std::stri
         const bool comment = file.skippable(i) && !is_blank(file.lines[i]);
         if (i < value_lines.quoted_end || (i < value_lines.end && !comment)) file.erase(i, i + 1);
     }
+    if (is_plain(value)) check_no_tab_after(file, *at, path);
     return file.join();
 }
 
 std::string insert_item(std::string_view text, std::string_view key, std::string_view item,
                         std::optional<std::string> order_by, const std::string& path) {
     Lines file(text);
+    const YamlValue root = check_top_level_keys(file, path);
     const auto at = find_key(file, key);
     if (!at) {
         const size_t where = insertion_line(file, key);
         file.insert(where, {std::string(key) + ":", "  - " + std::string(item)});
+        if (is_plain(item)) check_no_tab_after(file, where + 1, path);
         return file.join();
     }
     std::string& key_line = file.lines[*at];
@@ -163,6 +171,12 @@ std::string insert_item(std::string_view text, std::string_view key, std::string
         break;
     }
     const std::vector<size_t> starts = item_starts(file, *at + 1, block.end);
+    // The items found here are the reader's: an empty value, or a list of as many.
+    const YamlValue* list = root.find(key);
+    if (!list || (list->kind != YamlValue::Kind::null && list->kind != YamlValue::Kind::sequence) ||
+        list->items.size() != starts.size())
+        refuse("kith cannot tell the items of '" + std::string(key) + "' apart; write one '- ' item per line", path,
+               *at, 0);
     const std::string indent = starts.empty() ? "  " : std::string(indent_of(file.lines[starts[0]]), ' ');
     size_t where = content_end(file, *at + 1, block.end);
     if (where <= *at) where = *at + 1;
@@ -178,6 +192,7 @@ std::string insert_item(std::string_view text, std::string_view key, std::string
         }
     }
     file.insert(where, {indent + "- " + std::string(item)});
+    if (is_plain(item)) check_no_tab_after(file, where, path);
     return file.join();
 }
 

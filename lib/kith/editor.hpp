@@ -13,8 +13,10 @@ namespace kith {
 
 // Sets a top-level key to `value` (already written as YAML, e.g. by yaml_scalar). An
 // existing value is replaced, keeping a comment on its line; a missing key is added at
-// its place in the canonical order of SPEC 3.
-std::string set_top_level(std::string_view text, std::string_view key, std::string_view value);
+// its place in the canonical order of SPEC 3. Throws an invalid-file Error, located in
+// `path`, for a file it cannot edit safely.
+std::string set_top_level(std::string_view text, std::string_view key, std::string_view value,
+                          const std::string& path = {});
 
 // Adds an item, written as one flow line (e.g. "{date: 2026-11-28, kind: call}"), to the
 // block sequence under a top-level key, creating the key when missing. When `order_by` is

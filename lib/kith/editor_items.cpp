@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "kith/editor.hpp"
+#include "kith/editor_check.hpp"
 #include "kith/editor_text.hpp"
 #include "kith/error.hpp"
 
@@ -13,6 +14,7 @@ using namespace editing;
 // The flow map of one line: where it opens and closes, and each entry's key and value.
 struct FlowEntry {
     std::string key;
+    bool escaped = false;  // a quoted key with an escape, which reads as another text
     size_t value_start = 0;
     size_t value_end = 0;
 };
@@ -48,7 +50,7 @@ FlowMap read_flow_map(std::string_view body, size_t open) {
             const size_t end = skip_quoted(body, i);
             if (end == std::string_view::npos) return map;
             i = end - 1;
-            previous = c;
+            previous = '"';  // a closed quoted scalar: a ':' right after it is an indicator ("a":b)
             continue;
         }
         if (c == '{' || c == '[') {
@@ -61,11 +63,19 @@ FlowMap read_flow_map(std::string_view body, size_t open) {
             }
         } else if (depth == 1 && c == ',') {
             finish(i);
-        } else if (depth == 1 && c == ':' && !in_value &&
-                   (i + 1 == body.size() || std::string_view(" \t,}").find(body[i + 1]) != std::string_view::npos)) {
+        } else if (c == ':' && previous != '"' && previous != '}' && previous != ']' && i + 1 < body.size() &&
+                   std::string_view(" \t,}]").find(body[i + 1]) == std::string_view::npos) {
+            previous = 'a';  // "d8':'x" is plain text: its ':' opens no value, its quotes no scalar
+            if (depth == 1 && token == std::string_view::npos) token = i;
+            continue;
+        } else if (depth == 1 && c == ':' && !in_value) {
             std::string_view key = token == std::string_view::npos ? "" : body.substr(token, i - token);
             while (!key.empty() && (key.back() == ' ' || key.back() == '\t')) key.remove_suffix(1);
-            if (key.size() >= 2 && (key[0] == '"' || key[0] == '\'')) key = key.substr(1, key.size() - 2);
+            if (key.size() >= 2 && (key[0] == '"' || key[0] == '\'')) {
+                const char quote = key[0];
+                key = key.substr(1, key.size() - 2);
+                entry.escaped = key.find(quote == '"' ? "\\" : "''") != std::string_view::npos;
+            }
             entry.key = std::string(key);
             entry.value_start = body.find_first_not_of(" \t", i + 1);
             if (entry.value_start == std::string_view::npos) entry.value_start = body.size();
@@ -73,7 +83,7 @@ FlowMap read_flow_map(std::string_view body, size_t open) {
         } else if (depth == 1 && c != ' ' && c != '\t' && token == std::string_view::npos) {
             token = i;
         }
-        if (c != ' ' && c != '\t') previous = c;
+        if (c != ' ' && c != '\t') previous = c == '"' || c == '\'' ? 'a' : c;
     }
     return map;
 }
@@ -87,12 +97,28 @@ std::string item_name(size_t index, std::string_view key) {
 // Sets the field in a one-line flow map item: its null value is replaced, else it goes
 // before the map's own closing brace (never into a map nested in it).
 std::string set_in_flow_item(std::string_view body, size_t open, std::string_view field, std::string_view value,
-                             const std::string& where, const std::string& path, size_t line) {
+                             const std::string& where, const std::string& path, size_t line, const YamlValue& read) {
     const FlowMap map = read_flow_map(body, open);
     if (map.close == std::string_view::npos)
         refuse("cannot find where " + where + " ends; kith edits flow items ({...}) only when they stand on one line",
                path, line, open);
+    // The keys found here are the reader's, in order, and the field is among them when the reader has it.
+    size_t k = 0;
+    bool has_field = false;
     for (const auto& entry : map.entries) {
+        while (k < read.entries.size() && read.entries[k].key.text != entry.key) ++k;
+        if (k++ == read.entries.size()) {
+            has_field = false;
+            break;
+        }
+        has_field = has_field || entry.key == field;
+    }
+    if (read.kind != YamlValue::Kind::map || k > read.entries.size() || (read.find(field) && !has_field))
+        refuse("kith cannot tell the keys of " + where + " apart; write them plain, as 'key: value'", path, line, open);
+    for (const auto& entry : map.entries) {
+        if (entry.escaped)
+            refuse(where + " has a quoted key with an escape; kith edits flow items whose keys read as written",
+                   path, line, entry.value_start);
         if (entry.key != field) continue;
         const std::string_view old = body.substr(entry.value_start, entry.value_end - entry.value_start);
         if (!is_null_value(old))
@@ -114,6 +140,7 @@ std::string set_in_flow_item(std::string_view body, size_t open, std::string_vie
 std::string set_item_field(std::string_view text, std::string_view key, size_t index, std::string_view field,
                            std::string_view value, const std::string& path) {
     Lines file(text);
+    const YamlValue root = check_top_level_keys(file, path);
     const auto at = find_key(file, key);
     const Block block = at ? block_at(file, *at) : Block{};
     const std::vector<size_t> starts = at ? item_starts(file, *at + 1, block.end) : std::vector<size_t>{};
@@ -127,6 +154,11 @@ std::string set_item_field(std::string_view text, std::string_view key, size_t i
     if (index >= starts.size())
         throw Error(ErrorKind::invalid, "cannot find " + item_name(index, key), Location{path, at ? static_cast<int>(*at) + 1 : 0, 0});
     const size_t first = starts[index];
+    // The items found here are the reader's: as many, and this one where the reader has it.
+    const YamlValue* list = root.find(key);
+    if (!list || list->items.size() != starts.size() || list->items[index].line < static_cast<int>(first) + 1)
+        refuse("kith cannot tell the items of '" + std::string(key) + "' apart; write one '- ' item per line", path,
+               first, indent_of(file.lines[first]));
     const size_t item_end = content_end(file, first, index + 1 < starts.size() ? starts[index + 1] : block.end);
     std::string& line = file.lines[first];
     const std::string_view body = content(line);
@@ -138,7 +170,8 @@ std::string set_item_field(std::string_view text, std::string_view key, size_t i
             refuse("cannot find where " + item_name(index, key) +
                        " ends; kith edits flow items ({...}) only when they stand on one line",
                    path, first, open);
-        line = set_in_flow_item(body, open, field, value, item_name(index, key), path, first) + line_ending(line);
+        line = set_in_flow_item(body, open, field, value, item_name(index, key), path, first, list->items[index]) +
+               line_ending(line);
         return file.join();
     }
     // A block map item: the field's line, or a new line under the item's first key, which may
@@ -175,10 +208,12 @@ std::string set_item_field(std::string_view text, std::string_view key, size_t i
         const size_t cut = old.end > old.start ? old.start : key_column + found->after_colon;
         file.lines[i] = std::string(here.substr(0, cut)) + (old.end > old.start ? "" : " ") + std::string(value) +
                         std::string(here.substr(old.end > old.start ? old.end : cut)) + line_ending(file.lines[i]);
+        if (is_plain(value)) check_no_tab_after(file, i, path);
         return file.join();
     }
     const std::string indent(key_column == std::string_view::npos ? dash + 2 : key_column, ' ');
     file.insert(item_end, {indent + std::string(field) + ": " + std::string(value)});
+    if (is_plain(value)) check_no_tab_after(file, item_end, path);
     return file.join();
 }
 

@@ -193,12 +193,16 @@ void Lines::insert(size_t at, const std::vector<std::string>& added) {
     if (at > 0 && !line_ending(lines[at - 1]).empty()) ending = line_ending(lines[at - 1]);
     else if (at < lines.size() && !line_ending(lines[at]).empty()) ending = line_ending(lines[at]);
     else if (at > 1) ending = line_ending(lines[at - 2]);
-    if (at == lines.size() && !lines.empty() && line_ending(lines.back()).empty()) {
-        if (scalar.back())
+    if (!lines.empty() && line_ending(lines.back()).empty()) {
+        // yaml-cpp reads a block scalar that runs, with any blank lines after it, to the end of a
+        // file without a final newline otherwise than one with a line after it: nothing goes there.
+        size_t blanks = lines.size();
+        while (blanks > 0 && !scalar[blanks - 1] && is_blank(lines[blanks - 1])) --blanks;
+        if (at >= blanks && blanks > 0 && (scalar[blanks - 1] || block_header(lines[blanks - 1])))
             throw Error(ErrorKind::invalid,
                         "the file ends inside a block scalar (| or >) without a final newline; adding one would "
                         "change that text, so kith adds nothing after it (end the file with a newline)");
-        lines.back() += ending;
+        if (at == lines.size()) lines.back() += ending;
     }
     std::vector<std::string> whole;
     for (const auto& line : added) whole.push_back(line + ending);

@@ -52,8 +52,8 @@ struct Lines {
     // True for a blank or comment line that is not the text of a block scalar.
     bool skippable(size_t i) const { return !scalar[i] && is_blank_or_comment(lines[i]); }
     // Inserts lines (given without endings) before line `at`, each ending as its neighbours do.
-    // A last line without a newline gets one first, unless that would change a block scalar:
-    // then an invalid-file Error is thrown.
+    // A last line without a newline gets one first. Lines that would change a block scalar running
+    // to the end of a file without a final newline are refused with an invalid-file Error.
     void insert(size_t at, const std::vector<std::string>& added);
     // Removes lines [from, to).
     void erase(size_t from, size_t to);

@@ -96,7 +96,8 @@ private:
             }
         }
         for (size_t i = from; i < rest.size(); ++i) {
-            if (rest[i] == '#' && i > 0 && (rest[i - 1] == ' ' || rest[i - 1] == '\t')) {
+            // After a closing quote, yaml-cpp starts a comment at '#' even with no blank before it.
+            if (rest[i] == '#' && ((i == from && from > 0) || (i > 0 && (rest[i - 1] == ' ' || rest[i - 1] == '\t')))) {
                 rest = rest.substr(0, i);
                 break;
             }

@@ -154,6 +154,10 @@ TEST_CASE("'key:' as the last line without a newline is a key; a colon in a comm
     CHECK(read_yaml("name: A\n\"a #b\":", "t.yaml").find("a #b") != nullptr);
     CHECK_THROWS_AS(read_yaml("\non3zo=:  A\no<n3zq #=:  ", "t.yaml"), Error);
     CHECK_THROWS_AS(read_yaml("name: A\nlog", "t.yaml"), Error);
+    // '#' right after a closing quote starts a comment for yaml-cpp: "'u'#:" is a lone word.
+    CHECK_THROWS_AS(read_yaml("db2o:':\n'u$'#:", "t.yaml"), Error);
+    CHECK_THROWS_AS(read_yaml("naem:\n \n''#'''''{d'tier: ", "t.yaml"), Error);
+    CHECK(read_yaml("name: A\n'a #b':", "t.yaml").find("a #b") != nullptr);
 }
 
 TEST_CASE("a value on the line after its key must be indented past it (found by fuzzing)") {

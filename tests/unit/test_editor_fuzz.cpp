@@ -1,0 +1,98 @@
+// Issue 8, item 13: what fuzz/fuzz_editor found. Each input is a file that reads without error;
+// an edit either refuses it with an Error or returns a file that reads again.
+#include <doctest/doctest.h>
+
+#include "kith/editor.hpp"
+#include "kith/error.hpp"
+#include "kith/yaml_reader.hpp"
+
+using namespace kith;
+
+namespace {
+
+// The file reads, as the fuzz target requires of its input.
+bool reads(const std::string& text) {
+    try {
+        read_yaml(text, "x.yaml");
+        return true;
+    } catch (const Error&) {
+        return false;
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a key the editor cannot see is refused, never written twice (found by fuzzing)") {
+    // yaml-cpp reads "''#..." as the key '' followed by a comment; kith sees no key on that line.
+    const std::string quoted_then_comment = "naem:\n \n''#'''''{d'tier: ";
+    const std::string other = "db2o:':\n'u$'#:";
+    for (const auto& text : {quoted_then_comment, other}) {
+        CAPTURE(text);
+        CHECK(!reads(text));  // the reader refuses it now, and so does every edit
+        CHECK_THROWS_AS(insert_item(text, "tier", "{date: 2026-11-28}", std::string("date"), "x.yaml"), Error);
+        CHECK_THROWS_AS(set_top_level(text, "tier", "close"), Error);
+    }
+}
+
+TEST_CASE("a plain value is not written before a line indented with a tab (found by fuzzing)") {
+    // yaml-cpp reads the lines after a plain value as its continuation and fails on the tab.
+    CHECK_THROWS_AS(insert_item("\nlog:\n\n \t#        -   ", "log", "plain", std::string("date"), "x.yaml"), Error);
+    CHECK_THROWS_AS(set_top_level("tier:\n \t# c\nname: A\n", "tier", "close"), Error);
+    CHECK_THROWS_AS(set_item_field("followups:\n  - due: 2026-12-01\n    done:\n \t# c\n", "followups", 0, "done",
+                                   "2026-11-28", "x.yaml"),
+                    Error);
+    // A flow item stops where it closes, so the tab line does no harm.
+    CHECK(insert_item("log:\n  - {date: 2026-01-01}\n \t# old\nname: A\n", "log", "{date: 2026-01-02}",
+                      std::string("date"), "x.yaml") ==
+          "log:\n  - {date: 2026-01-01}\n  - {date: 2026-01-02}\n \t# old\nname: A\n");
+}
+
+TEST_CASE("nothing goes after a block scalar that runs to the end of a file without a newline (found by fuzzing)") {
+    // yaml-cpp reads the blank last line " " as part of the folded text (a trailing space);
+    // a line after it would change that text.
+    const std::string folded = "namaudg:\nu<<<<<<<dg:\n- >\n\n\n\n >>>. |\n ";
+    REQUIRE(reads(folded));
+    CHECK_THROWS_AS(set_top_level(folded, "tier", "close"), Error);
+    CHECK_THROWS_AS(insert_item(folded, "log", "{date: 2026-11-28}", std::string("date"), "x.yaml"), Error);
+    const std::string longer = "-cme ++ldg:\n- >\n\n\n g:>>>A l: Ad| < l\n  \"/:tiers\n |e |\n r/\t/6`<\n @\n ";
+    REQUIRE(reads(longer));
+    CHECK_THROWS_AS(set_top_level(longer, "tier", "close"), Error);
+    // With its final newline the file takes the line.
+    CHECK(set_top_level("notes: >\n  text\n\n", "tier", "close") == "tier: close\nnotes: >\n  text\n\n");
+}
+
+TEST_CASE("a quoted key that reads as another text is refused, never written twice") {
+    // The reader reads "ti\x65r" and 'ti''er' as tier and ti'er; kith's line model would not find them.
+    const std::string escaped = "name: A\n\"ti\\x65r\": core\n";
+    REQUIRE(read_yaml(escaped, "x.yaml").find("tier") != nullptr);
+    CHECK_THROWS_AS(set_top_level(escaped, "tier", "close"), Error);
+    CHECK_THROWS_AS(insert_item("name: A\n'lo''g': ~\n", "lo'g", "{date: 2026-11-28}", std::string("date"), "x.yaml"), Error);
+    // A quoted key without escapes is found.
+    CHECK(set_top_level("name: A\n\"tier\": core\n", "tier", "close") == "name: A\n\"tier\": close\n");
+}
+
+TEST_CASE("a quote inside a plain word of a flow item opens no quoted text (found by fuzzing)") {
+    // In "d8':'=" the ':' is text (no blank after it), so the quote after it is text too; read as
+    // a quote, it hid the nested map's end and done went into that map.
+    const std::string text = "en: Aam\nfollowups:\n  - {d0L d8':'=\tLLLLa: {byS'p}}\n  - due:'=\t#L";
+    REQUIRE(reads(text));
+    CHECK(set_item_field(text, "followups", 0, "done", "2026-11-28", "x.yaml") ==
+          "en: Aam\nfollowups:\n  - {d0L d8':'=\tLLLLa: {byS'p}, done: 2026-11-28}\n  - due:'=\t#L");
+    // After a quoted key, ':' needs no blank ("due":x); a key with an escape is refused.
+    CHECK(set_item_field("followups:\n  - {\"due\":2026-12-01, \"done\":~}\n", "followups", 0, "done", "2026-11-28",
+                         "x.yaml") == "followups:\n  - {\"due\":2026-12-01, \"done\": 2026-11-28}\n");
+    CHECK_THROWS_AS(set_item_field("followups:\n  - {due: 2026-12-01, \"d\\x6fne\": ~}\n", "followups", 0, "done",
+                                   "2026-11-28", "x.yaml"),
+                    Error);
+}
+
+TEST_CASE("done edits only an item the reader reads there too (found by fuzzing)") {
+    // A plain text on the key's line runs on over the '- ' lines under it: they are no items.
+    const std::string text = "n: Aam\nfollowups:     date:'\"'-   ----e0I:------- \n  - {LLL\t\tcccc.}\n"
+                             "  - due:6962 N&u\t=4e\t&u\t=\t#";
+    REQUIRE(reads(text));
+    CHECK_THROWS_AS(set_item_field(text, "followups", 0, "done", "2026-11-28", "x.yaml"), Error);
+    // A key without ': ' in a flow item ({a, due: x}) is the reader's too, so done still goes in.
+    CHECK(set_item_field("followups:\n  - {call, due: 2026-12-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
+          "followups:\n  - {call, due: 2026-12-01, done: 2026-11-28}\n");
+}
