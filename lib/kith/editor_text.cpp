@@ -105,8 +105,10 @@ struct Header {
 
 std::optional<Header> block_header(std::string_view line) {
     line = content(line);
-    // Where the node starts: after the indentation and any "- " of compact items.
-    size_t node = indent_of(line);
+    // Where the node starts: after the indentation (and any tabs that separate, as in " \t>"
+    // on the line after a key) and any "- " of compact items.
+    size_t node = line.find_first_not_of(" \t");
+    if (node == std::string_view::npos) return std::nullopt;
     size_t dash = std::string_view::npos;
     while (node < line.size() && line[node] == '-' &&
            (node + 1 == line.size() || line[node + 1] == ' ' || line[node + 1] == '\t')) {

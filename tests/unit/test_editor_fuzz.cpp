@@ -96,3 +96,16 @@ TEST_CASE("done edits only an item the reader reads there too (found by fuzzing)
     CHECK(set_item_field("followups:\n  - {call, due: 2026-12-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
           "followups:\n  - {call, due: 2026-12-01, done: 2026-11-28}\n");
 }
+
+TEST_CASE("a block scalar's header after blanks and a tab is one too (found by fuzzing)") {
+    // " \t>" on the line after a key starts a folded text that here runs to the end of a file
+    // without a newline: adding a key after it would change that text, so it is refused.
+    const std::string text = "o:\n\n \t># aog\n\n \t   # ";
+    REQUIRE(reads(text));
+    CHECK_THROWS_AS(set_top_level(text, "name", "x"), Error);
+    // With a final newline, the key goes after the text and the text stays the same.
+    const std::string ended = text + "\n";
+    const std::string out = set_top_level(ended, "name", "x");
+    CHECK(out.starts_with(ended));
+    CHECK(reads(out));
+}
