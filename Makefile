@@ -23,7 +23,7 @@ PACKAGES = cmake g++ make pkg-config git libcli11-dev libyaml-cpp-dev libfmt-dev
   chromium python3-pil python3-yaml clang libclang-rt-14-dev libcsv-dev python3-vobject khard
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo test test-plain test-sanitize test-fuzz install clean bench
+.PHONY: all deps build demo test test-plain test-sanitize test-fuzz install clean bench fuzz-long
 
 all: build
 
@@ -65,6 +65,12 @@ test-sanitize: deps
 test-fuzz: deps
 	cmake -S . -B $(FUZZ_BUILD) $(CMAKE_FLAGS) -DCMAKE_CXX_COMPILER=clang++ -DKITH_FUZZ=ON -DKITH_TESTS=OFF $(LAUNCHER)
 	.ci/fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS) $(JOBS)
+
+# The long, exploring runs (not part of make test): every target FUZZ_LONG_SECONDS each.
+FUZZ_LONG_SECONDS ?= 600
+fuzz-long: deps
+	cmake -S . -B $(FUZZ_BUILD) $(CMAKE_FLAGS) -DCMAKE_CXX_COMPILER=clang++ -DKITH_FUZZ=ON -DKITH_TESTS=OFF $(LAUNCHER)
+	FUZZ_RUNS=-1 .ci/fuzz $(FUZZ_BUILD) $(FUZZ_LONG_SECONDS) $(JOBS)
 
 # A build of its own: optimised, no tests and no test hooks, and a stripped binary.
 install:

@@ -145,7 +145,7 @@ std::optional<Day> next_touch(const Contact& contact, Day after, Day today) {
 void add_intros(Health& health, const std::vector<const Contact*>& people) {
     std::unordered_map<std::string, const Contact*> by_slug;
     for (const Contact* contact : people) by_slug.emplace(contact->slug, contact);
-    std::map<std::tuple<long, std::string, std::string>, Introduction> found;
+    std::map<std::tuple<long, std::string, std::string>, IntroductionMade> found;
     for (const Contact* contact : people)
         for (const auto& entry : contact->log) {
             if (entry.kind != "intro" || entry.with.empty() || !in_range(entry.date, health.from, health.today))
@@ -156,7 +156,7 @@ void add_intros(Health& health, const std::vector<const Contact*>& people) {
             if (it != found.end() && it->second.from->slug < contact->slug) continue;
             const auto other = by_slug.find(entry.with);
             const Contact* with = other == by_slug.end() ? nullptr : other->second;
-            Introduction intro{entry.date, contact, entry.with, with ? with->name : entry.with, std::nullopt};
+            IntroductionMade intro{entry.date, contact, entry.with, with ? with->name : entry.with, std::nullopt};
             intro.followed_up = next_touch(*contact, entry.date, health.today);
             if (with) {
                 const auto second = next_touch(*with, entry.date, health.today);
@@ -166,7 +166,7 @@ void add_intros(Health& health, const std::vector<const Contact*>& people) {
         }
     for (auto& [key, intro] : found) health.intros.push_back(std::move(intro));
     std::stable_sort(health.intros.begin(), health.intros.end(),
-                     [](const Introduction& a, const Introduction& b) { return a.day > b.day; });
+                     [](const IntroductionMade& a, const IntroductionMade& b) { return a.day > b.day; });
 }
 
 }  // namespace

@@ -49,7 +49,7 @@ struct OverduePerson {
 };
 
 // An introduction (a log entry of kind intro with `with:`), counted once for both people.
-struct Introduction {
+struct IntroductionMade {
     Day day;
     const Contact* from = nullptr;  // the person whose file holds the entry (the lower slug when both do)
     std::string with_slug;
@@ -75,7 +75,7 @@ struct Health {
     std::vector<size_t> weeks;           // contacts per 7 days, oldest first; the last ends today
     std::vector<PromiseMonth> promises;  // one per month of the window (fewer than N only near year 1)
     std::vector<OverduePerson> overdue;  // everyone due, most overdue first
-    std::vector<Introduction> intros;    // in the window, newest first
+    std::vector<IntroductionMade> intros;    // in the window, newest first
     std::vector<QuietPerson> quiet;      // largest fall first
     size_t promises_on_time = 0, promises_late = 0, promises_open = 0;
 
