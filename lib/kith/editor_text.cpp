@@ -118,7 +118,10 @@ std::optional<Header> block_header(std::string_view line) {
     }
     size_t value = node;
     size_t parent = dash == std::string_view::npos ? node : dash;
-    if (const auto key = key_at(line.substr(node))) {
+    const bool indicator = line[node] == '|' || line[node] == '>';  // no plain key starts so: "># o:" is a header
+    if (indicator && dash == std::string_view::npos) {
+        parent = std::string_view::npos;  // a value on its own line: the caller finds its parent
+    } else if (const auto key = indicator ? std::nullopt : key_at(line.substr(node))) {
         value = inline_value(line, node + key->after_colon).start;
         parent = node;
     } else if (dash == std::string_view::npos) {

@@ -109,3 +109,12 @@ TEST_CASE("a block scalar's header after blanks and a tab is one too (found by f
     CHECK(out.starts_with(ended));
     CHECK(reads(out));
 }
+
+TEST_CASE("a header with a comment that looks like a key ('># o:') is a header (found by fuzzing)") {
+    const std::string text = "o:\n\n \t># o:\n\n \t>ogaog\n\n \t   # ";
+    REQUIRE(reads(text));
+    CHECK_THROWS_AS(set_top_level(text, "name", "x"), Error);
+    const std::string out = set_top_level(text + "\n", "name", "x");
+    CHECK(out.starts_with(text + "\n"));
+    CHECK(reads(out));
+}
