@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "kith/fields.hpp"
 #include "kith/status.hpp"
 
 namespace kith {
@@ -200,6 +201,7 @@ IndexEntry summarize(const Contact& contact, const FileStamp& stamp) {
 std::uint64_t settings_key(const Config& config) {
     Writer w;
     w.u64(index_version);
+    w.u64(field_table_signature());
     w.u64(config.tiers.size());
     for (const Tier& tier : config.tiers) {
         w.str(tier.name);
