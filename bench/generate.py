@@ -97,6 +97,9 @@ def heavy_person(i, rng):
 def main():
     args = [a for a in sys.argv[1:] if a != "--heavy"]
     heavy = "--heavy" in sys.argv
+    # An unknown option is no folder name: twice a '--help' folder of 10,000 people was made.
+    if not args or len(args) > 2 or any(a.startswith("-") for a in args) or (len(args) == 2 and not args[1].isdigit()):
+        sys.exit("usage: bench/generate.py FOLDER [PEOPLE] [--heavy]")
     folder = args[0]
     count = int(args[1]) if len(args) > 1 else 10000
     rng = random.Random(20261128)
