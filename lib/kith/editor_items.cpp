@@ -159,6 +159,9 @@ std::string set_item_field(std::string_view text, std::string_view key, size_t i
     if (!list || list->items.size() != starts.size() || list->items[index].line < static_cast<int>(first) + 1)
         refuse("kith cannot tell the items of '" + std::string(key) + "' apart; write one '- ' item per line", path,
                first, indent_of(file.lines[first]));
+    // Only an item the reader reads as a map gets a field (a block scalar after "-\t" is text).
+    if (list->items[index].kind != YamlValue::Kind::map)
+        refuse(item_name(index, key) + " is not a map of 'key: value' lines", path, first, indent_of(file.lines[first]));
     const size_t item_end = content_end(file, first, index + 1 < starts.size() ? starts[index + 1] : block.end);
     std::string& line = file.lines[first];
     const std::string_view body = content(line);

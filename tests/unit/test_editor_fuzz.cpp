@@ -118,3 +118,10 @@ TEST_CASE("a header with a comment that looks like a key ('># o:') is a header (
     CHECK(out.starts_with(text + "\n"));
     CHECK(reads(out));
 }
+
+TEST_CASE("a field goes only into an item the reader reads as a map (found by fuzzing)") {
+    // After "-\t", " \t># ..." starts a folded text: the item is text, so done is refused.
+    const std::string text = "log:\n-\t\n \t># aNKN  : \"   o\n \tg\n \tg\n";
+    REQUIRE(reads(text));
+    CHECK_THROWS_AS(set_item_field(text, "log", 0, "done", "2026-11-28", "x.yaml"), Error);
+}
