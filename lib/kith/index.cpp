@@ -102,12 +102,18 @@ private:
     bool failed_ = false;
 };
 
+// The texts and lists of the table of fields, but the notes (no whole-network command reads
+// them): a field added to the table is kept here with no other edit.
+bool indexed_text(const Field& f) { return f.text && std::string_view(f.key) != "notes"; }
+
 void write_contact(Writer& w, const Contact& c) {
-    for (const std::string* s : {&c.slug, &c.path, &c.name, &c.tier, &c.title, &c.org, &c.role, &c.address, &c.prefer,
-                                 &c.assistant, &c.met, &c.introduced_by, &c.why, &c.uid})
-        w.str(*s);
+    w.str(c.slug);
+    w.str(c.path);
+    for (const Field& f : contact_fields())
+        if (indexed_text(f)) w.str(c.*f.text);
     w.u64(c.archived ? 1 : 0);
-    for (const auto* v : {&c.aka, &c.email, &c.phone, &c.url, &c.interests, &c.tags}) w.strings(*v);
+    for (const Field& f : contact_fields())
+        if (f.list) w.strings(c.*f.list);
     w.u64(c.cadence ? 1 : 0);
     w.i64(c.cadence ? c.cadence->count : 0);
     w.u64(c.cadence ? static_cast<std::uint64_t>(c.cadence->unit) : 0);
@@ -139,11 +145,13 @@ void write_contact(Writer& w, const Contact& c) {
 
 Contact read_contact(Reader& r) {
     Contact c;
-    for (std::string* s : {&c.slug, &c.path, &c.name, &c.tier, &c.title, &c.org, &c.role, &c.address, &c.prefer,
-                           &c.assistant, &c.met, &c.introduced_by, &c.why, &c.uid})
-        *s = r.str();
+    c.slug = r.str();
+    c.path = r.str();
+    for (const Field& f : contact_fields())
+        if (indexed_text(f)) c.*f.text = r.str();
     c.archived = r.u64() != 0;
-    for (auto* v : {&c.aka, &c.email, &c.phone, &c.url, &c.interests, &c.tags}) *v = r.strings();
+    for (const Field& f : contact_fields())
+        if (f.list) c.*f.list = r.strings();
     const bool has_cadence = r.u64() != 0;
     const auto count = static_cast<int>(r.i64());
     const auto unit = static_cast<char>(r.u64());

@@ -16,7 +16,7 @@ namespace kith {
 
 // The version of the index's layout and of what it keeps of a contact. The index's key also
 // holds field_table_signature(), so a change to the table of fields invalidates it too.
-inline constexpr std::uint64_t index_version = 4;
+inline constexpr std::uint64_t index_version = 5;
 
 // What identifies one version of a file without reading it.
 struct FileStamp {
