@@ -4,6 +4,7 @@
 // Works on bytes; the result is built by surgical edits of OURS, so its comments stay.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kith {
 
@@ -22,6 +23,9 @@ struct MergeResult {
 // key. When an input does not read as YAML, falls back to merge_lines.
 MergeResult merge_contact_files(std::string_view base, std::string_view ours, std::string_view theirs,
                                 const std::string& path);
+
+// Splits text into its lines, each with its own line ending (the last may have none).
+std::vector<std::string_view> split_lines(std::string_view text);
 
 // Merges three texts line by line (diff3), marking each region both sides changed differently
 // with <<<<<<< ours, =======, >>>>>>> theirs. Never loses a line of either side.

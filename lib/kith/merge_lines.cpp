@@ -6,7 +6,6 @@
 #include "kith/merge.hpp"
 
 namespace kith {
-namespace {
 
 std::vector<std::string_view> split_lines(std::string_view text) {
     std::vector<std::string_view> lines;
@@ -18,6 +17,8 @@ std::vector<std::string_view> split_lines(std::string_view text) {
     }
     return lines;
 }
+
+namespace {
 
 // For each line of `a`, the line of `b` it matches in a longest common subsequence, or -1.
 // Past a size where the table would be too large, the middle is left unmatched: the merge

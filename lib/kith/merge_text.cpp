@@ -2,21 +2,11 @@
 
 #include <algorithm>
 
+#include "kith/merge.hpp"
 #include "kith/yaml_emit.hpp"
 
 namespace kith {
 namespace {
-
-std::vector<std::string_view> split(std::string_view text) {
-    std::vector<std::string_view> lines;
-    for (size_t start = 0; start < text.size();) {
-        const size_t end = text.find('\n', start);
-        const size_t stop = end == std::string_view::npos ? text.size() : end + 1;
-        lines.push_back(text.substr(start, stop - start));
-        start = stop;
-    }
-    return lines;
-}
 
 bool blank(std::string_view line) { return line.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
@@ -108,7 +98,7 @@ void sort_by_day(std::vector<YamlValue>& items, const std::string& field) {
 }
 
 std::pair<size_t, size_t> key_lines(std::string_view text, const YamlValue& root, std::string_view key) {
-    const auto lines = split(text);
+    const auto lines = split_lines(text);
     for (size_t i = 0; i < root.entries.size(); ++i) {
         if (root.entries[i].key.text != key) continue;
         const size_t from = static_cast<size_t>(root.entries[i].key.line - 1);
@@ -119,7 +109,7 @@ std::pair<size_t, size_t> key_lines(std::string_view text, const YamlValue& root
 }
 
 std::pair<size_t, size_t> item_lines(std::string_view text, const YamlValue& list, size_t index) {
-    const auto lines = split(text);
+    const auto lines = split_lines(text);
     const auto start = [&](size_t i) {
         size_t at = static_cast<size_t>(list.items[i].line - 1);
         // An entry may start on the line after a lone '-'.
@@ -147,14 +137,14 @@ std::pair<size_t, size_t> item_lines(std::string_view text, const YamlValue& lis
 }
 
 std::string line_range(std::string_view text, size_t from, size_t to) {
-    const auto lines = split(text);
+    const auto lines = split_lines(text);
     std::string out;
     for (size_t i = from; i < to && i < lines.size(); ++i) out += lines[i];
     return out;
 }
 
 std::string replace_lines(std::string_view text, size_t from, size_t to, std::string_view replacement) {
-    const auto lines = split(text);
+    const auto lines = split_lines(text);
     std::string out;
     for (size_t i = 0; i < from && i < lines.size(); ++i) out += lines[i];
     if (!out.empty() && out.back() != '\n' && !replacement.empty()) out += '\n';

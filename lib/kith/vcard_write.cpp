@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "kith/hash.hpp"
+#include "kith/ics.hpp"
 
 namespace kith {
 
@@ -26,26 +27,8 @@ std::string vcard_escape(std::string_view text) {
     return out;
 }
 
-std::string vcard_fold(std::string_view line) {
-    std::string out;
-    size_t width = 0;  // octets on the current physical line
-    for (size_t i = 0; i < line.size();) {
-        size_t length = 1;
-        const auto lead = static_cast<unsigned char>(line[i]);
-        if (lead >= 0xF0) length = 4;
-        else if (lead >= 0xE0) length = 3;
-        else if (lead >= 0xC0) length = 2;
-        length = std::min(length, line.size() - i);
-        if (width + length > 75) {
-            out += "\r\n ";
-            width = 1;
-        }
-        out.append(line.substr(i, length));
-        width += length;
-        i += length;
-    }
-    return out + "\r\n";
-}
+// vCard (RFC 6350, 3.2) folds lines exactly as iCalendar does.
+std::string vcard_fold(std::string_view line) { return ics_fold(line); }
 
 std::string stable_uid(std::string_view seed) {
     const std::uint64_t a = hash_bytes(std::string("kith-uid-a:").append(seed));
