@@ -72,6 +72,28 @@ void comments_kept(const std::string& before, const std::string& after, int skip
     }
 }
 
+// The line of the first top-level key below `line`, or a line past the end of the file.
+int next_key_line(const kith::YamlValue& file, int line) {
+    int next = 1 << 30;
+    for (const auto& e : file.entries)
+        if (e.key.line > line) next = std::min(next, e.key.line);
+    return next;
+}
+
+// `text` without its lines [from, to), counted from 1.
+std::string without_lines(const std::string& text, int from, int to) {
+    std::string out;
+    int line = 1;
+    for (size_t start = 0; start < text.size();) {
+        size_t end = text.find('\n', start);
+        end = end == std::string::npos ? text.size() : end + 1;
+        if (line < from || line >= to) out.append(text, start, end - start);
+        start = end;
+        ++line;
+    }
+    return out;
+}
+
 const std::vector<std::string> keys = {"tier", "snooze", "notes", "log", "followups", "zz", "name"};
 const std::vector<std::string> values = {"close", "2026-12-01", "\"a: b #c\"", "x", "[a, b]"};
 const std::vector<std::string> items = {"{date: 2026-11-28, kind: call}", "{due: 2026-12-01, what: \"x?\"}",
@@ -127,19 +149,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
         int skip_from = 0, skip_to = 0;  // a quoted value's own lines may start with '#'
         if (old && old->kind == kith::YamlValue::Kind::scalar && !old->plain) {
             skip_from = old->line;
-            skip_to = 1 << 30;
-            for (const auto& e : before.entries)
-                if (e.key.line > old->line) skip_to = std::min(skip_to, e.key.line);
+            skip_to = next_key_line(before, old->line);
         }
         comments_kept(text, after, skip_from, skip_to);
         return 0;
     }
     comments_kept(text, after);
     // Adding takes nothing away but an empty value ("[ ]", "~", "null") and blanks: the rest of
-    // the old text is still there, in order.
+    // the old text is still there, in order. A text that becomes the list's first item may be
+    // quoted anew (U+0087 is written as "\x87"), so its own lines are left out of that check.
+    const bool old_is_text = op == 3 && old && old->kind == kith::YamlValue::Kind::scalar && !old->text.empty();
+    const std::string kept = old_is_text ? without_lines(text, old->line, next_key_line(before, old->line)) : text;
     const std::string_view removable = " \t\r\n[]~nulNUL";
     size_t j = 0;
-    for (const char c : text) {
+    for (const char c : kept) {
         if (removable.find(c) != std::string_view::npos) {
             if (j < after.size() && after[j] == c) ++j;
             continue;

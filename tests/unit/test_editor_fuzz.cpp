@@ -125,3 +125,18 @@ TEST_CASE("a field goes only into an item the reader reads as a map (found by fu
     REQUIRE(reads(text));
     CHECK_THROWS_AS(set_item_field(text, "log", 0, "done", "2026-11-28", "x.yaml"), Error);
 }
+
+TEST_CASE("a text that becomes a list's first item keeps its value when quoted anew (found by fuzzing)") {
+    // U+0087 (a C1 control) is written as "\x87" when the text moves into a flow list; the
+    // value reads back the same, and the block scalar after it is untouched.
+    const std::string text = "name: Ada\ntier: coi\xC2\x87" "ceptep\nnotes: |+\n ltg:\n  - {date: 2026h}\n";
+    REQUIRE(reads(text));
+    const std::string out = add_list_item(text, "tier", "x", "x.yaml");
+    const YamlValue file = read_yaml(out, "x.yaml");
+    const YamlValue* tier = file.find("tier");
+    REQUIRE(tier != nullptr);
+    REQUIRE(tier->items.size() == 2);
+    CHECK(tier->items[0].text == "coi\xC2\x87" "ceptep");
+    CHECK(tier->items[1].text == "x");
+    CHECK(file.find("notes")->text == read_yaml(text, "x.yaml").find("notes")->text);
+}
