@@ -14,16 +14,17 @@ void add_archive(CLI::App& app, Context& ctx, Actions& actions) {
     cmd->add_option("NAME", *name, "A person")->required();
     cmd->footer("Example:\n  kith archive tom\n  Undo: kith unarchive tom");
     actions[cmd] = [&ctx, name] {
-        const Network network = load_index(ctx);
-        const Contact& person = resolve(network.contacts, *name);
+        People people(ctx);
+        const Contact person = people.find(*name);
+        const Config& config = people.config();
         refuse_conflicted(person);
         const Store store = ctx.store();
         const std::string target = "archive/" + person.slug + ".yaml";
-        Transaction change(store, network.config);
+        Transaction change(store, config);
         change.move(person.path, target);
         const std::vector<std::string> changed = change.commit();
         ctx.say("archived " + person.name + " (" + target + ")");
-        autocommit(ctx, network.config, store.root(), changed, "kith: archive " + person.name);
+        autocommit(ctx, config, store.root(), changed, "kith: archive " + person.name);
         return 0;
     };
     // The verbs that take a change back live beside it (registered here to keep app.cpp's list).

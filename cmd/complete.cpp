@@ -94,18 +94,18 @@ void add_complete(CLI::App& app, Context& ctx, Actions& actions) {
             return 0;
         }
         try {
-            const Network network = ctx.store().load_summaries(false, std::nullopt);
+            const Store store = ctx.store();
             // One word a line: a word with a line break or another control character could
             // not be typed anyway, and must not reach the shell as two words.
             const auto plain = [](const std::string& text) { return !text.empty() && visible(text) == text; };
             if (*what == "tiers") {
-                for (const auto& tier : network.config.tiers)
+                for (const auto& tier : store.load_config().tiers)
                     if (plain(tier.name)) std::cout << tier.name << "\n";
             } else {
-                for (const auto& contact : network.contacts) {
-                    if (!plain(contact.slug)) continue;
-                    std::cout << contact.slug;
-                    if (*what == "people" && plain(contact.name)) std::cout << "\t" << contact.name;
+                for (const auto& [slug, name] : store.complete_names()) {
+                    if (!plain(slug)) continue;
+                    std::cout << slug;
+                    if (*what == "people" && plain(name)) std::cout << "\t" << name;
                     std::cout << "\n";
                 }
             }

@@ -16,13 +16,13 @@ namespace {
 
 // Applies one edit to one person's file under the lock, reports it, and commits it when
 // asked to. The message is made after the edit, from what the edit decided.
-void change(Context& ctx, const Network& network, const Contact& person, const Store::Edit& edit,
+void change(Context& ctx, const Config& config, const Contact& person, const Store::Edit& edit,
             const std::function<std::string()>& message) {
     const Store store = ctx.store();
-    store.edit_contacts({{person.path, edit}}, network.config);
+    store.edit_contacts({{person.path, edit}}, config);
     const std::string said = message();
     ctx.say(said);
-    autocommit(ctx, network.config, store.root(), {person.path}, "kith: " + said);
+    autocommit(ctx, config, store.root(), {person.path}, "kith: " + said);
 }
 
 // A day in the past is written as asked (it may be a late entry), with a warning.
@@ -36,9 +36,10 @@ int follow(Context& ctx, const std::string& name, const std::string& when, const
     const Day today = ctx.today();
     const FollowUp followup{parse_cli_day(when, today, Direction::future), what, std::nullopt, 0};
     warn_if_past(ctx, followup.due, today, "the follow-up's day");
-    const Network network = load_index(ctx);
-    const Contact person = load_person(ctx, network, name);
-    change(ctx, network, person, [&](const std::string& text) { return add_followup(text, followup, person.path); },
+    People people(ctx);
+    const Contact person = people.find(name);
+    const Config& config = people.config();
+    change(ctx, config, person, [&](const std::string& text) { return add_followup(text, followup, person.path); },
            [&] {
                return "follow up with " + person.name + " on " + format_day(followup.due) + " (" +
                       relative_days(days_between(today, followup.due)) + "): " + what;
@@ -49,13 +50,14 @@ int follow(Context& ctx, const std::string& name, const std::string& when, const
 // Which follow-up is decided under the lock, from the file as it is then (issue 8).
 int done(Context& ctx, const std::string& name, const std::string& which, bool cancel) {
     const Day today = ctx.today();
-    const Network network = load_index(ctx);
-    const Contact person = load_person(ctx, network, name);
+    People people(ctx);
+    const Contact person = people.find(name);
+    const Config& config = people.config();
     if (cancel) {  // a cancelled promise is removed: nothing is left to be due or merged
         FollowUp removed;
-        change(ctx, network, person,
+        change(ctx, config, person,
                [&](const std::string& text) {
-                   const Contact now = parse_contact(text, person.path, network.config);
+                   const Contact now = parse_contact(text, person.path, config);
                    const size_t index = pick_open_followup(now, which);
                    removed = now.followups[index];
                    return remove_item(text, "followups", index, person.path);
@@ -64,8 +66,8 @@ int done(Context& ctx, const std::string& name, const std::string& which, bool c
         return 0;
     }
     FollowUp closed;
-    change(ctx, network, person,
-           [&](const std::string& text) { return close_followup(text, which, today, person.path, network.config, closed); },
+    change(ctx, config, person,
+           [&](const std::string& text) { return close_followup(text, which, today, person.path, config, closed); },
            [&] { return "done: " + closed.what + " (" + person.name + ")"; });
     return 0;
 }
@@ -74,18 +76,20 @@ int snooze(Context& ctx, const std::string& name, const std::string& until, bool
     const Day today = ctx.today();
     if (clear == !until.empty()) fail_usage(clear ? "--clear takes no UNTIL" : "snooze needs UNTIL, or --clear");
     if (clear) {
-        const Network network = load_index(ctx);
-        const Contact person = load_person(ctx, network, name);
+        People people(ctx);
+        const Contact person = people.find(name);
+        const Config& config = people.config();
         if (!person.snooze) fail_usage(person.name + " is not snoozed");
-        change(ctx, network, person, [&](const std::string& text) { return remove_top_level(text, "snooze"); },
+        change(ctx, config, person, [&](const std::string& text) { return remove_top_level(text, "snooze"); },
                [&] { return person.name + " is no longer snoozed"; });
         return 0;
     }
     const Day day = parse_cli_day(until, today, Direction::future);
     warn_if_past(ctx, day, today, "the snooze day");
-    const Network network = load_index(ctx);
-    const Contact person = load_person(ctx, network, name);
-    change(ctx, network, person, [&](const std::string& text) { return set_top_level(text, "snooze", format_day(day)); },
+    People people(ctx);
+    const Contact person = people.find(name);
+    const Config& config = people.config();
+    change(ctx, config, person, [&](const std::string& text) { return set_top_level(text, "snooze", format_day(day)); },
            [&] { return person.name + " is snoozed until " + format_day(day); });
     return 0;
 }

@@ -52,13 +52,14 @@ int undo_or_amend(Context& ctx, const LogOptions& in) {
         check_not_future(*date, today);
     }
     if (in.kind_given) warn_unknown_kind(ctx, in.kind);
-    const Network network = load_index(ctx);  // NAME from the index; then only that person's file
-    const Contact person = load_person(ctx, network, in.names[0]);
+    People people(ctx);  // only that person's file
+    const Contact person = people.find(in.names[0]);
+    const Config& config = people.config();
     const Store store = ctx.store();
-    Transaction change(store, network.config);
+    Transaction change(store, config);
     LogEntry was, now;
     change.edit(person.path, [&](const std::string& text) {
-        const Contact current = parse_contact(text, person.path, network.config);
+        const Contact current = parse_contact(text, person.path, config);
         const size_t index = newest_log_index(current);
         was = now = current.log[index];
         const std::string out = remove_item(text, "log", index, person.path);
@@ -72,7 +73,7 @@ int undo_or_amend(Context& ctx, const LogOptions& in) {
     const std::string said = in.undo ? "removed " + person.name + "'s newest log entry: " + describe(was)
                                      : "corrected " + person.name + "'s newest log entry: " + describe(now);
     ctx.say(said);
-    autocommit(ctx, network.config, store.root(), changed, "kith: " + said);
+    autocommit(ctx, config, store.root(), changed, "kith: " + said);
     return 0;
 }
 
@@ -88,12 +89,12 @@ int log(Context& ctx, const LogOptions& in) {
                  relative_days(days_between(today, followup->due)) + "); written as asked");
     warn_unknown_kind(ctx, in.kind);
 
-    const Network network = load_index(ctx);  // NAME from the index; then only each person's own file
+    People lookup(ctx);  // only each person's own file
     std::vector<Contact> read;
     for (const auto& name : in.names) {
         Contact person = [&] {
             try {
-                return load_person(ctx, network, name);
+                return lookup.find(name);
             } catch (const Error&) {
                 refuse_if_archived(ctx, name);  // says how to restore an archived person
                 throw;
@@ -112,20 +113,21 @@ int log(Context& ctx, const LogOptions& in) {
         });
     }
     const Store store = ctx.store();
-    const std::vector<std::string> paths = store.edit_contacts(edits, network.config);  // all or none
+    const Config& config = lookup.config();
+    const std::vector<std::string> paths = store.edit_contacts(edits, config);  // all or none
 
     std::string names;
     for (const Contact* person : people) {
         Contact after = *person;
         after.log.push_back(entry);
-        const ContactStatus status = contact_status(after, network.config, today);
+        const ContactStatus status = contact_status(after, config, today);
         ctx.say("logged " + (in.kind.empty() ? std::string("contact") : in.kind) + " with " + person->name + " on " +
                 format_day(entry.date) + "; next due " + format_day(status.due_on) + " (" +
                 relative_days(days_between(today, status.due_on)) + ")" +
                 (followup ? "; follow up " + format_day(followup->due) : ""));
         names += (names.empty() ? "" : ", ") + person->name;
     }
-    autocommit(ctx, network.config, store.root(), paths,
+    autocommit(ctx, config, store.root(), paths,
                "kith: log " + (in.kind.empty() ? std::string("contact") : in.kind) + " with " + names);
     return 0;
 }

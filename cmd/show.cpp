@@ -1,4 +1,5 @@
 // kith show NAME: one profile with its computed status and recent log.
+#include <algorithm>
 #include <iostream>
 
 #include "commands.hpp"
@@ -13,11 +14,16 @@ void add_show(CLI::App& app, Context& ctx, Actions& actions) {
     cmd->add_option("NAME", *name, "Slug, name, aka or a unique prefix")->required();
     cmd->footer("Examples:\n  kith show ada\n  kith show \"Ada King\"");
     actions[cmd] = [&ctx, name] {
-        const Network network = load_index(ctx, true);  // NAME from the index; then only that file
-        const Contact contact = load_person(ctx, network, *name);
+        People people(ctx, true);
+        const Contact contact = people.find(*name);  // only that file, and the files of those it names
         ProfileView view{ctx.terminal_width, {}};
-        for (const auto& other : network.contacts) view.names[other.slug] = other.name;
-        std::cout << render_profile(contact, network.config, ctx.today(), view);
+        if (!contact.introduced_by.empty()) view.names[contact.introduced_by] = people.name_of(contact.introduced_by);
+        const size_t shown = std::min(contact.log.size(), profile_log_entries);
+        for (size_t i = contact.log.size() - shown; i < contact.log.size(); ++i) {
+            const std::string& with = contact.log[i].with;
+            if (!with.empty() && !view.names.contains(with)) view.names[with] = people.name_of(with);
+        }
+        std::cout << render_profile(contact, people.config(), ctx.today(), view);
         return 0;
     };
 }

@@ -19,9 +19,9 @@ struct TierOptions {
     std::string name, tier, cadence, format = "text";
 };
 
-int set_tier(Context& ctx, const Network& network, const Contact& person, const TierOptions& in) {
-    if (!network.config.find_tier(in.tier))
-        fail_usage("unknown tier '" + in.tier + "' (tiers: " + network.config.tier_names() + ")");
+int set_tier(Context& ctx, const Config& config, const Contact& person, const TierOptions& in) {
+    if (!config.find_tier(in.tier))
+        fail_usage("unknown tier '" + in.tier + "' (tiers: " + config.tier_names() + ")");
     std::optional<Duration> cadence;
     if (!in.cadence.empty()) {
         cadence = parse_duration(in.cadence);
@@ -32,29 +32,31 @@ int set_tier(Context& ctx, const Network& network, const Contact& person, const 
     const Store store = ctx.store();
     store.edit_contacts({{person.path,
                           [&](const std::string& text) {
-                              before = tier_of(parse_contact(text, person.path, network.config), network.config);
+                              before = tier_of(parse_contact(text, person.path, config), config);
                               std::string out = set_top_level(text, "tier", yaml_scalar(in.tier));
                               return cadence ? set_top_level(out, "cadence", cadence->text()) : out;
                           }}},
-                        network.config);
+                        config);
     ctx.say(person.name + ": " + before + " -> " + in.tier + (cadence ? ", every " + cadence->text() : ""));
-    autocommit(ctx, network.config, store.root(), {person.path}, "kith: " + person.name + " is now " + in.tier);
+    autocommit(ctx, config, store.root(), {person.path}, "kith: " + person.name + " is now " + in.tier);
     return 0;
 }
 
 int tier(Context& ctx, const TierOptions& in) {
-    const Network network = load_index(ctx);
     if (in.name.empty()) {
+        const Network network = load_index(ctx);
         ctx.print(tier_summary(network.contacts, network.config, ctx.today()), in.format);
         return 0;
     }
-    const Contact person = load_person(ctx, network, in.name);  // only that person's file
+    People people(ctx);
+    const Contact person = people.find(in.name);  // only that person's file
+    const Config& config = people.config();
     if (in.tier.empty()) {
         if (!in.cadence.empty()) fail_usage("--cadence goes with a TIER: 'kith tier NAME TIER --cadence D'");
-        ctx.print(person_tier_table(person, network.config), in.format);
+        ctx.print(person_tier_table(person, config), in.format);
         return 0;
     }
-    return set_tier(ctx, network, person, in);
+    return set_tier(ctx, config, person, in);
 }
 
 }  // namespace

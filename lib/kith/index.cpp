@@ -2,20 +2,25 @@
 
 #include <cstring>
 
+#include "kith/hash.hpp"
+
 #include "kith/fields.hpp"
 #include "kith/status.hpp"
 
 namespace kith {
 namespace {
 
-// The checksum of everything after it makes a flipped byte ignore the whole index.
-constexpr std::string_view magic = "kith-index\n";
+// No offset in an index is larger (max_index_bytes of the store, with room to spare).
+constexpr std::uint64_t max_index_offset = std::uint64_t{1} << 32;
+
+// 16 bytes that say what the file is; the header's checksum follows.
+constexpr std::string_view magic = std::string_view("kith-index-6\n\0\0\0", 16);
 
 class Writer {
 public:
     void u64(std::uint64_t v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
     void i64(std::int64_t v) { u64(static_cast<std::uint64_t>(v)); }
-    void str(const std::string& s) {
+    void str(std::string_view s) {
         u64(s.size());
         out_ += s;
     }
@@ -34,6 +39,7 @@ public:
         u64(md.year ? 1 : 0);
         i64(md.year.value_or(0));
     }
+    void raw(std::string_view s) { out_ += s; }
     std::string take() { return std::move(out_); }
 
 private:
@@ -62,6 +68,19 @@ public:
         std::string s(in_.substr(at_, n));
         at_ += n;
         return s;
+    }
+    std::string_view view() {
+        const std::uint64_t n = u64();
+        if (failed_ || n > in_.size() - at_) return fail(), std::string_view();
+        const std::string_view s = in_.substr(at_, n);
+        at_ += n;
+        return s;
+    }
+    // The bytes of a list of strings, checked but not copied.
+    std::string_view strings_view() {
+        const size_t from = at_;
+        for (std::uint64_t i = 0, n = count(); i < n && !failed_; ++i) view();
+        return failed_ ? std::string_view() : in_.substr(from, at_ - from);
     }
     std::vector<std::string> strings() {
         const std::uint64_t n = count();
@@ -190,20 +209,40 @@ Contact read_contact(Reader& r) {
 
 }  // namespace
 
-IndexEntry summarize(const Contact& contact, const FileStamp& stamp) {
-    IndexEntry entry{stamp, {}, std::nullopt};
+std::optional<Day> newest_entry(const Contact& contact) {
+    std::optional<Day> newest;
     for (const auto& logged : contact.log)
-        if (!entry.newest_entry || logged.date > *entry.newest_entry) entry.newest_entry = logged.date;
+        if (!newest || logged.date > *newest) newest = logged.date;
+    return newest;
+}
+
+void reduce_to_summary(Contact& contact) {
     // The same choice as contact_status makes on the newest day: the latest that counts, the last of a tie.
     const LogEntry* latest = nullptr;
     for (const auto& logged : contact.log)
         if (counts_as_contact(logged.kind) && (!latest || logged.date >= latest->date)) latest = &logged;
-    Contact& s = entry.summary;
-    s = contact;
-    s.notes.clear();
-    s.log.clear();
-    if (latest) s.log.push_back(*latest);
-    return entry;
+    std::vector<LogEntry> kept;
+    if (latest) kept.push_back(*latest);
+    contact.log = std::move(kept);
+    contact.notes.clear();
+    contact.notes.shrink_to_fit();
+}
+
+NewSummary summarize(const Contact& summary, const FileStamp& stamp, std::optional<Day> newest) {
+    NewSummary out{summary.path, summary.slug, summary.name, {}, {}, stamp, newest};
+    Writer w;
+    write_contact(w, summary);
+    out.bytes = w.take();
+    Writer aka;
+    aka.strings(summary.aka);
+    out.aka_bytes = aka.take();
+    return out;
+}
+
+IndexRecord record_of(const NewSummary& summary, std::uint64_t at) {
+    return IndexRecord{summary.path, summary.stamp,     summary.newest_entry, summary.slug,
+                       summary.name, summary.aka_bytes, at,                   summary.bytes.size(),
+                       checksum(summary.bytes)};
 }
 
 std::uint64_t settings_key(const Config& config) {
@@ -224,44 +263,102 @@ std::uint64_t settings_key(const Config& config) {
     return hash_bytes(w.take());
 }
 
-std::string encode_index(const NetworkIndex& index) {
+namespace {
+
+// The header's fields after its checksum, as written.
+std::string header_fields(const IndexHeader& h) {
     Writer w;
-    w.u64(index.settings_key);
-    w.u64(index.entries.size());
-    for (const auto& [path, entry] : index.entries) {
-        w.str(path);
-        for (std::uint64_t v : {entry.stamp.size, entry.stamp.mtime_ns, entry.stamp.ctime_ns, entry.stamp.inode,
-                                entry.stamp.device})
-            w.u64(v);
-        w.optional_day(entry.newest_entry);
-        write_contact(w, entry.summary);
-    }
-    const std::string payload = w.take();
-    Writer head;
-    head.u64(hash_bytes(payload));
-    return std::string(magic) + head.take() + payload;
+    for (std::uint64_t v : {h.settings_key, h.count, h.names_at, h.names_size, h.dead_bytes}) w.u64(v);
+    return w.take();
 }
 
-std::optional<NetworkIndex> decode_index(std::string_view bytes) {
-    if (!bytes.starts_with(magic) || bytes.size() < magic.size() + 8) return std::nullopt;
-    Reader head(bytes.substr(magic.size(), 8));
-    const std::string_view payload = bytes.substr(magic.size() + 8);
-    if (head.u64() != hash_bytes(payload)) return std::nullopt;
-    Reader r(payload);
-    NetworkIndex index;
-    index.settings_key = r.u64();
-    for (std::uint64_t i = 0, n = r.count(); i < n && !r.failed(); ++i) {
-        std::string path = r.str();
-        IndexEntry entry;
-        for (std::uint64_t* v : {&entry.stamp.size, &entry.stamp.mtime_ns, &entry.stamp.ctime_ns, &entry.stamp.inode,
-                                 &entry.stamp.device})
+std::uint64_t header_checksum(const IndexHeader& h, std::string_view names) {
+    return checksum(header_fields(h)) ^ (checksum(names) * 0x9E3779B97F4A7C15ULL);
+}
+
+}  // namespace
+
+std::optional<IndexHeader> read_index_header(std::string_view bytes) {
+    if (bytes.size() < index_header_size || bytes.substr(0, magic.size()) != magic) return std::nullopt;
+    Reader r(bytes.substr(magic.size(), index_header_size - magic.size()));
+    IndexHeader h;
+    for (std::uint64_t* v : {&h.checksum, &h.settings_key, &h.count, &h.names_at, &h.names_size, &h.dead_bytes}) *v = r.u64();
+    if (r.failed() || h.names_at < index_header_size || h.names_at > max_index_offset || h.names_size > max_index_offset ||
+        h.dead_bytes > h.names_at)
+        return std::nullopt;
+    return h;
+}
+
+std::string write_index_header(const IndexHeader& header) {
+    Writer w;
+    w.raw(magic);
+    w.u64(header.checksum);
+    w.raw(header_fields(header));
+    std::string out = w.take();
+    out.resize(index_header_size, '\0');
+    return out;
+}
+
+std::optional<std::vector<IndexRecord>> read_name_table(const IndexHeader& header, std::string_view names) {
+    if (names.size() != header.names_size || header_checksum(header, names) != header.checksum) return std::nullopt;
+    Reader r(names);
+    std::vector<IndexRecord> records;
+    const std::uint64_t n = r.count();
+    if (n != header.count) return std::nullopt;
+    records.reserve(n);
+    for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
+        IndexRecord& rec = records.emplace_back();
+        rec.path = r.view();
+        for (std::uint64_t* v : {&rec.stamp.size, &rec.stamp.mtime_ns, &rec.stamp.ctime_ns, &rec.stamp.inode, &rec.stamp.device})
             *v = r.u64();
-        entry.newest_entry = r.optional_day();
-        entry.summary = read_contact(r);
-        index.entries.emplace(std::move(path), std::move(entry));
+        rec.newest_entry = r.optional_day();
+        rec.slug = r.view();
+        rec.name = r.view();
+        rec.aka = r.strings_view();
+        rec.summary_at = r.u64();
+        rec.summary_size = r.u64();
+        rec.summary_checksum = r.u64();
+        if (rec.summary_at < index_header_size || rec.summary_at > header.names_at ||
+            rec.summary_size > header.names_at - rec.summary_at)
+            r.reject();
     }
     if (r.failed() || !r.done()) return std::nullopt;
-    return index;
+    return records;
+}
+
+std::pair<IndexHeader, std::string> write_name_table(const std::vector<IndexRecord>& records, std::uint64_t settings_key,
+                                                     std::uint64_t names_at, std::uint64_t dead_bytes) {
+    Writer w;
+    w.u64(records.size());
+    for (const IndexRecord& rec : records) {
+        w.str(rec.path);
+        for (std::uint64_t v : {rec.stamp.size, rec.stamp.mtime_ns, rec.stamp.ctime_ns, rec.stamp.inode, rec.stamp.device}) w.u64(v);
+        w.optional_day(rec.newest_entry);
+        w.str(rec.slug);
+        w.str(rec.name);
+        w.raw(rec.aka);
+        w.u64(rec.summary_at);
+        w.u64(rec.summary_size);
+        w.u64(rec.summary_checksum);
+    }
+    std::string names = w.take();
+    IndexHeader header{0, settings_key, records.size(), names_at, names.size(), dead_bytes};
+    header.checksum = header_checksum(header, names);
+    return {header, std::move(names)};
+}
+
+std::optional<Contact> read_summary(const IndexRecord& record, std::string_view bytes) {
+    if (bytes.size() != record.summary_size || checksum(bytes) != record.summary_checksum) return std::nullopt;
+    Reader r(bytes);
+    Contact c = read_contact(r);
+    if (r.failed() || !r.done() || c.path != record.path) return std::nullopt;
+    return c;
+}
+
+std::vector<std::string> aka_of(const IndexRecord& record) {
+    Reader r(record.aka);
+    std::vector<std::string> out = r.strings();
+    return r.failed() ? std::vector<std::string>{} : out;
 }
 
 }  // namespace kith

@@ -3,20 +3,30 @@
 // but the notes and the log, of which it keeps the latest entry that counts as contact), keyed
 // by what stat says of each file. It is derived data, never the source of truth: a missing,
 // stale, foreign or corrupt index is ignored and rebuilt, and deleting it is always safe.
+//
+// Layout: a 64-byte header, then the summaries (one encoded Contact each, in any order, some of
+// them dead after an update in place), then the name table at `names_at`: per file its path,
+// stamp, slug, name, aka and where its summary lies, with the summary's own checksum. A name
+// lookup reads the header and the name table only; nothing is decoded into a Contact until asked.
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
-#include "kith/hash.hpp"
 #include "kith/model.hpp"
 
 namespace kith {
 
 // The version of the index's layout and of what it keeps of a contact. The index's key also
 // holds field_table_signature(), so a change to the table of fields invalidates it too.
-inline constexpr std::uint64_t index_version = 5;
+inline constexpr std::uint64_t index_version = 6;
+
+// The size of the header at the start of the file.
+inline constexpr size_t index_header_size = 64;
 
 // What identifies one version of a file without reading it.
 struct FileStamp {
@@ -24,33 +34,90 @@ struct FileStamp {
     bool operator==(const FileStamp&) const = default;
 };
 
-// One indexed file: its stamp, its summary, and the date of its newest log entry (a summary
-// stands for the file on any day from then on).
-struct IndexEntry {
+// The header: a checksum of itself and the name table, the settings it holds for, where the
+// name table lies, and how many bytes of summaries are dead (replaced by an update in place).
+struct IndexHeader {
+    std::uint64_t checksum = 0, settings_key = 0, count = 0, names_at = 0, names_size = 0, dead_bytes = 0;
+    bool operator==(const IndexHeader&) const = default;
+};
+
+// One file in the name table. The views point into the bytes it was read from (or into the
+// caller's strings, for a record about to be written).
+struct IndexRecord {
+    std::string_view path;
     FileStamp stamp;
-    Contact summary;
+    std::optional<Day> newest_entry;  // the summary stands for the file on any day from then on
+    std::string_view slug, name;
+    std::string_view aka;  // encoded as a list of strings; see aka_of()
+    std::uint64_t summary_at = 0, summary_size = 0, summary_checksum = 0;
+};
+
+// A summary ready to be written: what its record says, and its bytes.
+struct NewSummary {
+    std::string path, slug, name, aka_bytes, bytes;
+    FileStamp stamp;
     std::optional<Day> newest_entry;
 };
 
-// Summaries by path, valid for one parsed kith.yaml (settings_key).
-struct NetworkIndex {
-    std::uint64_t settings_key = 0;
-    std::unordered_map<std::string, IndexEntry> entries;
-};
+// Returns the date of a contact's newest log entry: its summary stands for its file on any day from then on.
+std::optional<Day> newest_entry(const Contact& contact);
 
-// Returns what the index keeps of a contact: all but its notes, and of its log the latest
+// Makes a contact what the index keeps of it: all but its notes, and of its log the latest
 // entry that counts as contact (the one staleness and `due` show on any later day).
-IndexEntry summarize(const Contact& contact, const FileStamp& stamp);
+void reduce_to_summary(Contact& contact);
+
+// Returns a summary (a contact reduced already) ready to be written.
+NewSummary summarize(const Contact& summary, const FileStamp& stamp, std::optional<Day> newest);
+
+// Returns the record of a summary about to be written at `at` in the file.
+IndexRecord record_of(const NewSummary& summary, std::uint64_t at);
+
+// Decodes one summary from its bytes, checked against its record; nullopt when they differ.
+std::optional<Contact> read_summary(const IndexRecord& record, std::string_view bytes);
+
+// What was read of .kith/index: its header, its name table (records viewing `names`), and, when
+// asked for, a view of the file up to the name table (where the summaries lie), mapped by the
+// store; `drop_pages(upto)` lets the pages before `upto` go once their summaries are decoded.
+struct IndexFile {
+    IndexHeader header;
+    std::string names;
+    std::vector<IndexRecord> records;
+    std::unordered_map<std::string_view, size_t> by_path;  // into records
+    std::string_view summaries;                            // empty unless mapped
+    std::shared_ptr<const void> mapping;                   // keeps `summaries` mapped
+    std::function<void(std::uint64_t upto)> drop_pages = [](std::uint64_t) {};
+
+    // Returns the record of a path, or nullptr.
+    const IndexRecord* find(std::string_view path) const {
+        const auto at = by_path.find(path);
+        return at == by_path.end() ? nullptr : &records[at->second];
+    }
+    // Returns a record's summary, or nullopt when its bytes are not those it was written with.
+    std::optional<Contact> summary(const IndexRecord& record) const {
+        if (record.summary_at + record.summary_size > summaries.size()) return std::nullopt;
+        return read_summary(record, summaries.substr(record.summary_at, record.summary_size));
+    }
+};
 
 // Returns a key of the parsed settings with index_version: equal settings give equal keys,
 // however kith.yaml is written (comments, order of keys, quoting).
 std::uint64_t settings_key(const Config& config);
 
-// Serializes the index to bytes, with a checksum.
-std::string encode_index(const NetworkIndex& index);
+// Reads the first index_header_size bytes of the file; nullopt unless they are an index's.
+std::optional<IndexHeader> read_index_header(std::string_view bytes);
 
-// Reads bytes written by encode_index; nullopt for anything else (another version,
-// truncation, corruption). Never trusts a length it has not checked.
-std::optional<NetworkIndex> decode_index(std::string_view bytes);
+// Reads the name table, checked against the header's checksum; nullopt for anything else.
+std::optional<std::vector<IndexRecord>> read_name_table(const IndexHeader& header, std::string_view names);
+
+// Returns the aka list of a record.
+std::vector<std::string> aka_of(const IndexRecord& record);
+
+// Returns the name table of these records and the header that goes with it (names_at and
+// dead_bytes as given; checksum and count computed).
+std::pair<IndexHeader, std::string> write_name_table(const std::vector<IndexRecord>& records, std::uint64_t settings_key,
+                                                     std::uint64_t names_at, std::uint64_t dead_bytes);
+
+// Returns the header's bytes.
+std::string write_index_header(const IndexHeader& header);
 
 }  // namespace kith

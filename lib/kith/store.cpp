@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <thread>
 
@@ -126,18 +127,29 @@ Config Store::load_config() const {
     return parse_config(read("kith.yaml"), "kith.yaml");
 }
 
-namespace {
-
-constexpr const char* index_path = ".kith/index";
-
-}  // namespace
-
 Contact Store::load_contact(const std::string& path, const Config& config) const {
     Contact contact = parse_contact(read(path), path, config);
     const size_t slash = path.rfind('/');
     contact.slug = path.substr(slash + 1, path.size() - slash - 1 - 5);
     contact.archived = path.starts_with("archive/");
     return contact;
+}
+
+std::optional<Contact> Store::load_by_slug(const std::string& slug, bool include_archived, const Config& config) const {
+    if (slug.empty() || slug.starts_with('.') || slug.find_first_of(std::string_view("/\0", 2)) != std::string::npos)
+        return std::nullopt;
+    finish_pending_change();
+    for (const std::string folder : {"contacts/", "archive/"}) {
+        if (folder == "archive/" && !include_archived) break;
+        const std::string path = folder + slug + ".yaml";
+        if (!exists(path)) continue;
+        try {
+            return load_contact(path, config);
+        } catch (const Error&) {
+            return std::nullopt;  // resolved and reported as part of everyone, as before
+        }
+    }
+    return std::nullopt;
 }
 
 namespace {
@@ -160,15 +172,18 @@ struct Store::Scan {
     std::vector<Fd> folders;
 };
 
-Store::Scan Store::scan(bool include_archived) const {
+void Store::finish_pending_change() const {
     // A change an earlier kith left half-done is finished before anything is read.
-    if (exists(".kith/intent")) {
-        try {
-            const WriteLock lock(root_);
-            finish_pending(*this);
-        } catch (const Error&) {  // a read-only folder still reads; the next writer finishes it
-        }
+    if (!exists(".kith/intent")) return;
+    try {
+        const WriteLock lock(root_);
+        finish_pending(*this);
+    } catch (const Error&) {  // a read-only folder still reads; the next writer finishes it
     }
+}
+
+Store::Scan Store::scan(bool include_archived) const {
+    finish_pending_change();
     Scan found;
     for (const std::string folder : {"contacts", "archive"}) {
         if (folder == "archive" && !include_archived) continue;
@@ -178,87 +193,132 @@ Store::Scan Store::scan(bool include_archived) const {
             if (!is_contact_name(entry.name)) continue;  // a folder named *.yaml is reported as one
             found.paths.push_back(folder + "/" + entry.name);
             found.folder_of.push_back(found.folders.back().get());
-            found.stamps.push_back(stamp_of(found.folders.back().get(), entry.name));
         }
     }
+    // Stamped before anything is read (a later change shows as a new stamp), on all cores.
+    found.stamps.resize(found.paths.size());
+    run_parallel(found.paths.size(), [&](size_t i) {
+        found.stamps[i] = stamp_of(found.folder_of[i], found.paths[i].substr(found.paths[i].find('/') + 1));
+    });
     return found;
 }
 
-Network Store::read_network(bool include_archived, std::optional<Day> today, bool summaries) const {
+Network Store::read_network(bool include_archived, std::optional<Day> today, Want want) const {
     const Scan found = scan(include_archived);
     Network network{root_, load_config(), {}, {}};
     const std::vector<std::string>& paths = found.paths;
+    const size_t n = paths.size();
     const std::uint64_t key = settings_key(network.config);
-    std::optional<NetworkIndex> old;
-    try {
-        if (exists(index_path)) old = decode_index(read(index_path, max_index_bytes));
-    } catch (const Error&) {
-    }
-    if (old && old->settings_key != key) old.reset();
-    network.contacts.reserve(paths.size());  // no regrowth: it would hold two copies at once
+    const std::optional<IndexFile> old = read_index(key, want == Want::summaries);
 
-    // A file whose stamp matches the index is not read (for summaries); the rest are parsed in parallel.
-    std::vector<std::optional<Contact>> contacts(paths.size());
-    std::vector<std::optional<Error>> problems(paths.size());
-    std::vector<IndexEntry*> indexed(paths.size(), nullptr);
-    std::vector<size_t> to_parse;
-    for (size_t i = 0; i < paths.size(); ++i) {
-        const auto at = old ? old->entries.find(paths[i]) : decltype(old->entries.end()){};
-        if (old && found.stamps[i] && at != old->entries.end() && at->second.stamp == *found.stamps[i])
-            indexed[i] = &at->second;
-        // A summary stands for its file only on days after its newest entry (--today in the past reads the file).
-        const bool summary_holds =
-            indexed[i] && (!today || !indexed[i]->newest_entry || *indexed[i]->newest_entry <= *today);
-        if (!summaries || !summary_holds) to_parse.push_back(i);
+    // Each person is read into their own place in network.contacts (one array of contacts, no
+    // second copy); the places left empty are taken out at the end.
+    std::vector<Contact>& contacts = network.contacts;
+    contacts.resize(n);
+    std::vector<char> present(n, 0);
+    // What the index holds still stands for a file when its stamp is the same; for summaries,
+    // only on days after the file's newest entry (--today in the past reads the file).
+    std::vector<const IndexRecord*> indexed(n, nullptr);
+    std::vector<size_t> from_index;
+    for (size_t i = 0; i < n && old; ++i) {
+        const IndexRecord* record = old->find(paths[i]);
+        if (!record || !found.stamps[i] || record->stamp != *found.stamps[i]) continue;
+        indexed[i] = record;
+        if (want == Want::names || (want == Want::summaries && (!today || !record->newest_entry || *record->newest_entry <= *today)))
+            from_index.push_back(i);
     }
+    // Summaries are decoded in the order they lie in the file, a stretch at a time, on all cores;
+    // the pages of each stretch are let go once it is decoded.
+    std::sort(from_index.begin(), from_index.end(),
+              [&](size_t x, size_t y) { return indexed[x]->summary_at < indexed[y]->summary_at; });
+    constexpr size_t stretch = 1024;
+    for (size_t from = 0; from < from_index.size(); from += stretch) {
+        const size_t count = std::min(stretch, from_index.size() - from);
+        run_parallel(count, [&](size_t k) {
+            const size_t i = from_index[from + k];
+            const IndexRecord& record = *indexed[i];
+            if (want == Want::names) {
+                Contact& c = contacts[i];
+                c.path = paths[i];
+                c.slug = std::string(record.slug);
+                c.name = std::string(record.name);
+                c.aka = aka_of(record);
+                c.archived = c.path.starts_with("archive/");
+                present[i] = 1;
+            } else if (std::optional<Contact> summary = old->summary(record)) {
+                contacts[i] = std::move(*summary);
+                present[i] = 1;
+            } else {
+                indexed[i] = nullptr;  // its bytes did not check out: read and index the file again
+            }
+        });
+        if (want == Want::summaries) {
+            const IndexRecord* last = indexed[from_index[from + count - 1]];
+            if (last) old->drop_pages(last->summary_at);
+        }
+    }
+
+    // The rest are parsed on all cores; each one new or changed is summarized for the index at once,
+    // and a summary that stands for the file is all that is kept of it.
+    std::vector<size_t> to_parse;
+    for (size_t i = 0; i < n; ++i)
+        if (!present[i]) to_parse.push_back(i);
+    std::vector<std::unique_ptr<NewSummary>> made(n);
+    std::vector<std::unique_ptr<Error>> problems(n);
     run_parallel(to_parse.size(), [&](size_t k) {
         const size_t i = to_parse[k];
         try {
             // A regular file is read through its open folder; anything else (a link) through the resolver.
-            contacts[i] = found.stamps[i] ? contact_at(found.folder_of[i], paths[i], network.config)
-                                          : load_contact(paths[i], network.config);
+            Contact full = found.stamps[i] ? contact_at(found.folder_of[i], paths[i], network.config)
+                                           : load_contact(paths[i], network.config);
+            if (found.stamps[i] && !indexed[i]) {
+                const std::optional<Day> newest = newest_entry(full);
+                const bool summary_holds = !today || !newest || *newest <= *today;
+                if (want == Want::full || !summary_holds) {
+                    Contact summary = full;
+                    reduce_to_summary(summary);
+                    made[i] = std::make_unique<NewSummary>(summarize(summary, *found.stamps[i], newest));
+                } else {
+                    reduce_to_summary(full);
+                    made[i] = std::make_unique<NewSummary>(summarize(full, *found.stamps[i], newest));
+                }
+            }
+            contacts[i] = std::move(full);
+            present[i] = 1;
         } catch (const Error& problem) {
-            problems[i] = problem;
+            problems[i] = std::make_unique<Error>(problem);
             try {  // a file in conflict is reported, and the person stays, as far as they can be read
-                contacts[i] = read_conflicted_contact(read(paths[i]), paths[i], network.config);
+                if (auto conflicted = read_conflicted_contact(read(paths[i]), paths[i], network.config)) {
+                    contacts[i] = std::move(*conflicted);
+                    present[i] = 1;
+                }
             } catch (const Error&) {
             }
         }
     });
-    // The index is rewritten only when it would change: a file new or changed, one gone or broken.
-    size_t kept = 0;
-    bool changed = !old;
-    for (size_t i = 0; i < paths.size(); ++i) {
-        if (problems[i] || !found.stamps[i]) continue;
-        ++kept;
-        changed = changed || !indexed[i];
+
+    // The index changes when a file is new or changed, or one it holds is gone or broken.
+    // Archived people stay in it even when not asked for, so that they stay warm.
+    std::vector<IndexRecord> kept;
+    std::vector<const NewSummary*> fresh;
+    for (size_t i = 0; i < n; ++i) {
+        if (indexed[i] && !problems[i]) kept.push_back(*indexed[i]);
+        if (made[i]) fresh.push_back(made[i].get());
     }
     if (old && !include_archived)
-        for (const auto& entry : old->entries)
-            if (entry.first.starts_with("archive/")) ++kept;
-    changed = changed || old->entries.size() != kept;
-    NetworkIndex fresh{key, {}};
-    for (size_t i = 0; i < paths.size(); ++i) {
-        if (problems[i]) {  // never indexed: a broken file is read, and reported, every time
-            network.problems.push_back(std::move(*problems[i]));
-            if (contacts[i]) network.contacts.push_back(std::move(*contacts[i]));
-        } else if (contacts[i]) {
-            if (changed && found.stamps[i])
-                fresh.entries.emplace(paths[i], indexed[i] ? std::move(*indexed[i]) : summarize(*contacts[i], *found.stamps[i]));
-            network.contacts.push_back(std::move(*contacts[i]));
-        } else if (changed) {
-            network.contacts.push_back(indexed[i]->summary);
-            fresh.entries.emplace(paths[i], std::move(*indexed[i]));
-        } else {
-            network.contacts.push_back(std::move(indexed[i]->summary));
-        }
+        for (const IndexRecord& record : old->records)
+            if (record.path.starts_with("archive/")) kept.push_back(record);
+    if (!old || !fresh.empty() || kept.size() != old->records.size())
+        update_index(old ? &*old : nullptr, key, kept, fresh);
+
+    size_t to = 0;
+    for (size_t i = 0; i < n; ++i) {
+        if (problems[i]) network.problems.push_back(std::move(*problems[i]));  // never indexed: reported every time
+        if (!present[i]) continue;
+        if (to != i) contacts[to] = std::move(contacts[i]);
+        ++to;
     }
-    if (!changed) return network;
-    // Archived people stay in the index even when not asked for, so that they stay warm.
-    if (old && !include_archived)
-        for (auto& [path, entry] : old->entries)
-            if (path.starts_with("archive/")) fresh.entries.emplace(path, std::move(entry));
-    save_index(fresh);
+    contacts.resize(to);
     return network;
 }
 
@@ -302,12 +362,14 @@ Network Store::load(bool include_archived, bool use_cache) const {
         network.contacts = std::move(all);
         return network;
     }
-    return read_network(include_archived, std::nullopt, false);
+    return read_network(include_archived, std::nullopt, Want::full);
 }
 
 Network Store::load_summaries(bool include_archived, std::optional<Day> today) const {
-    return read_network(include_archived, today, true);
+    return read_network(include_archived, today, Want::summaries);
 }
+
+Network Store::load_names(bool include_archived) const { return read_network(include_archived, std::nullopt, Want::names); }
 
 std::vector<Error> Store::strays() const {
     std::vector<Error> found;
@@ -327,26 +389,6 @@ std::vector<Error> Store::strays() const {
         }
     }
     return found;
-}
-
-void Store::save_index(const NetworkIndex& index) const {
-    // The index is derived data: never flushed to disk (a crash leaves an old or a torn one, both
-    // ignored); a folder that cannot take it (read-only, full) still works, and it never takes
-    // the space a real write needs (twice its size plus 64 MiB stay free).
-    try {
-        const std::string bytes = encode_index(index);
-        const Fd root = beneath::open_root(root_);
-        struct statvfs space {};
-        if (::fstatvfs(root.get(), &space) != 0) return;
-        const auto free_bytes = static_cast<unsigned long long>(space.f_bavail) * space.f_frsize;
-        if (free_bytes < 2ULL * bytes.size() + (64ULL << 20)) return;
-        make_folder(".kith");
-        const beneath::Place at = beneath::place(root_, index_path, true, true);
-        const std::string temp = beneath::write_temp(at, bytes, false);
-        if (::renameat(at.dir.get(), temp.c_str(), at.dir.get(), at.name.c_str()) != 0)
-            ::unlinkat(at.dir.get(), temp.c_str(), 0);
-    } catch (const Error&) {
-    }
 }
 
 std::string Store::read(const std::string& path, size_t limit) const { return beneath::read_file(root_, path, limit); }

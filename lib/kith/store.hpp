@@ -76,6 +76,18 @@ public:
     // inode, and the same parsed kith.yaml) are not read; the rest are parsed and indexed. With
     // `today`, a file with entries after it is read in full. Problems as for load().
     Network load_summaries(bool include_archived, std::optional<Day> today) const;
+    // Reads every contact's slug, name and aka (and path) from the index's name table, each
+    // file's stamp checked: only files changed since are parsed (and their summaries indexed).
+    // For resolving a NAME. Problems as for load().
+    Network load_names(bool include_archived) const;
+    // Reads the person whose slug is `slug` from their own file alone (contacts/, then archive/
+    // when asked), or nullopt when there is no such file or it does not read: the caller then
+    // resolves the NAME among everyone. A slug is the file's name, so this is what resolve finds first.
+    std::optional<Contact> load_by_slug(const std::string& slug, bool include_archived, const Config& config) const;
+    // Returns every active person's slug and name for completion, as fast as it can: the files
+    // listed, their names from the index's name table without a stat of each file (a name
+    // changed by hand since the last kith shows until the next one; the slugs are always right).
+    std::vector<std::pair<std::string, std::string>> complete_names() const;
     // Reads every contact in full, as load() without the index, but a chunk of files at a time
     // (each parsed on all cores) handed to `use` and then dropped: never the whole log of the
     // network in memory at once. Returns the settings and the problems; its contacts stay empty.
@@ -113,8 +125,19 @@ public:
 private:
     struct Scan;
     Scan scan(bool include_archived) const;
-    Network read_network(bool include_archived, std::optional<Day> today, bool summaries) const;
-    void save_index(const NetworkIndex& index) const;
+    enum class Want { full, summaries, names };
+    Network read_network(bool include_archived, std::optional<Day> today, Want want) const;
+    void finish_pending_change() const;
+    // The index (store_index.cpp): opened without following a link, -1 when it cannot be.
+    int open_index(int flags) const;
+    // Reads the index: nullopt when it is missing, foreign, corrupt or for other settings (a key given).
+    std::optional<IndexFile> read_index(std::optional<std::uint64_t> key, bool with_summaries) const;
+    // Brings the index up to date: the records kept from `old` (their summaries where they
+    // are) and the fresh summaries; in place when it can, else written anew. Never throws.
+    void update_index(const IndexFile* old, std::uint64_t key, const std::vector<IndexRecord>& kept,
+                      const std::vector<const NewSummary*>& fresh) const;
+    bool update_in_place(const IndexFile& old, std::uint64_t key, const std::vector<IndexRecord>& kept,
+                         const std::vector<const NewSummary*>& fresh, std::uint64_t dead) const;
     std::string root_;
     TestHooks hooks_;
 };

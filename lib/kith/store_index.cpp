@@ -1,0 +1,205 @@
+// The store's side of the index (.kith/index): reading its name table and summaries, and
+// bringing it up to date in place (new summaries appended, a new name table, the header last)
+// or, when too much of it is dead, by writing it anew. Never flushed to disk, never a reason
+// for a command to fail: any problem leaves the index as it was, or ignored.
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include "kith/beneath.hpp"
+#include "kith/conflict.hpp"
+#include "kith/store.hpp"
+
+namespace kith {
+using beneath::Fd;
+namespace {
+
+constexpr const char* index_path = ".kith/index";
+
+// Reads exactly `size` bytes at `offset`; false on a short read or an error.
+bool read_at(int fd, std::string& out, std::uint64_t offset, std::uint64_t size) {
+    out.resize(size);
+    size_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::pread(fd, out.data() + done, size - done, static_cast<off_t>(offset + done));
+        if (n <= 0) return false;
+        done += static_cast<size_t>(n);
+    }
+    return true;
+}
+
+// Writes all of `bytes` at `offset`; false on any error.
+bool write_at(int fd, std::string_view bytes, std::uint64_t offset) {
+    size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::pwrite(fd, bytes.data() + done, bytes.size() - done, static_cast<off_t>(offset + done));
+        if (n <= 0) return false;
+        done += static_cast<size_t>(n);
+    }
+    return true;
+}
+
+// True when the folder has room for `bytes` more and 64 MiB to spare: the index never takes
+// the space a real write needs.
+bool room_for(int fd, std::uint64_t bytes) {
+    struct statvfs space {};
+    if (::fstatvfs(fd, &space) != 0) return false;
+    const auto free_bytes = static_cast<unsigned long long>(space.f_bavail) * space.f_frsize;
+    return free_bytes >= 2ULL * bytes + (64ULL << 20);
+}
+
+// Maps the file up to its name table, read-only, for the summaries: pages are read as they are
+// decoded and let go behind, so the summaries never all stand in memory at once.
+bool map_summaries(int fd, IndexFile& file) {
+    struct stat info {};
+    const std::uint64_t size = file.header.names_at;
+    if (::fstat(fd, &info) != 0 || static_cast<std::uint64_t>(info.st_size) < size) return false;
+    void* at = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (at == MAP_FAILED) return false;
+    file.mapping = std::shared_ptr<const void>(at, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
+    file.summaries = std::string_view(static_cast<const char*>(at), size);
+    const long page = ::sysconf(_SC_PAGESIZE);
+    file.drop_pages = [at, page](std::uint64_t upto) {
+        const std::uint64_t whole = upto / static_cast<std::uint64_t>(page) * static_cast<std::uint64_t>(page);
+        if (whole > 0) ::madvise(at, whole, MADV_DONTNEED);
+    };
+    return true;
+}
+
+}  // namespace
+
+int Store::open_index(int flags) const {
+    try {
+        const beneath::Place at = beneath::place(root_, index_path, false, false);
+        return at.dir.ok() ? beneath::open_file(at, flags) : -1;
+    } catch (const Error&) {  // a link out, say: no index
+        return -1;
+    }
+}
+
+std::optional<IndexFile> Store::read_index(std::optional<std::uint64_t> key, bool with_summaries) const {
+    const Fd fd(open_index(O_RDONLY));
+    if (!fd.ok()) return std::nullopt;
+    // Read twice at most: a kith updating the index in place meanwhile makes the first read fail its checksum.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        std::string head;
+        if (!read_at(fd.get(), head, 0, index_header_size)) return std::nullopt;
+        const std::optional<IndexHeader> header = read_index_header(head);
+        if (!header || (key && header->settings_key != *key)) return std::nullopt;
+        if (header->names_at + header->names_size > max_index_bytes) return std::nullopt;
+        std::optional<IndexFile> file(std::in_place);
+        file->header = *header;
+        if (!read_at(fd.get(), file->names, header->names_at, header->names_size)) continue;
+        auto records = read_name_table(*header, file->names);
+        if (!records) continue;
+        file->records = std::move(*records);
+        if (with_summaries && !map_summaries(fd.get(), *file)) return std::nullopt;
+        file->by_path.reserve(file->records.size());
+        for (size_t i = 0; i < file->records.size(); ++i) file->by_path.emplace(file->records[i].path, i);
+        return file;
+    }
+    return std::nullopt;
+}
+
+void Store::update_index(const IndexFile* old, std::uint64_t key, const std::vector<IndexRecord>& kept,
+                         const std::vector<const NewSummary*>& fresh) const {
+    try {
+        std::uint64_t added = 0, kept_bytes = 0;
+        for (const NewSummary* s : fresh) added += s->bytes.size();
+        for (const IndexRecord& r : kept) kept_bytes += r.summary_size;
+        // In place: the new summaries go where the old name table was, the new table after
+        // them, the header last; what the old records held and the new ones do not is dead.
+        if (old) {
+            const std::uint64_t live_before = old->header.names_at - index_header_size - old->header.dead_bytes;
+            const std::uint64_t dead = old->header.dead_bytes + (live_before - std::min(live_before, kept_bytes));
+            const std::uint64_t names_at = old->header.names_at + added;
+            const bool compact = !old->summaries.empty() && dead > (names_at - index_header_size) / 2;
+            if (!compact && update_in_place(*old, key, kept, fresh, dead)) return;
+            if (old->summaries.empty()) return;  // the next whole read compacts it
+        }
+        // Anew: the kept summaries copied as they are, then the fresh ones.
+        std::string bytes(index_header_size, '\0');
+        bytes.reserve(index_header_size + kept_bytes + added);
+        std::vector<IndexRecord> records;
+        records.reserve(kept.size() + fresh.size());
+        for (IndexRecord r : kept) {
+            const std::string_view from = old->summaries.substr(r.summary_at, r.summary_size);
+            r.summary_at = bytes.size();
+            bytes += from;
+            records.push_back(r);
+        }
+        for (const NewSummary* s : fresh) {
+            records.push_back(record_of(*s, bytes.size()));
+            bytes += s->bytes;
+        }
+        auto [header, names] = write_name_table(records, key, bytes.size(), 0);
+        bytes += names;
+        bytes.replace(0, index_header_size, write_index_header(header));
+        const Fd root = beneath::open_root(root_);
+        if (!room_for(root.get(), bytes.size())) return;
+        make_folder(".kith");
+        const beneath::Place at = beneath::place(root_, index_path, false, true);
+        const std::string temp = beneath::write_temp(at, bytes, false);
+        if (::renameat(at.dir.get(), temp.c_str(), at.dir.get(), at.name.c_str()) != 0)
+            ::unlinkat(at.dir.get(), temp.c_str(), 0);
+    } catch (const Error&) {
+    }
+}
+
+bool Store::update_in_place(const IndexFile& old, std::uint64_t key, const std::vector<IndexRecord>& kept,
+                            const std::vector<const NewSummary*>& fresh, std::uint64_t dead) const {
+    std::string added;
+    std::vector<IndexRecord> records(kept);
+    for (const NewSummary* s : fresh) {
+        records.push_back(record_of(*s, old.header.names_at + added.size()));
+        added += s->bytes;
+    }
+    const std::uint64_t names_at = old.header.names_at + added.size();
+    auto [header, names] = write_name_table(records, key, names_at, dead);
+    const Fd fd(open_index(O_RDWR));
+    if (!fd.ok() || !room_for(fd.get(), added.size() + names.size())) return false;
+    // One updater at a time, and only over the index this kith read: another may have changed it since.
+    if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) return true;
+    std::string head;
+    if (!read_at(fd.get(), head, 0, index_header_size) || read_index_header(head) != old.header) return true;
+    // A kith killed half-way leaves a header whose checksum fails: the next one rebuilds the index.
+    return write_at(fd.get(), added, old.header.names_at) && write_at(fd.get(), names, names_at) &&
+           ::ftruncate(fd.get(), static_cast<off_t>(names_at + names.size())) == 0 &&
+           write_at(fd.get(), write_index_header(header), 0);
+}
+
+std::vector<std::pair<std::string, std::string>> Store::complete_names() const {
+    const Config config = load_config();
+    std::optional<IndexFile> index = read_index(settings_key(config), false);
+    if (!index) {  // the first time: read everyone once, which writes the index
+        std::vector<std::pair<std::string, std::string>> out;
+        for (Contact& c : load_names(false).contacts) out.emplace_back(std::move(c.slug), std::move(c.name));
+        return out;
+    }
+    finish_pending_change();
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& entry : beneath::list_folder(root_, "contacts")) {
+        if (entry.folder || entry.name.starts_with('.') || !entry.name.ends_with(".yaml")) continue;
+        const std::string path = "contacts/" + entry.name;
+        std::string slug = entry.name.substr(0, entry.name.size() - 5);
+        if (const IndexRecord* record = index->find(path)) {
+            out.emplace_back(std::move(slug), std::string(record->name));
+            continue;
+        }
+        try {  // new since the last kith, or not indexed (a link, a conflict): read it
+            out.emplace_back(std::move(slug), load_contact(path, config).name);
+        } catch (const Error&) {
+            try {  // a file in conflict still completes; one that does not read at all does not
+                if (auto conflicted = read_conflicted_contact(read(path), path, config))
+                    out.emplace_back(std::move(slug), std::move(conflicted->name));
+            } catch (const Error&) {
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace kith
