@@ -166,12 +166,22 @@ void Transaction::edit(const std::string& path, const Store::Edit& edit) {
     parse_contact(before, path, config_);  // never rewrite a file that does not parse
     std::string after = edit(before);
     check_parses(path, after, "kith's change");  // and never write one that would not
+    stage_write(path, std::move(after));
+}
+
+void Transaction::replace(const std::string& path, const std::string& text) {
+    (void)read(path);  // it must be there, and be a file kith may read
+    check_parses(path, text, "the new text");
+    stage_write(path, text);
+}
+
+void Transaction::stage_write(const std::string& path, std::string text) {
     for (auto it = changes_.rbegin(); it != changes_.rend(); ++it)
         if (!it->is_move && it->to == path) {
-            it->text = std::move(after);
+            it->text = std::move(text);
             return;
         }
-    changes_.push_back(Change{false, "", path, std::move(after)});
+    changes_.push_back(Change{false, "", path, std::move(text)});
 }
 
 void Transaction::move(const std::string& from, const std::string& to) {

@@ -30,6 +30,9 @@ public:
     // Edits a contact file: the edit gets its text as read now, under the lock. A file
     // that does not parse is never rewritten, and a result that would not parse is refused.
     void edit(const std::string& path, const Store::Edit& edit);
+    // Replaces the whole text of a file whatever it held, even text that does not parse
+    // (kith edit repairs such files); the new text must parse.
+    void replace(const std::string& path, const std::string& text);
     // Moves a file to another folder of the network; refused when the target exists.
     void move(const std::string& from, const std::string& to);
 
@@ -45,6 +48,7 @@ private:
         std::string text;
     };
     const Change* pending_write(const std::string& path) const;
+    void stage_write(const std::string& path, std::string text);
     void check_parses(const std::string& path, const std::string& text, const char* who) const;
 
     const Store& store_;
