@@ -167,6 +167,7 @@ Store::Scan Store::scan(bool include_archived) const {
             const WriteLock lock(root_);
             finish_pending(*this);
         } catch (const Error&) {  // a read-only folder still reads; the next writer finishes it
+            if (!exists(".kith/intent")) throw;  // finished, but with a file it had to leave alone: say so
         }
     }
     Scan found;
@@ -316,6 +317,11 @@ std::vector<Error> Store::strays() const {
             const std::string path = folder + "/" + entry.name;
             if (beneath::is_temp_name(entry.name) && !entry.folder)
                 found.emplace_back(ErrorKind::invalid, "a temp file left by an interrupted write; the next kith write removes it",
+                                   Location{path, 0, 0});
+            else if (const size_t kept = entry.name.find(".kith-unfinished"); kept != std::string::npos && !entry.folder)
+                found.emplace_back(ErrorKind::invalid,
+                                   "kith's version of a change it could not finish, since the file changed; merge what "
+                                   "you want into " + folder + "/" + entry.name.substr(0, kept) + ", then delete this",
                                    Location{path, 0, 0});
             else if (folder == ".kith" || entry.name.starts_with('.') || entry.name.ends_with(".yaml"))
                 continue;  // the user's hidden files, kith's own cache, and what load() reports

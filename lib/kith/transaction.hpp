@@ -2,10 +2,11 @@
 // One change to several files of the network, under one lock, all or nothing.
 //
 // Commit protocol: every new text goes to a temp file beside its target (flushed); when
-// more than one file changes, a record of intent is written to .kith/intent (flushed);
-// then the renames and moves; then the record is removed. The next kith that opens the
-// store finishes a change whose record it finds, and removes temp files that no record
-// names, so a crash, ENOSPC or EFBIG between two files leaves all of them or none.
+// more than one file changes, a record of intent is written to .kith/intent (flushed), with
+// what each target held; then the renames and moves; then the record is removed. The next
+// kith that opens the store finishes a change whose record it finds (leaving alone a target
+// changed since: see finish_pending), and removes stale temp files, so a crash, ENOSPC or
+// EFBIG between two files leaves all of them or none.
 #include <string>
 #include <vector>
 
@@ -59,6 +60,9 @@ private:
 
 // With the lock held: finishes (or, when its record is damaged, undoes) a change that an
 // earlier kith left half-done, then removes stale temp files. Returns true when one was found.
+// A file changed since that change was planned is never overwritten: it stays as it is, kith's
+// version is kept beside it (NAME.kith-unfinished), and an invalid-file Error located at it
+// says so once everything else is finished.
 bool finish_pending(const Store& store);
 
 }  // namespace kith
