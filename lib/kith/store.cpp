@@ -315,7 +315,7 @@ std::vector<Error> Store::strays() const {
     for (const std::string folder : {"contacts", "archive", ".kith"}) {
         for (const auto& entry : beneath::list_folder(root_, folder)) {
             const std::string path = folder + "/" + entry.name;
-            if (beneath::is_temp_name(entry.name) && !entry.folder)
+            if (beneath::is_temp_name(folder, entry.name) && !entry.folder)
                 found.emplace_back(ErrorKind::invalid, "a temp file left by an interrupted write; the next kith write removes it",
                                    Location{path, 0, 0});
             else if (const size_t kept = entry.name.find(".kith-unfinished"); kept != std::string::npos && !entry.folder)

@@ -32,11 +32,15 @@ void remove_at(const std::string& root, const std::string& path) {
     if (at.dir.ok()) ::unlinkat(at.dir.get(), at.name.c_str(), 0);
 }
 
-// Removes temp files no record names: left by a write that was killed before its rename.
+// Removes temp files left by writes killed before their rename. Only what write_temp makes
+// (see is_temp_name: a user's own hidden file such as ".notes.backup" or ".bashrc.Ab12Cd" is
+// never one) and only here, with the lock held and after any record is finished: no record
+// names what is removed, and no other kith is writing in contacts/ or archive/ (every writer
+// there holds the lock). There is no age test, since the library reads no clock.
 void clean_stale(const std::string& root) {
     for (const std::string folder : {"contacts", "archive", ".kith"})
         for (const auto& entry : beneath::list_folder(root, folder))
-            if (!entry.folder && beneath::is_temp_name(entry.name)) remove_at(root, folder + "/" + entry.name);
+            if (!entry.folder && beneath::is_temp_name(folder, entry.name)) remove_at(root, folder + "/" + entry.name);
 }
 
 }  // namespace

@@ -157,3 +157,31 @@ steps_of_two="locked temp-1 temp-2 prepared intent apply-1 apply-2 applied done"
     kith log tom -m "the next writer"
     grep -q 'the next writer' contacts/tom-becker.yaml
 }
+
+@test "stale temp cleanup removes only kith's own temps: a user's look-alike hidden file survives, unreported" {
+    need_hooks
+    run env KITH_TEST_CRASH_AT=prepared "$KITH" log ada grace -m "never written"
+    [ "$status" -eq 137 ]
+    mapfile -t real < <(temps_left)
+    [ "${#real[@]}" -eq 2 ]
+    for name in contacts/.notes.backup contacts/.ada-lovelace.yaml.backup contacts/.ada-lovelace.yaml.BACK12 \
+        contacts/.bashrc.Ab12Cd contacts/..yaml.Ab12Cd archive/.private.txt.Qw34Er; do
+        mkdir -p "$(dirname "$name")"
+        printf 'my own %s\n' "$name" > "$name"
+    done
+    run --separate-stderr kith check
+    assert_failure 3
+    for temp in "${real[@]}"; do assert_line "${temp#"$NET"/}: a temp file left by an interrupted write; the next kith write removes it"; done
+    refute_output --partial "backup"
+    refute_output --partial "BACK12"
+    refute_output --partial "Ab12Cd"
+    refute_output --partial "Qw34Er"
+    kith log tom -m "a write"
+    for temp in "${real[@]}"; do [ ! -e "$temp" ]; done
+    for name in contacts/.notes.backup contacts/.ada-lovelace.yaml.backup contacts/.ada-lovelace.yaml.BACK12 \
+        contacts/.bashrc.Ab12Cd contacts/..yaml.Ab12Cd archive/.private.txt.Qw34Er; do
+        [ "$(cat "$name")" = "my own $name" ]
+    done
+    run kith check
+    assert_success
+}

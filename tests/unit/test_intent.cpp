@@ -49,7 +49,7 @@ std::string finish_with(const Net& net, const std::vector<intent::Step>& steps) 
 }  // namespace
 
 TEST_CASE("a record keeps what each target held; a damaged one reads as nothing") {
-    const std::vector<intent::Step> steps{{"replace", "contacts/.a.yaml.kith-AbC123", "contacts/a.yaml", "8:42"},
+    const std::vector<intent::Step> steps{{"replace", "contacts/.a.yaml.xK3aB9", "contacts/a.yaml", "8:42"},
                                           {"move", "contacts/b.yaml", "archive/b.yaml", intent::absent}};
     const auto back = intent::decode(intent::encode(steps));
     REQUIRE(back);
@@ -72,8 +72,8 @@ TEST_CASE("what a file holds: absent, or its size and hash, which a one-byte cha
 TEST_CASE("finishing replaces a target that still holds what it held, and nothing else") {
     Net net;
     const std::string before = intent::state_of(net.dir(), "contacts/a.yaml");
-    net.put("contacts/.a.yaml.kith-AbC123", "name: A\ntier: core\n");
-    CHECK(finish_with(net, {{"replace", "contacts/.a.yaml.kith-AbC123", "contacts/a.yaml", before}}).empty());
+    net.put("contacts/.a.yaml.xK3aB9", "name: A\ntier: core\n");
+    CHECK(finish_with(net, {{"replace", "contacts/.a.yaml.xK3aB9", "contacts/a.yaml", before}}).empty());
     CHECK(net.get("contacts/a.yaml") == "name: A\ntier: core\n");
     CHECK_FALSE(fs::exists(net.root / intent::record_path));
 }
@@ -81,10 +81,10 @@ TEST_CASE("finishing replaces a target that still holds what it held, and nothin
 TEST_CASE("finishing never overwrites a target changed since: it stays, kith's version is kept beside it") {
     Net net;
     const std::string before = intent::state_of(net.dir(), "contacts/a.yaml");
-    net.put("contacts/.a.yaml.kith-AbC123", "name: A\ntier: core\n");
+    net.put("contacts/.a.yaml.xK3aB9", "name: A\ntier: core\n");
     net.put("contacts/a.yaml", "name: A\norg: mine\n");  // the user's edit, after the crash
     const std::string said =
-        finish_with(net, {{"replace", "contacts/.a.yaml.kith-AbC123", "contacts/a.yaml", before}});
+        finish_with(net, {{"replace", "contacts/.a.yaml.xK3aB9", "contacts/a.yaml", before}});
     CHECK(said.starts_with("contacts/a.yaml: changed since a kith that was stopped began to write it"));
     CHECK(said.find("contacts/a.yaml.kith-unfinished") != std::string::npos);
     CHECK(net.get("contacts/a.yaml") == "name: A\norg: mine\n");
@@ -95,12 +95,12 @@ TEST_CASE("finishing never overwrites a target changed since: it stays, kith's v
 
 TEST_CASE("a new file made since, or a move's target made since, keeps both sides") {
     Net net;
-    net.put("contacts/.n.yaml.kith-Zz9Yy8", "name: Kith's N\n");
+    net.put("contacts/.n.yaml.zZ9yY8", "name: Kith's N\n");
     net.put("contacts/n.yaml", "name: User's N\n");
     net.put("contacts/m.yaml", "name: M\n");
     net.put("archive/m.yaml", "name: Another M\n");
     net.put("contacts/n.yaml.kith-unfinished", "kept before\n");  // never replaced either
-    const std::string said = finish_with(net, {{"new", "contacts/.n.yaml.kith-Zz9Yy8", "contacts/n.yaml", intent::absent},
+    const std::string said = finish_with(net, {{"new", "contacts/.n.yaml.zZ9yY8", "contacts/n.yaml", intent::absent},
                                                {"move", "contacts/m.yaml", "archive/m.yaml", intent::absent}});
     CHECK(said.starts_with("contacts/n.yaml: was made since"));
     CHECK(said.find("contacts/m.yaml: a kith that was stopped was moving it to archive/m.yaml") != std::string::npos);
@@ -113,8 +113,8 @@ TEST_CASE("a new file made since, or a move's target made since, keeps both side
 
 TEST_CASE("a record of the first version, which kept no before, is still finished") {
     Net net;
-    net.put("contacts/.a.yaml.kith-AbC123", "name: A\ntier: core\n");
-    const std::string head = "kith-intent-1\nreplace\tcontacts/.a.yaml.kith-AbC123\tcontacts/a.yaml\n";
+    net.put("contacts/.a.yaml.xK3aB9", "name: A\ntier: core\n");
+    const std::string head = "kith-intent-1\nreplace\tcontacts/.a.yaml.xK3aB9\tcontacts/a.yaml\n";
     net.put(intent::record_path, head + "end\t" + std::to_string(hash_bytes(head)) + "\n");
     Store(net.dir()).load(false);
     CHECK(net.get("contacts/a.yaml") == "name: A\ntier: core\n");
