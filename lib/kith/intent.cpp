@@ -112,11 +112,12 @@ void apply(const std::string& root, const Step& step) {
 
 std::optional<Error> finish(const std::string& root, const Step& step) {
     const bool pending = present(place(root, step.from, false, false));
-    if (!pending || step.before.empty() || state_of(root, step.to) == step.before) {
+    const std::string now = pending && !step.before.empty() ? state_of(root, step.to) : step.before;
+    if (now == step.before) {
         apply(root, step);
         return std::nullopt;
     }
-    const std::string said = step.before == absent ? "was made" : "changed";
+    const std::string said = step.before == absent ? "was made" : now == absent ? "was removed" : "changed";
     if (step.kind == "move")
         return Error(ErrorKind::invalid, "a kith that was stopped was moving it to " + step.to + ", which " + said +
                                              " since; both are kept as they are", Location{step.from, 0, 0});

@@ -93,6 +93,17 @@ TEST_CASE("finishing never overwrites a target changed since: it stays, kith's v
     CHECK(Store(net.dir()).load(false).contacts.size() == 1);  // said once; the kept version is no contact
 }
 
+TEST_CASE("a target removed since is not made again: kith's version is kept beside where it was") {
+    Net net;
+    const std::string before = intent::state_of(net.dir(), "contacts/a.yaml");
+    net.put("contacts/.a.yaml.xK3aB9", "name: A\ntier: core\n");
+    fs::remove(net.root / "contacts/a.yaml");
+    const std::string said = finish_with(net, {{"replace", "contacts/.a.yaml.xK3aB9", "contacts/a.yaml", before}});
+    CHECK(said.starts_with("contacts/a.yaml: was removed since"));
+    CHECK_FALSE(fs::exists(net.root / "contacts/a.yaml"));
+    CHECK(net.get("contacts/a.yaml.kith-unfinished") == "name: A\ntier: core\n");
+}
+
 TEST_CASE("a new file made since, or a move's target made since, keeps both sides") {
     Net net;
     net.put("contacts/.n.yaml.zZ9yY8", "name: Kith's N\n");
