@@ -63,7 +63,7 @@ int add(Context& ctx, const AddOptions& in) {
         change.commit();
     }
     ctx.say("added " + contact.name + " as " + contact.slug + " (" + path + ")");
-    const int rc = in.edit ? edit_contact_file(ctx, store, path, config) : 0;
+    const int rc = in.edit ? edit_contact_file(ctx, store, path, config).status : 0;
     autocommit(ctx, config, store.root(), {path}, "kith: add " + contact.name);
     return rc;
 }

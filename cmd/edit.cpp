@@ -65,11 +65,12 @@ void add_edit(CLI::App& app, Context& ctx, Actions& actions) {
     actions[cmd] = [&ctx, name, kept] {
         // Other files' problems are not this command's business: it opens one file.
         const Store store = ctx.store();
-        const Network network = store.load_summaries(true, std::nullopt);  // names and paths only
+        const Network network = store.load_names(true);  // names and paths only
         const std::string path = file_to_edit(network, *name);
-        const int rc = edit_contact_file(ctx, store, path, network.config, *kept);
-        if (rc == 0) autocommit(ctx, network.config, network.root, {path}, "kith: edit " + display_name(network, path));
-        return rc;
+        const EditResult done = edit_contact_file(ctx, store, path, network.config, *kept);
+        if (!done.changed.empty())
+            autocommit(ctx, network.config, network.root, done.changed, "kith: edit " + display_name(network, path));
+        return done.status;
     };
 }
 

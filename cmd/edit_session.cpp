@@ -3,9 +3,11 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <optional>
 
 #include "kith/contact_file.hpp"
 #include "kith/error.hpp"
+#include "kith/transaction.hpp"
 #include "process.hpp"
 
 namespace kith::cli {
@@ -34,10 +36,26 @@ bool resume_kept_copy(const Context& ctx, const std::string& path, const std::st
     return false;
 }
 
+// Saves the edited text in one Transaction, deciding under its lock: nullopt when the file no
+// longer holds what the editor was given. Returns the paths changed. When the commit fails,
+// the error names the copy, which stays.
+std::optional<std::vector<std::string>> save(const Store& store, const Config& config, const std::string& path,
+                                             const std::string& original, const std::string& edited,
+                                             const std::string& copy) {
+    Transaction change(store, config);
+    if (change.read(path) != original) return std::nullopt;
+    change.replace(path, edited);
+    try {
+        return change.commit();
+    } catch (const Error& e) {
+        throw Error(e.kind(), e.message() + "; your edited copy is kept in " + copy, e.where());
+    }
+}
+
 }  // namespace
 
-int edit_contact_file(Context& ctx, const Store& store, const std::string& path, const Config& config,
-                      KeptCopy kept) {
+EditResult edit_contact_file(Context& ctx, const Store& store, const std::string& path, const Config& config,
+                             KeptCopy kept) {
     const std::string original = store.read(path);
     const std::string name = path.substr(path.rfind('/') + 1);
     const std::string copy = ".kith/edit-" + name;
@@ -57,7 +75,7 @@ int edit_contact_file(Context& ctx, const Store& store, const std::string& path,
         if (edited == original) {
             ::unlink((store.root() + "/" + copy).c_str());
             ctx.say("no change to " + path);
-            return 0;
+            return {};
         }
         try {
             parse_contact(edited, path, config);
@@ -65,17 +83,16 @@ int edit_contact_file(Context& ctx, const Store& store, const std::string& path,
             ctx.error(problem.located());
             if (ctx.stdin_is_terminal && ask_to_reopen()) continue;
             ctx.say(path + " is unchanged; your edited copy is kept in " + copy);
-            return 3;
+            return {3, {}};
         }
-        const WriteLock lock(store.root());
-        if (store.read(path) != original) {
+        const std::optional<std::vector<std::string>> changed = save(store, config, path, original, edited, copy);
+        if (!changed) {
             ctx.say(path + " changed while you were editing; it is unchanged, your copy is kept in " + copy);
-            return 4;
+            return {4, {}};
         }
-        store.write(path, edited);
         ::unlink((store.root() + "/" + copy).c_str());
         ctx.say("saved " + path);
-        return 0;
+        return {0, *changed};
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Editing a contact file in the user's editor, validated before it replaces the original.
 #include <string>
+#include <vector>
 
 #include "app.hpp"
 
@@ -13,11 +14,19 @@ enum class KeptCopy {
     discard,  // start over from the file
 };
 
+// What an edit session did: its exit code, and the paths it changed (as the store resolved
+// them: a link's target), for git.
+struct EditResult {
+    int status = 0;
+    std::vector<std::string> changed;
+};
+
 // Opens $VISUAL/$EDITOR on a copy of `path` and replaces the original only with a copy that
-// parses. An invalid copy is reported with its place; on a terminal the user may reopen it,
-// otherwise the original stays untouched and the copy is kept for recovery. A copy kept
-// from before is never overwritten silently (see KeptCopy). Returns the exit code.
-int edit_contact_file(Context& ctx, const Store& store, const std::string& path, const Config& config,
-                      KeptCopy kept = KeptCopy::ask);
+// parses, in one Transaction that decides under the lock: a file changed while the editor was
+// open is left alone (exit 4). An invalid copy is reported with its place; on a terminal the
+// user may reopen it, otherwise the original stays untouched and the copy is kept for
+// recovery. A copy kept from before is never overwritten silently (see KeptCopy).
+EditResult edit_contact_file(Context& ctx, const Store& store, const std::string& path, const Config& config,
+                             KeptCopy kept = KeptCopy::ask);
 
 }  // namespace kith::cli

@@ -191,7 +191,9 @@ std::string write_temp(const Place& at, const std::string& bytes, bool flush) {
         errno = ENOENT;
         fail_io("cannot write", at.path);
     }
-    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    // The suffix always holds a lowercase letter (first) and an uppercase letter or digit
+    // (second), so that is_temp_name can tell it from a word such as ".backup".
+    static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     std::string temp;
     Fd fd;
     for (int attempt = 0; attempt < 100 && !fd.ok(); ++attempt) {
@@ -199,7 +201,9 @@ std::string write_temp(const Place& at, const std::string& bytes, bool flush) {
         if (::getrandom(random, sizeof random, 0) != static_cast<ssize_t>(sizeof random))
             for (size_t i = 0; i < sizeof random; ++i) random[i] = static_cast<unsigned char>(::getpid() + attempt * 7 + static_cast<int>(i));
         temp = "." + at.name + ".";
-        for (unsigned char r : random) temp += alphabet[r % 62];
+        temp += alphabet[random[0] % 26];
+        temp += alphabet[26 + random[1] % 36];
+        for (size_t i = 2; i < sizeof random; ++i) temp += alphabet[random[i] % 62];
         fd = Fd(::openat(at.dir.get(), temp.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
         if (!fd.ok() && errno != EEXIST) fail_io("cannot write a temporary file", at.path);
     }
@@ -261,11 +265,17 @@ std::vector<Entry> list_folder(const std::string& root, const std::string& path)
     return entries;
 }
 
-bool is_temp_name(const std::string& name) {
+bool is_temp_name(const std::string& folder, const std::string& name) {
     if (name.size() < 9 || name[0] != '.' || name[name.size() - 7] != '.') return false;
-    return std::all_of(name.end() - 6, name.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    });
+    const std::string base = name.substr(1, name.size() - 8), suffix = name.substr(name.size() - 6);
+    const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    const auto upper_or_digit = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+    if (!std::all_of(suffix.begin(), suffix.end(), [&](char c) { return lower(c) || upper_or_digit(c); }) ||
+        std::none_of(suffix.begin(), suffix.end(), lower) || std::none_of(suffix.begin(), suffix.end(), upper_or_digit))
+        return false;
+    if (folder == ".kith") return true;  // kith's own folder: the index, the record, edit copies
+    // kith writes only contact files in contacts/ and archive/: "slug.yaml", never hidden
+    return base.size() > 5 && base.ends_with(".yaml") && !base.starts_with('.');
 }
 
 }  // namespace kith::beneath

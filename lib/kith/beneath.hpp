@@ -70,7 +70,10 @@ struct Entry {
 };
 std::vector<Entry> list_folder(const std::string& root, const std::string& path);
 
-// Returns true for kith's temp names: ".BASE.XXXXXX" (six letters or digits).
-bool is_temp_name(const std::string& name);
+// Returns true for a name write_temp makes in a folder of the network (contacts, archive or
+// .kith), and for nothing a user would name a file: ".BASE.XXXXXX", six letters or digits
+// holding both a lowercase letter and an uppercase letter or digit (so ".notes.backup" is not
+// one); in contacts/ and archive/ BASE is a contact file name, "NAME.yaml", not hidden.
+bool is_temp_name(const std::string& folder, const std::string& name);
 
 }  // namespace kith::beneath

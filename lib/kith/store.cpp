@@ -179,6 +179,7 @@ void Store::finish_pending_change() const {
         const WriteLock lock(root_);
         finish_pending(*this);
     } catch (const Error&) {  // a read-only folder still reads; the next writer finishes it
+        if (!exists(".kith/intent")) throw;  // finished, but with a file it had to leave alone: say so
     }
 }
 
@@ -376,8 +377,13 @@ std::vector<Error> Store::strays() const {
     for (const std::string folder : {"contacts", "archive", ".kith"}) {
         for (const auto& entry : beneath::list_folder(root_, folder)) {
             const std::string path = folder + "/" + entry.name;
-            if (beneath::is_temp_name(entry.name) && !entry.folder)
+            if (beneath::is_temp_name(folder, entry.name) && !entry.folder)
                 found.emplace_back(ErrorKind::invalid, "a temp file left by an interrupted write; the next kith write removes it",
+                                   Location{path, 0, 0});
+            else if (const size_t kept = entry.name.find(".kith-unfinished"); kept != std::string::npos && !entry.folder)
+                found.emplace_back(ErrorKind::invalid,
+                                   "kith's version of a change it could not finish, since the file changed; merge what "
+                                   "you want into " + folder + "/" + entry.name.substr(0, kept) + ", then delete this",
                                    Location{path, 0, 0});
             else if (folder == ".kith" || entry.name.starts_with('.') || entry.name.ends_with(".yaml"))
                 continue;  // the user's hidden files, kith's own cache, and what load() reports

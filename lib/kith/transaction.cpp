@@ -10,7 +10,7 @@
 
 #include "kith/beneath.hpp"
 #include "kith/contact_file.hpp"
-#include "kith/hash.hpp"
+#include "kith/intent.hpp"
 
 namespace kith {
 namespace {
@@ -18,16 +18,9 @@ namespace {
 using beneath::Place;
 using beneath::place;
 
-constexpr const char* record_path = ".kith/intent";
-constexpr const char* record_magic = "kith-intent-1";
+using intent::record_path;
+using intent::Step;
 constexpr size_t max_record_bytes = size_t{64} << 20;
-
-// One step of a commit, as the record of intent keeps it: rename a temp file over (or onto a
-// new) target, or move a file. Paths are relative to the root and already resolved.
-struct Step {
-    std::string kind;  // "replace", "new" or "move"
-    std::string from, to;
-};
 
 bool present(const Place& at) {
     struct stat info {};
@@ -39,77 +32,34 @@ void remove_at(const std::string& root, const std::string& path) {
     if (at.dir.ok()) ::unlinkat(at.dir.get(), at.name.c_str(), 0);
 }
 
-// Applies one step; a step found done already (after a crash) is skipped, so replaying a
-// record is safe.
-void apply_step(const std::string& root, const Step& step) {
-    const Place from = place(root, step.from, false, false);
-    const Place to = place(root, step.to, false, true);
-    if (!present(from)) {
-        if (present(to)) return;  // done before
-        errno = ENOENT;
-        beneath::fail_io("cannot find what to move or rename", step.from);
-    }
-    if (step.kind == "replace") {
-        if (::renameat(from.dir.get(), from.name.c_str(), to.dir.get(), to.name.c_str()) != 0)
-            beneath::fail_io("cannot replace", step.to);
-    } else if (::renameat2(from.dir.get(), from.name.c_str(), to.dir.get(), to.name.c_str(), RENAME_NOREPLACE) != 0) {
-        if (errno == EEXIST) {
-            if (step.kind == "new") ::unlinkat(from.dir.get(), from.name.c_str(), 0);
-            throw Error(ErrorKind::usage, "'" + step.to + "' exists already; kith will not replace it");
-        }
-        beneath::fail_io(step.kind == "new" ? "cannot create" : "cannot move to '" + step.to + "'", step.from);
-    }
-    beneath::sync_folder(to.dir.get());
-    if (step.kind == "move") beneath::sync_folder(from.dir.get());
-}
-
-std::string encode_record(const std::vector<Step>& steps) {
-    std::string text = std::string(record_magic) + "\n";
-    for (const auto& step : steps) text += step.kind + "\t" + step.from + "\t" + step.to + "\n";
-    return text + "end\t" + std::to_string(hash_bytes(text)) + "\n";
-}
-
-// Reads a record; nullopt when it is damaged (then nothing was renamed yet: it is written
-// whole, flushed, before the first rename).
-std::optional<std::vector<Step>> decode_record(const std::string& text) {
-    const size_t end = text.rfind("end\t");
-    if (end == std::string::npos || !text.starts_with(std::string(record_magic) + "\n")) return std::nullopt;
-    if (text.substr(end) != "end\t" + std::to_string(hash_bytes(text.substr(0, end))) + "\n") return std::nullopt;
-    std::vector<Step> steps;
-    size_t at = text.find('\n') + 1;
-    while (at < end) {
-        const size_t eol = text.find('\n', at);
-        const std::string line = text.substr(at, eol - at);
-        const size_t tab1 = line.find('\t'), tab2 = line.find('\t', tab1 + 1);
-        if (tab1 == std::string::npos || tab2 == std::string::npos) return std::nullopt;
-        steps.push_back(Step{line.substr(0, tab1), line.substr(tab1 + 1, tab2 - tab1 - 1), line.substr(tab2 + 1)});
-        at = eol + 1;
-    }
-    return steps;
-}
-
-// Removes temp files no record names: left by a write that was killed before its rename.
+// Removes temp files left by writes killed before their rename. Only what write_temp makes
+// (see is_temp_name: a user's own hidden file such as ".notes.backup" or ".bashrc.Ab12Cd" is
+// never one) and only here, with the lock held and after any record is finished: no record
+// names what is removed, and no other kith is writing in contacts/ or archive/ (every writer
+// there holds the lock). There is no age test, since the library reads no clock.
 void clean_stale(const std::string& root) {
     for (const std::string folder : {"contacts", "archive", ".kith"})
         for (const auto& entry : beneath::list_folder(root, folder))
-            if (!entry.folder && beneath::is_temp_name(entry.name)) remove_at(root, folder + "/" + entry.name);
+            if (!entry.folder && beneath::is_temp_name(folder, entry.name)) remove_at(root, folder + "/" + entry.name);
 }
 
 }  // namespace
 
 bool finish_pending(const Store& store) {
     bool found = false;
+    std::vector<Error> kept;  // targets changed since: left as they are, reported below
     if (store.exists(record_path)) {
         found = true;
         std::optional<std::vector<Step>> steps;
         try {
-            steps = decode_record(store.read(record_path, max_record_bytes));
+            steps = intent::decode(store.read(record_path, max_record_bytes));
         } catch (const Error& e) {
             if (e.kind() != ErrorKind::invalid) throw;
         }
         try {
             if (steps)
-                for (const auto& step : *steps) apply_step(store.root(), step);
+                for (const auto& step : *steps)
+                    if (auto said = intent::finish(store.root(), step)) kept.push_back(std::move(*said));
         } catch (const Error& e) {
             throw Error(e.kind(), "cannot finish a change an earlier kith left half-done (" + e.message() + "; see " +
                                       record_path + ")", e.where());
@@ -119,6 +69,11 @@ bool finish_pending(const Store& store) {
         beneath::sync_folder(record.dir.get());
     }
     clean_stale(store.root());
+    if (!kept.empty()) {
+        std::string message = kept.front().message();
+        for (size_t i = 1; i < kept.size(); ++i) message += "; and " + kept[i].located();
+        throw Error(ErrorKind::invalid, message, kept.front().where());
+    }
     return found;
 }
 
@@ -166,12 +121,22 @@ void Transaction::edit(const std::string& path, const Store::Edit& edit) {
     parse_contact(before, path, config_);  // never rewrite a file that does not parse
     std::string after = edit(before);
     check_parses(path, after, "kith's change");  // and never write one that would not
+    stage_write(path, std::move(after));
+}
+
+void Transaction::replace(const std::string& path, const std::string& text) {
+    (void)read(path);  // it must be there, and be a file kith may read
+    check_parses(path, text, "the new text");
+    stage_write(path, text);
+}
+
+void Transaction::stage_write(const std::string& path, std::string text) {
     for (auto it = changes_.rbegin(); it != changes_.rend(); ++it)
         if (!it->is_move && it->to == path) {
-            it->text = std::move(after);
+            it->text = std::move(text);
             return;
         }
-    changes_.push_back(Change{false, "", path, std::move(after)});
+    changes_.push_back(Change{false, "", path, std::move(text)});
 }
 
 void Transaction::move(const std::string& from, const std::string& to) {
@@ -203,7 +168,7 @@ std::vector<std::string> Transaction::commit() {
             if (change.is_move) {
                 const Place from = place(root, change.from, false, false);
                 const Place to = place(root, change.to, false, true);
-                steps.push_back(Step{"move", from.path, to.path});
+                steps.push_back(Step{"move", from.path, to.path, intent::absent});
                 changed.push_back(from.path);
                 changed.push_back(to.path);
                 continue;
@@ -211,11 +176,16 @@ std::vector<std::string> Transaction::commit() {
             const Place at = place(root, change.to, true, true);
             const std::string kind = present(at) ? "replace" : "new";
             const std::string temp = beneath::write_temp(at, change.text);
-            steps.push_back(Step{kind, at.path.substr(0, at.path.size() - at.name.size()) + temp, at.path});
+            steps.push_back(Step{kind, at.path.substr(0, at.path.size() - at.name.size()) + temp, at.path,
+                                 kind == "new" ? intent::absent : ""});
             changed.push_back(at.path);
         }
         store_.test_step("prepared");
-        if (steps.size() > 1) store_.write(record_path, encode_record(steps), max_record_bytes);
+        if (steps.size() > 1) {
+            for (auto& step : steps)  // what each file holds now: finishing never overwrites a later change
+                if (step.kind == "replace") step.before = intent::state_of(root, step.to);
+            store_.write(record_path, intent::encode(steps), max_record_bytes);
+        }
     } catch (...) {
         undo();
         throw;
@@ -224,7 +194,7 @@ std::vector<std::string> Transaction::commit() {
     try {
         for (size_t i = 0; i < steps.size(); ++i) {
             store_.test_step("apply-" + std::to_string(i + 1));
-            apply_step(root, steps[i]);
+            intent::apply(root, steps[i]);
         }
     } catch (const Error& e) {
         if (steps.size() == 1) {

@@ -2,10 +2,11 @@
 // One change to several files of the network, under one lock, all or nothing.
 //
 // Commit protocol: every new text goes to a temp file beside its target (flushed); when
-// more than one file changes, a record of intent is written to .kith/intent (flushed);
-// then the renames and moves; then the record is removed. The next kith that opens the
-// store finishes a change whose record it finds, and removes temp files that no record
-// names, so a crash, ENOSPC or EFBIG between two files leaves all of them or none.
+// more than one file changes, a record of intent is written to .kith/intent (flushed), with
+// what each target held; then the renames and moves; then the record is removed. The next
+// kith that opens the store finishes a change whose record it finds (leaving alone a target
+// changed since: see finish_pending), and removes stale temp files, so a crash, ENOSPC or
+// EFBIG between two files leaves all of them or none.
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ public:
     // Edits a contact file: the edit gets its text as read now, under the lock. A file
     // that does not parse is never rewritten, and a result that would not parse is refused.
     void edit(const std::string& path, const Store::Edit& edit);
+    // Replaces the whole text of a file whatever it held, even text that does not parse
+    // (kith edit repairs such files); the new text must parse.
+    void replace(const std::string& path, const std::string& text);
     // Moves a file to another folder of the network; refused when the target exists.
     void move(const std::string& from, const std::string& to);
 
@@ -45,6 +49,7 @@ private:
         std::string text;
     };
     const Change* pending_write(const std::string& path) const;
+    void stage_write(const std::string& path, std::string text);
     void check_parses(const std::string& path, const std::string& text, const char* who) const;
 
     const Store& store_;
@@ -55,6 +60,9 @@ private:
 
 // With the lock held: finishes (or, when its record is damaged, undoes) a change that an
 // earlier kith left half-done, then removes stale temp files. Returns true when one was found.
+// A file changed since that change was planned is never overwritten: it stays as it is, kith's
+// version is kept beside it (NAME.kith-unfinished), and an invalid-file Error located at it
+// says so once everything else is finished.
 bool finish_pending(const Store& store);
 
 }  // namespace kith

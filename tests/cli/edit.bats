@@ -1,4 +1,4 @@
-load helpers
+load store_helpers
 
 @test "an editor that breaks the file leaves the original intact, exit 3, copy kept" {
     snapshot ada-lovelace
@@ -158,4 +158,52 @@ breaking_editor() {
     run script -qec "$KITH edit ada" /dev/null <<< "y"
     assert_output --partial "resume editing it?"
     grep -qx 'title: Resumed' contacts/ada-lovelace.yaml
+}
+
+@test "edit decides under the lock: a file changed while the editor was open is left alone, the copy kept" {
+    export EDITOR="$BATS_TEST_TMPDIR/race.sh"
+    printf '#!/bin/sh\nsed -i s/Lead.Analyst/Mine/ "$1"\nsed -i s/Lead.Analyst/Theirs/ "%s"\n' \
+        "$NET/contacts/ada-lovelace.yaml" > "$EDITOR"
+    chmod +x "$EDITOR"
+    run --separate-stderr kith edit ada </dev/null
+    assert_failure 4
+    [[ "$stderr" == *"changed while you were editing"*".kith/edit-ada-lovelace.yaml"* ]] || { echo "$stderr"; false; }
+    grep -qx 'title: Theirs' contacts/ada-lovelace.yaml
+    grep -qx 'title: Mine' .kith/edit-ada-lovelace.yaml
+}
+
+@test "edit saves through the store's transaction: a failure at any step of its commit writes nothing, keeps the copy" {
+    need_hooks
+    export VISUAL="sed -i s/Lead\\ Analyst/Head\\ of\\ Analysis/"
+    for step in locked temp-1 prepared apply-1; do
+        snapshot ada-lovelace
+        run --separate-stderr env KITH_TEST_FAIL_AT="$step" "$KITH" edit ada </dev/null
+        assert_failure 4
+        [[ "$stderr" == *"injected failure at step '$step'"* ]] || { echo "step $step: $stderr"; false; }
+        [ -z "$(changes ada-lovelace)" ]
+        [ -z "$(temps_left)" ]
+        grep -qx 'title: Head of Analysis' .kith/edit-ada-lovelace.yaml
+        [[ "$step" == locked ]] || [[ "$stderr" == *"your edited copy is kept in .kith/edit-ada-lovelace.yaml"* ]]
+        EDITOR=true VISUAL= run --separate-stderr kith edit ada --resume </dev/null
+        assert_success
+        grep -qx 'title: Head of Analysis' contacts/ada-lovelace.yaml
+        cp "$KITH_EXAMPLES/contacts/ada-lovelace.yaml" contacts/
+    done
+}
+
+@test "a SIGKILL at any step of edit's commit leaves the old file or the new one, and the copy until it is saved" {
+    need_hooks
+    export VISUAL="sed -i s/Lead\\ Analyst/Head\\ of\\ Analysis/"
+    for step in locked temp-1 prepared intent apply-1 applied done; do
+        cp "$KITH_EXAMPLES/contacts/ada-lovelace.yaml" contacts/
+        run env KITH_TEST_CRASH_AT="$step" "$KITH" edit ada </dev/null
+        [ "$status" -eq 137 ] || { echo "step $step: exit $status, not killed" >&2; false; }
+        kith log grace -m "the next writer"
+        [ -z "$(temps_left)" ]
+        if grep -qx 'title: Lead Analyst' contacts/ada-lovelace.yaml; then
+            EDITOR=true VISUAL= kith edit ada --resume </dev/null
+        fi
+        grep -qx 'title: Head of Analysis' contacts/ada-lovelace.yaml
+        rm -f .kith/edit-ada-lovelace.yaml
+    done
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "kith/beneath.hpp"
 #include "kith/config_file.hpp"
 #include "kith/error.hpp"
 #include "kith/store.hpp"
@@ -135,4 +136,18 @@ TEST_CASE("the lock is the folder itself: deleting .kith does not release it") {
     CHECK(::flock(other, LOCK_EX | LOCK_NB) != 0);  // another writer would wait
     ::close(other);
     CHECK_FALSE(fs::exists(net.root / ".kith/lock"));
+}
+
+TEST_CASE("every temp name write_temp makes is one cleanup removes; a user's look-alike never is") {
+    Folder net;
+    const beneath::Place at = beneath::place(net.root.string(), "contacts/a.yaml", true, false);
+    for (int i = 0; i < 300; ++i) {
+        const std::string temp = beneath::write_temp(at, "x", false);
+        CHECK(beneath::is_temp_name("contacts", temp));
+        fs::remove(net.root / "contacts" / temp);
+    }
+    CHECK(beneath::is_temp_name(".kith", ".index.aB3xYz"));
+    for (const char* mine : {".notes.backup", ".a.yaml.backup", ".a.yaml.BACKUP", ".a.yaml.123456", ".bashrc.Ab12Cd",
+                             "..yaml.Ab12Cd", "a.yaml.Ab12Cd", ".a.yaml.Ab-2Cd", ".a.yaml.Ab12Cde"})
+        CHECK_MESSAGE(!beneath::is_temp_name("contacts", mine), mine);
 }
