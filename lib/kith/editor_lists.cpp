@@ -66,7 +66,8 @@ std::string add_list_item(std::string_view text, std::string_view key, std::stri
         size_t last = close;
         while (last > old.start + 1 && (body[last - 1] == ' ' || body[last - 1] == '\t')) --last;
         const bool empty = last == old.start + 1;
-        line = std::string(body.substr(0, last)) + (empty ? "" : ", ") + std::string(item) +
+        const bool trailing_comma = !empty && body[last - 1] == ',';  // [a,] is [a]: its comma serves
+        line = std::string(body.substr(0, last)) + (empty ? "" : trailing_comma ? " " : ", ") + std::string(item) +
                std::string(body.substr(last)) + line_ending(line);
         return file.join();
     }

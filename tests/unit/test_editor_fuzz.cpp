@@ -140,3 +140,17 @@ TEST_CASE("a text that becomes a list's first item keeps its value when quoted a
     CHECK(tier->items[1].text == "x");
     CHECK(file.find("notes")->text == read_yaml(text, "x.yaml").find("notes")->text);
 }
+
+TEST_CASE("adding to a one-line list with a trailing comma adds one item, not an empty one too (found by fuzzing)") {
+    for (const std::string list : {"[l#,]", "[a,]", "[a, b,  ]", "['q',]"}) {
+        CAPTURE(list);
+        const std::string text = "W: |-\nlog: " + list + "\n\n";
+        const YamlValue before = read_yaml(text, "x.yaml");
+        const std::string out = add_list_item(text, "log", "x", "x.yaml");
+        const YamlValue* now = read_yaml(out, "x.yaml").find("log");
+        REQUIRE(now != nullptr);
+        REQUIRE(now->items.size() == before.find("log")->items.size() + 1);
+        CHECK(now->items.back().text == "x");
+        for (const auto& item : now->items) CHECK_FALSE(item.text.empty());
+    }
+}
