@@ -187,6 +187,20 @@ std::string read_in(int dir, const std::string& name, const std::string& path, s
 }
 
 std::string write_temp(const Place& at, const std::string& bytes, bool flush) {
+    return write_temp(at, std::vector<std::string_view>{bytes}, flush);
+}
+
+std::string write_temp(const Place& at, const std::vector<std::string_view>& pieces, bool flush) {
+    size_t next_piece = 0;
+    return write_temp(
+        at, [&]() -> std::optional<std::string_view> {
+            if (next_piece == pieces.size()) return std::nullopt;
+            return pieces[next_piece++];
+        },
+        flush);
+}
+
+std::string write_temp(const Place& at, const std::function<std::optional<std::string_view>()>& next, bool flush) {
     if (!at.dir.ok()) {
         errno = ENOENT;
         fail_io("cannot write", at.path);
@@ -225,12 +239,15 @@ std::string write_temp(const Place& at, const std::string& bytes, bool flush) {
     } else {
         own_like_folder(at.dir.get(), fd.get(), nullptr);
     }
-    size_t written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd.get(), bytes.data() + written, bytes.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) abandon("cannot write");
-        written += static_cast<size_t>(n);
+    while (const std::optional<std::string_view> piece = next()) {
+        const std::string_view bytes = *piece;
+        size_t written = 0;
+        while (written < bytes.size()) {
+            const ssize_t n = ::write(fd.get(), bytes.data() + written, bytes.size() - written);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) abandon("cannot write");
+            written += static_cast<size_t>(n);
+        }
     }
     if (flush && ::fsync(fd.get()) != 0) abandon("cannot flush");
     return temp;

@@ -4,7 +4,10 @@
 // transaction.cpp only.
 #include <sys/types.h>
 
+#include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kith::beneath {
@@ -59,6 +62,11 @@ std::string read_in(int dir, const std::string& name, const std::string& path, s
 // owner and group of the file it will replace (new files: 0600, owned like their folder).
 // Flushed to disk unless `flush` is false (derived data). Returns the temp file's name in the place's folder.
 std::string write_temp(const Place& at, const std::string& bytes, bool flush = true);
+// The same, for bytes in pieces written one after the other.
+std::string write_temp(const Place& at, const std::vector<std::string_view>& pieces, bool flush = true);
+// The same, for bytes made piece by piece: `next` returns each in turn (valid until it is called
+// again), then nullopt.
+std::string write_temp(const Place& at, const std::function<std::optional<std::string_view>()>& next, bool flush = true);
 
 // Flushes a folder's entries to disk; errors are ignored (some file systems refuse).
 void sync_folder(int dir);

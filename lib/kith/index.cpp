@@ -228,21 +228,21 @@ void reduce_to_summary(Contact& contact) {
     contact.notes.shrink_to_fit();
 }
 
-NewSummary summarize(const Contact& summary, const FileStamp& stamp, std::optional<Day> newest) {
-    NewSummary out{summary.path, summary.slug, summary.name, {}, {}, stamp, newest};
+std::string encode_summary(const Contact& summary) {
     Writer w;
     write_contact(w, summary);
-    out.bytes = w.take();
-    Writer aka;
-    aka.strings(summary.aka);
-    out.aka_bytes = aka.take();
-    return out;
+    return w.take();
 }
 
-IndexRecord record_of(const NewSummary& summary, std::uint64_t at) {
-    return IndexRecord{summary.path, summary.stamp,     summary.newest_entry, summary.slug,
-                       summary.name, summary.aka_bytes, at,                   summary.bytes.size(),
-                       checksum(summary.bytes)};
+std::string encode_aka(const Contact& contact) {
+    Writer w;
+    w.strings(contact.aka);
+    return w.take();
+}
+
+IndexRecord record_of(const NewSummary& s, std::string_view aka_bytes, std::uint64_t at, std::string_view bytes) {
+    return IndexRecord{s.summary->path, s.stamp, s.newest_entry, s.summary->slug, s.summary->name,
+                       aka_bytes,       at,      bytes.size(),   checksum(bytes)};
 }
 
 std::uint64_t settings_key(const Config& config) {

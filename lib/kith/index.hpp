@@ -52,9 +52,11 @@ struct IndexRecord {
     std::uint64_t summary_at = 0, summary_size = 0, summary_checksum = 0;
 };
 
-// A summary ready to be written: what its record says, and its bytes.
+// A summary about to be written: the contact reduced to it (held by the caller, or here when
+// the caller keeps the full contact), and the stamp and newest entry of its file.
 struct NewSummary {
-    std::string path, slug, name, aka_bytes, bytes;
+    const Contact* summary = nullptr;
+    std::unique_ptr<Contact> held;
     FileStamp stamp;
     std::optional<Day> newest_entry;
 };
@@ -66,11 +68,15 @@ std::optional<Day> newest_entry(const Contact& contact);
 // entry that counts as contact (the one staleness and `due` show on any later day).
 void reduce_to_summary(Contact& contact);
 
-// Returns a summary (a contact reduced already) ready to be written.
-NewSummary summarize(const Contact& summary, const FileStamp& stamp, std::optional<Day> newest);
+// Returns the bytes the index keeps of a summary.
+std::string encode_summary(const Contact& summary);
 
-// Returns the record of a summary about to be written at `at` in the file.
-IndexRecord record_of(const NewSummary& summary, std::uint64_t at);
+// Returns a contact's aka list as the name table holds it.
+std::string encode_aka(const Contact& contact);
+
+// Returns the record of a new summary whose bytes lie at `at`; its views point into the summary
+// and into `aka_bytes` (encode_aka's), which the caller keeps.
+IndexRecord record_of(const NewSummary& summary, std::string_view aka_bytes, std::uint64_t at, std::string_view bytes);
 
 // Decodes one summary from its bytes, checked against its record; nullopt when they differ.
 std::optional<Contact> read_summary(const IndexRecord& record, std::string_view bytes);

@@ -272,20 +272,24 @@ Network Store::read_network(bool include_archived, std::optional<Day> today, Wan
             // A regular file is read through its open folder; anything else (a link) through the resolver.
             Contact full = found.stamps[i] ? contact_at(found.folder_of[i], paths[i], network.config)
                                            : load_contact(paths[i], network.config);
+            std::unique_ptr<NewSummary> summary;
             if (found.stamps[i] && !indexed[i]) {
-                const std::optional<Day> newest = newest_entry(full);
-                const bool summary_holds = !today || !newest || *newest <= *today;
-                if (want == Want::full || !summary_holds) {
-                    Contact summary = full;
-                    reduce_to_summary(summary);
-                    made[i] = std::make_unique<NewSummary>(summarize(summary, *found.stamps[i], newest));
+                summary = std::make_unique<NewSummary>();
+                summary->stamp = *found.stamps[i];
+                summary->newest_entry = newest_entry(full);
+                const bool summary_holds = !today || !summary->newest_entry || *summary->newest_entry <= *today;
+                if (want == Want::full || !summary_holds) {  // the full contact is kept: the summary beside it
+                    summary->held = std::make_unique<Contact>(full);
+                    reduce_to_summary(*summary->held);
+                    summary->summary = summary->held.get();
                 } else {
                     reduce_to_summary(full);
-                    made[i] = std::make_unique<NewSummary>(summarize(full, *found.stamps[i], newest));
                 }
             }
             contacts[i] = std::move(full);
             present[i] = 1;
+            if (summary && !summary->held) summary->summary = &contacts[i];  // contacts is not resized until the end
+            made[i] = std::move(summary);
         } catch (const Error& problem) {
             problems[i] = std::make_unique<Error>(problem);
             try {  // a file in conflict is reported, and the person stays, as far as they can be read

@@ -137,7 +137,8 @@ private:
     void update_index(const IndexFile* old, std::uint64_t key, const std::vector<IndexRecord>& kept,
                       const std::vector<const NewSummary*>& fresh) const;
     bool update_in_place(const IndexFile& old, std::uint64_t key, const std::vector<IndexRecord>& kept,
-                         const std::vector<const NewSummary*>& fresh, std::uint64_t dead) const;
+                         const std::vector<const NewSummary*>& fresh, const std::vector<IndexRecord>& fresh_records,
+                         std::uint64_t dead) const;
     std::string root_;
     TestHooks hooks_;
 };

@@ -107,8 +107,19 @@ std::optional<IndexFile> Store::read_index(std::optional<std::uint64_t> key, boo
 void Store::update_index(const IndexFile* old, std::uint64_t key, const std::vector<IndexRecord>& kept,
                          const std::vector<const NewSummary*>& fresh) const {
     try {
+        // The fresh summaries are encoded once to learn their sizes and checksums, and again as
+        // they are written: never all of them in memory at once.
+        std::vector<std::string> akas;
+        akas.reserve(fresh.size());
+        std::vector<IndexRecord> fresh_records;
+        fresh_records.reserve(fresh.size());
         std::uint64_t added = 0, kept_bytes = 0;
-        for (const NewSummary* s : fresh) added += s->bytes.size();
+        for (const NewSummary* s : fresh) {
+            akas.push_back(encode_aka(*s->summary));
+            const std::string bytes = encode_summary(*s->summary);
+            fresh_records.push_back(record_of(*s, akas.back(), added, bytes));  // `at` relative to the first
+            added += bytes.size();
+        }
         for (const IndexRecord& r : kept) kept_bytes += r.summary_size;
         // In place: the new summaries go where the old name table was, the new table after
         // them, the header last; what the old records held and the new ones do not is dead.
@@ -117,32 +128,42 @@ void Store::update_index(const IndexFile* old, std::uint64_t key, const std::vec
             const std::uint64_t dead = old->header.dead_bytes + (live_before - std::min(live_before, kept_bytes));
             const std::uint64_t names_at = old->header.names_at + added;
             const bool compact = !old->summaries.empty() && dead > (names_at - index_header_size) / 2;
-            if (!compact && update_in_place(*old, key, kept, fresh, dead)) return;
+            if (!compact && update_in_place(*old, key, kept, fresh, fresh_records, dead)) return;
             if (old->summaries.empty()) return;  // the next whole read compacts it
         }
-        // Anew: the kept summaries copied as they are, then the fresh ones.
-        std::string bytes(index_header_size, '\0');
-        bytes.reserve(index_header_size + kept_bytes + added);
+        // Anew: the kept summaries as they are, then the fresh ones, written piece by piece.
         std::vector<IndexRecord> records;
         records.reserve(kept.size() + fresh.size());
+        std::uint64_t at_byte = index_header_size;
         for (IndexRecord r : kept) {
-            const std::string_view from = old->summaries.substr(r.summary_at, r.summary_size);
-            r.summary_at = bytes.size();
-            bytes += from;
+            r.summary_at = at_byte;
+            at_byte += r.summary_size;
             records.push_back(r);
         }
-        for (const NewSummary* s : fresh) {
-            records.push_back(record_of(*s, bytes.size()));
-            bytes += s->bytes;
+        for (IndexRecord r : fresh_records) {
+            r.summary_at += at_byte;
+            records.push_back(r);
         }
-        auto [header, names] = write_name_table(records, key, bytes.size(), 0);
-        bytes += names;
-        bytes.replace(0, index_header_size, write_index_header(header));
+        at_byte += added;
+        const auto [header, names] = write_name_table(records, key, at_byte, 0);
+        const std::string head = write_index_header(header);
         const Fd root = beneath::open_root(root_);
-        if (!room_for(root.get(), bytes.size())) return;
+        if (!room_for(root.get(), at_byte + names.size())) return;
         make_folder(".kith");
         const beneath::Place at = beneath::place(root_, index_path, false, true);
-        const std::string temp = beneath::write_temp(at, bytes, false);
+        size_t piece = 0;
+        std::string encoded;
+        const std::string temp = beneath::write_temp(
+            at,
+            [&]() -> std::optional<std::string_view> {
+                const size_t k = piece++;
+                if (k == 0) return std::string_view(head);
+                if (k <= kept.size()) return old->summaries.substr(kept[k - 1].summary_at, kept[k - 1].summary_size);
+                if (k <= kept.size() + fresh.size()) return std::string_view(encoded = encode_summary(*fresh[k - 1 - kept.size()]->summary));
+                if (k == kept.size() + fresh.size() + 1) return std::string_view(names);
+                return std::nullopt;
+            },
+            false);
         if (::renameat(at.dir.get(), temp.c_str(), at.dir.get(), at.name.c_str()) != 0)
             ::unlinkat(at.dir.get(), temp.c_str(), 0);
     } catch (const Error&) {
@@ -150,12 +171,15 @@ void Store::update_index(const IndexFile* old, std::uint64_t key, const std::vec
 }
 
 bool Store::update_in_place(const IndexFile& old, std::uint64_t key, const std::vector<IndexRecord>& kept,
-                            const std::vector<const NewSummary*>& fresh, std::uint64_t dead) const {
+                            const std::vector<const NewSummary*>& fresh, const std::vector<IndexRecord>& fresh_records,
+                            std::uint64_t dead) const {
     std::string added;
     std::vector<IndexRecord> records(kept);
-    for (const NewSummary* s : fresh) {
-        records.push_back(record_of(*s, old.header.names_at + added.size()));
-        added += s->bytes;
+    for (size_t k = 0; k < fresh.size(); ++k) {
+        IndexRecord r = fresh_records[k];
+        r.summary_at = old.header.names_at + added.size();
+        records.push_back(r);
+        added += encode_summary(*fresh[k]->summary);
     }
     const std::uint64_t names_at = old.header.names_at + added.size();
     auto [header, names] = write_name_table(records, key, names_at, dead);

@@ -17,9 +17,13 @@ static const char* ada_text =
 static std::string index_of(const std::vector<const NewSummary*>& summaries, std::uint64_t key) {
     std::string bytes(index_header_size, '\0');
     std::vector<IndexRecord> records;
+    std::vector<std::string> akas;  // the records view them: no regrowth
+    akas.reserve(summaries.size());
     for (const NewSummary* s : summaries) {
-        records.push_back(record_of(*s, bytes.size()));
-        bytes += s->bytes;
+        const std::string summary = encode_summary(*s->summary);
+        akas.push_back(encode_aka(*s->summary));
+        records.push_back(record_of(*s, akas.back(), bytes.size(), summary));
+        bytes += summary;
     }
     auto [header, names] = write_name_table(records, key, bytes.size(), 0);
     bytes += names;
@@ -44,9 +48,13 @@ static std::optional<std::vector<Contact>> summaries_in(const std::string& bytes
 
 // What the store writes of a contact: its summary, with its newest entry.
 static NewSummary summary_of(Contact contact, const FileStamp& stamp) {
-    const auto newest = newest_entry(contact);
-    reduce_to_summary(contact);
-    return summarize(contact, stamp, newest);
+    NewSummary out;
+    out.newest_entry = newest_entry(contact);
+    out.stamp = stamp;
+    out.held = std::make_unique<Contact>(std::move(contact));
+    reduce_to_summary(*out.held);
+    out.summary = out.held.get();
+    return out;
 }
 
 static Contact ada_contact() {
