@@ -157,8 +157,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     comments_kept(text, after);
     // Adding takes nothing away but an empty value ("[ ]", "~", "null") and blanks: the rest of
     // the old text is still there, in order. A text that becomes the list's first item may be
-    // quoted anew (U+0087 is written as "\x87"), so its own lines are left out of that check.
-    const bool old_is_text = op == 3 && old && old->kind == kith::YamlValue::Kind::scalar && !old->text.empty();
+    // quoted anew (U+0087 is written as "\x87"), and an empty one ('') goes, so its own lines
+    // are left out of that check.
+    const bool old_is_text = op == 3 && old && old->kind == kith::YamlValue::Kind::scalar;
     const std::string kept = old_is_text ? without_lines(text, old->line, next_key_line(before, old->line)) : text;
     const std::string_view removable = " \t\r\n[]~nulNUL";
     size_t j = 0;

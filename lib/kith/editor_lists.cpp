@@ -51,7 +51,7 @@ std::string add_list_item(std::string_view text, std::string_view key, std::stri
     const std::string_view body = content(line);
     const InlineValue old = inline_value(line, found->after_colon);
     const std::string_view value = body.substr(old.start, old.end - old.start);
-    if (value.empty() || is_empty_value(value)) {
+    if (value.empty() || is_empty_value(value) || value == "''" || value == "\"\"") {  // an empty text is no item
         if (value.empty() && has_block_items(file, *at))
             return insert_item(text, key, item, std::nullopt, path);
         if (has_block_items(file, *at))

@@ -145,8 +145,9 @@ void Store::update_index(const IndexFile* old, std::uint64_t key, const std::vec
             records.push_back(r);
         }
         at_byte += added;
-        const auto [header, names] = write_name_table(records, key, at_byte, 0);
-        const std::string head = write_index_header(header);
+        const std::pair<IndexHeader, std::string> table = write_name_table(records, key, at_byte, 0);
+        const std::string& names = table.second;  // a plain name: the writer below captures it
+        const std::string head = write_index_header(table.first);
         const Fd root = beneath::open_root(root_);
         if (!room_for(root.get(), at_byte + names.size())) return;
         make_folder(".kith");

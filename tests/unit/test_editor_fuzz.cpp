@@ -154,3 +154,15 @@ TEST_CASE("adding to a one-line list with a trailing comma adds one item, not an
         for (const auto& item : now->items) CHECK_FALSE(item.text.empty());
     }
 }
+
+TEST_CASE("adding to a list written as an empty text ('' or \"\") gives a list of that one item (found by fuzzing)") {
+    for (const std::string empty : {"''", "\"\""}) {
+        const std::string text = "og:\n\n\nlog: " + empty + "\n':': y\n";
+        const std::string out = add_list_item(text, "log", "x", "x.yaml");
+        const YamlValue file = read_yaml(out, "x.yaml");
+        REQUIRE(file.find("log") != nullptr);
+        REQUIRE(file.find("log")->items.size() == 1);
+        CHECK(file.find("log")->items[0].text == "x");
+        CHECK(file.find(":")->text == "y");
+    }
+}
