@@ -8,7 +8,8 @@ COMMANDS=(
     "due" "due --format json" "due --format tsv" "due --today 2025-06-01 --format json"
     "list --format json" "list --archived --format json" "list --tag london" "list --tag mentor --format tsv"
     "list --org Labs" "list --tier close --format json" "tier" "tier --format json" "tier ada"
-    "show ada" "show 山田" "email a" "email engines" "__complete names" "find london"
+    "show ada" "show ada-lovelace" "show 山田" "email a" "email engines" "__complete names" "__complete people"
+    "find london"
 )
 
 # Prints every command's result; with "cold", the index is removed before each one.
@@ -121,6 +122,53 @@ data[at] ^= 0x01
 open('.kith/index', 'wb').write(bytes(data))
 PY
     same_as_without_index
+}
+
+@test "one flipped byte in the name table (names, stamps, where summaries lie): ignored, same output" {
+    warm_up
+    python3 - <<'PY'
+data = bytearray(open('.kith/index', 'rb').read())
+at = data.rfind(b'Ada Lovelace')   # the name table comes last
+data[at] ^= 0x01
+open('.kith/index', 'wb').write(bytes(data))
+PY
+    same_as_without_index
+}
+
+@test "a write updates the index in place (the same file, grown by one summary); output as without it" {
+    warm_up
+    inode=$(stat -c %i .kith/index)
+    kith log ada -k call -m "in place" >/dev/null
+    kith due >/dev/null
+    [ "$(stat -c %i .kith/index)" = "$inode" ]   # not written anew
+    run kith due --format json
+    assert_output --partial "in place"
+    same_as_without_index
+}
+
+@test "many writes: what updates in place left dead is compacted, the index does not grow without end" {
+    warm_up
+    fresh=$(stat -c %s .kith/index)
+    for i in $(seq 1 40); do
+        kith log grace -m "entry $i" >/dev/null
+        kith due >/dev/null
+    done
+    [ "$(stat -c %s .kith/index)" -lt $(( fresh * 2 )) ]
+    run kith due --format json
+    assert_output --partial "entry 40"
+    same_as_without_index
+}
+
+@test "a NAME that is a slug reads that person's file alone; other files are not read or reported" {
+    warm_up
+    printf 'name: Omar\ntier: [oops\n' > contacts/omar-haddad.yaml   # not named in ada's file
+    run --separate-stderr kith show ada-lovelace
+    assert_success
+    assert_output --partial "Ada Lovelace (ada-lovelace)"
+    [ -z "$stderr" ]
+    run --separate-stderr kith log ada-lovelace -m "by slug"
+    assert_success
+    [ "$(grep -c 'by slug' contacts/ada-lovelace.yaml)" = 1 ]
 }
 
 @test "an index that is a folder: ignored, same output, and writes still work" {
