@@ -38,6 +38,9 @@ inline std::vector<Contact> generated_network(unsigned seed, size_t people) {
         if (pick(5) == 0) c.snooze = *parse_iso_day("2026-11-01") + date::days{pick(60)};
         if (pick(4) == 0) c.birthday = MonthDay{static_cast<unsigned>(1 + pick(12)), static_cast<unsigned>(1 + pick(28)), 1990};
         if (pick(6) == 0) c.introduced_by = slugs[pick(people)];
+        if (pick(5) == 0) c.dates.push_back(YearlyDate{MonthDay{static_cast<unsigned>(1 + pick(12)), 1, std::nullopt}, "anniversary"});
+        if (pick(4) == 0) c.prefer = "email";
+        if (pick(2) == 0) c.email.push_back("p" + std::to_string(i) + "@example.org");
         // Most have a few entries, some many; dates cluster on a few days so that a day has many names.
         const size_t entries = pick(5) == 0 ? 40 + pick(80) : pick(8);
         for (size_t k = 0; k < entries; ++k) {
