@@ -23,12 +23,16 @@ struct IntroduceOptions {
 int suggest(Context& ctx, const IntroduceOptions& in) {
     if (in.names.size() > 1) fail_usage("--suggest takes at most one NAME");
     if (in.format == "ics") fail_usage("--format ics is for 'kith due'");
-    const Network network = ctx.load();
+    // The files are read a chunk at a time; of each person only what suggestions read is kept.
+    std::vector<Contact> people;
+    const Network network = ctx.each_contact(false, [&](std::vector<Contact>& read_now, const Config&) {
+        for (const auto& contact : read_now) people.push_back(suggest_digest(contact));
+    });
     SuggestQuery query;
     query.limit = in.limit;
     query.same_org = in.same_org;
-    if (!in.names.empty()) query.only = &resolve(network.contacts, in.names[0]);
-    ctx.print(suggestion_table(suggest_introductions(network.contacts, network.config, query)), in.format);
+    if (!in.names.empty()) query.only = &resolve(people, in.names[0]);
+    ctx.print(suggestion_table(suggest_introductions(people, network.config, query)), in.format);
     return 0;
 }
 

@@ -30,6 +30,8 @@ inline std::vector<Contact> generated_network(unsigned seed, size_t people) {
         c.archived = pick(10) == 0;
         c.org = orgs[pick(orgs.size())];
         c.title = pick(2) ? "Engineer of " + topics[pick(topics.size())] : "";
+        c.role = pick(4) == 0 ? "buys " + topics[pick(topics.size())] : "";
+        if (pick(5) == 0) c.aka.push_back("Nick " + std::to_string(i));
         c.why = pick(3) == 0 ? "wants to learn " + topics[pick(topics.size())] : "";
         c.notes = pick(4) == 0 ? "likes " + topics[pick(topics.size())] : "";
         for (size_t k = pick(3); k > 0; --k) c.interests.push_back(topics[pick(topics.size())]);
