@@ -141,6 +141,18 @@ Network Context::load(bool include_archived) {
     return network;
 }
 
+Network Context::each_contact(bool include_archived,
+                              const std::function<void(std::vector<Contact>&, const Config&)>& use) {
+    const Store opened = store();
+    const Config config = opened.load_config();
+    return opened.each_contact(
+        include_archived, [&](std::vector<Contact>& read_now) { use(read_now, config); },
+        [&](const Error& problem) {
+            error(problem.located());
+            had_invalid_files = true;
+        });
+}
+
 void Context::print(const Table& table, const std::string& format) const {
     if (format == "tsv") std::cout << render_tsv(table);
     else if (format == "json") std::cout << render_json(table);

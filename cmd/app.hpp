@@ -40,6 +40,9 @@ struct Context {
     Store store() const { return Store(root(), hooks); }
     // Reads the network and reports every unreadable file on stderr.
     Network load(bool include_archived = false);
+    // Reads every contact a chunk at a time (Store::each_contact), handing each chunk to `use` with
+    // the settings; each unreadable file is reported on stderr before its chunk is handed over.
+    Network each_contact(bool include_archived, const std::function<void(std::vector<Contact>&, const Config&)>& use);
     // Writes a table to stdout in the chosen format.
     void print(const Table& table, const std::string& format) const;
     // Prints a message on stderr.

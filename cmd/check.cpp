@@ -15,11 +15,13 @@ void add_check(CLI::App& app, Context& ctx, Actions& actions) {
                 "Example:\n  kith check && git commit -am 'contacts'");
     actions[cmd] = [&ctx] {
         const Store store = ctx.store();
-        const Network network = store.load(true, false);
+        // Each chunk of files is parsed and dropped: only the count of those that read is kept.
+        size_t read = 0;
+        const Network network = store.each_contact(true, [&](std::vector<Contact>& read_now) { read += read_now.size(); });
         const std::vector<Error> strays = store.strays();
         for (const auto& problem : network.problems) std::cout << visible(problem.located()) << "\n";
         for (const auto& stray : strays) std::cout << visible(stray.located()) << "\n";
-        const size_t files = network.contacts.size() + network.problems.size();
+        const size_t files = read + network.problems.size();
         const size_t bad = network.problems.size() + strays.size();
         ctx.say("checked " + std::to_string(files) + (files == 1 ? " file: " : " files: ") +
                 (bad == 0 ? "all fine" : std::to_string(bad) + " with problems"));

@@ -1,6 +1,7 @@
 #pragma once
 // One function per verb, each adding its subcommand and the action that runs it.
 #include "app.hpp"
+#include "kith/health.hpp"
 
 namespace kith::cli {
 
@@ -24,6 +25,8 @@ void add_find(CLI::App& app, Context& ctx, Actions& actions);
 void add_edit(CLI::App& app, Context& ctx, Actions& actions);
 void add_report(CLI::App& app, Context& ctx, Actions& actions);
 void add_stats(CLI::App& app, Context& ctx, Actions& actions);
+// Reads the health of the network over `months` months (stats, report), a chunk of files at a time.
+Health read_health(Context& ctx, int months);
 void add_merge_file(CLI::App& app, Context& ctx, Actions& actions);
 void add_git(CLI::App& app, Context& ctx, Actions& actions);
 // Sets aside what follows `kith [options] git` for git; returns how many arguments CLI11 parses.

@@ -3,7 +3,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
+#include <utility>
 
 #include "commands.hpp"
 #include "kith/error.hpp"
@@ -51,27 +53,43 @@ void write_atomically(const fs::path& path, const std::string& text) {
 
 // A vdir: one .vcf per person. Files that are not kith's own cards are never replaced:
 // every target is checked before anything is written.
-void export_vdir(Context& ctx, const std::vector<Contact>& contacts, const ExportOptions& in) {
+void export_vdir(Context& ctx, const std::vector<std::pair<std::string, std::string>>& cards, const ExportOptions& in) {
     std::error_code ec;
     fs::create_directories(in.dir, ec);
     if (ec || !fs::is_directory(in.dir, ec)) throw Error(ErrorKind::io, "cannot make the folder '" + in.dir + "'");
-    for (const auto& c : contacts) {
-        const fs::path path = fs::path(in.dir) / vcard_file_name(c);
+    for (const auto& [name, card] : cards) {
+        const fs::path path = fs::path(in.dir) / name;
         if (fs::exists(fs::symlink_status(path, ec)) && !is_kith_card(path))
             throw Error(ErrorKind::io, "'" + path.string() + "' exists and is not a card kith wrote; nothing exported");
     }
-    for (const auto& c : contacts) write_atomically(fs::path(in.dir) / vcard_file_name(c), render_vcard(c, in.vcard_version));
-    ctx.say("exported " + std::to_string(contacts.size()) + " people to " + in.dir);
+    for (const auto& [name, card] : cards) write_atomically(fs::path(in.dir) / name, card);
+    ctx.say("exported " + std::to_string(cards.size()) + " people to " + in.dir);
 }
 
 int export_network(Context& ctx, const ExportOptions& in) {
     if (!in.dir.empty() && in.format != "vcard") fail_usage("-o DIR writes one .vcf per person: only with 'vcard'");
-    const Network network = ctx.load(in.archived);
-    if (in.format == "vcard" && !in.dir.empty()) export_vdir(ctx, network.contacts, in);
-    else if (in.format == "vcard") std::cout << render_vcards(network.contacts, in.vcard_version);
-    else if (in.format == "csv") std::cout << render_contacts_csv(network.contacts);
-    else if (in.format == "json") std::cout << render_contacts_json(network.contacts);
-    else std::cout << render_export_ics(network.contacts, network.config, ctx.today());
+    // The files are read a chunk at a time and each person written out as read: never the whole
+    // network in memory. A vdir keeps only the cards, to check every target before writing one.
+    std::optional<ExportStream> stream;
+    std::vector<std::pair<std::string, std::string>> cards;
+    const auto start = [&](const Config& config) {
+        if (!stream) stream.emplace(in.format, in.vcard_version, config, in.format == "ics" ? ctx.today() : Day{});
+    };
+    ctx.each_contact(in.archived, [&](std::vector<Contact>& read_now, const Config& config) {
+        start(config);
+        for (const auto& contact : read_now) {
+            if (in.dir.empty()) {
+                stream->add(contact, std::cout);
+                continue;
+            }
+            std::ostringstream card;
+            stream->add(contact, card);
+            cards.emplace_back(vcard_file_name(contact), card.str());
+        }
+    });
+    if (!stream) start(ctx.store().load_config());
+    if (!in.dir.empty()) export_vdir(ctx, cards, in);
+    else stream->finish(std::cout);
     return 0;
 }
 

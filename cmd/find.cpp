@@ -1,6 +1,5 @@
 // kith find TEXT: full-text search over names, aka, org, title, interests, tags, notes and log notes.
 #include <algorithm>
-#include <deque>
 
 #include "commands.hpp"
 #include "kith/excerpt.hpp"
@@ -16,21 +15,12 @@ void add_find(CLI::App& app, Context& ctx, Actions& actions) {
     add_format(*cmd, *format);
     cmd->footer("Examples:\n  kith find robotics\n  kith find \"nunez\"        # finds José Núñez");
     actions[cmd] = [&ctx, text, format] {
-        // The files are read a chunk at a time: only the people who match are kept.
-        std::deque<Contact> kept;  // stable addresses for the matches
+        // The files are read a chunk at a time: only the matches are kept (slug, name, field, text).
         std::vector<FindMatch> matches;
-        const Network network = ctx.store().each_contact(false, [&](std::vector<Contact>& read_now) {
-            for (const FindMatch& match : find_people(read_now, *text)) {
-                kept.push_back(*match.contact);
-                matches.push_back({&kept.back(), match.field, match.text});
-            }
+        ctx.each_contact(false, [&](std::vector<Contact>& read_now, const Config&) {
+            for (FindMatch& match : find_people(read_now, *text)) matches.push_back(std::move(match));
         });
-        for (const auto& problem : network.problems) {
-            ctx.error(problem.located());
-            ctx.had_invalid_files = true;
-        }
-        std::stable_sort(matches.begin(), matches.end(),
-                         [](const FindMatch& a, const FindMatch& b) { return a.contact->slug < b.contact->slug; });
+        std::stable_sort(matches.begin(), matches.end(), [](const FindMatch& a, const FindMatch& b) { return a.slug < b.slug; });
         Table table = find_table(matches);
         if (*format == "text") {  // people see the matching words in their context; scripts the whole value
             for (auto& row : table.rows) row.back() = match_excerpt(row.back(), *text);

@@ -9,6 +9,7 @@
 #include "kith/interaction.hpp"
 #include "kith/introduce.hpp"
 #include "kith/resolve.hpp"
+#include "lookup.hpp"
 
 namespace kith::cli {
 namespace {
@@ -23,12 +24,16 @@ struct IntroduceOptions {
 int suggest(Context& ctx, const IntroduceOptions& in) {
     if (in.names.size() > 1) fail_usage("--suggest takes at most one NAME");
     if (in.format == "ics") fail_usage("--format ics is for 'kith due'");
-    const Network network = ctx.load();
+    // The files are read a chunk at a time; of each person only what suggestions read is kept.
+    std::vector<Contact> people;
+    const Network network = ctx.each_contact(false, [&](std::vector<Contact>& read_now, const Config&) {
+        for (const auto& contact : read_now) people.push_back(suggest_digest(contact));
+    });
     SuggestQuery query;
     query.limit = in.limit;
     query.same_org = in.same_org;
-    if (!in.names.empty()) query.only = &resolve(network.contacts, in.names[0]);
-    ctx.print(suggestion_table(suggest_introductions(network.contacts, network.config, query)), in.format);
+    if (!in.names.empty()) query.only = &resolve(people, in.names[0]);
+    ctx.print(suggestion_table(suggest_introductions(people, network.config, query)), in.format);
     return 0;
 }
 
@@ -62,10 +67,16 @@ int introduce(Context& ctx, const IntroduceOptions& in) {
     if (in.suggest) return suggest(ctx, in);
     if (in.names.size() != 2) fail_usage("introduce takes two people: 'kith introduce A B' (or --suggest)");
     if (in.format == "tsv" || in.format == "ics") fail_usage("--format tsv is for --suggest; an introduction is text or json (see 'kith introduce --help')");
-    const Network network = ctx.load();
-    const Contact& a = resolve(network.contacts, in.names[0]);
-    const Contact& b = resolve(network.contacts, in.names[1]);
-    if (&a == &b) fail_usage("'" + in.names[0] + "' and '" + in.names[1] + "' are both " + a.name + "; introduce two people");
+    // NAME from the index (no day needed: names do not change with it), then only the two
+    // files are read in full.
+    const Network network = ctx.store().load_summaries(false, std::nullopt);
+    for (const auto& problem : network.problems) {
+        ctx.error(problem.located());
+        ctx.had_invalid_files = true;
+    }
+    const Contact a = load_person(ctx, network, in.names[0]);
+    const Contact b = load_person(ctx, network, in.names[1]);
+    if (a.path == b.path) fail_usage("'" + in.names[0] + "' and '" + in.names[1] + "' are both " + a.name + "; introduce two people");
     if (already_introduced(a, b) && !in.again && !in.dry_run)
         fail_usage(a.name + " and " + b.name + " were introduced already (see 'kith show'); add --again to do it again");
     if (network.config.me_name.empty())

@@ -17,8 +17,7 @@ struct ReportOptions {
 };
 
 int report(Context& ctx, const ReportOptions& in) {
-    const Network network = ctx.load();
-    const Health health = compute_health(network.contacts, network.config, ctx.today(), in.months);
+    const Health health = read_health(ctx, in.months);
     const std::string page = render_report_html(health, in.top);
     if (in.output == "-") {
         std::cout << page;

@@ -1,5 +1,6 @@
 // kith stats [--months N] [--top N] [--format text|json]: the network's health in the terminal.
 #include <iostream>
+#include <optional>
 
 #include "commands.hpp"
 #include "kith/health.hpp"
@@ -15,14 +16,25 @@ struct StatsOptions {
 };
 
 int stats(Context& ctx, const StatsOptions& in) {
-    const Network network = ctx.load();
-    const Health health = compute_health(network.contacts, network.config, ctx.today(), in.months);
+    const Health health = read_health(ctx, in.months);
     if (in.format == "json") std::cout << health_json(health, in.top);
     else std::cout << render_stats_text(health, TextStyle{ctx.terminal_width, ctx.use_color()}, in.top);
     return 0;
 }
 
 }  // namespace
+
+Health read_health(Context& ctx, int months) {
+    // Each person is counted as their chunk is read and then dropped; "today" is asked once the
+    // first files are read, as when the network was read whole.
+    std::optional<HealthTally> tally;
+    ctx.each_contact(false, [&](std::vector<Contact>& read_now, const Config& config) {
+        if (!tally) tally.emplace(config, ctx.today(), months);
+        for (const auto& contact : read_now) tally->add(contact);
+    });
+    if (!tally) tally.emplace(ctx.store().load_config(), ctx.today(), months);
+    return tally->finish();
+}
 
 void add_stats(CLI::App& app, Context& ctx, Actions& actions) {
     auto* cmd = app.add_subcommand("stats", "The network's health: tier bars, contacts per week, promises kept");

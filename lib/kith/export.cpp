@@ -2,7 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <functional>
+#include <ostream>
+#include <tuple>
 
 #include "kith/csv.hpp"
 #include "kith/due.hpp"
@@ -61,6 +64,50 @@ nlohmann::json contact_json(const Contact& c) {
     return j;
 }
 
+std::string csv_header() {
+    std::vector<std::string> fields;
+    for (const auto& column : csv_columns()) fields.emplace_back(column.header);
+    return csv_line(fields);
+}
+
+std::string csv_row(const Contact& c) {
+    std::vector<std::string> fields;
+    for (const auto& column : csv_columns()) fields.push_back(column.value(c));
+    return csv_line(fields);
+}
+
+// One contact as an item of the array render_contacts_json dumps: indented one level deeper.
+std::string json_item(const Contact& c) {
+    const std::string alone = contact_json(c).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string out = "  ";
+    for (char ch : alone) {  // a line break is never inside a value: JSON escapes it
+        out += ch;
+        if (ch == '\n') out += "  ";
+    }
+    return out;
+}
+
+// What due_items and render_ics read of a contact: its last contact that counts (the entry
+// contact_status picks), open follow-ups, yearly days, and the fields the items show.
+Contact due_digest(const Contact& c, const Config& config, Day today) {
+    Contact d;
+    d.slug = c.slug;
+    d.path = c.path;
+    d.name = c.name;
+    d.tier = c.tier;
+    d.cadence = c.cadence;
+    d.since = c.since;
+    d.snooze = c.snooze;
+    d.prefer = c.prefer;
+    d.tags = c.tags;
+    d.birthday = c.birthday;
+    d.dates = c.dates;
+    for (const auto& f : c.followups)
+        if (!f.done) d.followups.push_back(f);
+    if (const LogEntry* last = contact_status(c, config, today).last_entry) d.log.push_back(*last);
+    return d;
+}
+
 }  // namespace
 
 std::string render_vcards(const std::vector<Contact>& contacts, int version) {
@@ -72,14 +119,8 @@ std::string render_vcards(const std::vector<Contact>& contacts, int version) {
 std::string vcard_file_name(const Contact& contact) { return contact.slug + ".vcf"; }
 
 std::string render_contacts_csv(const std::vector<Contact>& contacts) {
-    std::vector<std::string> fields;
-    for (const auto& column : csv_columns()) fields.emplace_back(column.header);
-    std::string out = csv_line(fields);
-    for (const auto& c : contacts) {
-        fields.clear();
-        for (const auto& column : csv_columns()) fields.push_back(column.value(c));
-        out += csv_line(fields);
-    }
+    std::string out = csv_header();
+    for (const auto& c : contacts) out += csv_row(c);
     return out;
 }
 
@@ -94,6 +135,39 @@ std::string render_export_ics(const std::vector<Contact>& contacts, const Config
     query.today = today;
     query.within = Duration{1, 'y'};
     return render_ics(due_items(contacts, config, query), today);
+}
+
+ExportStream::ExportStream(std::string format, int vcard_version, Config config, Day today)
+    : format_(std::move(format)), vcard_version_(vcard_version), config_(std::move(config)), today_(today) {}
+
+void ExportStream::add(const Contact& contact, std::ostream& out) {
+    const bool first = count_++ == 0;
+    if (format_ == "vcard") out << render_vcard(contact, vcard_version_);
+    else if (format_ == "csv") out << (first ? csv_header() : "") << csv_row(contact);
+    else if (format_ == "json") out << (first ? "[\n" : ",\n") << json_item(contact);
+    if (format_ != "ics" || contact.archived) return;  // the archived are never due
+    DueQuery query;
+    query.today = today_;
+    query.within = Duration{1, 'y'};
+    const std::vector<Contact> one = {due_digest(contact, config_, today_)};
+    for (const DueItem& item : due_items(one, config_, query))
+        calendar_.push_back(CalendarItem{item.due, config_.rank(item.tier), item.contact->slug, static_cast<int>(item.what),
+                                         item.detail, render_ics_item(item, today_)});
+}
+
+void ExportStream::finish(std::ostream& out) {
+    if (format_ == "csv" && count_ == 0) out << csv_header();
+    if (format_ == "json") out << (count_ == 0 ? "[]\n" : "\n]\n");
+    if (format_ != "ics") return;
+    // The calendar's own lines around the items, sorted as due_items sorts them.
+    std::sort(calendar_.begin(), calendar_.end(), [](const CalendarItem& a, const CalendarItem& b) {
+        return std::tie(a.due, a.rank, a.slug, a.what, a.detail) < std::tie(b.due, b.rank, b.slug, b.what, b.detail);
+    });
+    const std::string empty = render_ics({}, today_);
+    const size_t end = empty.rfind("END:VCALENDAR");
+    out << empty.substr(0, end);
+    for (const auto& item : calendar_) out << item.text;
+    out << empty.substr(end);
 }
 
 }  // namespace kith

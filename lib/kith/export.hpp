@@ -1,5 +1,6 @@
 #pragma once
 // Export renderers: vCard, CSV, JSON and a calendar of everything ahead (kith export).
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -22,5 +23,35 @@ std::string render_contacts_json(const std::vector<Contact>& contacts);
 // Renders the calendar of everything ahead in the next year: contacts due, open
 // follow-ups, birthdays and dates (through due_items and render_ics).
 std::string render_export_ics(const std::vector<Contact>& contacts, const Config& config, Day today);
+
+// Writes an export one contact at a time, so that a network is exported a chunk of files at a
+// time: vCard, CSV and JSON text comes out as each contact goes in; a calendar keeps of each
+// contact only what its items need, and comes out at the end. The text is the same as the
+// render_* functions give for all the contacts at once.
+class ExportStream {
+public:
+    // `format` is vcard, csv, json or ics; `config` and `today` are for ics.
+    ExportStream(std::string format, int vcard_version, Config config, Day today);
+    // Writes what one more contact adds to `out`.
+    void add(const Contact& contact, std::ostream& out);
+    // Writes the rest of the export to `out`.
+    void finish(std::ostream& out);
+
+private:
+    std::string format_;
+    int vcard_version_;
+    Config config_;
+    Day today_;
+    size_t count_ = 0;
+    // ics: each item rendered as read, with what the calendar sorts it by (as due_items does).
+    struct CalendarItem {
+        Day due;
+        size_t rank = 0;
+        std::string slug;
+        int what = 0;
+        std::string detail, text;
+    };
+    std::vector<CalendarItem> calendar_;
+};
 
 }  // namespace kith

@@ -32,19 +32,19 @@ std::vector<FindMatch> find_people(const std::vector<Contact>& contacts, const s
     for (const auto& contact : contacts) {
         for (const auto& [field, value] : fields_of(contact)) {
             if (value.empty() || fold(value).find(needle) == std::string::npos) continue;
-            matches.push_back({&contact, field, value});
+            matches.push_back({contact.slug, contact.name, field, value});
             break;
         }
     }
     std::sort(matches.begin(), matches.end(),
-              [](const FindMatch& a, const FindMatch& b) { return a.contact->slug < b.contact->slug; });
+              [](const FindMatch& a, const FindMatch& b) { return a.slug < b.slug; });
     return matches;
 }
 
 Table find_table(const std::vector<FindMatch>& matches) {
     Table table;
     table.columns = {{"slug", "SLUG"}, {"name", "NAME", false, true}, {"field", "FIELD"}, {"match", "MATCH", false, true}};
-    for (const auto& m : matches) table.add({m.contact->slug, m.contact->name, m.field, m.text});
+    for (const auto& m : matches) table.add({m.slug, m.name, m.field, m.text});
     return table;
 }
 

@@ -8,9 +8,10 @@
 
 namespace kith {
 
-// One person who matched, with the first field that did and its text.
+// One person who matched, with the first field that did and its text; nothing else of the
+// person is kept, so that a network is searched a chunk of files at a time.
 struct FindMatch {
-    const Contact* contact = nullptr;
+    std::string slug, name;
     std::string field;  // name, aka, org, title, role, interests, tags, notes, log, ...
     std::string text;
 };

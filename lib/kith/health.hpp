@@ -1,6 +1,7 @@
 #pragma once
 // The network's health over the last N months, for `kith report` and `kith stats` (issue 13).
 // Every figure comes from the same statuses as `due`, on a day passed in.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,7 +42,7 @@ struct PromiseMonth {
 
 // A person who is due, with their last interaction.
 struct OverduePerson {
-    const Contact* contact = nullptr;
+    std::string slug, name;
     std::string tier;
     long overdue = 0;        // days
     Day due_on;
@@ -51,7 +52,7 @@ struct OverduePerson {
 // An introduction (a log entry of kind intro with `with:`), counted once for both people.
 struct IntroductionMade {
     Day day;
-    const Contact* from = nullptr;  // the person whose file holds the entry (the lower slug when both do)
+    std::string from_slug, from_name;  // the person whose file holds the entry (the lower slug when both do)
     std::string with_slug;
     std::string with_name;          // the slug when that person is not in the network
     std::optional<Day> followed_up; // first later contact with either, or a follow-up done since
@@ -59,7 +60,7 @@ struct IntroductionMade {
 
 // A person whose contact fell: interactions in the earlier half of the window against the later.
 struct QuietPerson {
-    const Contact* contact = nullptr;
+    std::string slug, name;
     size_t before = 0, recent = 0;
 };
 
@@ -81,6 +82,25 @@ struct Health {
 
     // Percent of the promises that fell due which were kept on time; none when none fell due.
     std::optional<int> kept_percent() const;
+};
+
+// Gathers the health of the active (not archived) contacts on `today` over `months` months, one
+// contact at a time and in any order, keeping of each only the figures it needs (never its log):
+// a whole network is read a chunk at a time.
+class HealthTally {
+public:
+    HealthTally(Config config, Day today, int months);
+    ~HealthTally();
+    HealthTally(const HealthTally&) = delete;
+    HealthTally& operator=(const HealthTally&) = delete;
+    // Counts one contact; archived ones are left out.
+    void add(const Contact& contact);
+    // Returns the figures of every contact added, the same whatever order they came in.
+    Health finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
 };
 
 // Computes the health of the active (not archived) contacts on `today` over `months` months.

@@ -115,34 +115,38 @@ std::string ics_fold(std::string_view line) {
     return out + "\r\n";
 }
 
+std::string render_ics_item(const DueItem& item, Day today, IcsTodos todos) {
+    std::string out;
+    const std::string stamp = compact_day(today) + "T000000Z";
+    const bool event = yearly(item) || todos == IcsTodos::events;
+    property(out, "BEGIN", event ? "VEVENT" : "VTODO");
+    property(out, "UID", uid_of(item));
+    property(out, "DTSTAMP", stamp);
+    property(out, "SUMMARY", ics_escape(summary_of(item)));
+    if (event) {
+        // What is overdue is still to do: it shows today, where a calendar looks.
+        const Day on = yearly(item) ? item.due : std::max(item.due, today);
+        property(out, "DTSTART;VALUE=DATE", compact_day(on));
+        property(out, "DTEND;VALUE=DATE", compact_day(on + date::days{1}));
+        if (yearly(item)) property(out, "RRULE", yearly_rule(item));
+        property(out, "TRANSP", "TRANSPARENT");
+    } else {
+        property(out, "DUE;VALUE=DATE", compact_day(item.due));
+        property(out, "STATUS", "NEEDS-ACTION");
+    }
+    property(out, "DESCRIPTION", ics_escape(description_of(item, todos)));
+    property(out, "CATEGORIES", std::string("kith,") + to_string(item.what));  // a list: commas separate
+    property(out, "END", event ? "VEVENT" : "VTODO");
+    return out;
+}
+
 std::string render_ics(const std::vector<DueItem>& items, Day today, IcsTodos todos) {
     std::string out;
     property(out, "BEGIN", "VCALENDAR");
     property(out, "VERSION", "2.0");
     property(out, "PRODID", "-//kith//kith due//EN");
     property(out, "CALSCALE", "GREGORIAN");
-    const std::string stamp = compact_day(today) + "T000000Z";
-    for (const auto& item : items) {
-        const bool event = yearly(item) || todos == IcsTodos::events;
-        property(out, "BEGIN", event ? "VEVENT" : "VTODO");
-        property(out, "UID", uid_of(item));
-        property(out, "DTSTAMP", stamp);
-        property(out, "SUMMARY", ics_escape(summary_of(item)));
-        if (event) {
-            // What is overdue is still to do: it shows today, where a calendar looks.
-            const Day on = yearly(item) ? item.due : std::max(item.due, today);
-            property(out, "DTSTART;VALUE=DATE", compact_day(on));
-            property(out, "DTEND;VALUE=DATE", compact_day(on + date::days{1}));
-            if (yearly(item)) property(out, "RRULE", yearly_rule(item));
-            property(out, "TRANSP", "TRANSPARENT");
-        } else {
-            property(out, "DUE;VALUE=DATE", compact_day(item.due));
-            property(out, "STATUS", "NEEDS-ACTION");
-        }
-        property(out, "DESCRIPTION", ics_escape(description_of(item, todos)));
-        property(out, "CATEGORIES", std::string("kith,") + to_string(item.what));  // a list: commas separate
-        property(out, "END", event ? "VEVENT" : "VTODO");
-    }
+    for (const auto& item : items) out += render_ics_item(item, today, todos);
     property(out, "END", "VCALENDAR");
     return out;
 }

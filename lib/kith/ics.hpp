@@ -29,4 +29,8 @@ enum class IcsTodos {
 // With no items it is an empty calendar (its properties only), which calendars accept.
 std::string render_ics(const std::vector<DueItem>& items, Day today, IcsTodos todos = IcsTodos::todos);
 
+// Renders the component (VEVENT or VTODO) of one item, as render_ics writes it between the
+// calendar's own lines: a calendar can be written one item at a time.
+std::string render_ics_item(const DueItem& item, Day today, IcsTodos todos = IcsTodos::todos);
+
 }  // namespace kith

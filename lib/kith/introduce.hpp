@@ -58,6 +58,12 @@ struct SuggestQuery {
 std::vector<Suggestion> suggest_introductions(const std::vector<Contact>& contacts, const Config& config,
                                               const SuggestQuery& query);
 
+// Returns what suggest_introductions and resolve read of a contact: names, tier, what they do
+// and want, who introduced them, and of the log only the introductions (without notes). The
+// suggestions from digests are those from the full contacts: a network is read a chunk of
+// files at a time, and only its digests kept.
+Contact suggest_digest(const Contact& contact);
+
 // Builds the table of suggestions: a, b, score, reasons.
 Table suggestion_table(const std::vector<Suggestion>& suggestions);
 

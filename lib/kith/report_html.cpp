@@ -134,7 +134,7 @@ std::string overdue_section(const Health& health, size_t top) {
     const size_t shown = std::min(top, health.overdue.size());
     for (size_t i = 0; i < shown; ++i) {
         const auto& p = health.overdue[i];
-        out += "<tr><td>" + xml_escape(p.contact->name) + "</td><td>" + xml_escape(p.tier) + "</td><td class=\"n\">" +
+        out += "<tr><td>" + xml_escape(p.name) + "</td><td>" + xml_escape(p.tier) + "</td><td class=\"n\">" +
                xml_escape(describe_overdue(p.overdue)) + "</td><td class=\"n hide-narrow\">" + format_day(p.due_on) +
                "</td><td>" + xml_escape(p.last) + "</td></tr>";
     }
@@ -153,7 +153,7 @@ std::string intros_section(const Health& health, size_t top) {
     const size_t shown = std::min(top, health.intros.size());
     for (size_t i = 0; i < shown; ++i) {
         const auto& in = health.intros[i];
-        out += "<tr><td class=\"n\">" + format_day(in.day) + "</td><td>" + xml_escape(in.from->name) + " ↔ " +
+        out += "<tr><td class=\"n\">" + format_day(in.day) + "</td><td>" + xml_escape(in.from_name) + " ↔ " +
                xml_escape(in.with_name) + "</td>" +
                (in.followed_up ? "<td>" + format_day(*in.followed_up) + "</td>" : "<td class=\"late\">not yet</td>") +
                "</tr>";
@@ -169,7 +169,7 @@ std::string quiet_section(const Health& health, size_t top) {
     const size_t shown = std::min(top, health.quiet.size());
     for (size_t i = 0; i < shown; ++i) {
         const auto& q = health.quiet[i];
-        out += "<tr><td>" + xml_escape(q.contact->name) + "</td><td class=\"n\">" + std::to_string(q.before) +
+        out += "<tr><td>" + xml_escape(q.name) + "</td><td class=\"n\">" + std::to_string(q.before) +
                "</td><td class=\"n\">" + std::to_string(q.recent) + "</td></tr>";
     }
     return out + "</tbody></table>" + more(shown, health.quiet.size()) + "</section>";

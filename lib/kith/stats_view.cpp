@@ -99,7 +99,7 @@ std::string render_stats_text(const Health& health, const TextStyle& style, size
         out += "\nMost overdue (" + std::to_string(health.overdue.size()) + " due)\n";
         for (size_t i = 0; i < std::min(top, health.overdue.size()); ++i) {
             const auto& p = health.overdue[i];
-            out += fit_line("  " + pad_right(fit_width(p.contact->name, 24), 24) + "  " +
+            out += fit_line("  " + pad_right(fit_width(p.name, 24), 24) + "  " +
                                 pad_right(describe_overdue(p.overdue), 16) + "  " + p.last,
                             width) +
                    "\n";
@@ -109,7 +109,7 @@ std::string render_stats_text(const Health& health, const TextStyle& style, size
         out += "\nGone quiet (contacts, earlier half -> recent half)\n";
         for (size_t i = 0; i < std::min(top, health.quiet.size()); ++i) {
             const auto& q = health.quiet[i];
-            out += fit_line("  " + pad_right(fit_width(q.contact->name, 24), 24) + "  " + std::to_string(q.before) +
+            out += fit_line("  " + pad_right(fit_width(q.name, 24), 24) + "  " + std::to_string(q.before) +
                                 " -> " + std::to_string(q.recent),
                             width) +
                    "\n";

@@ -327,7 +327,8 @@ Network Store::read_network(bool include_archived, std::optional<Day> today, Wan
     return network;
 }
 
-Network Store::each_contact(bool include_archived, const std::function<void(std::vector<Contact>&)>& use) const {
+Network Store::each_contact(bool include_archived, const std::function<void(std::vector<Contact>&)>& use,
+                            const std::function<void(const Error&)>& report) const {
     const Scan found = scan(include_archived);
     Network network{root_, load_config(), {}, {}};
     constexpr size_t chunk = 512;
@@ -350,6 +351,7 @@ Network Store::each_contact(bool include_archived, const std::function<void(std:
         });
         std::vector<Contact> read_now;
         for (size_t k = 0; k < n; ++k) {
+            if (problems[k] && report) report(*problems[k]);
             if (problems[k]) network.problems.push_back(std::move(*problems[k]));
             if (contacts[k]) read_now.push_back(std::move(*contacts[k]));
         }

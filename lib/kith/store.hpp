@@ -91,7 +91,9 @@ public:
     // Reads every contact in full, as load() without the index, but a chunk of files at a time
     // (each parsed on all cores) handed to `use` and then dropped: never the whole log of the
     // network in memory at once. Returns the settings and the problems; its contacts stay empty.
-    Network each_contact(bool include_archived, const std::function<void(std::vector<Contact>&)>& use) const;
+    // `report`, when given, gets each problem as soon as its chunk is read, before `use` gets the chunk.
+    Network each_contact(bool include_archived, const std::function<void(std::vector<Contact>&)>& use,
+                         const std::function<void(const Error&)>& report = {}) const;
     // Returns what contacts/ and archive/ hold that kith does not read (other extensions,
     // folders) and temp files left by interrupted writes, one invalid-file Error each.
     std::vector<Error> strays() const;

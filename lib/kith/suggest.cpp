@@ -235,6 +235,26 @@ std::vector<Suggestion> suggest_introductions(const std::vector<Contact>& contac
     return out;
 }
 
+Contact suggest_digest(const Contact& c) {
+    Contact d;
+    d.slug = c.slug;
+    d.path = c.path;
+    d.archived = c.archived;
+    d.name = c.name;
+    d.aka = c.aka;
+    d.tier = c.tier;
+    d.title = c.title;
+    d.org = c.org;
+    d.role = c.role;
+    d.interests = c.interests;
+    d.tags = c.tags;
+    d.why = c.why;
+    d.introduced_by = c.introduced_by;
+    for (const auto& entry : c.log)
+        if (entry.kind == "intro" && !entry.with.empty()) d.log.push_back(LogEntry{entry.date, entry.kind, "", entry.with, entry.line});
+    return d;
+}
+
 Table suggestion_table(const std::vector<Suggestion>& suggestions) {
     Table table;
     table.columns = {{"a", "A"}, {"b", "B"}, {"score", "SCORE", true}, {"reasons", "REASONS", false, true}};

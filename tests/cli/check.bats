@@ -56,3 +56,15 @@ load helpers
     assert_failure 3
     [[ "$stderr" == *"kith.yaml:1:15: unknown tier 'vip'"* ]]
 }
+
+@test "check reads a network in chunks: every problem in file order, every file counted" {
+    big="$BATS_TEST_TMPDIR/big"
+    generated_network "$big" 700
+    printf 'name: "broken\n' > "$big/contacts/person-100.yaml"
+    printf 'name: [x\n' > "$big/contacts/person-99.yaml"
+    run --separate-stderr kith -d "$big" check
+    assert_failure 3
+    assert_output "contacts/person-100.yaml:1:7: quoted value is never closed (a missing closing quote?)
+contacts/person-99.yaml:1:8: 'x' is not 'key: value' (a missing ': ', with its space?)"
+    [ "$stderr" = "checked 700 files: 2 with problems" ]
+}

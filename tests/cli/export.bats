@@ -68,3 +68,23 @@ load helpers
     run --separate-stderr kith show web-person
     assert_line --partial 'https://b.example/x?y=1#z'
 }
+
+@test "export reads a network in chunks and writes every person, log and calendar item" {
+    big="$BATS_TEST_TMPDIR/big"
+    generated_network "$big" 700
+    run --separate-stderr kith -d "$big" export json
+    assert_success
+    printf '%s' "$output" | python3 -c '
+import glob, json, sys
+people = json.load(sys.stdin)
+entries = sum(open(p, encoding="utf-8").read().count("\n  - {date: ") for p in glob.glob(sys.argv[1] + "/contacts/*.yaml"))
+assert len(people) == 700
+assert [p["slug"] + ".yaml" for p in people] == sorted(p["slug"] + ".yaml" for p in people)  # in file order
+assert sum(len(p["log"]) for p in people) == entries, entries' "$big"
+    run --separate-stderr kith -d "$big" export csv
+    printf '%s' "$output" | python3 -c 'import csv,sys; rows=list(csv.reader(sys.stdin)); assert len(rows)==701, len(rows)'
+    run --separate-stderr kith -d "$big" export vcard
+    [ "$(printf '%s\n' "$output" | grep -c '^BEGIN:VCARD')" -eq 700 ]
+    # The calendar of the next year is the one 'due' gives for it.
+    diff <(kith -d "$big" export ics) <(kith -d "$big" due --within 1y --format ics)
+}

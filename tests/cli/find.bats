@@ -42,3 +42,24 @@ load helpers
     run kith find
     assert_failure 2
 }
+
+@test "find over a network read in several chunks keeps the matches of each, in slug order" {
+    big="$BATS_TEST_TMPDIR/big"
+    generated_network "$big" 700
+    printf 'name: "broken\n' > "$big/contacts/person-98.yaml"
+    # Two halves, each read in one chunk: the whole must find what they find, merged by slug.
+    mkdir -p "$BATS_TEST_TMPDIR"/{a,b}/contacts
+    cp "$big/kith.yaml" "$BATS_TEST_TMPDIR/a"; cp "$big/kith.yaml" "$BATS_TEST_TMPDIR/b"
+    cp "$big"/contacts/person-[1-3]*.yaml "$BATS_TEST_TMPDIR/a/contacts"
+    cp "$big"/contacts/person-[04-9]*.yaml "$BATS_TEST_TMPDIR/b/contacts"
+    for word in hardware 'said "yes"' 007 Ж; do
+        run --separate-stderr kith -d "$big" find "$word" --format tsv
+        assert_failure 3
+        [ "$stderr" = "kith: error: contacts/person-98.yaml:1:7: quoted value is never closed (a missing closing quote?)" ]
+        whole=$output
+        [ "${#lines[@]}" -gt 100 ]
+        halves=$( { kith -d "$BATS_TEST_TMPDIR/a" find "$word" --format tsv 2>/dev/null | tail -n +2
+                   kith -d "$BATS_TEST_TMPDIR/b" find "$word" --format tsv 2>/dev/null | tail -n +2; } | LC_ALL=C sort -s -t$'\t' -k1,1)
+        [ "$whole" = "$(printf 'slug\tname\tfield\tmatch\n%s' "$halves")" ]
+    done
+}

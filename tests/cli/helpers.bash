@@ -22,3 +22,7 @@ kith() { "$KITH" "$@"; }
 snapshot() { cp "$NET/contacts/$1.yaml" "$BATS_TEST_TMPDIR/$1.before"; }
 # Prints the diff of a contact file against its snapshot, without headers.
 changes() { diff "$BATS_TEST_TMPDIR/$1.before" "$NET/contacts/$1.yaml" | grep '^[<>]' || true; }
+
+# Makes a generated network of $2 people with long logs in folder $1 (bench/generate.py --heavy):
+# over 512 files, kith reads it in more than one chunk.
+generated_network() { python3 "$KITH_SOURCE/bench/generate.py" "$1" "$2" --heavy >/dev/null; }

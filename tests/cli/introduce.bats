@@ -109,3 +109,21 @@ load helpers
     assert_success
     assert_output "[]"
 }
+
+@test "introduce --suggest reads a network in chunks: anyone can be asked about, an introduction made counts" {
+    big="$BATS_TEST_TMPDIR/big"
+    generated_network "$big" 700
+    # person-0 is read in the first chunk, person-99 in the last.
+    for name in person-0 person-99; do
+        run --separate-stderr kith -d "$big" introduce --suggest "$name" --limit 0 --format tsv
+        assert_success
+        [ "${#lines[@]}" -gt 5 ]
+        first=$(printf '%s\n' "${lines[1]}" | cut -f1,2 | tr '\t' ' ')
+        [[ " $first " == *" $name "* ]]
+        other=${first/$name/}
+        kith -d "$big" introduce $first -m "test" 2>/dev/null >/dev/null
+        run --separate-stderr kith -d "$big" introduce --suggest "$name" --limit 0 --format tsv
+        assert_success
+        refute_line --regexp "^(${name}	${other// /}|${other// /}	${name})	"
+    done
+}

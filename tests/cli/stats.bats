@@ -46,3 +46,30 @@ print("ok")' "$output"
     run kith stats --format tsv
     assert_failure 2
 }
+
+@test "stats and report read a network in chunks: every person and every interaction counted" {
+    big="$BATS_TEST_TMPDIR/big"
+    generated_network "$big" 700
+    for months in 3 12 120; do
+        run --separate-stderr kith -d "$big" stats --format json --months "$months" --top 1000
+        assert_success
+        # The interactions of the window, counted from the files themselves.
+        run python3 -c '
+import glob, json, re, sys
+s = json.loads(sys.argv[1])
+count = 0
+for path in glob.glob(sys.argv[2] + "/contacts/*.yaml"):
+    for m in re.finditer(r"^  - \{date: (\d{4}-\d\d-\d\d), kind: (\w+)", open(path, encoding="utf-8").read(), re.M):
+        count += m.group(2) != "note" and s["from"] <= m.group(1) <= s["today"]
+assert s["people"] == 700, s["people"]
+assert sum(t["members"] for t in s["tiers"]) == 700
+assert s["interactions"] == count == sum(s["days"]), (s["interactions"], count)
+print(s["interactions"])' "$output" "$big"
+        assert_success
+        interactions=$output
+        run --separate-stderr kith -d "$big" report --months "$months" -o -
+        assert_success
+        [[ "$output" == *"700 people"* ]]
+        [[ "$output" == *" $interactions interactions since "* ]]
+    done
+}

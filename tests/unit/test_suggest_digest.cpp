@@ -1,0 +1,63 @@
+// kith introduce --suggest keeps of each person only suggest_digest, read a chunk of files at a
+// time: the suggestions and the person NAME means must be those of the full contacts.
+#include <doctest/doctest.h>
+
+#include "generated.hpp"
+#include "kith/error.hpp"
+#include "kith/introduce.hpp"
+#include "kith/resolve.hpp"
+
+using namespace kith;
+
+namespace {
+
+std::string suggested(const std::vector<Contact>& people, SuggestQuery query) {
+    return render_tsv(suggestion_table(suggest_introductions(people, default_config(), query)));
+}
+
+}  // namespace
+
+TEST_CASE("suggest digest: the same suggestions as from the full contacts, on a generated network") {
+    for (unsigned seed : {5u, 6u}) {
+        CAPTURE(seed);
+        const std::vector<Contact> full = test::generated_network(seed, 300);
+        std::vector<Contact> digests;
+        for (const auto& c : full) digests.push_back(suggest_digest(c));
+        for (size_t limit : {size_t{0}, size_t{10}}) {
+            for (bool same_org : {false, true}) {
+                SuggestQuery query;
+                query.limit = limit;
+                query.same_org = same_org;
+                const std::string expected = suggested(full, query);
+                CHECK(expected.find('\n') != expected.rfind('\n'));  // not only the header
+                CHECK(suggested(digests, query) == expected);
+            }
+        }
+        // Pairs already introduced are left out: the digest keeps every introduction, whatever its note.
+        size_t intros = 0;
+        for (const auto& c : digests) intros += c.log.size();
+        CHECK(intros > 20);
+        std::vector<std::string> names = {"p1x1", "p3x3-4", "Person 7", "nunez"};
+        for (const auto& c : full)
+            if (!c.aka.empty() && names.size() < 7) names.push_back(c.aka.front());  // found by aka only
+        REQUIRE(names.size() == 7);
+        for (const std::string& name : names) {
+            CAPTURE(name);
+            const Contact* in_full = nullptr;
+            try {
+                in_full = &resolve(full, name);
+            } catch (const Error&) {
+                CHECK_THROWS_AS(resolve(digests, name), Error);
+                continue;
+            }
+            const Contact& in_digests = resolve(digests, name);
+            CHECK(in_digests.slug == in_full->slug);
+            SuggestQuery query;
+            query.limit = 0;
+            query.only = in_full;
+            const std::string expected = suggested(full, query);
+            query.only = &in_digests;
+            CHECK(suggested(digests, query) == expected);
+        }
+    }
+}
