@@ -38,7 +38,7 @@ int suggest(Context& ctx, const IntroduceOptions& in) {
 }
 
 // Records the introduction on both people in one locked step: both files or neither.
-void record(Context& ctx, const Network& network, const Contact& a, const Contact& b, const IntroduceOptions& in) {
+void record(Context& ctx, const Config& config, const Contact& a, const Contact& b, const IntroduceOptions& in) {
     const Day today = ctx.today();
     std::optional<FollowUp> followup;
     if (!in.follow_up.empty()) followup = FollowUp{parse_cli_day(in.follow_up, today, Direction::future), "", std::nullopt, 0};
@@ -46,7 +46,7 @@ void record(Context& ctx, const Network& network, const Contact& a, const Contac
         return [&, followup](const std::string& text) mutable {
             // Decided again under the lock, from the file as it is now: an introduction
             // recorded since the first read is not recorded twice.
-            Contact now = parse_contact(text, self.path, network.config);
+            Contact now = parse_contact(text, self.path, config);
             now.slug = self.slug;
             if (!in.again && already_introduced(now, other))
                 fail_usage(a.name + " and " + b.name + " were introduced already (see 'kith show'); add --again to do it again");
@@ -57,38 +57,35 @@ void record(Context& ctx, const Network& network, const Contact& a, const Contac
         };
     };
     const Store store = ctx.store();
-    const std::vector<std::string> paths = store.edit_contacts({{a.path, edit_for(a, b)}, {b.path, edit_for(b, a)}}, network.config);
+    const std::vector<std::string> paths = store.edit_contacts({{a.path, edit_for(a, b)}, {b.path, edit_for(b, a)}}, config);
     ctx.say("recorded the introduction of " + a.name + " and " + b.name + " on both" +
             (followup ? "; follow up on " + format_day(followup->due) : ""));
-    autocommit(ctx, network.config, store.root(), paths, "kith: introduce " + a.name + " and " + b.name);
+    autocommit(ctx, config, store.root(), paths, "kith: introduce " + a.name + " and " + b.name);
 }
 
 int introduce(Context& ctx, const IntroduceOptions& in) {
     if (in.suggest) return suggest(ctx, in);
     if (in.names.size() != 2) fail_usage("introduce takes two people: 'kith introduce A B' (or --suggest)");
     if (in.format == "tsv" || in.format == "ics") fail_usage("--format tsv is for --suggest; an introduction is text or json (see 'kith introduce --help')");
-    // NAME from the index (no day needed: names do not change with it), then only the two
+    // Each NAME a slug (that file alone) or found in the index's names; then only the two
     // files are read in full.
-    const Network network = ctx.store().load_summaries(false, std::nullopt);
-    for (const auto& problem : network.problems) {
-        ctx.error(problem.located());
-        ctx.had_invalid_files = true;
-    }
-    const Contact a = load_person(ctx, network, in.names[0]);
-    const Contact b = load_person(ctx, network, in.names[1]);
+    People people(ctx);
+    const Contact a = people.find(in.names[0]);
+    const Contact b = people.find(in.names[1]);
+    const Config& config = people.config();
     if (a.path == b.path) fail_usage("'" + in.names[0] + "' and '" + in.names[1] + "' are both " + a.name + "; introduce two people");
     if (already_introduced(a, b) && !in.again && !in.dry_run)
         fail_usage(a.name + " and " + b.name + " were introduced already (see 'kith show'); add --again to do it again");
-    if (network.config.me_name.empty())
+    if (config.me_name.empty())
         ctx.warn("kith.yaml has no 'me: {name: ...}', so the messages are not signed");
-    const Introduction intro = compose_introduction(a, b, network.config, in.why);
+    const Introduction intro = compose_introduction(a, b, config, in.why);
     if (!intro.shared_tags.empty() && in.format == "text") {
         std::string tags;
         for (const auto& t : intro.shared_tags) tags += (tags.empty() ? "" : ", ") + t;
         ctx.say("for you, not in the messages: both are tagged " + tags);
     }
     std::cout << (in.format == "json" ? introduction_json(intro, a, b, in.why) : render_introduction(intro));
-    if (!in.dry_run) record(ctx, network, a, b, in);
+    if (!in.dry_run) record(ctx, config, a, b, in);
     return 0;
 }
 
