@@ -147,7 +147,8 @@ TEST_CASE("adding to a one-line list with a trailing comma adds one item, not an
         const std::string text = "W: |-\nlog: " + list + "\n\n";
         const YamlValue before = read_yaml(text, "x.yaml");
         const std::string out = add_list_item(text, "log", "x", "x.yaml");
-        const YamlValue* now = read_yaml(out, "x.yaml").find("log");
+        const YamlValue after = read_yaml(out, "x.yaml");
+        const YamlValue* now = after.find("log");
         REQUIRE(now != nullptr);
         REQUIRE(now->items.size() == before.find("log")->items.size() + 1);
         CHECK(now->items.back().text == "x");
