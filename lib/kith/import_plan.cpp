@@ -39,9 +39,13 @@ struct Index {
     std::map<std::string, size_t> by_email, by_url, by_name;
     std::set<std::string> slugs;
 
-    void add(const Contact& c) {
+    void add(Contact c) {
         const size_t i = people.size();
-        people.push_back(c);
+        people.push_back(std::move(c));
+        index(people.back(), i);
+    }
+
+    void index(const Contact& c, size_t i) {
         for (const auto& e : c.email) by_email.emplace(fold(e), i);
         for (const auto& u : c.url) by_url.emplace(url_key(u), i);
         by_name.emplace(name_key(c.name), i);
@@ -129,10 +133,31 @@ const char* to_string(ImportAction action) {
     return "skip";
 }
 
-ImportPlan plan_import(const std::vector<Contact>& existing, const std::vector<ImportRecord>& records,
-                       const std::string& tier) {
-    Index index;
-    for (const auto& c : existing) index.add(c);
+ImportNetwork::ImportNetwork(const std::vector<ImportRecord>& records) {
+    for (const auto& r : records) {  // the keys Index::match looks a record up by
+        for (const auto& e : r.contact.email) emails_.insert(fold(e));
+        for (const auto& u : r.contact.url) urls_.insert(url_key(u));
+        names_.insert(name_key(r.contact.name));
+    }
+}
+
+void ImportNetwork::add(Contact&& c) {
+    bool wanted = names_.count(name_key(c.name)) > 0;
+    for (const auto& a : c.aka) wanted = wanted || names_.count(name_key(a));
+    for (const auto& e : c.email) wanted = wanted || emails_.count(fold(e));
+    for (const auto& u : c.url) wanted = wanted || urls_.count(url_key(u));
+    if (!wanted) {  // no record is looked up by a key of theirs: they can only take a slug
+        slugs_.push_back(std::move(c.slug));
+        return;
+    }
+    std::vector<LogEntry>().swap(c.log);  // the planner never reads the history
+    std::vector<FollowUp>().swap(c.followups);
+    kept_.push_back(std::move(c));
+}
+
+namespace {
+
+ImportPlan plan(Index& index, const std::vector<ImportRecord>& records, const std::string& tier) {
     ImportPlan plan;
     std::map<size_t, size_t> added_at;  // index.people position -> its add decision
     for (size_t r = 0; r < records.size(); ++r) {
@@ -144,10 +169,7 @@ ImportPlan plan_import(const std::vector<Contact>& existing, const std::vector<I
             d.slug = have.slug;
             d.matched_by = found->second;
             merge_facts(have, in, d);
-            if (const auto add = added_at.find(found->first); add != added_at.end()) {
-                plan.decisions[add->second].contact = have;  // a duplicate within the file: one person
-                d.facts.clear();
-            }
+            if (added_at.count(found->first)) d.facts.clear();  // a duplicate within the file: one person
             d.action = d.facts.empty() ? ImportAction::skip : ImportAction::merge;
         } else {
             d.contact = in;
@@ -156,12 +178,31 @@ ImportPlan plan_import(const std::vector<Contact>& existing, const std::vector<I
             d.contact.tier = tier;
             d.slug = d.contact.slug;
             added_at[index.people.size()] = plan.decisions.size();
-            index.add(d.contact);
+            index.add(std::move(d.contact));  // the decision gets it back, with what later records add, below
         }
         (d.action == ImportAction::add ? plan.added : d.action == ImportAction::merge ? plan.merged : plan.skipped)++;
         plan.decisions.push_back(std::move(d));
     }
+    for (const auto& [at, decision] : added_at) plan.decisions[decision].contact = std::move(index.people[at]);
     return plan;
+}
+
+}  // namespace
+
+ImportPlan plan_import(const std::vector<Contact>& existing, const std::vector<ImportRecord>& records,
+                       const std::string& tier) {
+    Index index;
+    for (const auto& c : existing) index.add(c);
+    return plan(index, records, tier);
+}
+
+ImportPlan plan_import(ImportNetwork&& existing, const std::vector<ImportRecord>& records, const std::string& tier) {
+    Index index;
+    for (auto& c : existing.kept_) index.add(std::move(c));
+    std::vector<Contact>().swap(existing.kept_);
+    index.slugs.insert(existing.slugs_.begin(), existing.slugs_.end());
+    std::vector<std::string>().swap(existing.slugs_);
+    return plan(index, records, tier);
 }
 
 }  // namespace kith
