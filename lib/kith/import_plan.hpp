@@ -58,15 +58,15 @@ public:
     const std::vector<Contact>& kept() const { return kept_; }
 
 private:
-    friend ImportPlan plan_import(ImportNetwork&& existing, const std::vector<ImportRecord>& records,
-                                  const std::string& tier);
+    friend ImportPlan plan_import(ImportNetwork&& existing, std::vector<ImportRecord>& records, const std::string& tier);
     std::set<std::string> emails_, urls_, names_;  // every key a record is looked up by
     std::vector<Contact> kept_;
     std::vector<std::string> slugs_;  // of the people not kept
 };
 
-// As plan_import above, with the people gathered by ImportNetwork: the same plan as with
-// every person in full.
-ImportPlan plan_import(ImportNetwork&& existing, const std::vector<ImportRecord>& records, const std::string& tier);
+// As plan_import above, with the people gathered by ImportNetwork: the same plan as with every
+// person in full. A record that adds a person is moved into its decision (its contact is left
+// empty); the other records stay as they are.
+ImportPlan plan_import(ImportNetwork&& existing, std::vector<ImportRecord>& records, const std::string& tier);
 
 }  // namespace kith
