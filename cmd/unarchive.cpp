@@ -10,7 +10,10 @@
 namespace kith::cli {
 
 void refuse_if_archived(const Context& ctx, const std::string& name) {
-    const Network network = ctx.store().load_names(true);  // names only; unreadable files are not this message's
+    const Store store = ctx.store();
+    if (const auto person = store.load_by_slug(name, true, store.load_config()); person && person->archived)
+        fail_usage(person->name + " is archived (" + person->path + "); restore them with 'kith unarchive " + person->slug + "'");
+    const Network network = store.load_names(true);  // names only; unreadable files are not this message's
     std::vector<Contact> archived;
     for (const auto& contact : network.contacts)
         if (contact.archived) archived.push_back(contact);
