@@ -101,10 +101,14 @@ int import(Context& ctx, const ImportOptions& in) {
     ImportPlan plan;
     {
         Transaction change(store, config);  // decide under the lock
-        const Network network = ctx.load(true);
+        // The network a chunk of files at a time: only the people a record could match are kept.
+        ImportNetwork existing(batch.records);
+        ctx.each_contact(true, [&](std::vector<Contact>& read_now, const Config&) {
+            for (auto& c : read_now) existing.add(std::move(c));
+        });
         std::map<std::string, std::string> path_of;
-        for (const auto& c : network.contacts) path_of[c.slug] = c.path;
-        plan = plan_import(network.contacts, batch.records, in.tier);
+        for (const auto& c : existing.kept()) path_of[c.slug] = c.path;
+        plan = plan_import(std::move(existing), batch.records, in.tier);
         const std::string would = in.dry_run ? "would " : "";
         for (const auto& d : plan.decisions) {
             const Contact& record = batch.records[d.record].contact;

@@ -5,11 +5,15 @@
 #include "kith/error.hpp"
 #include "kith/resolve.hpp"
 #include "kith/transaction.hpp"
+#include "lookup.hpp"
 
 namespace kith::cli {
 
 void refuse_if_archived(const Context& ctx, const std::string& name) {
-    const Network network = ctx.store().load(true);
+    const Store store = ctx.store();
+    if (const auto person = store.load_by_slug(name, true, store.load_config()); person && person->archived)
+        fail_usage(person->name + " is archived (" + person->path + "); restore them with 'kith unarchive " + person->slug + "'");
+    const Network network = store.load_names(true);  // names only; unreadable files are not this message's
     std::vector<Contact> archived;
     for (const auto& contact : network.contacts)
         if (contact.archived) archived.push_back(contact);
@@ -28,22 +32,22 @@ void add_unarchive(CLI::App& app, Context& ctx, Actions& actions) {
     cmd->add_option("NAME", *name, "An archived person")->required();
     cmd->footer("Example:\n  kith unarchive tom");
     actions[cmd] = [&ctx, name] {
-        Network network = ctx.load(true);
+        People people(ctx, true);  // everyone's slug, name and aka; every unreadable file reported
         std::vector<Contact> archived;
-        for (auto& contact : network.contacts)
+        for (const auto& contact : people.everyone().contacts)
             if (contact.archived) archived.push_back(contact);
         if (archived.empty()) fail_usage("nobody is archived");
         const Contact& person = resolve(archived, *name);
         refuse_conflicted(person);
         const Store store = ctx.store();
         const std::string target = "contacts/" + person.slug + ".yaml";
-        Transaction change(store, network.config);
+        Transaction change(store, people.config());
         if (change.exists(target))
             fail_usage(target + " exists already; rename the one there first (kith rename)");
         change.move(person.path, target);
         const std::vector<std::string> changed = change.commit();
         ctx.say("unarchived " + person.name + " (" + target + ")");
-        autocommit(ctx, network.config, store.root(), changed, "kith: unarchive " + person.name);
+        autocommit(ctx, people.config(), store.root(), changed, "kith: unarchive " + person.name);
         return 0;
     };
 }

@@ -33,20 +33,26 @@ std::string name_key(const std::string& name) {
     return out;
 }
 
-// The people known so far, indexed by the three keys; values index `people`.
+// The people known so far, indexed by the three keys; values index `people`, which points into
+// `there` (the people already there) or into the plan's add decisions (reserved: they stay put).
 struct Index {
-    std::vector<Contact> people;
+    std::vector<Contact> there;
+    std::vector<Contact*> people;
     std::map<std::string, size_t> by_email, by_url, by_name;
     std::set<std::string> slugs;
 
-    void add(const Contact& c) {
+    explicit Index(std::vector<Contact> existing) : there(std::move(existing)) {
+        for (auto& c : there) add(&c);
+    }
+
+    void add(Contact* c) {
         const size_t i = people.size();
         people.push_back(c);
-        for (const auto& e : c.email) by_email.emplace(fold(e), i);
-        for (const auto& u : c.url) by_url.emplace(url_key(u), i);
-        by_name.emplace(name_key(c.name), i);
-        for (const auto& a : c.aka) by_name.emplace(name_key(a), i);
-        slugs.insert(c.slug);
+        for (const auto& e : c->email) by_email.emplace(fold(e), i);
+        for (const auto& u : c->url) by_url.emplace(url_key(u), i);
+        by_name.emplace(name_key(c->name), i);
+        for (const auto& a : c->aka) by_name.emplace(name_key(a), i);
+        slugs.insert(c->slug);
     }
 
     std::optional<std::pair<size_t, std::string>> match(const Contact& c) const {
@@ -129,39 +135,81 @@ const char* to_string(ImportAction action) {
     return "skip";
 }
 
-ImportPlan plan_import(const std::vector<Contact>& existing, const std::vector<ImportRecord>& records,
-                       const std::string& tier) {
-    Index index;
-    for (const auto& c : existing) index.add(c);
+ImportNetwork::ImportNetwork(const std::vector<ImportRecord>& records) {
+    for (const auto& r : records) {  // the keys Index::match looks a record up by
+        for (const auto& e : r.contact.email) emails_.insert(fold(e));
+        for (const auto& u : r.contact.url) urls_.insert(url_key(u));
+        names_.insert(name_key(r.contact.name));
+    }
+}
+
+void ImportNetwork::add(Contact&& c) {
+    bool wanted = names_.count(name_key(c.name)) > 0;
+    for (const auto& a : c.aka) wanted = wanted || names_.count(name_key(a));
+    for (const auto& e : c.email) wanted = wanted || emails_.count(fold(e));
+    for (const auto& u : c.url) wanted = wanted || urls_.count(url_key(u));
+    if (!wanted) {  // no record is looked up by a key of theirs: they can only take a slug
+        slugs_.push_back(std::move(c.slug));
+        return;
+    }
+    std::vector<LogEntry>().swap(c.log);  // the planner never reads the history
+    std::vector<FollowUp>().swap(c.followups);
+    kept_.push_back(std::move(c));
+}
+
+namespace {
+
+// Plans `records` against the index; with `take` (the same records), a record that adds a person
+// is moved into its decision rather than copied.
+ImportPlan plan(Index& index, const std::vector<ImportRecord>& records, std::vector<ImportRecord>* take,
+                const std::string& tier) {
     ImportPlan plan;
-    std::map<size_t, size_t> added_at;  // index.people position -> its add decision
+    plan.decisions.reserve(records.size());  // the index points at the contacts of add decisions
+    std::set<size_t> added;                  // index.people positions of the people added
     for (size_t r = 0; r < records.size(); ++r) {
         ImportDecision d;
         d.record = r;
         const Contact& in = records[r].contact;
         if (const auto found = index.match(in)) {
-            Contact& have = index.people[found->first];
+            Contact& have = *index.people[found->first];
             d.slug = have.slug;
             d.matched_by = found->second;
-            merge_facts(have, in, d);
-            if (const auto add = added_at.find(found->first); add != added_at.end()) {
-                plan.decisions[add->second].contact = have;  // a duplicate within the file: one person
-                d.facts.clear();
-            }
+            merge_facts(have, in, d);  // into an add decision's contact too: a duplicate within the file is one person
+            if (added.count(found->first)) d.facts.clear();
             d.action = d.facts.empty() ? ImportAction::skip : ImportAction::merge;
         } else {
-            d.contact = in;
-            d.contact.slug = index.free_slug(in.name);
-            d.contact.path = "contacts/" + d.contact.slug + ".yaml";
+            const std::string slug = index.free_slug(in.name);
+            if (take) d.contact = std::move((*take)[r].contact);
+            else d.contact = in;
+            d.contact.slug = slug;
+            d.contact.path = "contacts/" + slug + ".yaml";
             d.contact.tier = tier;
-            d.slug = d.contact.slug;
-            added_at[index.people.size()] = plan.decisions.size();
-            index.add(d.contact);
+            d.slug = slug;
         }
         (d.action == ImportAction::add ? plan.added : d.action == ImportAction::merge ? plan.merged : plan.skipped)++;
         plan.decisions.push_back(std::move(d));
+        if (plan.decisions.back().action == ImportAction::add) {
+            added.insert(index.people.size());
+            index.add(&plan.decisions.back().contact);
+        }
     }
     return plan;
+}
+
+}  // namespace
+
+ImportPlan plan_import(const std::vector<Contact>& existing, const std::vector<ImportRecord>& records,
+                       const std::string& tier) {
+    Index index(existing);
+    return plan(index, records, nullptr, tier);
+}
+
+ImportPlan plan_import(ImportNetwork&& existing, std::vector<ImportRecord>& records, const std::string& tier) {
+    Index index(std::move(existing.kept_));
+    std::vector<Contact>().swap(existing.kept_);
+    index.slugs.insert(existing.slugs_.begin(), existing.slugs_.end());
+    std::vector<std::string>().swap(existing.slugs_);
+    return plan(index, records, &records, tier);
 }
 
 }  // namespace kith

@@ -1,6 +1,7 @@
 #pragma once
 // Planning an import: for each record read from a file, add a new person, merge new facts
 // into one already there, or skip it. Pure: the store applies the plan later, all or nothing.
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,5 +45,28 @@ struct ImportPlan {
 // free slug made from their name.
 ImportPlan plan_import(const std::vector<Contact>& existing, const std::vector<ImportRecord>& records,
                        const std::string& tier);
+
+// The people already there as the planner needs them, gathered one at a time (a chunk of files
+// at a time): in full but for their history (log, follow-ups) only those a record could be
+// matched with (an email, URL, name or aka in common with a record's); of the rest, the slug.
+class ImportNetwork {
+public:
+    explicit ImportNetwork(const std::vector<ImportRecord>& records);
+    // Takes one person already there (in network order: the first one with a key wins).
+    void add(Contact&& contact);
+    // Returns the people kept in full, in the order they were added.
+    const std::vector<Contact>& kept() const { return kept_; }
+
+private:
+    friend ImportPlan plan_import(ImportNetwork&& existing, std::vector<ImportRecord>& records, const std::string& tier);
+    std::set<std::string> emails_, urls_, names_;  // every key a record is looked up by
+    std::vector<Contact> kept_;
+    std::vector<std::string> slugs_;  // of the people not kept
+};
+
+// As plan_import above, with the people gathered by ImportNetwork: the same plan as with every
+// person in full. A record that adds a person is moved into its decision (its contact is left
+// empty); the other records stay as they are.
+ImportPlan plan_import(ImportNetwork&& existing, std::vector<ImportRecord>& records, const std::string& tier);
 
 }  // namespace kith

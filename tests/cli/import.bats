@@ -111,3 +111,24 @@ tree_sums() { (cd "$NET" && find . -path ./.kith -prune -o -type f -print0 | sor
     run git -C "$BATS_TEST_TMPDIR/g" status --porcelain
     assert_output ''
 }
+
+@test "import into a network read in chunks matches people in every chunk and takes no slug anyone holds" {
+    big="$BATS_TEST_TMPDIR/big"
+    generated_network "$big" 700
+    mkdir "$big/archive"
+    mv "$big/contacts/person-600.yaml" "$big/archive/"
+    printf 'name: Someone Else\n' > "$big/contacts/zed-new.yaml"
+    n99="$(sed -n 's/^name: //p' "$big/contacts/person-99.yaml")"
+    n600="$(sed -n 's/^name: //p' "$big/archive/person-600.yaml")"
+    printf 'BEGIN:VCARD\nVERSION:4.0\nFN:Dr Who\nEMAIL:PERSON698@example.org\nEND:VCARD\nBEGIN:VCARD\nVERSION:4.0\nFN:%s\nNOTE:met again\nEND:VCARD\nBEGIN:VCARD\nVERSION:4.0\nFN:%s\nROLE:archived\nEND:VCARD\nBEGIN:VCARD\nVERSION:4.0\nFN:Zed New\nEND:VCARD\n' \
+        "$n99" "$n600" > "$BATS_TEST_TMPDIR/in.vcf"
+    run --separate-stderr kith -d "$big" import vcard "$BATS_TEST_TMPDIR/in.vcf"
+    assert_success
+    assert_output "merge Dr Who into person-698 (by email): aka 'Dr Who'
+merge $n99 into person-99 (by name): notes 'met again'
+merge $n600 into person-600 (by name): role 'archived'
+add Zed New as zed-new-2
+1 added, 3 merged, 0 skipped, 0 failed"
+    grep -q '^role: archived$' "$big/archive/person-600.yaml"
+    grep -q '^name: Zed New$' "$big/contacts/zed-new-2.yaml"
+}

@@ -58,3 +58,24 @@ load helpers
     run --separate-stderr kith rename ada X --slug 'bad slug'
     assert_failure 2
 }
+
+@test "rename in a network read in chunks updates every file that refers to the slug, and no other" {
+    big="$BATS_TEST_TMPDIR/big"
+    generated_network "$big" 700
+    mkdir "$big/archive"
+    mv "$big/contacts/person-600.yaml" "$big/archive/"
+    for who in contacts/person-1 contacts/person-698 archive/person-600; do echo "introduced_by: person-5" >> "$big/$who.yaml"; done
+    echo "  - {date: 2026-01-02, kind: call, with: person-5, note: an intro}" >> "$big/contacts/person-99.yaml"
+    echo "introduced_by: person-55" >> "$big/contacts/person-50.yaml"   # another slug that starts the same
+    cp "$big/contacts/person-50.yaml" "$BATS_TEST_TMPDIR/person-50.before"
+    printf 'name: [x\n' > "$big/contacts/person-97.yaml"
+    old="$(sed -n 's/^name: //p' "$big/contacts/person-5.yaml")"
+    run --separate-stderr kith -d "$big" rename person-5 "Fifth Person"
+    assert_failure 3
+    [ "$stderr" = "kith: error: contacts/person-97.yaml:1:8: 'x' is not 'key: value' (a missing ': ', with its space?)
+renamed $old to Fifth Person (contacts/fifth-person.yaml); updated 4 other files" ]
+    for who in contacts/person-1 contacts/person-698 archive/person-600; do grep -q '^introduced_by: fifth-person$' "$big/$who.yaml"; done
+    grep -q 'with: fifth-person' "$big/contacts/person-99.yaml"
+    cmp "$BATS_TEST_TMPDIR/person-50.before" "$big/contacts/person-50.yaml"
+    [ ! -e "$big/contacts/person-5.yaml" ]
+}

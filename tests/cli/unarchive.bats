@@ -58,3 +58,20 @@ load helpers
     run git status --porcelain
     assert_output ""
 }
+
+@test "unarchive finds an archived person by name in a large network, and says what does not read" {
+    big="$BATS_TEST_TMPDIR/big"
+    generated_network "$big" 700
+    mkdir "$big/archive"
+    mv "$big/contacts/person-650.yaml" "$big/contacts/person-651.yaml" "$big/archive/"
+    printf 'name: [x\n' > "$big/contacts/person-97.yaml"
+    name="$(sed -n 's/^name: //p' "$big/archive/person-651.yaml")"
+    run --separate-stderr kith -d "$big" unarchive "$name"
+    assert_failure 3
+    [ "$stderr" = "kith: error: contacts/person-97.yaml:1:8: 'x' is not 'key: value' (a missing ': ', with its space?)
+unarchived $name (contacts/person-651.yaml)" ]
+    [ -e "$big/contacts/person-651.yaml" ] && [ -e "$big/archive/person-650.yaml" ]
+    run --separate-stderr kith -d "$big" log person-650 -m hi
+    assert_failure 2
+    [[ "$stderr" == *"is archived (archive/person-650.yaml); restore them with 'kith unarchive person-650'" ]]
+}

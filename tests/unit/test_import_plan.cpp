@@ -115,3 +115,64 @@ TEST_CASE("import plan: the same person twice in one file is added once, with bo
     CHECK(plan.decisions[0].contact.email == Strings{"ada@x", "ada@work"});
     CHECK(plan.decisions[0].contact.org == "Engines");
 }
+
+namespace {
+// The plan as text, to compare two plans decision by decision.
+std::string describe(const ImportPlan& plan) {
+    std::string out = std::to_string(plan.added) + "/" + std::to_string(plan.merged) + "/" + std::to_string(plan.skipped) + "\n";
+    for (const auto& d : plan.decisions) {
+        out += std::string(to_string(d.action)) + " " + std::to_string(d.record) + " " + d.slug + " " + d.matched_by + ":";
+        for (const auto& f : d.facts) out += " " + f.key + "=" + f.value + (f.list_item ? "+" : "");
+        for (const auto& x : d.disagreements) out += " !" + x;
+        const Contact& c = d.contact;
+        out += " | " + c.slug + " " + c.path + " " + c.tier + " " + c.name + " " + c.org;
+        for (const auto& e : c.email) out += " " + e;
+        for (const auto& a : c.aka) out += " aka " + a;
+        out += "\n";
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("import plan: the people gathered by ImportNetwork give the plan of the whole network") {
+    std::vector<Contact> existing;
+    for (int i = 0; i < 400; ++i) {
+        Contact c = person("p" + std::to_string(i), "Person " + std::to_string(i));
+        if (i % 3 == 0) c.email = {"P" + std::to_string(i) + "@Example.org"};
+        if (i % 5 == 0) c.url = {"https://www.example.org/p" + std::to_string(i) + "/"};
+        if (i % 7 == 0) c.aka = {"Nick " + std::to_string(i)};
+        if (i % 4 == 0) c.title = "Engineer";
+        c.archived = i % 11 == 0;
+        c.log = {LogEntry{*parse_iso_day("2026-01-02"), "call", "talked", "", 3}};
+        existing.push_back(c);
+    }
+    existing.push_back(person("new-person", "Someone Unrelated"));   // holds the slug a new person would take
+    existing.push_back(person("p-dup", "Person Twin", {"p3@example.org"}));  // a second holder of a key: the first wins
+    std::vector<ImportRecord> records;
+    for (int i = 0; i < 400; ++i) {
+        Contact in = person("", "Imported " + std::to_string(i));
+        if (i % 3 == 0 && i % 27 == 0) in.email = {"p" + std::to_string(i) + "@example.org"};  // by email (case folded)
+        else if (i % 5 == 0 && i % 3 != 0) in.url = {"http://example.org/p" + std::to_string(i)};  // by URL (scheme, www, slash)
+        else if (i % 7 == 0 && i % 5 != 0) in.name = "nick " + std::to_string(i);  // by aka
+        else if (i % 13 == 0) in.name = "PERSON  " + std::to_string(i);            // by name
+        else if (i % 17 != 0) continue;                                            // 17, 34, ...: new people
+        in.title = i % 4 == 0 ? "Director" : "";
+        in.org = "Org " + std::to_string(i);
+        records.push_back(record(in));
+    }
+    records.push_back(record(person("", "New Person", {"new@x"})));
+    records.push_back(record(person("", "New Person", {"new@x", "new@y"})));  // the same new person again
+    records.push_back(record(person("", "p3 twin", {"P3@example.org"})));
+    records.push_back(record(person("", "Nick 14", {}, {})));
+
+    const std::string whole = describe(plan_import(existing, records, "loose"));
+    ImportNetwork gathered(records);
+    for (auto c : existing) gathered.add(std::move(c));
+    CHECK(gathered.kept().size() < existing.size() / 2);  // most people are not kept in full
+    for (const auto& c : gathered.kept()) CHECK(c.log.empty());
+    std::vector<ImportRecord> taken = records;
+    const std::string streamed = describe(plan_import(std::move(gathered), taken, "loose"));
+    CHECK(streamed == whole);
+    CHECK(whole.find(" new-person-2 email:") != std::string::npos);  // the slug of a person not kept is still taken
+    for (const char* by : {"email", "url", "name"}) CHECK(whole.find(std::string(" ") + by + ":") != std::string::npos);
+}
