@@ -97,17 +97,19 @@ void add_complete(CLI::App& app, Context& ctx, Actions& actions) {
             const Store store = ctx.store();
             // One word a line: a word with a line break or another control character could
             // not be typed anyway, and must not reach the shell as two words.
-            const auto plain = [](const std::string& text) { return !text.empty() && visible(text) == text; };
+            const auto plain = [](std::string_view text) { return !text.empty() && visible(text) == text; };
             if (*what == "tiers") {
                 for (const auto& tier : store.load_config().tiers)
                     if (plain(tier.name)) std::cout << tier.name << "\n";
             } else {
-                for (const auto& [slug, name] : store.complete_names()) {
-                    if (!plain(slug)) continue;
-                    std::cout << slug;
-                    if (*what == "people" && plain(name)) std::cout << "\t" << name;
-                    std::cout << "\n";
-                }
+                std::string out;
+                store.complete_names([&](std::string_view slug, std::string_view name) {
+                    if (!plain(slug)) return;
+                    out.append(slug);
+                    if (*what == "people" && plain(name)) out.append("\t").append(name);
+                    out += '\n';
+                });
+                std::cout << out;
             }
         } catch (const std::exception&) {
             // No network here: nothing to complete.

@@ -1,5 +1,6 @@
 #include "kith/index.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "kith/hash.hpp"
@@ -323,14 +324,21 @@ std::optional<std::vector<IndexRecord>> read_name_table(const IndexHeader& heade
             r.reject();
     }
     if (r.failed() || !r.done()) return std::nullopt;
+    for (size_t i = 1; i < records.size(); ++i)
+        if (!(records[i - 1].path < records[i].path)) return std::nullopt;  // not as written: sorted, each path once
     return records;
 }
 
 std::pair<IndexHeader, std::string> write_name_table(const std::vector<IndexRecord>& records, std::uint64_t settings_key,
                                                      std::uint64_t names_at, std::uint64_t dead_bytes) {
+    std::vector<const IndexRecord*> sorted;
+    sorted.reserve(records.size());
+    for (const IndexRecord& rec : records) sorted.push_back(&rec);
+    std::sort(sorted.begin(), sorted.end(), [](const IndexRecord* a, const IndexRecord* b) { return a->path < b->path; });
     Writer w;
     w.u64(records.size());
-    for (const IndexRecord& rec : records) {
+    for (const IndexRecord* at : sorted) {
+        const IndexRecord& rec = *at;
         w.str(rec.path);
         for (std::uint64_t v : {rec.stamp.size, rec.stamp.mtime_ns, rec.stamp.ctime_ns, rec.stamp.inode, rec.stamp.device}) w.u64(v);
         w.optional_day(rec.newest_entry);

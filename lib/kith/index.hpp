@@ -14,7 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <algorithm>
 #include <vector>
 
 #include "kith/model.hpp"
@@ -86,17 +86,18 @@ std::optional<Contact> read_summary(const IndexRecord& record, std::string_view 
 // store; `drop_pages(upto)` lets the pages before `upto` go once their summaries are decoded.
 struct IndexFile {
     IndexHeader header;
-    std::string names;
+    std::unique_ptr<char[]> names_bytes;  // read, not zeroed first
+    std::string_view names;
     std::vector<IndexRecord> records;
-    std::unordered_map<std::string_view, size_t> by_path;  // into records
     std::string_view summaries;                            // empty unless mapped
     std::shared_ptr<const void> mapping;                   // keeps `summaries` mapped
     std::function<void(std::uint64_t upto)> drop_pages = [](std::uint64_t) {};
 
-    // Returns the record of a path, or nullptr.
+    // Returns the record of a path, or nullptr (the records are sorted by path).
     const IndexRecord* find(std::string_view path) const {
-        const auto at = by_path.find(path);
-        return at == by_path.end() ? nullptr : &records[at->second];
+        const auto at = std::lower_bound(records.begin(), records.end(), path,
+                                         [](const IndexRecord& r, std::string_view p) { return r.path < p; });
+        return at != records.end() && at->path == path ? &*at : nullptr;
     }
     // Returns a record's summary, or nullopt when its bytes are not those it was written with.
     std::optional<Contact> summary(const IndexRecord& record) const {
@@ -112,14 +113,14 @@ std::uint64_t settings_key(const Config& config);
 // Reads the first index_header_size bytes of the file; nullopt unless they are an index's.
 std::optional<IndexHeader> read_index_header(std::string_view bytes);
 
-// Reads the name table, checked against the header's checksum; nullopt for anything else.
+// Reads the name table, checked against the header's checksum and sorted by path; nullopt for anything else.
 std::optional<std::vector<IndexRecord>> read_name_table(const IndexHeader& header, std::string_view names);
 
 // Returns the aka list of a record.
 std::vector<std::string> aka_of(const IndexRecord& record);
 
-// Returns the name table of these records and the header that goes with it (names_at and
-// dead_bytes as given; checksum and count computed).
+// Returns the name table of these records, sorted by path, and the header that goes with it
+// (names_at and dead_bytes as given; checksum and count computed).
 std::pair<IndexHeader, std::string> write_name_table(const std::vector<IndexRecord>& records, std::uint64_t settings_key,
                                                      std::uint64_t names_at, std::uint64_t dead_bytes);
 

@@ -3,6 +3,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -84,10 +85,10 @@ public:
     // when asked), or nullopt when there is no such file or it does not read: the caller then
     // resolves the NAME among everyone. A slug is the file's name, so this is what resolve finds first.
     std::optional<Contact> load_by_slug(const std::string& slug, bool include_archived, const Config& config) const;
-    // Returns every active person's slug and name for completion, as fast as it can: the files
+    // Calls `each` with every active person's slug and name for completion, as fast as it can: the files
     // listed, their names from the index's name table without a stat of each file (a name
     // changed by hand since the last kith shows until the next one; the slugs are always right).
-    std::vector<std::pair<std::string, std::string>> complete_names() const;
+    void complete_names(const std::function<void(std::string_view slug, std::string_view name)>& each) const;
     // Reads every contact in full, as load() without the index, but a chunk of files at a time
     // (each parsed on all cores) handed to `use` and then dropped: never the whole log of the
     // network in memory at once. Returns the settings and the problems; its contacts stay empty.

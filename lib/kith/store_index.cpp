@@ -19,16 +19,20 @@ namespace {
 
 constexpr const char* index_path = ".kith/index";
 
-// Reads exactly `size` bytes at `offset`; false on a short read or an error.
-bool read_at(int fd, std::string& out, std::uint64_t offset, std::uint64_t size) {
-    out.resize(size);
+// Reads exactly `size` bytes at `offset` into `out`; false on a short read or an error.
+bool read_at(int fd, char* out, std::uint64_t offset, std::uint64_t size) {
     size_t done = 0;
     while (done < size) {
-        const ssize_t n = ::pread(fd, out.data() + done, size - done, static_cast<off_t>(offset + done));
+        const ssize_t n = ::pread(fd, out + done, size - done, static_cast<off_t>(offset + done));
         if (n <= 0) return false;
         done += static_cast<size_t>(n);
     }
     return true;
+}
+
+bool read_at(int fd, std::string& out, std::uint64_t offset, std::uint64_t size) {
+    out.resize(size);
+    return read_at(fd, out.data(), offset, size);
 }
 
 // Writes all of `bytes` at `offset`; false on any error.
@@ -92,13 +96,13 @@ std::optional<IndexFile> Store::read_index(std::optional<std::uint64_t> key, boo
         if (header->names_at + header->names_size > max_index_bytes) return std::nullopt;
         std::optional<IndexFile> file(std::in_place);
         file->header = *header;
-        if (!read_at(fd.get(), file->names, header->names_at, header->names_size)) continue;
+        file->names_bytes.reset(new char[header->names_size]);
+        if (!read_at(fd.get(), file->names_bytes.get(), header->names_at, header->names_size)) continue;
+        file->names = std::string_view(file->names_bytes.get(), header->names_size);
         auto records = read_name_table(*header, file->names);
         if (!records) continue;
         file->records = std::move(*records);
         if (with_summaries && !map_summaries(fd.get(), *file)) return std::nullopt;
-        file->by_path.reserve(file->records.size());
-        for (size_t i = 0; i < file->records.size(); ++i) file->by_path.emplace(file->records[i].path, i);
         return file;
     }
     return std::nullopt;
@@ -196,35 +200,35 @@ bool Store::update_in_place(const IndexFile& old, std::uint64_t key, const std::
            write_at(fd.get(), write_index_header(header), 0);
 }
 
-std::vector<std::pair<std::string, std::string>> Store::complete_names() const {
+void Store::complete_names(const std::function<void(std::string_view slug, std::string_view name)>& each) const {
     const Config config = load_config();
     std::optional<IndexFile> index = read_index(settings_key(config), false);
     if (!index) {  // the first time: read everyone once, which writes the index
-        std::vector<std::pair<std::string, std::string>> out;
-        for (Contact& c : load_names(false).contacts) out.emplace_back(std::move(c.slug), std::move(c.name));
-        return out;
+        for (const Contact& c : load_names(false).contacts) each(c.slug, c.name);
+        return;
     }
     finish_pending_change();
-    std::vector<std::pair<std::string, std::string>> out;
+    // Both the listing and the records are sorted by path: one walk through each.
+    auto record = index->records.begin();
+    std::string path;
     for (const auto& entry : beneath::list_folder(root_, "contacts")) {
         if (entry.folder || entry.name.starts_with('.') || !entry.name.ends_with(".yaml")) continue;
-        const std::string path = "contacts/" + entry.name;
-        std::string slug = entry.name.substr(0, entry.name.size() - 5);
-        if (const IndexRecord* record = index->find(path)) {
-            out.emplace_back(std::move(slug), std::string(record->name));
+        path.assign("contacts/").append(entry.name);
+        const std::string_view slug = std::string_view(entry.name).substr(0, entry.name.size() - 5);
+        while (record != index->records.end() && record->path < path) ++record;
+        if (record != index->records.end() && record->path == path) {
+            each(slug, record->name);
             continue;
         }
         try {  // new since the last kith, or not indexed (a link, a conflict): read it
-            out.emplace_back(std::move(slug), load_contact(path, config).name);
+            each(slug, load_contact(path, config).name);
         } catch (const Error&) {
             try {  // a file in conflict still completes; one that does not read at all does not
-                if (auto conflicted = read_conflicted_contact(read(path), path, config))
-                    out.emplace_back(std::move(slug), std::move(conflicted->name));
+                if (auto conflicted = read_conflicted_contact(read(path), path, config)) each(slug, conflicted->name);
             } catch (const Error&) {
             }
         }
     }
-    return out;
 }
 
 }  // namespace kith
