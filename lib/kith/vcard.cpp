@@ -1,5 +1,7 @@
 #include "kith/vcard.hpp"
 
+#include <functional>
+
 #include <algorithm>
 #include <array>
 
@@ -147,7 +149,7 @@ void decode_value(VcardProperty& p) {
 // Collects cards from logical lines; a card with a bad line becomes one error.
 class CardReader {
 public:
-    explicit CardReader(const std::string& path) : path_(path) {}
+    CardReader(const std::string& path, const std::function<void(VcardCard&)>* on_card) : path_(path), on_card_(on_card) {}
 
     void feed(const Logical& logical) {
         VcardProperty property;
@@ -193,11 +195,13 @@ private:
         if (!in_card_) return;
         if (--depth_ > 0) return;
         in_card_ = false;
-        if (problem_.empty()) file_.cards.push_back(std::move(card_));
+        if (problem_.empty() && on_card_) (*on_card_)(card_);
+        else if (problem_.empty()) file_.cards.push_back(std::move(card_));
         else file_.errors.emplace_back(ErrorKind::invalid, problem_, Location{path_, problem_line_, 0});
     }
 
     const std::string& path_;
+    const std::function<void(VcardCard&)>* on_card_;  // each card as it ends, instead of keeping it
     VcardFile file_;
     VcardCard card_;
     bool in_card_ = false;
@@ -239,9 +243,16 @@ const VcardProperty* VcardCard::preferred(std::string_view name) const {
 }
 
 VcardFile parse_vcards(std::string_view bytes, const std::string& path) {
-    CardReader reader(path);
+    CardReader reader(path, nullptr);
     for (const auto& logical : unfold(utf16_to_utf8(bytes))) reader.feed(logical);
     return reader.finish();
+}
+
+std::vector<Error> parse_vcards(std::string_view bytes, const std::string& path,
+                                const std::function<void(VcardCard&)>& on_card) {
+    CardReader reader(path, &on_card);
+    for (const auto& logical : unfold(utf16_to_utf8(bytes))) reader.feed(logical);
+    return reader.finish().errors;
 }
 
 std::vector<std::string> vcard_split(std::string_view value, char separator) {

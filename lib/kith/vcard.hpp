@@ -1,6 +1,7 @@
 #pragma once
 // A small, generic vCard 2.1 / 3.0 / 4.0 reader: unfolding, parameters, groups,
 // quoted-printable and charsets. It knows no contact fields; vcard_contact.* maps them.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -50,6 +51,9 @@ struct VcardFile {
 
 // Reads every card of a file (or a single vdir entry); never throws for bad cards.
 VcardFile parse_vcards(std::string_view bytes, const std::string& path);
+// The same, handing each card to `on_card` as it ends instead of keeping them all; returns the errors.
+std::vector<Error> parse_vcards(std::string_view bytes, const std::string& path,
+                                const std::function<void(VcardCard&)>& on_card);
 
 // Splits an escaped value on unescaped `separator` and unescapes each part (\n \, \; \\).
 std::vector<std::string> vcard_split(std::string_view value, char separator);

@@ -103,20 +103,21 @@ Contact contact_from_card(const VcardCard& card, const std::string& path, std::v
 }
 
 ImportBatch read_vcard_contacts(std::string_view bytes, const std::string& path) {
-    VcardFile file = parse_vcards(bytes, path);
     ImportBatch batch;
-    batch.errors = std::move(file.errors);
-    batch.records.reserve(file.cards.size());  // one block, never grown: a large file is read in little more than its size
-    for (auto& card : file.cards) {
+    // Each card becomes a record as soon as it is read, so the cards are never all in memory;
+    // the errors of reading come first, then those of converting, in card order, as they always were.
+    std::vector<Error> converting;
+    batch.errors = parse_vcards(bytes, path, [&](VcardCard& card) {
         batch.extensions += card.extensions;
         batch.skipped += card.skipped;
         try {
-            batch.records.push_back({contact_from_card(card, path, batch.errors), card.line});
+            batch.records.push_back({contact_from_card(card, path, converting), card.line});
         } catch (const Error& e) {
-            batch.errors.push_back(e);
+            converting.push_back(e);
         }
-        card = VcardCard{};  // its properties are let go as soon as it is read
-    }
+    });
+    batch.errors.insert(batch.errors.end(), std::make_move_iterator(converting.begin()), std::make_move_iterator(converting.end()));
+    batch.records.shrink_to_fit();
     return batch;
 }
 
