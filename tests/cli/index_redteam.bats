@@ -1,0 +1,44 @@
+#!/usr/bin/env bats
+# Red-team reproductions against the index in .kith/ and the NAME lookups: each test is a way
+# a hostile or unlucky user made kith crash, fail, or print other bytes than without the index.
+load helpers
+
+warm_up() { kith list --archived >/dev/null; kith due >/dev/null; [ -f .kith/index ]; }
+
+# Builds a preload library that cuts .kith/index down to its header right after kith maps it:
+# what another process (cp over it, rsync --inplace, a sync tool, truncate) does at that moment.
+truncating_shim() {
+    command -v cc >/dev/null || skip "no C compiler"
+    cat > "$BATS_TEST_TMPDIR/trunc.c" <<'C'
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+void* mmap(void* addr, size_t len, int prot, int flags, int fd, off_t off) {
+    void* (*real)(void*, size_t, int, int, int, off_t) =
+        (void* (*)(void*, size_t, int, int, int, off_t))dlsym(RTLD_NEXT, "mmap");
+    void* at = real(addr, len, prot, flags, fd, off);
+    char link[64], path[4096];
+    snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+    ssize_t n = fd >= 0 ? readlink(link, path, sizeof path - 1) : -1;
+    if (at != MAP_FAILED && n > 11) {
+        path[n] = 0;
+        if (strcmp(path + n - 11, ".kith/index") == 0) truncate(path, 64);
+    }
+    return at;
+}
+C
+    cc -shared -fPIC -o "$BATS_TEST_TMPDIR/trunc.so" "$BATS_TEST_TMPDIR/trunc.c" -ldl
+}
+
+@test "an index cut short by another process while kith reads it: no crash (SIGBUS), same output" {
+    truncating_shim
+    warm_up
+    rm -rf .kith; kith due --format json > "$BATS_TEST_TMPDIR/cold"
+    warm_up
+    run env LD_PRELOAD="$BATS_TEST_TMPDIR/trunc.so" "$KITH" due --format json
+    assert_success
+    diff "$BATS_TEST_TMPDIR/cold" <(printf '%s\n' "$output")
+}
