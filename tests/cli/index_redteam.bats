@@ -42,3 +42,20 @@ C
     assert_success
     diff "$BATS_TEST_TMPDIR/cold" <(printf '%s\n' "$output")
 }
+
+@test "an index whose header claims a name table of almost 1 GiB: ignored, not allocated (exit 70 under a memory limit)" {
+    warm_up
+    kith due --format json > "$BATS_TEST_TMPDIR/cold"
+    # One damaged field: names_size (header bytes 48..55) set to what reaches max_index_bytes.
+    python3 - <<'PY'
+import struct
+path = ".kith/index"
+data = bytearray(open(path, "rb").read())
+names_at = struct.unpack_from("<Q", data, 40)[0]
+struct.pack_into("<Q", data, 48, (1 << 30) - names_at)
+open(path, "wb").write(data)
+PY
+    run bash -c 'ulimit -v 400000 && exec "$KITH" due --format json'
+    assert_success
+    diff "$BATS_TEST_TMPDIR/cold" <(printf '%s\n' "$output")
+}
