@@ -59,3 +59,30 @@ PY
     assert_success
     diff "$BATS_TEST_TMPDIR/cold" <(printf '%s\n' "$output")
 }
+
+@test "Ctrl-C while a read command writes the index leaves no temp file, and check still passes" {
+    generated_network "$BATS_TEST_TMPDIR/big" 600
+    cd "$BATS_TEST_TMPDIR/big"
+    # Up to 20 cold `kith due`, each sent SIGINT the moment its index temp file shows in .kith/.
+    python3 - <<'PY'
+import os, shutil, signal, subprocess
+for attempt in range(20):
+    shutil.rmtree(".kith", ignore_errors=True)
+    p = subprocess.Popen([os.environ["KITH"], "due"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while p.poll() is None:
+        try:
+            if any(n.startswith(".index.") for n in os.listdir(".kith")):
+                p.send_signal(signal.SIGINT)
+                break
+        except FileNotFoundError:
+            pass
+    p.wait()
+    if os.path.isdir(".kith") and any(n.startswith(".index.") for n in os.listdir(".kith")):
+        break
+PY
+    kith due >/dev/null
+    run ls -A .kith
+    refute_output --partial ".index."
+    run kith check
+    assert_success
+}
