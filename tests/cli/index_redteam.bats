@@ -86,3 +86,15 @@ PY
     run kith check
     assert_success
 }
+
+@test "an index that is a named pipe: ignored, no command hangs" {
+    kith due --format json > "$BATS_TEST_TMPDIR/cold"
+    kith __complete people > "$BATS_TEST_TMPDIR/cold-complete"
+    rm -rf .kith && mkdir .kith && mkfifo .kith/index
+    run timeout 10 "$KITH" due --format json
+    assert_success
+    diff "$BATS_TEST_TMPDIR/cold" <(printf '%s\n' "$output")
+    run timeout 10 "$KITH" __complete people
+    assert_success
+    diff "$BATS_TEST_TMPDIR/cold-complete" <(printf '%s\n' "$output")
+}
