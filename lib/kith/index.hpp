@@ -81,28 +81,21 @@ IndexRecord record_of(const NewSummary& summary, std::string_view aka_bytes, std
 // Decodes one summary from its bytes, checked against its record; nullopt when they differ.
 std::optional<Contact> read_summary(const IndexRecord& record, std::string_view bytes);
 
-// What was read of .kith/index: its header, its name table (records viewing `names`), and, when
-// asked for, a view of the file up to the name table (where the summaries lie), mapped by the
-// store; `drop_pages(upto)` lets the pages before `upto` go once their summaries are decoded.
+// What was read of .kith/index: its header and its name table (records viewing `names`), and,
+// when asked for, a way to read the bytes of its summaries (pread, a stretch at a time).
 struct IndexFile {
     IndexHeader header;
     std::unique_ptr<char[]> names_bytes;  // read, not zeroed first
     std::string_view names;
     std::vector<IndexRecord> records;
-    std::string_view summaries;                            // empty unless mapped
-    std::shared_ptr<const void> mapping;                   // keeps `summaries` mapped
-    std::function<void(std::uint64_t upto)> drop_pages = [](std::uint64_t) {};
+    // Reads `size` bytes at `at` into `out`; false on a short read. Empty unless summaries were asked for.
+    std::function<bool(std::uint64_t at, std::uint64_t size, std::string& out)> read_bytes;
 
     // Returns the record of a path, or nullptr (the records are sorted by path).
     const IndexRecord* find(std::string_view path) const {
         const auto at = std::lower_bound(records.begin(), records.end(), path,
                                          [](const IndexRecord& r, std::string_view p) { return r.path < p; });
         return at != records.end() && at->path == path ? &*at : nullptr;
-    }
-    // Returns a record's summary, or nullopt when its bytes are not those it was written with.
-    std::optional<Contact> summary(const IndexRecord& record) const {
-        if (record.summary_at + record.summary_size > summaries.size()) return std::nullopt;
-        return read_summary(record, summaries.substr(record.summary_at, record.summary_size));
     }
 };
 

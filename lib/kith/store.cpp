@@ -228,13 +228,26 @@ Network Store::read_network(bool include_archived, std::optional<Day> today, Wan
         if (want == Want::names || (want == Want::summaries && (!today || !record->newest_entry || *record->newest_entry <= *today)))
             from_index.push_back(i);
     }
-    // Summaries are decoded in the order they lie in the file, a stretch at a time, on all cores;
-    // the pages of each stretch are let go once it is decoded.
+    // Summaries are read in the order they lie in the file, a stretch at a time (one pread),
+    // and decoded on all cores; only one stretch's bytes are in memory at once.
     std::sort(from_index.begin(), from_index.end(),
               [&](size_t x, size_t y) { return indexed[x]->summary_at < indexed[y]->summary_at; });
     constexpr size_t stretch = 1024;
+    constexpr std::uint64_t most_bytes = std::uint64_t{16} << 20;  // else each summary is read alone
+    std::string bytes;
     for (size_t from = 0; from < from_index.size(); from += stretch) {
         const size_t count = std::min(stretch, from_index.size() - from);
+        std::uint64_t low = 0, high = 0;
+        bool in_one = false;
+        if (want == Want::summaries) {
+            low = indexed[from_index[from]]->summary_at;
+            for (size_t k = 0; k < count; ++k) {
+                const IndexRecord& r = *indexed[from_index[from + k]];
+                high = std::max(high, r.summary_at + r.summary_size);
+            }
+            in_one = high - low <= most_bytes && old->read_bytes(low, high - low, bytes);
+            if (!in_one) bytes.clear();
+        }
         run_parallel(count, [&](size_t k) {
             const size_t i = from_index[from + k];
             const IndexRecord& record = *indexed[i];
@@ -246,18 +259,22 @@ Network Store::read_network(bool include_archived, std::optional<Day> today, Wan
                 c.aka = aka_of(record);
                 c.archived = c.path.starts_with("archive/");
                 present[i] = 1;
-            } else if (std::optional<Contact> summary = old->summary(record)) {
+                return;
+            }
+            std::string alone;
+            const bool read = in_one || old->read_bytes(record.summary_at, record.summary_size, alone);
+            const std::string_view from_file = in_one ? std::string_view(bytes).substr(record.summary_at - low, record.summary_size)
+                                                      : std::string_view(alone);
+            if (std::optional<Contact> summary = read ? read_summary(record, from_file) : std::nullopt) {
                 contacts[i] = std::move(*summary);
                 present[i] = 1;
             } else {
                 indexed[i] = nullptr;  // its bytes did not check out: read and index the file again
             }
         });
-        if (want == Want::summaries) {
-            const IndexRecord* last = indexed[from_index[from + count - 1]];
-            if (last) old->drop_pages(last->summary_at);
-        }
     }
+    bytes.clear();
+    bytes.shrink_to_fit();
 
     // The rest are parsed on all cores; each one new or changed is summarized for the index at once,
     // and a summary that stands for the file is all that is kept of it.

@@ -4,7 +4,6 @@
 // for a command to fail: any problem leaves the index as it was, or ignored.
 #include <fcntl.h>
 #include <sys/file.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -55,54 +54,47 @@ bool room_for(int fd, std::uint64_t bytes) {
     return free_bytes >= 2ULL * bytes + (64ULL << 20);
 }
 
-// Maps the file up to its name table, read-only, for the summaries: pages are read as they are
-// decoded and let go behind, so the summaries never all stand in memory at once.
-bool map_summaries(int fd, IndexFile& file) {
-    struct stat info {};
-    const std::uint64_t size = file.header.names_at;
-    if (::fstat(fd, &info) != 0 || static_cast<std::uint64_t>(info.st_size) < size) return false;
-    void* at = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (at == MAP_FAILED) return false;
-    file.mapping = std::shared_ptr<const void>(at, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
-    file.summaries = std::string_view(static_cast<const char*>(at), size);
-    const long page = ::sysconf(_SC_PAGESIZE);
-    file.drop_pages = [at, page](std::uint64_t upto) {
-        const std::uint64_t whole = upto / static_cast<std::uint64_t>(page) * static_cast<std::uint64_t>(page);
-        if (whole > 0) ::madvise(at, whole, MADV_DONTNEED);
-    };
-    return true;
-}
-
 }  // namespace
 
 int Store::open_index(int flags) const {
     try {
         const beneath::Place at = beneath::place(root_, index_path, false, false);
-        return at.dir.ok() ? beneath::open_file(at, flags) : -1;
+        // Non-blocking: a pipe put there must not hang the open; anything but a regular file is no index.
+        Fd fd(at.dir.ok() ? beneath::open_file(at, flags | O_NONBLOCK) : -1);
+        struct stat info {};
+        if (!fd.ok() || ::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode)) return -1;
+        return fd.release();
     } catch (const Error&) {  // a link out, say: no index
         return -1;
     }
 }
 
 std::optional<IndexFile> Store::read_index(std::optional<std::uint64_t> key, bool with_summaries) const {
-    const Fd fd(open_index(O_RDONLY));
-    if (!fd.ok()) return std::nullopt;
+    const auto fd = std::make_shared<Fd>(open_index(O_RDONLY));
+    if (!fd->ok()) return std::nullopt;
     // Read twice at most: a kith updating the index in place meanwhile makes the first read fail its checksum.
     for (int attempt = 0; attempt < 2; ++attempt) {
         std::string head;
-        if (!read_at(fd.get(), head, 0, index_header_size)) return std::nullopt;
+        struct stat info {};
+        if (!read_at(fd->get(), head, 0, index_header_size) || ::fstat(fd->get(), &info) != 0) return std::nullopt;
         const std::optional<IndexHeader> header = read_index_header(head);
         if (!header || (key && header->settings_key != *key)) return std::nullopt;
-        if (header->names_at + header->names_size > max_index_bytes) return std::nullopt;
+        // Nothing is allocated for a size the file does not have (a damaged header).
+        if (header->names_at + header->names_size != static_cast<std::uint64_t>(info.st_size)) continue;
         std::optional<IndexFile> file(std::in_place);
         file->header = *header;
         file->names_bytes.reset(new char[header->names_size]);
-        if (!read_at(fd.get(), file->names_bytes.get(), header->names_at, header->names_size)) continue;
+        if (!read_at(fd->get(), file->names_bytes.get(), header->names_at, header->names_size)) continue;
         file->names = std::string_view(file->names_bytes.get(), header->names_size);
         auto records = read_name_table(*header, file->names);
         if (!records) continue;
         file->records = std::move(*records);
-        if (with_summaries && !map_summaries(fd.get(), *file)) return std::nullopt;
+        // Summaries are read with pread, a stretch at a time, never mapped: a file cut short
+        // by another program meanwhile is a short read (the file is read again), not a crash.
+        if (with_summaries)
+            file->read_bytes = [fd](std::uint64_t at, std::uint64_t size, std::string& out) {
+                return read_at(fd->get(), out, at, size);
+            };
         return file;
     }
     return std::nullopt;
@@ -111,6 +103,13 @@ std::optional<IndexFile> Store::read_index(std::optional<std::uint64_t> key, boo
 void Store::update_index(const IndexFile* old, std::uint64_t key, const std::vector<IndexRecord>& kept,
                          const std::vector<const NewSummary*>& fresh) const {
     try {
+        // A kith stopped (Ctrl-C, a kill) while it wrote the index anew left its temp file: gone
+        // now. One that another kith is writing right now only makes that kith skip its update.
+        for (const auto& entry : beneath::list_folder(root_, ".kith"))
+            if (!entry.folder && entry.name.starts_with(".index.") && beneath::is_temp_name(".kith", entry.name)) {
+                const beneath::Place at = beneath::place(root_, ".kith/" + entry.name, false, false);
+                if (at.dir.ok()) ::unlinkat(at.dir.get(), at.name.c_str(), 0);
+            }
         // The fresh summaries are encoded once to learn their sizes and checksums, and again as
         // they are written: never all of them in memory at once.
         std::vector<std::string> akas;
@@ -131,9 +130,9 @@ void Store::update_index(const IndexFile* old, std::uint64_t key, const std::vec
             const std::uint64_t live_before = old->header.names_at - index_header_size - old->header.dead_bytes;
             const std::uint64_t dead = old->header.dead_bytes + (live_before - std::min(live_before, kept_bytes));
             const std::uint64_t names_at = old->header.names_at + added;
-            const bool compact = !old->summaries.empty() && dead > (names_at - index_header_size) / 2;
+            const bool compact = old->read_bytes && dead > (names_at - index_header_size) / 2;
             if (!compact && update_in_place(*old, key, kept, fresh, fresh_records, dead)) return;
-            if (old->summaries.empty()) return;  // the next whole read compacts it
+            if (!old->read_bytes) return;  // the next whole read compacts it
         }
         // Anew: the kept summaries as they are, then the fresh ones, written piece by piece.
         std::vector<IndexRecord> records;
@@ -163,7 +162,11 @@ void Store::update_index(const IndexFile* old, std::uint64_t key, const std::vec
             [&]() -> std::optional<std::string_view> {
                 const size_t k = piece++;
                 if (k == 0) return std::string_view(head);
-                if (k <= kept.size()) return old->summaries.substr(kept[k - 1].summary_at, kept[k - 1].summary_size);
+                if (k <= kept.size()) {
+                    if (!old->read_bytes(kept[k - 1].summary_at, kept[k - 1].summary_size, encoded))
+                        throw Error(ErrorKind::io, "the index changed while it was copied", Location{index_path, 0, 0});
+                    return std::string_view(encoded);
+                }
                 if (k <= kept.size() + fresh.size()) return std::string_view(encoded = encode_summary(*fresh[k - 1 - kept.size()]->summary));
                 if (k == kept.size() + fresh.size() + 1) return std::string_view(names);
                 return std::nullopt;
