@@ -1,6 +1,7 @@
 #include "kith/vcard.hpp"
 
 #include <functional>
+#include <optional>
 
 #include <algorithm>
 #include <array>
@@ -56,10 +57,11 @@ struct Logical {
     bool quoted_printable = false;
 };
 
-// Splits the bytes into logical lines: folded lines (a leading space or tab) and 2.1
-// quoted-printable soft breaks (a trailing '=') are joined.
-std::vector<Logical> unfold(std::string_view bytes) {
-    std::vector<Logical> lines;
+// Splits the bytes into logical lines, handing each to `each` once it is whole: folded lines
+// (a leading space or tab) and 2.1 quoted-printable soft breaks (a trailing '=') are joined.
+// One logical line at a time is held, never the whole file's.
+void unfold(std::string_view bytes, const std::function<void(const Logical&)>& each) {
+    std::optional<Logical> last;
     size_t pos = 0;
     int number = 0;
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
@@ -74,27 +76,26 @@ std::vector<Logical> unfold(std::string_view bytes) {
         if (!physical.empty() && physical.back() == '\r') physical.remove_suffix(1);
         pos = end + 1;
         ++number;
-        if (!lines.empty()) {
-            Logical& last = lines.back();
-            if (last.quoted_printable && !last.text.empty() && last.text.back() == '=') {
-                last.text.pop_back();  // a soft line break
-                append(last, physical);
+        if (last) {
+            if (last->quoted_printable && !last->text.empty() && last->text.back() == '=') {
+                last->text.pop_back();  // a soft line break
+                append(*last, physical);
                 continue;
             }
             if (!physical.empty() && (physical[0] == ' ' || physical[0] == '\t')) {
-                append(last, physical.substr(1));
+                append(*last, physical.substr(1));
                 continue;
             }
         }
         if (physical.find_first_not_of(" \t") == std::string_view::npos) continue;
-        Logical logical;
-        logical.line = number;
+        if (last) each(*last);
+        last.emplace();
+        last->line = number;
         const size_t colon = physical.find(':');
-        logical.quoted_printable = colon != std::string_view::npos && icontains(physical.substr(0, colon), "QUOTED-PRINTABLE");
-        append(logical, physical);
-        lines.push_back(std::move(logical));
+        last->quoted_printable = colon != std::string_view::npos && icontains(physical.substr(0, colon), "QUOTED-PRINTABLE");
+        append(*last, physical);
     }
-    return lines;
+    if (last) each(*last);
 }
 
 // Reads "group.NAME;param=value;BARE:value"; returns false when there is no ':'.
@@ -244,14 +245,14 @@ const VcardProperty* VcardCard::preferred(std::string_view name) const {
 
 VcardFile parse_vcards(std::string_view bytes, const std::string& path) {
     CardReader reader(path, nullptr);
-    for (const auto& logical : unfold(utf16_to_utf8(bytes))) reader.feed(logical);
+    unfold(utf16_to_utf8(bytes), [&](const Logical& logical) { reader.feed(logical); });
     return reader.finish();
 }
 
 std::vector<Error> parse_vcards(std::string_view bytes, const std::string& path,
                                 const std::function<void(VcardCard&)>& on_card) {
     CardReader reader(path, &on_card);
-    for (const auto& logical : unfold(utf16_to_utf8(bytes))) reader.feed(logical);
+    unfold(utf16_to_utf8(bytes), [&](const Logical& logical) { reader.feed(logical); });
     return reader.finish().errors;
 }
 
