@@ -11,7 +11,7 @@
 namespace kith {
 namespace {
 
-// No offset in an index is larger (max_index_bytes of the store, with room to spare).
+// No offset in an index is larger (the store reads at most max_index_bytes of a name table).
 constexpr std::uint64_t max_index_offset = std::uint64_t{1} << 32;
 
 // 16 bytes that say what the file is; the header's checksum follows.

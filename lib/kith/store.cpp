@@ -46,6 +46,11 @@ std::optional<FileStamp> stamp_of(int dir, const std::string& name) {
                      static_cast<std::uint64_t>(info.st_ino), static_cast<std::uint64_t>(info.st_dev)};
 }
 
+// A summary stands for its file on any day from its newest entry on (or on every day, with no day given).
+bool summary_stands(std::optional<Day> newest_entry, std::optional<Day> today) {
+    return !today || !newest_entry || *newest_entry <= *today;
+}
+
 // Runs work(i) for every i below n, on up to as many threads as the machine has cores.
 template <typename Work>
 void run_parallel(size_t n, const Work& work) {
@@ -225,7 +230,7 @@ Network Store::read_network(bool include_archived, std::optional<Day> today, Wan
         const IndexRecord* record = old->find(paths[i]);
         if (!record || !found.stamps[i] || record->stamp != *found.stamps[i]) continue;
         indexed[i] = record;
-        if (want == Want::names || (want == Want::summaries && (!today || !record->newest_entry || *record->newest_entry <= *today)))
+        if (want == Want::names || (want == Want::summaries && summary_stands(record->newest_entry, today)))
             from_index.push_back(i);
     }
     // Summaries are read in the order they lie in the file, a stretch at a time (one pread),
@@ -294,8 +299,7 @@ Network Store::read_network(bool include_archived, std::optional<Day> today, Wan
                 summary = std::make_unique<NewSummary>();
                 summary->stamp = *found.stamps[i];
                 summary->newest_entry = newest_entry(full);
-                const bool summary_holds = !today || !summary->newest_entry || *summary->newest_entry <= *today;
-                if (want == Want::full || !summary_holds) {  // the full contact is kept: the summary beside it
+                if (want == Want::full || !summary_stands(summary->newest_entry, today)) {  // the full contact is kept: the summary beside it
                     summary->held = std::make_unique<Contact>(full);
                     reduce_to_summary(*summary->held);
                     summary->summary = summary->held.get();

@@ -16,7 +16,7 @@ namespace kith {
 // The largest file kith reads: ~80 times the largest realistic contact.
 inline constexpr size_t max_file_bytes = 1024 * 1024;
 
-// The largest index kith reads: ~1 KB per contact, for a million contacts.
+// The largest name table of an index kith reads: ~1 KB per contact, for a million contacts.
 inline constexpr size_t max_index_bytes = size_t{1} << 30;
 
 // Where to look for the network folder, gathered by the caller (the library reads no environment).

@@ -81,6 +81,7 @@ std::optional<IndexFile> Store::read_index(std::optional<std::uint64_t> key, boo
         if (!header || (key && header->settings_key != *key)) return std::nullopt;
         // Nothing is allocated for a size the file does not have (a damaged header).
         if (header->names_at + header->names_size != static_cast<std::uint64_t>(info.st_size)) continue;
+        if (header->names_size > max_index_bytes) return std::nullopt;
         std::optional<IndexFile> file(std::in_place);
         file->header = *header;
         file->names_bytes.reset(new char[header->names_size]);
@@ -204,13 +205,13 @@ bool Store::update_in_place(const IndexFile& old, std::uint64_t key, const std::
 }
 
 void Store::complete_names(const std::function<void(std::string_view slug, std::string_view name)>& each) const {
+    finish_pending_change();
     const Config config = load_config();
     std::optional<IndexFile> index = read_index(settings_key(config), false);
     if (!index) {  // the first time: read everyone once, which writes the index
         for (const Contact& c : load_names(false).contacts) each(c.slug, c.name);
         return;
     }
-    finish_pending_change();
     // Both the listing and the records are sorted by path: one walk through each.
     auto record = index->records.begin();
     std::string path;
