@@ -4,8 +4,6 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <map>
-#include <sstream>
 
 #include "autocommit.hpp"
 #include "commands.hpp"
@@ -29,17 +27,21 @@ struct ImportOptions {
     bool dry_run = false;
 };
 
-std::string read_bytes(std::istream& in, const std::string& name) {
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
+// Reads a whole stream, a block at a time, after what `bytes` holds (room reserved is used as is).
+std::string read_bytes(std::istream& in, const std::string& name, std::string bytes = {}) {
+    char block[1 << 16];
+    while (in.read(block, sizeof block) || in.gcount() > 0) bytes.append(block, static_cast<size_t>(in.gcount()));
     if (in.bad()) throw Error(ErrorKind::io, "cannot read '" + name + "'");
-    return bytes.str();
+    return bytes;
 }
 
 std::string read_source_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(ErrorKind::io, "cannot open '" + path.string() + "'");
-    return read_bytes(in, path.string());
+    std::string bytes;
+    std::error_code ec;
+    if (const auto size = std::filesystem::file_size(path, ec); !ec) bytes.reserve(size);  // one block, never grown
+    return read_bytes(in, path.string(), std::move(bytes));
 }
 
 void append(ImportBatch& all, ImportBatch&& more) {
@@ -101,33 +103,36 @@ int import(Context& ctx, const ImportOptions& in) {
     ImportPlan plan;
     {
         Transaction change(store, config);  // decide under the lock
-        // The network a chunk of files at a time: only the people a record could match are kept.
+        // The network a chunk of files at a time: of each person only what a record could match.
         ImportNetwork existing(batch.records);
         ctx.each_contact(true, [&](std::vector<Contact>& read_now, const Config&) {
-            for (auto& c : read_now) existing.add(std::move(c));
+            for (const auto& c : read_now) existing.add(c);
         });
-        std::map<std::string, std::string> path_of;
-        for (const auto& c : existing.kept()) path_of[c.slug] = c.path;
-        plan = plan_import(std::move(existing), batch.records, in.tier);
+        plan = plan_import(std::move(existing), batch.records, in.tier, [&](const std::vector<KnownPerson>& people) {
+            std::vector<std::string> paths;
+            for (const auto& person : people) paths.push_back(person.path);
+            return store.load_contacts(paths, config);
+        });
         const std::string would = in.dry_run ? "would " : "";
         for (const auto& d : plan.decisions) {
-            const Contact& record = batch.records[d.record].contact;
+            Contact& record = batch.records[d.record].contact;
             if (d.action == ImportAction::add) {
-                if (!in.dry_run) change.create(d.contact.path, render_new_contact(d.contact));
-                std::cout << would << "add " << visible(d.contact.name) << " as " << d.slug << "\n";
+                if (!in.dry_run) change.create(d.path, render_new_contact(record));
+                std::cout << would << "add " << visible(record.name) << " as " << d.slug << "\n";
             } else if (d.action == ImportAction::merge) {
-                const std::string path = path_of.count(d.slug) ? path_of[d.slug] : "contacts/" + d.slug + ".yaml";
                 if (!in.dry_run)
-                    change.edit(path, [&d, &path](const std::string& text) {
+                    change.edit(d.path, [&d](const std::string& text) {
                         std::string out = text;
-                        for (const auto& fact : d.facts) out = apply_fact(out, fact, path);
+                        for (const auto& fact : d.facts) out = apply_fact(out, fact, d.path);
                         return out;
                     });
                 std::cout << would << "merge " << visible(record.name) << " into " << d.slug << " (by " << d.matched_by
                           << "): " << visible(facts_text(d)) << "\n";
             }
+            record = Contact{};  // written or said: the transaction holds what is left to write
             for (const auto& disagreement : d.disagreements) ctx.warn(d.slug + ": " + disagreement);
         }
+        ImportRecords().swap(batch.records);  // every one written or said
         if (!in.dry_run) changed = change.commit();
     }
     for (const auto& e : batch.errors) ctx.error(e.located());

@@ -107,7 +107,6 @@ ImportBatch read_google_csv(std::string_view bytes, const std::string& path) {
     const CsvColumns columns(rows.front());
     if (!columns.has("First Name") && !columns.has("Given Name") && !columns.has("Name"))
         fail_at(path, rows.front().line, 0, "not a Google Contacts export: no 'First Name' or 'Given Name' column");
-    batch.records.reserve(rows.size() - 1);  // one block, never grown
     for (size_t i = 1; i < rows.size(); ++i) {
         try {
             batch.records.push_back({contact_from_google_row(columns, rows[i], path, batch.errors), rows[i].line});

@@ -2,8 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <map>
-#include <set>
+#include <algorithm>
+#include <optional>
+#include <stdexcept>
 
 #include "kith/fields.hpp"
 #include "kith/slug.hpp"
@@ -32,46 +33,6 @@ std::string name_key(const std::string& name) {
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
 }
-
-// The people known so far, indexed by the three keys; values index `people`, which points into
-// `there` (the people already there) or into the plan's add decisions (reserved: they stay put).
-struct Index {
-    std::vector<Contact> there;
-    std::vector<Contact*> people;
-    std::map<std::string, size_t> by_email, by_url, by_name;
-    std::set<std::string> slugs;
-
-    explicit Index(std::vector<Contact> existing) : there(std::move(existing)) {
-        for (auto& c : there) add(&c);
-    }
-
-    void add(Contact* c) {
-        const size_t i = people.size();
-        people.push_back(c);
-        for (const auto& e : c->email) by_email.emplace(fold(e), i);
-        for (const auto& u : c->url) by_url.emplace(url_key(u), i);
-        by_name.emplace(name_key(c->name), i);
-        for (const auto& a : c->aka) by_name.emplace(name_key(a), i);
-        slugs.insert(c->slug);
-    }
-
-    std::optional<std::pair<size_t, std::string>> match(const Contact& c) const {
-        for (const auto& e : c.email)
-            if (auto it = by_email.find(fold(e)); it != by_email.end()) return std::pair{it->second, "email"};
-        for (const auto& u : c.url)
-            if (auto it = by_url.find(url_key(u)); it != by_url.end()) return std::pair{it->second, "url"};
-        if (auto it = by_name.find(name_key(c.name)); it != by_name.end()) return std::pair{it->second, "name"};
-        return std::nullopt;
-    }
-
-    std::string free_slug(const std::string& name) {
-        std::string base = make_slug(name);
-        if (base.empty()) base = "contact";
-        std::string slug = base;
-        for (int n = 2; slugs.count(slug); ++n) slug = fmt::format("{}-{}", base.substr(0, max_slug_bytes - 6), n);
-        return slug;
-    }
-};
 
 // --- contact -> facts: the one place that says which fields an import may fill -------
 void merge_facts(Contact& have, const Contact& in, ImportDecision& d) {
@@ -135,81 +96,140 @@ const char* to_string(ImportAction action) {
     return "skip";
 }
 
-ImportNetwork::ImportNetwork(const std::vector<ImportRecord>& records) {
-    for (const auto& r : records) {  // the keys Index::match looks a record up by
-        for (const auto& e : r.contact.email) emails_.insert(fold(e));
-        for (const auto& u : r.contact.url) urls_.insert(url_key(u));
-        names_.insert(name_key(r.contact.name));
+ImportNetwork::ImportNetwork(const ImportRecords& records) {
+    for (const auto& r : records) {  // the keys a record is looked up by; held by nobody yet
+        for (const auto& e : r.contact.email) by_email_.emplace(fold(e), nobody);
+        for (const auto& u : r.contact.url) by_url_.emplace(url_key(u), nobody);
+        by_name_.emplace(name_key(r.contact.name), nobody);
     }
-}
-
-void ImportNetwork::add(Contact&& c) {
-    bool wanted = names_.count(name_key(c.name)) > 0;
-    for (const auto& a : c.aka) wanted = wanted || names_.count(name_key(a));
-    for (const auto& e : c.email) wanted = wanted || emails_.count(fold(e));
-    for (const auto& u : c.url) wanted = wanted || urls_.count(url_key(u));
-    if (!wanted) {  // no record is looked up by a key of theirs: they can only take a slug
-        slugs_.push_back(std::move(c.slug));
-        return;
-    }
-    std::vector<LogEntry>().swap(c.log);  // the planner never reads the history
-    std::vector<FollowUp>().swap(c.followups);
-    kept_.push_back(std::move(c));
 }
 
 namespace {
 
-// Plans `records` against the index; with `take` (the same records), a record that adds a person
-// is moved into its decision rather than copied.
-ImportPlan plan(Index& index, const std::vector<ImportRecord>& records, std::vector<ImportRecord>* take,
-                const std::string& tier) {
-    ImportPlan plan;
-    plan.decisions.reserve(records.size());  // the index points at the contacts of add decisions
-    std::set<size_t> added;                  // index.people positions of the people added
-    for (size_t r = 0; r < records.size(); ++r) {
-        ImportDecision d;
-        d.record = r;
-        const Contact& in = records[r].contact;
-        if (const auto found = index.match(in)) {
-            Contact& have = *index.people[found->first];
-            d.slug = have.slug;
-            d.matched_by = found->second;
-            merge_facts(have, in, d);  // into an add decision's contact too: a duplicate within the file is one person
-            if (added.count(found->first)) d.facts.clear();
-            d.action = d.facts.empty() ? ImportAction::skip : ImportAction::merge;
-        } else {
-            const std::string slug = index.free_slug(in.name);
-            if (take) d.contact = std::move((*take)[r].contact);
-            else d.contact = in;
-            d.contact.slug = slug;
-            d.contact.path = "contacts/" + slug + ".yaml";
-            d.contact.tier = tier;
-            d.slug = slug;
-        }
-        (d.action == ImportAction::add ? plan.added : d.action == ImportAction::merge ? plan.merged : plan.skipped)++;
-        plan.decisions.push_back(std::move(d));
-        if (plan.decisions.back().action == ImportAction::add) {
-            added.insert(index.people.size());
-            index.add(&plan.decisions.back().contact);
-        }
-    }
-    return plan;
+// Marks `who` as the holder of each of the contact's keys that a record is looked up by and
+// nobody holds yet; returns true when it holds one.
+bool hold_keys(const Contact& c, size_t who, std::unordered_map<std::string, size_t>& by_email,
+               std::unordered_map<std::string, size_t>& by_url, std::unordered_map<std::string, size_t>& by_name) {
+    bool holds = false;
+    const auto hold = [&](std::unordered_map<std::string, size_t>& keys, const std::string& key) {
+        const auto it = keys.find(key);
+        if (it == keys.end()) return;
+        holds = true;
+        if (it->second == static_cast<size_t>(-1)) it->second = who;
+    };
+    for (const auto& e : c.email) hold(by_email, fold(e));
+    for (const auto& u : c.url) hold(by_url, url_key(u));
+    hold(by_name, name_key(c.name));
+    for (const auto& a : c.aka) hold(by_name, name_key(a));
+    return holds;
+}
+
+// Returns who holds a record's first key (its emails, then URLs, then name) and by what.
+std::optional<std::pair<size_t, const char*>> holder(const Contact& c, const std::unordered_map<std::string, size_t>& by_email,
+                                                     const std::unordered_map<std::string, size_t>& by_url,
+                                                     const std::unordered_map<std::string, size_t>& by_name) {
+    const auto held = [](const std::unordered_map<std::string, size_t>& keys, const std::string& key) {
+        const auto it = keys.find(key);
+        return it != keys.end() && it->second != static_cast<size_t>(-1) ? std::optional<size_t>(it->second) : std::nullopt;
+    };
+    for (const auto& e : c.email)
+        if (auto who = held(by_email, fold(e))) return std::pair{*who, "email"};
+    for (const auto& u : c.url)
+        if (auto who = held(by_url, url_key(u))) return std::pair{*who, "url"};
+    if (auto who = held(by_name, name_key(c.name))) return std::pair{*who, "name"};
+    return std::nullopt;
+}
+
+// Returns a slug made from the name that no one has, and takes it.
+std::string take_free_slug(const std::string& name, std::unordered_set<std::string>& slugs) {
+    std::string base = make_slug(name);
+    if (base.empty()) base = "contact";
+    std::string slug = base;
+    for (int n = 2; slugs.count(slug); ++n) slug = fmt::format("{}-{}", base.substr(0, max_slug_bytes - 6), n);
+    slugs.insert(slug);
+    return slug;
 }
 
 }  // namespace
 
-ImportPlan plan_import(const std::vector<Contact>& existing, const std::vector<ImportRecord>& records,
-                       const std::string& tier) {
-    Index index(existing);
-    return plan(index, records, nullptr, tier);
+void ImportNetwork::add(const Contact& c) {
+    const size_t position = count_++;
+    slugs_.insert(c.slug);
+    if (hold_keys(c, known_.size(), by_email_, by_url_, by_name_)) known_.push_back({c.slug, c.path, position});
 }
 
-ImportPlan plan_import(ImportNetwork&& existing, std::vector<ImportRecord>& records, const std::string& tier) {
-    Index index(std::move(existing.kept_));
-    std::vector<Contact>().swap(existing.kept_);
-    index.slugs.insert(existing.slugs_.begin(), existing.slugs_.end());
-    std::vector<std::string>().swap(existing.slugs_);
-    return plan(index, records, &records, tier);
+ImportPlan plan_import(ImportNetwork&& existing, ImportRecords& records, const std::string& tier, const LoadPeople& load) {
+    ImportNetwork& net = existing;
+    const size_t known = net.known_.size();
+    ImportPlan plan;
+    plan.decisions.reserve(records.size());
+    std::vector<size_t> added;                        // the record of each person added, in order
+    std::vector<std::pair<size_t, size_t>> matches;   // (who, record) of each record matched
+    // First who each record is: matching reads the keys alone (merged facts never add one).
+    for (size_t r = 0; r < records.size(); ++r) {
+        ImportDecision d;
+        d.record = r;
+        Contact& in = records[r].contact;
+        if (const auto found = holder(in, net.by_email_, net.by_url_, net.by_name_)) {
+            const size_t who = found->first;
+            d.slug = who < known ? net.known_[who].slug : records[added[who - known]].contact.slug;
+            d.path = who < known ? net.known_[who].path : records[added[who - known]].contact.path;
+            d.matched_by = found->second;
+            matches.emplace_back(who, r);
+        } else {
+            in.slug = take_free_slug(in.name, net.slugs_);
+            in.path = "contacts/" + in.slug + ".yaml";
+            in.tier = tier;
+            d.slug = in.slug;
+            d.path = in.path;
+            hold_keys(in, known + added.size(), net.by_email_, net.by_url_, net.by_name_);
+            added.push_back(r);
+        }
+        plan.decisions.push_back(std::move(d));
+    }
+    // Then what each is to learn: each person matched read once (a batch at a time), their records
+    // merged in file order. A duplicate within the file is one person: its facts go into the person
+    // added, as they are written.
+    std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    constexpr size_t batch_size = 256;
+    for (size_t m = 0; m < matches.size();) {
+        std::vector<KnownPerson> batch;  // the people already there among the next ones matched
+        std::vector<size_t> groups;      // where each next one's matches start
+        size_t end = m;
+        while (end < matches.size() && batch.size() < batch_size) {
+            const size_t who = matches[end].first;
+            if (who < known) batch.push_back(net.known_[who]);
+            groups.push_back(end);
+            while (end < matches.size() && matches[end].first == who) ++end;
+        }
+        std::vector<Contact> read = batch.empty() ? std::vector<Contact>{} : load(batch);
+        if (read.size() != batch.size()) throw std::logic_error("import: the people read are not the people asked for");
+        size_t next_read = 0;
+        for (size_t g : groups) {
+            const size_t who = matches[g].first;
+            Contact& have = who < known ? read[next_read++] : records[added[who - known]].contact;
+            for (; g < end && matches[g].first == who; ++g) {
+                ImportDecision& d = plan.decisions[matches[g].second];
+                merge_facts(have, records[d.record].contact, d);
+                if (who >= known) d.facts.clear();
+                d.action = d.facts.empty() ? ImportAction::skip : ImportAction::merge;
+            }
+        }
+        m = end;
+    }
+    for (const auto& d : plan.decisions)
+        (d.action == ImportAction::add ? plan.added : d.action == ImportAction::merge ? plan.merged : plan.skipped)++;
+    return plan;
+}
+
+ImportPlan plan_import(const std::vector<Contact>& existing, ImportRecords& records, const std::string& tier) {
+    ImportNetwork net(records);
+    for (const auto& c : existing) net.add(c);
+    return plan_import(std::move(net), records, tier, [&](const std::vector<KnownPerson>& people) {
+        std::vector<Contact> read;
+        for (const auto& p : people) read.push_back(existing[p.position]);
+        return read;
+    });
 }
 
 }  // namespace kith

@@ -67,8 +67,13 @@ std::string state_of(const std::string& root, const std::string& path) {
 
 std::string encode(const std::vector<Step>& steps) {
     std::string text = std::string(magic) + "\n";
-    for (const auto& step : steps) text += step.kind + "\t" + step.from + "\t" + step.to + "\t" + step.before + "\n";
-    return text + "end\t" + std::to_string(hash_bytes(text)) + "\n";
+    for (const auto& step : steps) {
+        for (const std::string* part : {&step.kind, &step.from, &step.to}) (text += *part) += '\t';
+        (text += step.before) += '\n';
+    }
+    const std::string sum = std::to_string(hash_bytes(text));
+    text += "end\t" + sum + "\n";
+    return text;
 }
 
 std::optional<std::vector<Step>> decode(const std::string& text) {

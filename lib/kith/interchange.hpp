@@ -1,6 +1,7 @@
 #pragma once
 // What every importer returns: people read from a file, and one error per bad record.
 #include <cstddef>
+#include <deque>
 #include <optional>
 #include <string_view>
 #include <string>
@@ -17,9 +18,13 @@ struct ImportRecord {
     int line = 0;     // where the record starts in its file
 };
 
+// The records of a file, in file order: a deque, so that tens of thousands of them grow a block
+// at a time, never copied into a larger array.
+using ImportRecords = std::deque<ImportRecord>;
+
 // The records of one file, with what could not be read.
 struct ImportBatch {
-    std::vector<ImportRecord> records;
+    ImportRecords records;
     std::vector<Error> errors;  // located "path:line": a skipped record or an unreadable value
     size_t extensions = 0;      // unknown X- properties ignored (vCard)
     size_t skipped = 0;         // binary or oversized properties skipped (vCard)

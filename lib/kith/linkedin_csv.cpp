@@ -94,7 +94,6 @@ ImportBatch read_linkedin_csv(std::string_view bytes, const std::string& path) {
         fail_at(path, skipped_lines + 1, 0, "not a LinkedIn Connections.csv: no 'First Name,...,Connected On' header");
     for (auto& row : rows) row.line += skipped_lines;
     const CsvColumns columns(rows.front());
-    batch.records.reserve(rows.size() - 1);  // one block, never grown
     for (size_t i = 1; i < rows.size(); ++i) {
         try {
             batch.records.push_back({contact_from_linkedin_row(columns, rows[i], path, batch.errors), rows[i].line});

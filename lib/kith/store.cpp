@@ -140,6 +140,27 @@ Contact Store::load_contact(const std::string& path, const Config& config) const
     return contact;
 }
 
+std::vector<Contact> Store::load_contacts(const std::vector<std::string>& paths, const Config& config) const {
+    std::vector<Contact> contacts(paths.size());
+    std::vector<std::optional<Error>> problems(paths.size());
+    run_parallel(paths.size(), [&](size_t i) {
+        try {
+            contacts[i] = load_contact(paths[i], config);
+        } catch (const Error& problem) {
+            try {
+                auto conflicted = read_conflicted_contact(read(paths[i]), paths[i], config);
+                if (conflicted) contacts[i] = std::move(*conflicted);
+                else problems[i] = problem;
+            } catch (const Error&) {
+                problems[i] = problem;
+            }
+        }
+    });
+    for (auto& problem : problems)
+        if (problem) throw *problem;
+    return contacts;
+}
+
 std::optional<Contact> Store::load_by_slug(const std::string& slug, bool include_archived, const Config& config) const {
     if (slug.empty() || slug.starts_with('.') || slug.find_first_of(std::string_view("/\0", 2)) != std::string::npos)
         return std::nullopt;

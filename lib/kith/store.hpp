@@ -100,6 +100,9 @@ public:
     std::vector<Error> strays() const;
     // Reads and parses one contact file. Throws an invalid-file or I/O Error.
     Contact load_contact(const std::string& path, const Config& config) const;
+    // Reads these contact files on all cores, in the order given, as each_contact reads them
+    // (a file in git's conflict markers as far as it can be). Throws the first file's Error.
+    std::vector<Contact> load_contacts(const std::vector<std::string>& paths, const Config& config) const;
 
     // Reads a file under the root: regular files only, no link out of the folder, at most
     // `limit` bytes. Throws an invalid-file Error for those, an I/O Error otherwise.

@@ -163,7 +163,8 @@ std::vector<std::string> Transaction::commit() {
             if (step.kind != "move") remove_at(root, step.from);
     };
     try {
-        for (const auto& change : changes_) {
+        steps.reserve(changes_.size());
+        for (auto& change : changes_) {
             store_.test_step("temp-" + std::to_string(steps.size() + 1));
             if (change.is_move) {
                 const Place from = place(root, change.from, false, false);
@@ -176,6 +177,7 @@ std::vector<std::string> Transaction::commit() {
             const Place at = place(root, change.to, true, true);
             const std::string kind = present(at) ? "replace" : "new";
             const std::string temp = beneath::write_temp(at, change.text);
+            std::string().swap(change.text);  // in its temp file now: a commit is never tried twice
             steps.push_back(Step{kind, at.path.substr(0, at.path.size() - at.name.size()) + temp, at.path,
                                  kind == "new" ? intent::absent : ""});
             changed.push_back(at.path);

@@ -39,7 +39,7 @@ public:
 
     // Applies every change, all or nothing, and returns the paths it changed (as resolved
     // inside the folder), for git. A text larger than max_file_bytes is refused before
-    // anything is written.
+    // anything is written. Called once: each text is let go once its temp file holds it.
     std::vector<std::string> commit();
 
 private:

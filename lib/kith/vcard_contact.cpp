@@ -117,7 +117,6 @@ ImportBatch read_vcard_contacts(std::string_view bytes, const std::string& path)
         }
     });
     batch.errors.insert(batch.errors.end(), std::make_move_iterator(converting.begin()), std::make_move_iterator(converting.end()));
-    batch.records.shrink_to_fit();
     return batch;
 }
 

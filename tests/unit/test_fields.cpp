@@ -125,7 +125,8 @@ TEST_CASE("fields: an import merges every field it may fill into a person who la
         have.slug = "sample-person";
         Contact in = sample(f);
         in.name = "Sample Person";
-        const ImportPlan plan = plan_import({have}, {ImportRecord{in, 1}}, "");
+        ImportRecords records = {ImportRecord{in, 1}};
+        const ImportPlan plan = plan_import({have}, records, "");
         REQUIRE(plan.decisions.size() == 1);
         CHECK_MESSAGE(plan.decisions[0].action == ImportAction::merge, key);
         bool has_fact = false;
