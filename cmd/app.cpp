@@ -155,7 +155,7 @@ Network Context::each_contact(bool include_archived,
 
 void Context::print(const Table& table, const std::string& format) const {
     if (format == "tsv") std::cout << render_tsv(table);
-    else if (format == "json") std::cout << render_json(table);
+    else if (format == "json") write_json(table, std::cout);
     else std::cout << render_text(table, TextStyle{terminal_width, use_color()});
 }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <sstream>
 
 #include "kith/text.hpp"
 
@@ -109,9 +110,16 @@ std::string render_tsv(const Table& table) {
     return out;
 }
 
-std::string render_json(const Table& table) {
-    nlohmann::ordered_json array = nlohmann::ordered_json::array();
-    for (const auto& row : table.rows) {
+void write_json(const Table& table, std::ostream& out) {
+    if (table.rows.empty()) {
+        out << "[]\n";
+        return;
+    }
+    // One row at a time: each object is dumped as the whole array's dump would put it (one level
+    // in), so that no document of every row is ever held.
+    out << "[\n";
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+        const auto& row = table.rows[r];
         nlohmann::ordered_json object = nlohmann::ordered_json::object();
         for (size_t i = 0; i < row.size(); ++i) {
             const Column& column = table.columns[i];
@@ -127,9 +135,24 @@ std::string render_json(const Table& table) {
             else if (column.numeric) object[column.key] = std::stod(row[i]);
             else object[column.key] = row[i];
         }
-        array.push_back(std::move(object));
+        const std::string text =
+            escape_json_controls(object.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+        out << "  ";
+        for (size_t start = 0; start < text.size();) {  // the dump's own line breaks, indented one level
+            const size_t end = std::min(text.find('\n', start), text.size());
+            out.write(text.data() + start, static_cast<std::streamsize>(end - start));
+            if (end < text.size()) out << "\n  ";
+            start = end + 1;
+        }
+        out << (r + 1 < table.rows.size() ? ",\n" : "\n");
     }
-    return escape_json_controls(array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) + "\n";
+    out << "]\n";
+}
+
+std::string render_json(const Table& table) {
+    std::ostringstream out;
+    write_json(table, out);
+    return out.str();
 }
 
 std::string paint(const std::string& text, Tone tone, bool color) {

@@ -1,5 +1,6 @@
 #pragma once
 // Records as tables, rendered for people (aligned text), scripts (tsv) or programs (json).
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,8 @@ std::string render_tsv(const Table& table);
 // Renders one JSON array of objects keyed by column key (`[]` when there are no rows);
 // every control character is escaped.
 std::string render_json(const Table& table);
+// Writes what render_json returns, a row at a time.
+void write_json(const Table& table, std::ostream& out);
 
 // Renders an aligned table with a heading line, fitted to the width by display width;
 // nothing at all when there are no rows (so that cron mails nothing). Control characters

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <sstream>
+
 #include "kith/table.hpp"
 #include "kith/text.hpp"
 
@@ -35,6 +37,37 @@ TEST_CASE("tsv cells keep their columns; json escapes what a terminal obeys") {
     CHECK(render_tsv(table) == "name\torg\nE\xef\xbf\xbd]0;t\xef\xbf\xbdve\tBad\xef\xbf\xbd" "Corp\n");
     CHECK(render_json(table).find("\"E\\u001b]0;t\\u0007ve\"") != std::string::npos);
     CHECK(render_json(table).find("\"Bad\\u009bCorp\"") != std::string::npos);
+}
+
+TEST_CASE("json is written a row at a time, laid out as one document of every row") {
+    Table table;
+    table.columns = {{"name", "NAME"}, {"n", "N", true}, {"x", "X", true}, {"tags", "TAGS", false, false, true}, {"note", "NOTE"}};
+    table.add({"Ada", "3", "1.5", "a\nb", ""});
+    table.add({"E\x1b", "", "", "", "line\nbreak \xe2\x80\xae"});
+    const std::string expected =
+        "[\n"
+        "  {\n"
+        "    \"name\": \"Ada\",\n"
+        "    \"n\": 3,\n"
+        "    \"x\": 1.5,\n"
+        "    \"tags\": [\n"
+        "      \"a\",\n"
+        "      \"b\"\n"
+        "    ],\n"
+        "    \"note\": null\n"
+        "  },\n"
+        "  {\n"
+        "    \"name\": \"E\\u001b\",\n"
+        "    \"n\": null,\n"
+        "    \"x\": null,\n"
+        "    \"tags\": [],\n"
+        "    \"note\": \"line\\nbreak \\u202e\"\n"
+        "  }\n"
+        "]\n";
+    CHECK(render_json(table) == expected);
+    std::ostringstream streamed;
+    write_json(table, streamed);
+    CHECK(streamed.str() == expected);
 }
 
 TEST_CASE("edit_distance counts a swap of neighbours once, and a letter as one code point") {
