@@ -12,11 +12,14 @@ setup() {
     unset KITH_DIR XDG_DATA_HOME VISUAL EDITOR
     export NO_COLOR=1 LC_ALL=C.UTF-8 TZ=UTC KITH_TODAY=2026-11-28
     NET="$BATS_TEST_TMPDIR/network"
-    cp -r "$KITH_EXAMPLES" "$NET"
+    copy_examples "$NET"
     cd "$NET"
 }
 
 kith() { "$KITH" "$@"; }
+
+# Copies examples/network to $1 as git holds it: without the .kith/ that `make demo` leaves there.
+copy_examples() { cp -r "$KITH_EXAMPLES" "$1" && rm -rf "$1/.kith"; }
 
 # Copies a contact file aside, to compare it byte for byte after a command.
 snapshot() { cp "$NET/contacts/$1.yaml" "$BATS_TEST_TMPDIR/$1.before"; }

@@ -49,7 +49,7 @@ block_after() {
     line=$(block_after cron | grep -v '^#' | head -1)
     command=$(printf '%s\n' "$line" | cut -d' ' -f6-)
     [ -n "$command" ]
-    cp -r "$KITH_EXAMPLES" "$HOME/network"
+    copy_examples "$HOME/network"
     # cron: /bin/sh, HOME, a PATH of /usr/bin:/bin, and nothing else.
     run env -i HOME="$HOME" PATH=/usr/bin:/bin KITH_TODAY=2026-11-28 /bin/sh -c "$command"
     assert_success
@@ -65,7 +65,7 @@ block_after() {
     mkdir -p "$HOME/bin" && ln -s "$KITH" "$HOME/bin/kith"
     block_after hook > "$BATS_TEST_TMPDIR/hook.sh"
     grep -q 'due --check' "$BATS_TEST_TMPDIR/hook.sh"
-    cp -r "$KITH_EXAMPLES" "$HOME/network"
+    copy_examples "$HOME/network"
     hook() { env -i HOME="$HOME" PATH="$HOME/bin:/usr/bin:/bin" KITH_TODAY=2026-11-28 bash "$BATS_TEST_TMPDIR/hook.sh"; }
     run hook
     assert_output "kith: people are waiting for you (kith due)"

@@ -92,7 +92,7 @@ teardown() { if mountpoint -q "$BATS_TEST_TMPDIR/small" 2>/dev/null; then umount
     local small="$BATS_TEST_TMPDIR/small"
     mkdir "$small"
     mount -t tmpfs -o size=4m tmpfs "$small" || skip "cannot mount a tmpfs here"
-    cp -r "$KITH_EXAMPLES" "$small/net"
+    copy_examples "$small/net"
     kith list >/dev/null   # the same network on a roomy disk: how large its index is
     pages=$(( ($(stat -c %s .kith/index) + 4095) / 4096 ))
     avail=$(df -B1 --output=avail "$small" | tail -1)

@@ -51,7 +51,7 @@ start_paused_writer() {
 @test "a lock file left by a root run never blocks a later writer who is not root" {
     [ "$(id -u)" -eq 0 ] || skip "needs root to make a root-owned lock and run as nobody"
     local net="$BATS_TEST_TMPDIR/shared"
-    mkdir -m 0755 -p "$net" && cp -r "$KITH_EXAMPLES"/. "$net"
+    mkdir -m 0755 -p "$net" && cp -r "$KITH_EXAMPLES"/. "$net" && rm -rf "$net/.kith"
     chmod 0755 "$BATS_TEST_TMPDIR" "$(dirname "$BATS_TEST_TMPDIR")" "$(dirname "$(dirname "$BATS_TEST_TMPDIR")")" 2>/dev/null || true
     "$KITH" --dir "$net" log ada -m "as root"      # root writes first
     mkdir -p "$net/.kith" && touch "$net/.kith/lock" && chmod 0600 "$net/.kith/lock"   # as an old kith left it

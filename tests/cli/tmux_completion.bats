@@ -70,7 +70,7 @@ tab() {
 
 other_network() {
     OTHER="$BATS_TEST_TMPDIR/other"
-    cp -r "$KITH_EXAMPLES" "$OTHER"
+    copy_examples "$OTHER"
     kith --dir "$OTHER" add "Zora Neale Hurston" >/dev/null 2>&1
 }
 
