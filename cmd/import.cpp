@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <stdexcept>
 
 #include "autocommit.hpp"
 #include "commands.hpp"
@@ -114,8 +115,10 @@ int import(Context& ctx, const ImportOptions& in) {
             return store.load_contacts(paths, config);
         });
         const std::string would = in.dry_run ? "would " : "";
-        for (const auto& d : plan.decisions) {
-            Contact& record = batch.records[d.record].contact;
+        for (const auto& d : plan.decisions) {  // in record order: each record is the first one left
+            if (d.record + batch.records.size() != plan.decisions.size())
+                throw std::logic_error("import: the decisions are not in record order");
+            const Contact& record = batch.records.front().contact;
             if (d.action == ImportAction::add) {
                 if (!in.dry_run) change.create(d.path, render_new_contact(record));
                 std::cout << would << "add " << visible(record.name) << " as " << d.slug << "\n";
@@ -129,10 +132,9 @@ int import(Context& ctx, const ImportOptions& in) {
                 std::cout << would << "merge " << visible(record.name) << " into " << d.slug << " (by " << d.matched_by
                           << "): " << visible(facts_text(d)) << "\n";
             }
-            record = Contact{};  // written or said: the transaction holds what is left to write
             for (const auto& disagreement : d.disagreements) ctx.warn(d.slug + ": " + disagreement);
+            batch.records.pop_front();  // written or said: the transaction holds what is left to write
         }
-        ImportRecords().swap(batch.records);  // every one written or said
         if (!in.dry_run) changed = change.commit();
     }
     for (const auto& e : batch.errors) ctx.error(e.located());

@@ -45,7 +45,8 @@ int main(int argc, char** argv) {
         ctx.terminal_width = std::stoi(columns);
     ctx.self = argv[0];
 #ifdef KITH_TEST_HOOKS
-    ctx.hooks = {env("KITH_TEST_PAUSE_AT"), env("KITH_TEST_PAUSE_FILE"), env("KITH_TEST_FAIL_AT"), env("KITH_TEST_CRASH_AT")};
+    ctx.hooks = {env("KITH_TEST_PAUSE_AT"), env("KITH_TEST_PAUSE_FILE"), env("KITH_TEST_FAIL_AT"), env("KITH_TEST_CRASH_AT"),
+                 env("KITH_TEST_HELD_TEXT_BYTES")};
     ctx.test_hooks = env("KITH_TEST_HOOKS") == "1";
 #endif
     return kith::cli::run(argc, argv, std::move(ctx));

@@ -127,6 +127,15 @@ void Store::test_step([[maybe_unused]] const std::string& step) const {
 #endif
 }
 
+size_t Store::held_text_budget() const {
+#ifdef KITH_TEST_HOOKS
+    const std::string& bytes = hooks_.held_text_bytes;
+    if (!bytes.empty() && bytes.size() < 12 && bytes.find_first_not_of("0123456789") == std::string::npos)
+        return std::stoull(bytes);
+#endif
+    return size_t{4} << 20;
+}
+
 Config Store::load_config() const {
     if (!exists("kith.yaml")) return default_config();
     return parse_config(read("kith.yaml"), "kith.yaml");

@@ -56,6 +56,7 @@ private:
 // is removed, to fail with ENOSPC, or to die by SIGKILL. Ignored in other builds.
 struct TestHooks {
     std::string pause_at, pause_file, fail_at, crash_at;
+    std::string held_text_bytes;  // the budget of held_text_budget(), in bytes
 };
 
 // Reads and writes the files of one network folder; paths are relative to its root, and
@@ -124,6 +125,10 @@ public:
     using Edit = std::function<std::string(const std::string& text)>;
     std::vector<std::string> edit_contacts(const std::vector<std::pair<std::string, Edit>>& edits,
                                            const Config& config) const;
+
+    // How many bytes of new text a Transaction holds in memory; beyond them, each new text
+    // goes to its temp file at once (4 MiB; test builds: $KITH_TEST_HELD_TEXT_BYTES).
+    size_t held_text_budget() const;
 
     // Marks a step of a write for the test hooks; does nothing outside test builds.
     void test_step(const std::string& step) const;

@@ -82,22 +82,39 @@ Transaction::Transaction(const Store& store, const Config& config) : store_(stor
     store_.test_step("locked");
 }
 
+Transaction::~Transaction() {
+    if (handed_over_) return;
+    for (const auto& change : changes_) {
+        if (change.temp.empty()) continue;
+        try {
+            remove_at(store_.root(), change.temp);
+        } catch (...) {  // the next writer's stale-temp cleanup removes it
+        }
+    }
+}
+
+Transaction::Change* Transaction::pending_write(const std::string& path) {
+    const auto it = writes_.find(path);
+    return it == writes_.end() ? nullptr : &changes_[it->second];
+}
+
 const Transaction::Change* Transaction::pending_write(const std::string& path) const {
-    for (auto it = changes_.rbegin(); it != changes_.rend(); ++it)
-        if (!it->is_move && it->to == path) return &*it;
-    return nullptr;
+    const auto it = writes_.find(path);
+    return it == writes_.end() ? nullptr : &changes_[it->second];
+}
+
+Transaction::Change& Transaction::add_change(const std::string& to) {
+    targets_.insert(to);
+    changes_.emplace_back().to = to;
+    return changes_.back();
 }
 
 std::string Transaction::read(const std::string& path) const {
-    if (const Change* change = pending_write(path)) return change->text;
+    if (const Change* change = pending_write(path)) return change->temp.empty() ? change->text : store_.read(change->temp);
     return store_.read(path);
 }
 
-bool Transaction::exists(const std::string& path) const {
-    for (const auto& change : changes_)
-        if (change.to == path) return true;
-    return store_.exists(path);
-}
+bool Transaction::exists(const std::string& path) const { return targets_.count(path) > 0 || store_.exists(path); }
 
 void Transaction::check_parses(const std::string& path, const std::string& text, const char* who) const {
     if (text.size() > max_file_bytes)
@@ -113,7 +130,7 @@ void Transaction::check_parses(const std::string& path, const std::string& text,
 void Transaction::create(const std::string& path, const std::string& text) {
     if (exists(path)) throw Error(ErrorKind::usage, "'" + path + "' exists already; kith will not replace it");
     check_parses(path, text, "kith's new file");
-    changes_.push_back(Change{false, "", path, text});
+    stage_write(path, text);
 }
 
 void Transaction::edit(const std::string& path, const Store::Edit& edit) {
@@ -131,12 +148,34 @@ void Transaction::replace(const std::string& path, const std::string& text) {
 }
 
 void Transaction::stage_write(const std::string& path, std::string text) {
-    for (auto it = changes_.rbegin(); it != changes_.rend(); ++it)
-        if (!it->is_move && it->to == path) {
-            it->text = std::move(text);
+    if (Change* earlier = pending_write(path)) {  // written again: only the last text stays
+        held_bytes_ -= earlier->text.size();
+        std::string().swap(earlier->text);
+        if (!earlier->temp.empty()) remove_at(store_.root(), earlier->temp);
+        earlier->temp.clear();
+        hold(*earlier, std::move(text));
+        return;
+    }
+    add_change(path);
+    writes_[path] = changes_.size() - 1;
+    hold(changes_.back(), std::move(text));
+}
+
+void Transaction::hold(Change& change, std::string text) {
+    change.text = std::move(text);
+    change.text.shrink_to_fit();  // an edited text may have room to spare
+    if (held_bytes_ + change.text.size() > store_.held_text_budget()) {
+        const Place at = place(store_.root(), change.to, true, false);
+        if (at.dir.ok()) {
+            store_.test_step("early-" + std::to_string(++written_early_));
+            change.kind = present(at) ? "replace" : "new";
+            change.target = at.path;
+            change.temp = at.path.substr(0, at.path.size() - at.name.size()) + beneath::write_temp(at, change.text);
+            std::string().swap(change.text);
             return;
         }
-    changes_.push_back(Change{false, "", path, std::move(text)});
+    }
+    held_bytes_ += change.text.size();
 }
 
 void Transaction::move(const std::string& from, const std::string& to) {
@@ -145,7 +184,9 @@ void Transaction::move(const std::string& from, const std::string& to) {
         beneath::fail_io("cannot move", from);
     }
     if (exists(to)) throw Error(ErrorKind::usage, "'" + to + "' exists already; kith will not replace it");
-    changes_.push_back(Change{true, from, to, ""});
+    Change& moved = add_change(to);
+    moved.is_move = true;
+    moved.from = from;
 }
 
 std::vector<std::string> Transaction::commit() {
@@ -174,13 +215,15 @@ std::vector<std::string> Transaction::commit() {
                 changed.push_back(to.path);
                 continue;
             }
-            const Place at = place(root, change.to, true, true);
-            const std::string kind = present(at) ? "replace" : "new";
-            const std::string temp = beneath::write_temp(at, change.text);
-            std::string().swap(change.text);  // in its temp file now: a commit is never tried twice
-            steps.push_back(Step{kind, at.path.substr(0, at.path.size() - at.name.size()) + temp, at.path,
-                                 kind == "new" ? intent::absent : ""});
-            changed.push_back(at.path);
+            if (change.temp.empty()) {  // held until now
+                const Place at = place(root, change.to, true, true);
+                change.kind = present(at) ? "replace" : "new";
+                change.target = at.path;
+                change.temp = at.path.substr(0, at.path.size() - at.name.size()) + beneath::write_temp(at, change.text);
+                std::string().swap(change.text);  // in its temp file now: a commit is never tried twice
+            }
+            steps.push_back(Step{change.kind, change.temp, change.target, change.kind == "new" ? intent::absent : ""});
+            changed.push_back(change.target);
         }
         store_.test_step("prepared");
         if (steps.size() > 1) {
@@ -192,6 +235,7 @@ std::vector<std::string> Transaction::commit() {
         undo();
         throw;
     }
+    handed_over_ = true;  // from here a temp is renamed, named by the record, or removed by undo() below
     store_.test_step("intent");
     try {
         for (size_t i = 0; i < steps.size(); ++i) {
@@ -213,6 +257,8 @@ std::vector<std::string> Transaction::commit() {
     }
     store_.test_step("done");
     changes_.clear();
+    writes_.clear();
+    targets_.clear();
     return changed;
 }
 

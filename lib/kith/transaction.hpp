@@ -1,13 +1,17 @@
 #pragma once
 // One change to several files of the network, under one lock, all or nothing.
 //
-// Commit protocol: every new text goes to a temp file beside its target (flushed); when
+// Commit protocol: every new text goes to a temp file beside its target (flushed; in a large
+// change, each text beyond Store::held_text_budget() at once, when it is staged); when
 // more than one file changes, a record of intent is written to .kith/intent (flushed), with
 // what each target held; then the renames and moves; then the record is removed. The next
 // kith that opens the store finishes a change whose record it finds (leaving alone a target
 // changed since: see finish_pending), and removes stale temp files, so a crash, ENOSPC or
 // EFBIG between two files leaves all of them or none.
+#include <deque>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "kith/store.hpp"
@@ -20,6 +24,10 @@ public:
     // Takes the lock, finishes a change an earlier kith left half-done, and removes stale
     // temp files. `config` is the one contact files are parsed with.
     Transaction(const Store& store, const Config& config);
+    // A change not committed leaves nothing: the temp files it wrote are removed.
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
 
     // Returns the current text of a file, read under the lock (with this transaction's
     // earlier changes to it).
@@ -46,16 +54,31 @@ private:
     struct Change {
         bool is_move = false;
         std::string from, to;  // a move: from -> to; a write: to only
-        std::string text;
+        std::string text;      // a write's new text, held until the commit, or else:
+        std::string temp;      // the temp file that holds it already (its path from the root),
+        std::string target;    // its target as resolved then,
+        std::string kind;      // and "new" or "replace", as the target was found then
     };
+    // The write of a file this transaction holds, or nullptr.
+    Change* pending_write(const std::string& path);
     const Change* pending_write(const std::string& path) const;
+    // Appends a change whose target is `to`.
+    Change& add_change(const std::string& to);
     void stage_write(const std::string& path, std::string text);
+    // Holds a change's new text, or writes it to its temp file now when the texts held would
+    // pass the budget (and the target's folder is there: only the commit makes folders).
+    void hold(Change& change, std::string text);
     void check_parses(const std::string& path, const std::string& text, const char* who) const;
 
     const Store& store_;
     const Config& config_;
     WriteLock lock_;
-    std::vector<Change> changes_;
+    std::deque<Change> changes_;                          // in order; a deque: never copied to grow
+    std::unordered_map<std::string, size_t> writes_;      // a file written -> its change
+    std::unordered_set<std::string> targets_;             // every file a change writes or moves to
+    size_t held_bytes_ = 0;        // of the texts held in memory
+    size_t written_early_ = 0;     // texts written to their temp files before the commit
+    bool handed_over_ = false;     // the temp files are the commit's now (renamed, or named by its record)
 };
 
 // With the lock held: finishes (or, when its record is damaged, undoes) a change that an

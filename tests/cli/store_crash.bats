@@ -185,3 +185,59 @@ steps_of_two="locked temp-1 temp-2 prepared intent apply-1 apply-2 applied done"
     run kith check
     assert_success
 }
+
+# Five cards: three merges (a new email each) and two new people, for an import whose texts are
+# all written to their temp files as they are staged (KITH_TEST_HELD_TEXT_BYTES=0), as a large one's are.
+five_cards() {
+    local who
+    for who in "Ada Lovelace:ada@example.org" "Grace Hopper:grace@example.org" "Omar Haddad:omar@sandstone.example" \
+               "Nia Early:nia@early.example" "Ole Early:ole@early.example"; do
+        printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:%s\r\nEMAIL:%s\r\nEMAIL:%s\r\nEND:VCARD\r\n' \
+            "${who%%:*}" "${who#*:}" "early.${who#*:}"
+    done > "$BATS_TEST_TMPDIR/five.vcf"
+}
+
+# Fails unless the import is in every file or in none: three merged emails, two new files.
+import_all_or_nothing() {
+    local merged new
+    merged=$(cat contacts/ada-lovelace.yaml contacts/grace-hopper.yaml contacts/omar-haddad.yaml | grep -c 'early\.' || true)
+    new=$(find contacts -name '*-early.yaml' | wc -l)
+    if ! { [ "$merged" = 3 ] && [ "$new" = 2 ]; } && ! { [ "$merged" = 0 ] && [ "$new" = 0 ]; }; then
+        echo "$1: $merged of 3 merges and $new of 2 new files" >&2
+        return 1
+    fi
+}
+
+@test "an import whose texts go to temp files as they are staged: a SIGKILL at any step leaves all of it or none" {
+    need_hooks
+    five_cards
+    for step in locked early-1 early-3 early-5 temp-1 temp-5 prepared intent apply-1 apply-3 apply-5 applied done; do
+        cp "$KITH_EXAMPLES"/contacts/*.yaml contacts/ && rm -f contacts/*-early.yaml
+        run env KITH_TEST_HELD_TEXT_BYTES=0 KITH_TEST_CRASH_AT="$step" "$KITH" import vcard "$BATS_TEST_TMPDIR/five.vcf"
+        [ "$status" -eq 137 ] || { echo "step $step: exit $status, not killed" >&2; false; }
+        run kith list   # the next kith finishes or drops it
+        assert_success
+        import_all_or_nothing "killed at $step"
+        kith log tom -m "the next writer" >/dev/null   # and the next writer removes what was left
+        [ -z "$(temps_left)" ] || { echo "killed at $step: $(temps_left)" >&2; false; }
+    done
+}
+
+@test "an import whose texts go to temp files as they are staged: ENOSPC before the renames writes nothing, leaves no temp" {
+    need_hooks
+    five_cards
+    for step in early-1 early-4 temp-2 prepared; do   # before the record: undone at once
+        cp "$KITH_EXAMPLES"/contacts/*.yaml contacts/ && rm -f contacts/*-early.yaml
+        run env KITH_TEST_HELD_TEXT_BYTES=0 KITH_TEST_FAIL_AT="$step" "$KITH" import vcard "$BATS_TEST_TMPDIR/five.vcf"
+        assert_failure 4
+        assert_output --partial "No space left on device"
+        [ -z "$(temps_left)" ] || { echo "full at $step: $(temps_left)" >&2; false; }   # at once, not by the next kith
+        import_all_or_nothing "full at $step"
+        [ "$(find contacts -name '*-early.yaml' | wc -l)" = 0 ]
+    done
+    run env KITH_TEST_HELD_TEXT_BYTES=0 "$KITH" import vcard "$BATS_TEST_TMPDIR/five.vcf"
+    assert_success
+    assert_output --partial "2 added, 3 merged"
+    import_all_or_nothing "after all"
+    [ "$(grep -c 'early\.' contacts/ada-lovelace.yaml)" = 1 ]
+}

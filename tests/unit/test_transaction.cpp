@@ -90,7 +90,7 @@ TEST_CASE("a text over the 1 MiB read cap is refused before any file is written"
 #ifdef KITH_TEST_HOOKS
 TEST_CASE("a failure between two renames is finished by the next load: both files, never one") {
     Folder net;
-    const Store failing(net.root.string(), TestHooks{"", "", "apply-2", ""});
+    const Store failing(net.root.string(), TestHooks{"", "", "apply-2", "", ""});
     CHECK_THROWS_AS(failing.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", add_tier}},
                                           failing.load_config()),
                     Error);
@@ -105,12 +105,70 @@ TEST_CASE("a failure between two renames is finished by the next load: both file
 TEST_CASE("a failure before the record is written leaves every file as it was and no temp file") {
     for (const char* step : {"temp-2", "prepared"}) {
         Folder net;
-        const Store failing(net.root.string(), TestHooks{"", "", step, ""});
+        const Store failing(net.root.string(), TestHooks{"", "", step, "", ""});
         CHECK_THROWS_AS(failing.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", add_tier}},
                                               failing.load_config()),
                         Error);
         CHECK(net.get("contacts/a.yaml") == "name: A\n");
         CHECK(net.temps() == 0);
+    }
+}
+
+namespace {
+// A store whose transactions hold no text in memory: each goes to its temp file when staged.
+TestHooks writing_early(std::string fail_at = "") { return TestHooks{"", "", std::move(fail_at), "", "0"}; }
+}  // namespace
+
+TEST_CASE("texts beyond the budget go to their temp files when staged; the commit is the same") {
+    Folder net;
+    const Store store(net.root.string(), writing_early());
+    const Config config = store.load_config();
+    Transaction change(store, config);
+    change.create("contacts/c.yaml", "name: C\n");
+    change.edit("contacts/a.yaml", add_tier);
+    CHECK(net.temps() == 2);  // written already, beside their targets
+    change.edit("contacts/a.yaml", [](const std::string& text) { return text + "org: X\n"; });  // reads the first back
+    CHECK(net.temps() == 2);  // the first text's temp file gave way to the second's
+    CHECK(change.read("contacts/a.yaml") == "name: A\ntier: core\norg: X\n");
+    change.move("contacts/b.yaml", "archive/b.yaml");
+    change.create("archive/d.yaml", "name: D\n");  // no archive/ yet: held, for the commit makes folders
+    CHECK(net.temps() == 2);
+    const auto changed = change.commit();
+    CHECK(changed == std::vector<std::string>{"contacts/c.yaml", "contacts/a.yaml", "contacts/b.yaml", "archive/b.yaml",
+                                              "archive/d.yaml"});
+    CHECK(net.get("contacts/a.yaml") == "name: A\ntier: core\norg: X\n");
+    CHECK(net.get("contacts/c.yaml") == "name: C\n");
+    CHECK(net.get("archive/d.yaml") == "name: D\n");
+    CHECK(net.temps() == 0);
+}
+
+TEST_CASE("a transaction given up before its commit removes the temp files it wrote early") {
+    Folder net;
+    const Store store(net.root.string(), writing_early());
+    const Config config = store.load_config();
+    {
+        Transaction change(store, config);
+        change.create("contacts/c.yaml", "name: C\n");
+        change.edit("contacts/a.yaml", add_tier);
+        CHECK(net.temps() == 2);
+    }
+    CHECK(net.temps() == 0);
+    CHECK_FALSE(fs::exists(net.root / "contacts/c.yaml"));
+    CHECK(net.get("contacts/a.yaml") == "name: A\n");
+}
+
+TEST_CASE("with texts written early, a failure at any step leaves every file or none, and no temp file") {
+    for (const char* step : {"early-1", "early-2", "temp-1", "temp-2", "prepared", "intent", "apply-1", "apply-2"}) {
+        Folder net;
+        CAPTURE(step);
+        const Store failing(net.root.string(), writing_early(step));
+        CHECK_THROWS_AS(failing.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", add_tier}},
+                                              failing.load_config()),
+                        Error);
+        const Network network = Store(net.root.string()).load(false);  // finishes a change half-done
+        CHECK(network.contacts.at(0).tier == network.contacts.at(1).tier);
+        CHECK(net.temps() == 0);
+        CHECK_FALSE(fs::exists(net.root / ".kith/intent"));
     }
 }
 #endif
