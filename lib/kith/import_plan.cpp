@@ -150,6 +150,43 @@ std::string take_free_slug(const std::string& name, std::unordered_set<std::stri
     return slug;
 }
 
+// Then what each matched record is to learn: each person matched is read once (a batch at a
+// time) and their records merged in file order. `matches` holds (who, record): a known person
+// below known.size(), else a person added (added[who - known.size()] is their record). A
+// duplicate within the file is one person: its facts go into the person added, as they are written.
+void merge_matches(std::vector<std::pair<size_t, size_t>> matches, const std::vector<KnownPerson>& known,
+                   const std::vector<size_t>& added, ImportRecords& records, std::vector<ImportDecision>& decisions,
+                   const LoadPeople& load) {
+    std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    constexpr size_t batch_size = 256;
+    for (size_t m = 0; m < matches.size();) {
+        std::vector<KnownPerson> batch;  // the people already there among the next ones matched
+        std::vector<size_t> groups;      // where each next one's matches start
+        size_t end = m;
+        while (end < matches.size() && batch.size() < batch_size) {
+            const size_t who = matches[end].first;
+            if (who < known.size()) batch.push_back(known[who]);
+            groups.push_back(end);
+            while (end < matches.size() && matches[end].first == who) ++end;
+        }
+        std::vector<Contact> read = batch.empty() ? std::vector<Contact>{} : load(batch);
+        if (read.size() != batch.size()) throw std::logic_error("import: the people read are not the people asked for");
+        size_t next_read = 0;
+        for (size_t g : groups) {
+            const size_t who = matches[g].first;
+            const bool added_here = who >= known.size();
+            Contact& have = added_here ? records[added[who - known.size()]].contact : read[next_read++];
+            for (; g < end && matches[g].first == who; ++g) {
+                ImportDecision& d = decisions[matches[g].second];
+                merge_facts(have, records[d.record].contact, d);
+                if (added_here) d.facts.clear();
+                d.action = d.facts.empty() ? ImportAction::skip : ImportAction::merge;
+            }
+        }
+        m = end;
+    }
+}
+
 }  // namespace
 
 void ImportNetwork::add(const Contact& c) {
@@ -187,36 +224,7 @@ ImportPlan plan_import(ImportNetwork&& existing, ImportRecords& records, const s
         }
         plan.decisions.push_back(std::move(d));
     }
-    // Then what each is to learn: each person matched read once (a batch at a time), their records
-    // merged in file order. A duplicate within the file is one person: its facts go into the person
-    // added, as they are written.
-    std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    constexpr size_t batch_size = 256;
-    for (size_t m = 0; m < matches.size();) {
-        std::vector<KnownPerson> batch;  // the people already there among the next ones matched
-        std::vector<size_t> groups;      // where each next one's matches start
-        size_t end = m;
-        while (end < matches.size() && batch.size() < batch_size) {
-            const size_t who = matches[end].first;
-            if (who < known) batch.push_back(net.known_[who]);
-            groups.push_back(end);
-            while (end < matches.size() && matches[end].first == who) ++end;
-        }
-        std::vector<Contact> read = batch.empty() ? std::vector<Contact>{} : load(batch);
-        if (read.size() != batch.size()) throw std::logic_error("import: the people read are not the people asked for");
-        size_t next_read = 0;
-        for (size_t g : groups) {
-            const size_t who = matches[g].first;
-            Contact& have = who < known ? read[next_read++] : records[added[who - known]].contact;
-            for (; g < end && matches[g].first == who; ++g) {
-                ImportDecision& d = plan.decisions[matches[g].second];
-                merge_facts(have, records[d.record].contact, d);
-                if (who >= known) d.facts.clear();
-                d.action = d.facts.empty() ? ImportAction::skip : ImportAction::merge;
-            }
-        }
-        m = end;
-    }
+    merge_matches(std::move(matches), net.known_, added, records, plan.decisions, load);
     for (const auto& d : plan.decisions)
         (d.action == ImportAction::add ? plan.added : d.action == ImportAction::merge ? plan.merged : plan.skipped)++;
     return plan;

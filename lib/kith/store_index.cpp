@@ -131,7 +131,8 @@ void Store::update_index(const IndexFile* old, std::uint64_t key, const std::vec
             const std::uint64_t live_before = old->header.names_at - index_header_size - old->header.dead_bytes;
             const std::uint64_t dead = old->header.dead_bytes + (live_before - std::min(live_before, kept_bytes));
             const std::uint64_t names_at = old->header.names_at + added;
-            const bool compact = old->read_bytes && dead > (names_at - index_header_size) / 2;
+            // More than a quarter dead is written anew: the index stays within 4/3 of its compact size.
+            const bool compact = old->read_bytes && dead > (names_at - index_header_size) / 4;
             if (!compact && update_in_place(*old, key, kept, fresh, fresh_records, dead)) return;
             if (!old->read_bytes) return;  // the next whole read compacts it
         }
@@ -182,24 +183,33 @@ void Store::update_index(const IndexFile* old, std::uint64_t key, const std::vec
 bool Store::update_in_place(const IndexFile& old, std::uint64_t key, const std::vector<IndexRecord>& kept,
                             const std::vector<const NewSummary*>& fresh, const std::vector<IndexRecord>& fresh_records,
                             std::uint64_t dead) const {
-    std::string added;
+    std::uint64_t added = 0;
     std::vector<IndexRecord> records(kept);
-    for (size_t k = 0; k < fresh.size(); ++k) {
-        IndexRecord r = fresh_records[k];
-        r.summary_at = old.header.names_at + added.size();
+    for (IndexRecord r : fresh_records) {
+        r.summary_at = old.header.names_at + added;
         records.push_back(r);
-        added += encode_summary(*fresh[k]->summary);
+        added += r.summary_size;
     }
-    const std::uint64_t names_at = old.header.names_at + added.size();
+    const std::uint64_t names_at = old.header.names_at + added;
     auto [header, names] = write_name_table(records, key, names_at, dead);
     const Fd fd(open_index(O_RDWR));
-    if (!fd.ok() || !room_for(fd.get(), added.size() + names.size())) return false;
+    if (!fd.ok() || !room_for(fd.get(), added + names.size())) return false;
     // One updater at a time, and only over the index this kith read: another may have changed it since.
     if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) return true;
     std::string head;
     if (!read_at(fd.get(), head, 0, index_header_size) || read_index_header(head) != old.header) return true;
+    // The new summaries, encoded again as they are written, a stretch of about 1 MiB at a time.
     // A kith killed half-way leaves a header whose checksum fails: the next one rebuilds the index.
-    return write_at(fd.get(), added, old.header.names_at) && write_at(fd.get(), names, names_at) &&
+    std::string stretch;
+    std::uint64_t at = old.header.names_at;
+    for (size_t k = 0; k <= fresh.size(); ++k) {
+        if (k < fresh.size()) stretch += encode_summary(*fresh[k]->summary);
+        if (stretch.size() < (size_t{1} << 20) && k < fresh.size()) continue;
+        if (!write_at(fd.get(), stretch, at)) return false;
+        at += stretch.size();
+        stretch.clear();
+    }
+    return at == names_at && write_at(fd.get(), names, names_at) &&
            ::ftruncate(fd.get(), static_cast<off_t>(names_at + names.size())) == 0 &&
            write_at(fd.get(), write_index_header(header), 0);
 }
