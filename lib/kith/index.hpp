@@ -88,7 +88,7 @@ struct IndexFile {
     std::unique_ptr<char[]> names_bytes;  // read, not zeroed first
     std::string_view names;
     std::vector<IndexRecord> records;
-    // Reads `size` bytes at `at` into `out`; false on a short read. Empty unless summaries were asked for.
+    // Reads `size` bytes at `at` into `out`; false on a short read.
     std::function<bool(std::uint64_t at, std::uint64_t size, std::string& out)> read_bytes;
 
     // Returns the record of a path, or nullptr (the records are sorted by path).

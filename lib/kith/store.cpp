@@ -245,7 +245,7 @@ Network Store::read_network(bool include_archived, std::optional<Day> today, Wan
     const std::vector<std::string>& paths = found.paths;
     const size_t n = paths.size();
     const std::uint64_t key = settings_key(network.config);
-    const std::optional<IndexFile> old = read_index(key, want == Want::summaries);
+    const std::optional<IndexFile> old = read_index(key);
 
     // Each person is read into their own place in network.contacts (one array of contacts, no
     // second copy); the places left empty are taken out at the end.

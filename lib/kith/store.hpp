@@ -142,7 +142,7 @@ private:
     // The index (store_index.cpp): opened without following a link, -1 when it cannot be.
     int open_index(int flags) const;
     // Reads the index: nullopt when it is missing, foreign, corrupt or for other settings (a key given).
-    std::optional<IndexFile> read_index(std::optional<std::uint64_t> key, bool with_summaries) const;
+    std::optional<IndexFile> read_index(std::optional<std::uint64_t> key) const;
     // Brings the index up to date: the records kept from `old` (their summaries where they
     // are) and the fresh summaries; in place when it can, else written anew. Never throws.
     void update_index(const IndexFile* old, std::uint64_t key, const std::vector<IndexRecord>& kept,

@@ -69,7 +69,7 @@ int Store::open_index(int flags) const {
     }
 }
 
-std::optional<IndexFile> Store::read_index(std::optional<std::uint64_t> key, bool with_summaries) const {
+std::optional<IndexFile> Store::read_index(std::optional<std::uint64_t> key) const {
     const auto fd = std::make_shared<Fd>(open_index(O_RDONLY));
     if (!fd->ok()) return std::nullopt;
     // Read twice at most: a kith updating the index in place meanwhile makes the first read fail its checksum.
@@ -92,10 +92,10 @@ std::optional<IndexFile> Store::read_index(std::optional<std::uint64_t> key, boo
         file->records = std::move(*records);
         // Summaries are read with pread, a stretch at a time, never mapped: a file cut short
         // by another program meanwhile is a short read (the file is read again), not a crash.
-        if (with_summaries)
-            file->read_bytes = [fd](std::uint64_t at, std::uint64_t size, std::string& out) {
-                return read_at(fd->get(), out, at, size);
-            };
+        // A name lookup reads none, but an update may copy them when it writes the index anew.
+        file->read_bytes = [fd](std::uint64_t at, std::uint64_t size, std::string& out) {
+            return read_at(fd->get(), out, at, size);
+        };
         return file;
     }
     return std::nullopt;
@@ -132,9 +132,8 @@ void Store::update_index(const IndexFile* old, std::uint64_t key, const std::vec
             const std::uint64_t dead = old->header.dead_bytes + (live_before - std::min(live_before, kept_bytes));
             const std::uint64_t names_at = old->header.names_at + added;
             // More than a quarter dead is written anew: the index stays within 4/3 of its compact size.
-            const bool compact = old->read_bytes && dead > (names_at - index_header_size) / 4;
+            const bool compact = dead > (names_at - index_header_size) / 4;
             if (!compact && update_in_place(*old, key, kept, fresh, fresh_records, dead)) return;
-            if (!old->read_bytes) return;  // the next whole read compacts it
         }
         // Anew: the kept summaries as they are, then the fresh ones, written piece by piece.
         std::vector<IndexRecord> records;
@@ -217,7 +216,7 @@ bool Store::update_in_place(const IndexFile& old, std::uint64_t key, const std::
 void Store::complete_names(const std::function<void(std::string_view slug, std::string_view name)>& each) const {
     finish_pending_change();
     const Config config = load_config();
-    std::optional<IndexFile> index = read_index(settings_key(config), false);
+    std::optional<IndexFile> index = read_index(settings_key(config));
     if (!index) {  // the first time: read everyone once, which writes the index
         for (const Contact& c : load_names(false).contacts) each(c.slug, c.name);
         return;
