@@ -17,3 +17,19 @@ load helpers
     [ -e contacts/nia-early.yaml ]
     [ "$(cat contacts/zed-zero.yaml)" = "name: [unclosed" ]
 }
+
+# Two new people whose long non-ASCII names make the same slug: the second gets "-2", and its
+# slug is cut to make room for it; the cut must fall between characters (a slug is valid UTF-8:
+# slug_problem, 'kith rename --slug').
+@test "import: a free slug made from a long non-ASCII name is valid UTF-8" {
+    local long
+    long=$(printf '山%.0s' $(seq 1 60))
+    for i in 1 2; do
+        printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:%s %d\r\nEMAIL:p%d@example.org\r\nEND:VCARD\r\n' "$long" "$i" "$i"
+    done > "$BATS_TEST_TMPDIR/long.vcf"
+    run kith import vcard "$BATS_TEST_TMPDIR/long.vcf"
+    assert_success
+    assert_output --partial "2 added"
+    run python3 -c 'import os, sys; bad = [n for n in os.listdir(os.fsencode("contacts")) if n.decode("utf-8", "replace").encode() != n]; print(bad); sys.exit(1 if bad else 0)'
+    assert_success
+}
