@@ -106,9 +106,10 @@ int import(Context& ctx, const ImportOptions& in) {
         Transaction change(store, config);  // decide under the lock
         // The network a chunk of files at a time: of each person only what a record could match.
         ImportNetwork existing(batch.records);
-        ctx.each_contact(true, [&](std::vector<Contact>& read_now, const Config&) {
+        const Network scanned = ctx.each_contact(true, [&](std::vector<Contact>& read_now, const Config&) {
             for (const auto& c : read_now) existing.add(c);
         });
+        for (const auto& problem : scanned.problems) existing.hold_slug_of(problem.where().path);  // a file that does not read
         plan = plan_import(std::move(existing), batch.records, in.tier, [&](const std::vector<KnownPerson>& people) {
             std::vector<std::string> paths;
             for (const auto& person : people) paths.push_back(person.path);

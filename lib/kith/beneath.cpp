@@ -257,8 +257,7 @@ void sync_folder(int dir) { (void)::fsync(dir); }
 
 std::vector<Entry> list_folder(const std::string& root, const std::string& path) {
     std::vector<Entry> entries;
-    const Place at = place(root, path, true, false);
-    Fd fd(open_file(at, O_RDONLY | O_DIRECTORY));
+    Fd fd = path.empty() ? open_root(root) : Fd(open_file(place(root, path, true, false), O_RDONLY | O_DIRECTORY));
     if (!fd.ok()) {
         if (errno == ENOENT || errno == ENOTDIR || errno == EACCES) return entries;
         if (errno == ELOOP) fail_at(path, 0, 0, "changed into a link while kith read it");
@@ -270,29 +269,61 @@ std::vector<Entry> list_folder(const std::string& root, const std::string& path)
     while (const dirent* entry = ::readdir(dir)) {
         const std::string name = entry->d_name;
         if (name == "." || name == "..") continue;
-        bool folder = entry->d_type == DT_DIR;
+        bool folder = entry->d_type == DT_DIR, link = entry->d_type == DT_LNK;
         if (entry->d_type == DT_UNKNOWN) {
             struct stat info {};
-            folder = ::fstatat(dir_fd, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(info.st_mode);
+            const bool known = ::fstatat(dir_fd, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0;
+            folder = known && S_ISDIR(info.st_mode);
+            link = known && S_ISLNK(info.st_mode);
         }
-        entries.push_back(Entry{name, folder});
+        entries.push_back(Entry{name, folder, link});
     }
     ::closedir(dir);
     std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
     return entries;
 }
 
-bool is_temp_name(const std::string& folder, const std::string& name) {
-    if (name.size() < 9 || name[0] != '.' || name[name.size() - 7] != '.') return false;
-    const std::string base = name.substr(1, name.size() - 8), suffix = name.substr(name.size() - 6);
+namespace {
+
+// True for the six characters write_temp puts after ".BASE.": letters or digits holding both a
+// lowercase letter and an uppercase letter or digit.
+bool is_temp_suffix(std::string_view suffix) {
     const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
     const auto upper_or_digit = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
-    if (!std::all_of(suffix.begin(), suffix.end(), [&](char c) { return lower(c) || upper_or_digit(c); }) ||
-        std::none_of(suffix.begin(), suffix.end(), lower) || std::none_of(suffix.begin(), suffix.end(), upper_or_digit))
-        return false;
+    return suffix.size() == 6 && std::all_of(suffix.begin(), suffix.end(), [&](char c) { return lower(c) || upper_or_digit(c); }) &&
+           std::any_of(suffix.begin(), suffix.end(), lower) && std::any_of(suffix.begin(), suffix.end(), upper_or_digit);
+}
+
+}  // namespace
+
+bool is_temp_name(const std::string& folder, const std::string& name) {
+    if (name.size() < 9 || name[0] != '.' || name[name.size() - 7] != '.') return false;
+    const std::string base = name.substr(1, name.size() - 8);
+    if (!is_temp_suffix(std::string_view(name).substr(name.size() - 6))) return false;
     if (folder == ".kith") return true;  // kith's own folder: the index, the record, edit copies
     // kith writes only contact files in contacts/ and archive/: "slug.yaml", never hidden
     return base.size() > 5 && base.ends_with(".yaml") && !base.starts_with('.');
+}
+
+std::vector<std::string> temps_beside_link_targets(const std::string& root, const std::string& folder) {
+    std::vector<std::string> found;
+    for (const auto& entry : list_folder(root, folder)) {
+        if (!entry.link) continue;
+        try {
+            const Place at = place(root, folder + "/" + entry.name, true, false);
+            const std::string dir = at.path.substr(0, at.path.size() - at.name.size());  // "people/", or "" at the root
+            if (!at.dir.ok() || dir == "contacts/" || dir == "archive/") continue;       // those are cleaned as they are
+            const std::string prefix = "." + at.name + ".";
+            for (const auto& other : list_folder(root, dir.empty() ? "" : dir.substr(0, dir.size() - 1)))
+                if (!other.folder && !other.link && other.name.size() == prefix.size() + 6 && other.name.starts_with(prefix) &&
+                    is_temp_suffix(std::string_view(other.name).substr(prefix.size())))
+                    found.push_back(dir + other.name);
+        } catch (const Error&) {  // a link that leads out: kith writes nothing through it
+        }
+    }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    return found;
 }
 
 }  // namespace kith::beneath

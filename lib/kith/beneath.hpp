@@ -71,10 +71,12 @@ std::string write_temp(const Place& at, const std::function<std::optional<std::s
 // Flushes a folder's entries to disk; errors are ignored (some file systems refuse).
 void sync_folder(int dir);
 
-// Lists the entries of a folder under root (no "." or ".."), sorted; empty when it is missing.
+// Lists the entries of a folder under root ("" for the root itself; no "." or ".."), sorted;
+// empty when it is missing.
 struct Entry {
     std::string name;
     bool folder = false;
+    bool link = false;
 };
 std::vector<Entry> list_folder(const std::string& root, const std::string& path);
 
@@ -83,5 +85,10 @@ std::vector<Entry> list_folder(const std::string& root, const std::string& path)
 // holding both a lowercase letter and an uppercase letter or digit (so ".notes.backup" is not
 // one); in contacts/ and archive/ BASE is a contact file name, "NAME.yaml", not hidden.
 bool is_temp_name(const std::string& folder, const std::string& name);
+
+// Returns the temp files write_temp left beside the targets of the links in a folder of the
+// network that lead to another of its folders (paths from the root): a write through such a
+// link makes its temp file there, ".TARGET.XXXXXX", and only those names are returned.
+std::vector<std::string> temps_beside_link_targets(const std::string& root, const std::string& folder);
 
 }  // namespace kith::beneath

@@ -145,7 +145,7 @@ std::string take_free_slug(const std::string& name, std::unordered_set<std::stri
     std::string base = make_slug(name);
     if (base.empty()) base = "contact";
     std::string slug = base;
-    for (int n = 2; slugs.count(slug); ++n) slug = fmt::format("{}-{}", base.substr(0, max_slug_bytes - 6), n);
+    for (int n = 2; slugs.count(slug); ++n) slug = numbered_slug(base, n);
     slugs.insert(slug);
     return slug;
 }
@@ -193,6 +193,12 @@ void ImportNetwork::add(const Contact& c) {
     const size_t position = count_++;
     slugs_.insert(c.slug);
     if (hold_keys(c, known_.size(), by_email_, by_url_, by_name_)) known_.push_back({c.slug, c.path, position});
+}
+
+void ImportNetwork::hold_slug_of(const std::string& path) {
+    const size_t slash = path.rfind('/');
+    const std::string name = path.substr(slash == std::string::npos ? 0 : slash + 1);
+    if (name.ends_with(".yaml")) slugs_.insert(name.substr(0, name.size() - 5));
 }
 
 ImportPlan plan_import(ImportNetwork&& existing, ImportRecords& records, const std::string& tier, const LoadPeople& load) {

@@ -60,6 +60,8 @@ public:
     explicit ImportNetwork(const ImportRecords& records);
     // Takes one person already there (in network order: the first one with a key wins).
     void add(const Contact& contact);
+    // Takes the slug of a contact file that does not read (contacts/SLUG.yaml): a new person's must differ.
+    void hold_slug_of(const std::string& path);
     // Returns the people a record can be matched with, in the order they were added.
     const std::vector<KnownPerson>& known() const { return known_; }
 

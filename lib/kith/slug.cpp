@@ -23,10 +23,10 @@ bool is_letter_or_digit(utf8proc_int32_t cp) {
     }
 }
 
-// Cuts at a character boundary so that the slug fits, then drops a trailing '-'.
-std::string cut_to_limit(std::string slug) {
-    if (slug.size() > max_slug_bytes) {
-        size_t end = max_slug_bytes;
+// Cuts at a character boundary so that the slug fits in `limit` bytes, then drops a trailing '-'.
+std::string cut_to_limit(std::string slug, size_t limit = max_slug_bytes) {
+    if (slug.size() > limit) {
+        size_t end = limit;
         while (end > 0 && (static_cast<unsigned char>(slug[end]) & 0xC0) == 0x80) --end;
         slug.resize(end);
     }
@@ -35,6 +35,11 @@ std::string cut_to_limit(std::string slug) {
 }
 
 }  // namespace
+
+std::string numbered_slug(std::string_view base, int n) {
+    const std::string suffix = "-" + std::to_string(n);
+    return cut_to_limit(std::string(base), max_slug_bytes - suffix.size()) + suffix;
+}
 
 std::string make_slug(std::string_view name) {
     const std::string folded = fold_to_ascii(name);

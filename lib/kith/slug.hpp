@@ -12,6 +12,10 @@ inline constexpr size_t max_slug_bytes = 80;
 // every other run of characters one '-'. Returns "" when nothing usable is left.
 std::string make_slug(std::string_view name);
 
+// Returns "BASE-N", the base cut at a character boundary (and of a trailing '-') so that the
+// whole fits in max_slug_bytes: the N-th slug for a name whose slug is taken.
+std::string numbered_slug(std::string_view base, int n);
+
 // Returns why `slug` cannot be a slug, or "" when it can: it is empty, too long, starts
 // with '.' or '-', or holds '/', a blank, a control or format character, or a character a
 // shell or a glob would read ($ ` ' " * ? [ ] { } \ ! ; & | < > ( ) # ~).

@@ -451,6 +451,10 @@ std::vector<Error> Store::strays() const {
                 found.emplace_back(ErrorKind::invalid, "is not read: contact files end in '.yaml'", Location{path, 0, 0});
         }
     }
+    for (const std::string folder : {"contacts", "archive"})  // a write through a link puts its temp beside the target
+        for (const auto& temp : beneath::temps_beside_link_targets(root_, folder))
+            found.emplace_back(ErrorKind::invalid, "a temp file left by an interrupted write; the next kith write removes it",
+                               Location{temp, 0, 0});
     return found;
 }
 

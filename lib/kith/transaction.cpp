@@ -41,6 +41,8 @@ void clean_stale(const std::string& root) {
     for (const std::string folder : {"contacts", "archive", ".kith"})
         for (const auto& entry : beneath::list_folder(root, folder))
             if (!entry.folder && beneath::is_temp_name(folder, entry.name)) remove_at(root, folder + "/" + entry.name);
+    for (const std::string folder : {"contacts", "archive"})  // a write through a link puts its temp beside the target
+        for (const auto& temp : beneath::temps_beside_link_targets(root, folder)) remove_at(root, temp);
 }
 
 }  // namespace

@@ -82,3 +82,55 @@ outside() { (cd "$BATS_TEST_TMPDIR/outside" && find . -printf '%p %s %T@\n' | so
     [ -L contacts ]
     [ "$(count 'via a linked folder' people/ada-lovelace.yaml)" = 1 ]
 }
+
+# From red-teaming: a write through a link inside the folder puts its temp file beside the
+# target, wherever that lies; the cleanup and check look there too.
+# contacts/ada-lovelace.yaml is a link to ../people/ada-lovelace.yaml: a link that stays inside the
+# folder, which kith follows (README: "writing through it updates its target").
+linked_ada() {
+    mkdir -p people
+    mv contacts/ada-lovelace.yaml people/ada-lovelace.yaml
+    ln -s ../people/ada-lovelace.yaml contacts/ada-lovelace.yaml
+}
+
+@test "a SIGKILL leaves a temp file beside a linked contact's target: the next write removes it" {
+    need_hooks
+    linked_ada
+    # rename edits grace-hopper.yaml and ada-lovelace.yaml (introduced_by: grace-hopper); with
+    # no text held, both temp files are written when staged, the second one in people/.
+    for step in temp-1 prepared; do
+        run env KITH_TEST_HELD_TEXT_BYTES=0 KITH_TEST_CRASH_AT="$step" "$KITH" rename "Grace Hopper" "Grace B Hopper"
+        [ "$status" -eq 137 ] || { echo "step $step: exit $status, not killed" >&2; false; }
+        kith log tom -m "the next writer" >/dev/null
+        [ -z "$(temps_left)" ] || { echo "killed at $step, after the next write: $(temps_left)" >&2; false; }
+    done
+}
+
+@test "a SIGKILL leaves a temp file beside a linked contact's target: kith check reports it until then" {
+    need_hooks
+    linked_ada
+    run env KITH_TEST_HELD_TEXT_BYTES=0 KITH_TEST_CRASH_AT=temp-1 "$KITH" rename "Grace Hopper" "Grace B Hopper"
+    [ "$status" -eq 137 ]
+    local left
+    left=$(find people -name '.ada-lovelace.yaml.??????' -type f)
+    [ -n "$left" ]   # the crash did leave one there
+    run kith check
+    assert_output --partial "$left: a temp file left by an interrupted write"
+}
+
+@test "a temp file beside a linked target at the network's root is removed too; look-alike hidden files stay" {
+    need_hooks
+    mv contacts/ada-lovelace.yaml ada.yaml
+    ln -s ../ada.yaml contacts/ada-lovelace.yaml
+    touch .ada.yaml.backup .ada.yaml.abcdef .ada.yaml.ABC123   # not names kith makes
+    run env KITH_TEST_HELD_TEXT_BYTES=0 KITH_TEST_CRASH_AT=temp-1 "$KITH" rename "Grace Hopper" "Grace B Hopper"
+    [ "$status" -eq 137 ]
+    kiths_temps() { find . -maxdepth 1 -name '.ada.yaml.??????' ! -name '.ada.yaml.backup' ! -name '.ada.yaml.abcdef' ! -name '.ada.yaml.ABC123'; }
+    [ -n "$(kiths_temps)" ]   # the crash left one at the root
+    run kith check
+    assert_output --partial "$(kiths_temps | sed 's|^\./||'): a temp file left by an interrupted write"
+    kith log tom -m "the next writer" >/dev/null
+    [ -z "$(kiths_temps)" ]
+    [ -z "$(find contacts -name '.*')" ]
+    [ -e .ada.yaml.backup ] && [ -e .ada.yaml.abcdef ] && [ -e .ada.yaml.ABC123 ]
+}

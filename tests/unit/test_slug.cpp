@@ -71,3 +71,18 @@ TEST_CASE("a slug holds nothing a shell or a glob would read (SPEC 3)") {
         CHECK(slug_problem(good) == "");
     CHECK(slug_problem(make_slug("$(touch x) `rm` 'q' \"d\" * ? [a] {b} ! ; & | < >")) == "");
 }
+
+TEST_CASE("a numbered slug fits in 80 bytes and is cut between characters, never inside one") {
+    CHECK(numbered_slug("ada-lovelace", 2) == "ada-lovelace-2");
+    std::string name;
+    for (int i = 0; i < 60; ++i) name += "\xe5\xb1\xb1";  // 山, three bytes each
+    const std::string han = make_slug(name);
+    REQUIRE(han.size() <= max_slug_bytes);
+    for (int n : {2, 10, 12345}) {
+        const std::string slug = numbered_slug(han, n);
+        CHECK(slug.size() <= max_slug_bytes);
+        CHECK_MESSAGE(slug_problem(slug).empty(), slug);
+        CHECK(slug.ends_with("-" + std::to_string(n)));
+    }
+    CHECK(numbered_slug(std::string(79, 'a') + "-b", 3).ends_with("a-3"));
+}
