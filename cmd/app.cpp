@@ -1,5 +1,7 @@
 #include "app.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -87,6 +89,16 @@ void add_test_hooks(CLI::App& app, Actions& actions) {
     auto kind = std::make_shared<std::string>();
     cmd->add_option("KIND", *kind)->required();
     actions[cmd] = [kind] { return crash(*kind); };
+}
+
+// Returns the exit code once what was printed has been written: a full disk or a closed pipe
+// on standard output is an I/O error (4), never a silent success.
+int written(const Context& ctx, int rc) {
+    errno = 0;
+    if (std::cout.flush()) return rc;
+    const int why = errno;
+    ctx.error(std::string("cannot write to standard output") + (why ? std::string(" (") + std::strerror(why) + ")" : ""));
+    return 4;
 }
 
 }  // namespace
@@ -231,15 +243,15 @@ int run(int argc, char** argv, Context ctx) {
         const auto chosen = app.get_subcommands();
         if (chosen.empty()) {
             std::cout << wrap_help(app.help(), width);
-            return 0;
+            return written(ctx, 0);
         }
         rc = actions.at(chosen.front())();
     } catch (const CLI::CallForHelp&) {
         std::cout << wrap_help(app.help(), width);
-        return 0;
+        return written(ctx, 0);
     } catch (const CLI::CallForAllHelp&) {
         std::cout << wrap_help(app.help("", CLI::AppFormatMode::All), width);
-        return 0;
+        return written(ctx, 0);
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
@@ -249,7 +261,7 @@ int run(int argc, char** argv, Context ctx) {
         rc = report_failure(ctx);
     }
     if (ctx.had_invalid_files && rc < 2) rc = 3;
-    return rc;
+    return written(ctx, rc);
 }
 
 }  // namespace kith::cli

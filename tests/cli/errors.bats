@@ -42,3 +42,13 @@ crash() { KITH_TEST_HOOKS=1 run --separate-stderr kith __crash "$1"; }
     [ "$status" -ne 70 ]
     [[ "$stderr" != *"internal error"* ]]
 }
+
+@test "output that cannot be written (a full disk) is an I/O error, exit 4, never a silent success" {
+    [ -w /dev/full ] || skip "no /dev/full"
+    for command in "list" "due --format json" "export vcard" "show ada" "--help" "stats"; do
+        # shellcheck disable=SC2086
+        run --separate-stderr bash -c "\"\$KITH\" $command > /dev/full"
+        [ "$status" -eq 4 ] || { echo "$command: exit $status" >&2; false; }
+        [[ "$stderr" == *"cannot write to standard output"* ]] || { echo "$command: $stderr" >&2; false; }
+    done
+}
