@@ -86,9 +86,11 @@ std::vector<Entry> list_folder(const std::string& root, const std::string& path)
 // one); in contacts/ and archive/ BASE is a contact file name, "NAME.yaml", not hidden.
 bool is_temp_name(const std::string& folder, const std::string& name);
 
-// Returns the temp files write_temp left beside the targets of the links in a folder of the
-// network that lead to another of its folders (paths from the root): a write through such a
-// link makes its temp file there, ".TARGET.XXXXXX", and only those names are returned.
-std::vector<std::string> temps_beside_link_targets(const std::string& root, const std::string& folder);
+// Returns the temp files write_temp left beside the targets of the links among a folder's
+// `entries` (list_folder's) that lead to another folder of the network (paths from the root):
+// a write through such a link makes its temp file there, ".TARGET.XXXXXX", and only those
+// names are returned.
+std::vector<std::string> temps_beside_link_targets(const std::string& root, const std::string& folder,
+                                                   const std::vector<Entry>& entries);
 
 }  // namespace kith::beneath

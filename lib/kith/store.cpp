@@ -432,7 +432,12 @@ Network Store::load_names(bool include_archived) const { return read_network(inc
 std::vector<Error> Store::strays() const {
     std::vector<Error> found;
     for (const std::string folder : {"contacts", "archive", ".kith"}) {
-        for (const auto& entry : beneath::list_folder(root_, folder)) {
+        const auto entries = beneath::list_folder(root_, folder);
+        if (folder != ".kith")  // a write through a link puts its temp beside the target
+            for (const auto& temp : beneath::temps_beside_link_targets(root_, folder, entries))
+                found.emplace_back(ErrorKind::invalid, "a temp file left by an interrupted write; the next kith write removes it",
+                                   Location{temp, 0, 0});
+        for (const auto& entry : entries) {
             const std::string path = folder + "/" + entry.name;
             if (beneath::is_temp_name(folder, entry.name) && !entry.folder)
                 found.emplace_back(ErrorKind::invalid, "a temp file left by an interrupted write; the next kith write removes it",
@@ -451,10 +456,6 @@ std::vector<Error> Store::strays() const {
                 found.emplace_back(ErrorKind::invalid, "is not read: contact files end in '.yaml'", Location{path, 0, 0});
         }
     }
-    for (const std::string folder : {"contacts", "archive"})  // a write through a link puts its temp beside the target
-        for (const auto& temp : beneath::temps_beside_link_targets(root_, folder))
-            found.emplace_back(ErrorKind::invalid, "a temp file left by an interrupted write; the next kith write removes it",
-                               Location{temp, 0, 0});
     return found;
 }
 

@@ -38,11 +38,14 @@ void remove_at(const std::string& root, const std::string& path) {
 // names what is removed, and no other kith is writing in contacts/ or archive/ (every writer
 // there holds the lock). There is no age test, since the library reads no clock.
 void clean_stale(const std::string& root) {
-    for (const std::string folder : {"contacts", "archive", ".kith"})
-        for (const auto& entry : beneath::list_folder(root, folder))
+    for (const std::string folder : {"contacts", "archive", ".kith"}) {
+        const auto entries = beneath::list_folder(root, folder);
+        for (const auto& entry : entries)
             if (!entry.folder && beneath::is_temp_name(folder, entry.name)) remove_at(root, folder + "/" + entry.name);
-    for (const std::string folder : {"contacts", "archive"})  // a write through a link puts its temp beside the target
-        for (const auto& temp : beneath::temps_beside_link_targets(root, folder)) remove_at(root, temp);
+        if (folder == ".kith") continue;
+        for (const auto& temp : beneath::temps_beside_link_targets(root, folder, entries))  // a write through a link
+            remove_at(root, temp);                                                           // puts its temp beside the target
+    }
 }
 
 }  // namespace
