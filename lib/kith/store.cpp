@@ -149,6 +149,14 @@ Contact Store::load_contact(const std::string& path, const Config& config) const
     return contact;
 }
 
+std::optional<Contact> Store::read_conflicted(const std::string& path, const Config& config) const {
+    try {
+        return read_conflicted_contact(read(path), path, config);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
 std::vector<Contact> Store::load_contacts(const std::vector<std::string>& paths, const Config& config) const {
     std::vector<Contact> contacts(paths.size());
     std::vector<std::optional<Error>> problems(paths.size());
@@ -156,13 +164,8 @@ std::vector<Contact> Store::load_contacts(const std::vector<std::string>& paths,
         try {
             contacts[i] = load_contact(paths[i], config);
         } catch (const Error& problem) {
-            try {
-                auto conflicted = read_conflicted_contact(read(paths[i]), paths[i], config);
-                if (conflicted) contacts[i] = std::move(*conflicted);
-                else problems[i] = problem;
-            } catch (const Error&) {
-                problems[i] = problem;
-            }
+            if (auto conflicted = read_conflicted(paths[i], config)) contacts[i] = std::move(*conflicted);
+            else problems[i] = problem;
         }
     });
     for (auto& problem : problems)
@@ -343,12 +346,10 @@ Network Store::read_network(bool include_archived, std::optional<Day> today, Wan
             made[i] = std::move(summary);
         } catch (const Error& problem) {
             problems[i] = std::make_unique<Error>(problem);
-            try {  // a file in conflict is reported, and the person stays, as far as they can be read
-                if (auto conflicted = read_conflicted_contact(read(paths[i]), paths[i], network.config)) {
-                    contacts[i] = std::move(*conflicted);
-                    present[i] = 1;
-                }
-            } catch (const Error&) {
+            // a file in conflict is reported, and the person stays, as far as they can be read
+            if (auto conflicted = read_conflicted(paths[i], network.config)) {
+                contacts[i] = std::move(*conflicted);
+                present[i] = 1;
             }
         }
     });
@@ -394,10 +395,8 @@ Network Store::each_contact(bool include_archived, const std::function<void(std:
                                               : load_contact(found.paths[i], network.config);
             } catch (const Error& problem) {
                 problems[k] = problem;
-                try {  // a file in conflict is reported, and the person stays, as far as they can be read
-                    contacts[k] = read_conflicted_contact(read(found.paths[i]), found.paths[i], network.config);
-                } catch (const Error&) {
-                }
+                // a file in conflict is reported, and the person stays, as far as they can be read
+                contacts[k] = read_conflicted(found.paths[i], network.config);
             }
         });
         std::vector<Contact> read_now;
@@ -431,17 +430,18 @@ Network Store::load_names(bool include_archived) const { return read_network(inc
 
 std::vector<Error> Store::strays() const {
     std::vector<Error> found;
+    const auto temp_left = [&](const std::string& path) {
+        found.emplace_back(ErrorKind::invalid, "a temp file left by an interrupted write; the next kith write removes it",
+                           Location{path, 0, 0});
+    };
     for (const std::string folder : {"contacts", "archive", ".kith"}) {
         const auto entries = beneath::list_folder(root_, folder);
         if (folder != ".kith")  // a write through a link puts its temp beside the target
-            for (const auto& temp : beneath::temps_beside_link_targets(root_, folder, entries))
-                found.emplace_back(ErrorKind::invalid, "a temp file left by an interrupted write; the next kith write removes it",
-                                   Location{temp, 0, 0});
+            for (const auto& temp : beneath::temps_beside_link_targets(root_, folder, entries)) temp_left(temp);
         for (const auto& entry : entries) {
             const std::string path = folder + "/" + entry.name;
             if (beneath::is_temp_name(folder, entry.name) && !entry.folder)
-                found.emplace_back(ErrorKind::invalid, "a temp file left by an interrupted write; the next kith write removes it",
-                                   Location{path, 0, 0});
+                temp_left(path);
             else if (const size_t kept = entry.name.find(".kith-unfinished"); kept != std::string::npos && !entry.folder)
                 found.emplace_back(ErrorKind::invalid,
                                    "kith's version of a change it could not finish, since the file changed; merge what "

@@ -139,6 +139,9 @@ private:
     enum class Want { full, summaries, names };
     Network read_network(bool include_archived, std::optional<Day> today, Want want) const;
     void finish_pending_change() const;
+    // Reads a contact file in git's conflict markers as far as it can be (one side's values);
+    // nullopt when it holds none or cannot be read.
+    std::optional<Contact> read_conflicted(const std::string& path, const Config& config) const;
     // The index (store_index.cpp): opened without following a link, -1 when it cannot be.
     int open_index(int flags) const;
     // Reads the index: nullopt when it is missing, foreign, corrupt or for other settings (a key given).

@@ -201,14 +201,17 @@ bool Store::update_in_place(const IndexFile& old, std::uint64_t key, const std::
     // A kith killed half-way leaves a header whose checksum fails: the next one rebuilds the index.
     std::string stretch;
     std::uint64_t at = old.header.names_at;
-    for (size_t k = 0; k <= fresh.size(); ++k) {
-        if (k < fresh.size()) stretch += encode_summary(*fresh[k]->summary);
-        if (stretch.size() < (size_t{1} << 20) && k < fresh.size()) continue;
-        if (!write_at(fd.get(), stretch, at)) return false;
+    const auto write_stretch = [&] {
+        const bool written = write_at(fd.get(), stretch, at);
         at += stretch.size();
         stretch.clear();
+        return written;
+    };
+    for (const NewSummary* summary : fresh) {
+        stretch += encode_summary(*summary->summary);
+        if (stretch.size() >= (size_t{1} << 20) && !write_stretch()) return false;
     }
-    return at == names_at && write_at(fd.get(), names, names_at) &&
+    return write_stretch() && at == names_at && write_at(fd.get(), names, names_at) &&
            ::ftruncate(fd.get(), static_cast<off_t>(names_at + names.size())) == 0 &&
            write_at(fd.get(), write_index_header(header), 0);
 }
@@ -235,11 +238,8 @@ void Store::complete_names(const std::function<void(std::string_view slug, std::
         }
         try {  // new since the last kith, or not indexed (a link, a conflict): read it
             each(slug, load_contact(path, config).name);
-        } catch (const Error&) {
-            try {  // a file in conflict still completes; one that does not read at all does not
-                if (auto conflicted = read_conflicted_contact(read(path), path, config)) each(slug, conflicted->name);
-            } catch (const Error&) {
-            }
+        } catch (const Error&) {  // a file in conflict still completes; one that does not read at all does not
+            if (auto conflicted = read_conflicted(path, config)) each(slug, conflicted->name);
         }
     }
 }

@@ -155,7 +155,6 @@ void Transaction::replace(const std::string& path, const std::string& text) {
 void Transaction::stage_write(const std::string& path, std::string text) {
     if (Change* earlier = pending_write(path)) {  // written again: only the last text stays
         held_bytes_ -= earlier->text.size();
-        std::string().swap(earlier->text);
         if (!earlier->temp.empty()) remove_at(store_.root(), earlier->temp);
         earlier->temp.clear();
         hold(*earlier, std::move(text));
@@ -173,14 +172,18 @@ void Transaction::hold(Change& change, std::string text) {
         const Place at = place(store_.root(), change.to, true, false);
         if (at.dir.ok()) {
             store_.test_step("early-" + std::to_string(++written_early_));
-            change.kind = present(at) ? "replace" : "new";
-            change.target = at.path;
-            change.temp = at.path.substr(0, at.path.size() - at.name.size()) + beneath::write_temp(at, change.text);
-            std::string().swap(change.text);
+            write_temp_of(change, at);
             return;
         }
     }
     held_bytes_ += change.text.size();
+}
+
+void Transaction::write_temp_of(Change& change, const Place& at) {
+    change.kind = present(at) ? "replace" : "new";
+    change.target = at.path;
+    change.temp = at.path.substr(0, at.path.size() - at.name.size()) + beneath::write_temp(at, change.text);
+    std::string().swap(change.text);  // in its temp file now: a commit is never tried twice
 }
 
 void Transaction::move(const std::string& from, const std::string& to) {
@@ -220,13 +223,7 @@ std::vector<std::string> Transaction::commit() {
                 changed.push_back(to.path);
                 continue;
             }
-            if (change.temp.empty()) {  // held until now
-                const Place at = place(root, change.to, true, true);
-                change.kind = present(at) ? "replace" : "new";
-                change.target = at.path;
-                change.temp = at.path.substr(0, at.path.size() - at.name.size()) + beneath::write_temp(at, change.text);
-                std::string().swap(change.text);  // in its temp file now: a commit is never tried twice
-            }
+            if (change.temp.empty()) write_temp_of(change, place(root, change.to, true, true));  // held until now
             steps.push_back(Step{change.kind, change.temp, change.target, change.kind == "new" ? intent::absent : ""});
             changed.push_back(change.target);
         }

@@ -16,6 +16,10 @@
 
 #include "kith/store.hpp"
 
+namespace kith::beneath {
+struct Place;
+}
+
 namespace kith {
 
 // A set of creations, edits and moves, applied together by commit().
@@ -68,6 +72,8 @@ private:
     // Holds a change's new text, or writes it to its temp file now when the texts held would
     // pass the budget (and the target's folder is there: only the commit makes folders).
     void hold(Change& change, std::string text);
+    // Writes a change's text to its temp file beside its target, found at `at`, and lets the text go.
+    void write_temp_of(Change& change, const beneath::Place& at);
     void check_parses(const std::string& path, const std::string& text, const char* who) const;
 
     const Store& store_;
