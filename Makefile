@@ -70,7 +70,7 @@ test-fuzz: deps
 FUZZ_LONG_SECONDS ?= 600
 fuzz-long: deps
 	cmake -S . -B $(FUZZ_BUILD) $(CMAKE_FLAGS) -DCMAKE_CXX_COMPILER=clang++ -DKITH_FUZZ=ON -DKITH_TESTS=OFF $(LAUNCHER)
-	FUZZ_RUNS=-1 .ci/fuzz $(FUZZ_BUILD) $(FUZZ_LONG_SECONDS) $(JOBS)
+	FUZZ_RUNS=-1 FUZZ_SEED=0 .ci/fuzz $(FUZZ_BUILD) $(FUZZ_LONG_SECONDS) $(JOBS)
 
 # A build of its own: optimised, no tests and no test hooks, and a stripped binary.
 install:

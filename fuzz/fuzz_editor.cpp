@@ -42,23 +42,22 @@ void others_unchanged(const kith::YamlValue& before, const kith::YamlValue& afte
     for (size_t i = 0; i < a.size(); ++i) require(a[i]->key.text == b[i]->key.text && same(a[i]->value, b[i]->value));
 }
 
-// The lines of `after` include every comment line of `before` (not a block scalar's text, and
-// not on lines [skip_from, skip_to) of a quoted value that runs on), as often.
-void comments_kept(const std::string& before, const std::string& after, int skip_from = 0, int skip_to = 0) {
-    const auto comment_lines = [&](const std::string& text, bool skip) {
+// The lines of `after` include every comment line of `before` (not the text of a value that
+// runs on, a block scalar's or a quoted one's), as often.
+void comments_kept(const std::string& before, const std::string& after) {
+    const auto comment_lines = [&](const std::string& text) {
         const kith::editing::Lines file(text);
         std::vector<std::string> out;
         for (size_t i = 0; i < file.lines.size(); ++i) {
-            const int line_number = static_cast<int>(i) + 1;
-            if (file.scalar[i] || (skip && line_number >= skip_from && line_number < skip_to)) continue;
+            if (file.scalar[i]) continue;
             const std::string_view line = kith::editing::content(file.lines[i]);
             const size_t first = line.find_first_not_of(" \t");
             if (first != std::string::npos && line[first] == '#') out.emplace_back(line);
         }
         return out;
     };
-    std::vector<std::string> left = comment_lines(after, false);
-    for (const auto& line : comment_lines(before, true)) {
+    std::vector<std::string> left = comment_lines(after);
+    for (const auto& line : comment_lines(before)) {
         bool found = false;
         for (auto& other : left) {
             if (other == line) {
@@ -146,12 +145,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     }
     if (op == 0 || op == 4) {
         require(now->kind == kith::YamlValue::Kind::scalar || now->kind == kith::YamlValue::Kind::sequence);
-        int skip_from = 0, skip_to = 0;  // a quoted value's own lines may start with '#'
-        if (old && old->kind == kith::YamlValue::Kind::scalar && !old->plain) {
-            skip_from = old->line;
-            skip_to = next_key_line(before, old->line);
-        }
-        comments_kept(text, after, skip_from, skip_to);
+        comments_kept(text, after);
         return 0;
     }
     comments_kept(text, after);

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "kith/editor.hpp"
+#include "kith/editor_check.hpp"
 #include "kith/editor_text.hpp"
 #include "kith/error.hpp"
 #include "kith/yaml_emit.hpp"
@@ -43,9 +44,10 @@ bool has_block_items(const Lines& file, size_t at) {
 
 std::string add_list_item(std::string_view text, std::string_view key, std::string_view item, const std::string& path) {
     Lines file(text);
+    check_top_level_keys(file, path);
     const auto at = find_key(file, key);
     const std::string flow_one = "[" + std::string(item) + "]";
-    if (!at) return set_top_level(text, key, flow_one);
+    if (!at) return set_top_level(text, key, flow_one, path);
     std::string& line = file.lines[*at];
     const auto found = key_at(line);
     const std::string_view body = content(line);
@@ -56,7 +58,7 @@ std::string add_list_item(std::string_view text, std::string_view key, std::stri
             return insert_item(text, key, item, std::nullopt, path);
         if (has_block_items(file, *at))
             refuse("'" + std::string(key) + "' is a text that runs on over several lines, not a list", path, *at, old.start);
-        return set_top_level(text, key, flow_one);
+        return set_top_level(text, key, flow_one, path);
     }
     if (value.front() == '[') {
         const size_t close = flow_list_close(body, old.start);

@@ -1,6 +1,9 @@
 #include "kith/editor_text.hpp"
 
+#include <algorithm>
+
 #include "kith/error.hpp"
+#include "kith/yaml_reader.hpp"
 
 namespace kith::editing {
 
@@ -155,11 +158,48 @@ Lines::Lines(std::string_view text) {
         start = stop;
     }
     if (!lines.empty() && lines[0].ends_with("\r\n")) eol = "\r\n";
+    scalar.assign(lines.size(), false);
+    mark_quoted_runs(text);
     mark_block_scalars();
 }
 
+void Lines::mark_quoted_runs(std::string_view text) {
+    // Only a line with a quote left open can start such a value; most files have none, and are not parsed.
+    const bool open_quote = std::any_of(lines.begin(), lines.end(), [](const std::string& line) {
+        const std::string_view body = content(line);
+        for (size_t at = body.find_first_of("\"'"); at != std::string_view::npos; at = body.find_first_of("\"'", at)) {
+            at = skip_quoted(body, at);
+            if (at == std::string_view::npos) return true;
+        }
+        return false;
+    });
+    if (!open_quote) return;
+    YamlValue root;
+    try {
+        root = read_yaml(text, "");
+    } catch (const Error&) {
+        return;  // a file that does not parse is not edited; its lines are taken as they look
+    }
+    std::vector<size_t> starts;  // each line's offset in `text`
+    for (size_t offset = 0, i = 0; i < lines.size(); offset += lines[i].size(), ++i) starts.push_back(offset);
+    const auto mark = [&](const auto& self, const YamlValue& value) -> void {
+        for (const auto& item : value.items) self(self, item);
+        for (const auto& entry : value.entries) self(self, entry.value);
+        if (value.kind != YamlValue::Kind::scalar || value.plain || value.line < 1 || value.column < 1) return;
+        const size_t line = static_cast<size_t>(value.line - 1);
+        if (line >= lines.size()) return;
+        const size_t open = starts[line] + static_cast<size_t>(value.column - 1);
+        if (open >= text.size() || (text[open] != '"' && text[open] != '\'')) return;  // a block scalar
+        const size_t close = skip_quoted(text, open);
+        const size_t last = close == std::string_view::npos
+                                ? lines.size() - 1
+                                : static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), close - 1) - starts.begin()) - 1;
+        for (size_t k = line + 1; k <= last; ++k) scalar[k] = true;
+    };
+    mark(mark, root);
+}
+
 void Lines::mark_block_scalars() {
-    scalar.assign(lines.size(), false);
     for (size_t i = 0; i < lines.size(); ++i) {
         if (scalar[i]) continue;
         auto header = block_header(lines[i]);
@@ -203,7 +243,9 @@ void Lines::insert(size_t at, const std::vector<std::string>& added) {
         // file without a final newline otherwise than one with a line after it: nothing goes there.
         size_t blanks = lines.size();
         while (blanks > 0 && !scalar[blanks - 1] && is_blank(lines[blanks - 1])) --blanks;
-        if (at >= blanks && blanks > 0 && (scalar[blanks - 1] || block_header(lines[blanks - 1])))
+        size_t head = blanks > 0 ? blanks - 1 : 0;  // the line that starts the last value (a quoted one is no matter)
+        while (head > 0 && scalar[head]) --head;
+        if (at >= blanks && blanks > 0 && block_header(lines[head]))
             throw Error(ErrorKind::invalid,
                         "the file ends inside a block scalar (| or >) without a final newline; adding one would "
                         "change that text, so kith adds nothing after it (end the file with a newline)");

@@ -44,12 +44,14 @@ InlineValue inline_value(std::string_view line, size_t after_colon);
 // The file as lines, each keeping its own line ending, so that joining restores it exactly.
 struct Lines {
     std::vector<std::string> lines;
-    std::vector<bool> scalar;  // true for a line of a block scalar's text (| or >), blank or not
+    // True for a line that is the text of a value begun on a line above, blank or not: a block
+    // scalar's (| or >), or a quoted value's that runs on ("a<newline>  # not a comment").
+    std::vector<bool> scalar;
     std::string eol = "\n";    // the first line's ending, for a file that has no other
 
     explicit Lines(std::string_view text);
 
-    // True for a blank or comment line that is not the text of a block scalar.
+    // True for a blank or comment line that is not the text of a value.
     bool skippable(size_t i) const { return !scalar[i] && is_blank_or_comment(lines[i]); }
     // Inserts lines (given without endings) before line `at`, each ending as its neighbours do.
     // A last line without a newline gets one first. Lines that would change a block scalar running
@@ -60,6 +62,8 @@ struct Lines {
     std::string join() const;
 
 private:
+    // Marks the lines a quoted value runs on to, where the reader finds one (a file that parses).
+    void mark_quoted_runs(std::string_view text);
     void mark_block_scalars();
 };
 

@@ -1,0 +1,109 @@
+// A quoted value may run on over several lines, and a line of it may look like a comment or a
+// key. Every edit takes those lines as the value's text: it keeps them whole, or refuses.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "kith/editor.hpp"
+#include "kith/editor_text.hpp"
+#include "kith/error.hpp"
+#include "kith/undo.hpp"
+#include "kith/yaml_reader.hpp"
+
+using namespace kith;
+
+namespace {
+
+// Top-level values written so that a line of their text starts with '#', '- ' or 'key:'.
+const std::vector<std::string> run_on_values = {
+    "\"a\n  # not a comment\"",
+    "'a\n  # not a comment, it''s text'",
+    "\"a\n  - not an item\n  # nor a comment\"",
+    "\"a\n  b: not a key\n\n  #c\"",
+    "\"a\\\n  # escaped line break\"",
+};
+
+std::string text_of(const YamlValue& root, const std::string& key) {
+    const YamlValue* value = root.find(key);
+    return value ? value->text : std::string("<none>");
+}
+
+// Runs an edit: it must refuse with an Error or give a file that parses with `note` as before.
+void edit_keeps_note(const std::string& before, const std::function<std::string(const std::string&)>& edit) {
+    const std::string note = text_of(read_yaml(before, "t.yaml"), "note");
+    std::string after;
+    try {
+        after = edit(before);
+    } catch (const Error&) {
+        return;  // a refusal is fine
+    }
+    CAPTURE(before);
+    CAPTURE(after);
+    YamlValue root;
+    REQUIRE_NOTHROW(root = read_yaml(after, "t.yaml"));
+    CHECK(text_of(root, "note") == note);
+}
+
+}  // namespace
+
+TEST_CASE("the lines a quoted value runs on to are its text, not comments or keys") {
+    for (const auto& value : run_on_values) {
+        const std::string text = "name: A\nnote: " + value + "\ntags: [x]\n";
+        CAPTURE(text);
+        const editing::Lines file(text);
+        const size_t note_lines = static_cast<size_t>(std::count(value.begin(), value.end(), '\n')) + 1;
+        for (size_t i = 0; i < file.lines.size(); ++i) CHECK(file.scalar[i] == (i >= 2 && i < 1 + note_lines));
+        CHECK(editing::find_key(file, "tags") == 1 + note_lines);
+    }
+    // An apostrophe inside plain text opens nothing.
+    const editing::Lines plain("note: it's\n  # a comment\ntags: [x]\n");
+    CHECK(plain.scalar == std::vector<bool>{false, false, false});
+}
+
+TEST_CASE("every edit keeps a top-level quoted value that runs on, or refuses") {
+    for (const auto& value : run_on_values) {
+        const std::string text = "name: A\nnote: " + value + "\nlog:\n  - {date: 2026-01-01, kind: call}\n";
+        edit_keeps_note(text, [](const std::string& t) { return add_list_item(t, "note", "x", "t.yaml"); });
+        edit_keeps_note(text, [](const std::string& t) { return add_list_item(t, "email", "x", "t.yaml"); });
+        edit_keeps_note(text, [](const std::string& t) { return set_top_level(t, "tier", "close"); });
+        edit_keeps_note(text, [](const std::string& t) {
+            return insert_item(t, "log", "{date: 2026-02-01, kind: lunch}", std::string("date"), "t.yaml");
+        });
+        edit_keeps_note(text, [](const std::string& t) { return remove_item(t, "log", 0, "t.yaml"); });
+        edit_keeps_note(text, [](const std::string& t) { return remove_top_level(t, "log"); });
+        // Setting the value itself replaces all of its lines.
+        const std::string set = set_top_level(text, "note", "b");
+        CHECK(set == "name: A\nnote: b\nlog:\n  - {date: 2026-01-01, kind: call}\n");
+    }
+}
+
+TEST_CASE("a log entry whose note runs on is removed, or kept, whole") {
+    for (const auto& value : run_on_values) {
+        std::string indented;  // the value's lines under an item
+        for (const char c : value) {
+            indented += c;
+            if (c == '\n') indented += "    ";
+        }
+        const std::string text = "name: A\nlog:\n  - date: 2026-01-01\n    note: " + indented +
+                                 "\n  - date: 2026-02-01\n    note: " + indented + "\nnote: end\n";
+        CAPTURE(text);
+        const YamlValue before = read_yaml(text, "t.yaml");
+        const std::string second = before.find("log")->items[1].find("note")->text;
+        const std::string first_removed = remove_item(text, "log", 0, "t.yaml");
+        const YamlValue after = read_yaml(first_removed, "t.yaml");
+        REQUIRE(after.find("log")->items.size() == 1);
+        CHECK(after.find("log")->items[0].find("note")->text == second);
+        CHECK(text_of(after, "note") == "end");
+        const std::string last_removed = remove_item(text, "log", 1, "t.yaml");
+        const YamlValue kept = read_yaml(last_removed, "t.yaml");
+        REQUIRE(kept.find("log")->items.size() == 1);
+        CHECK(text_of(kept, "note") == "end");
+        edit_keeps_note(text, [](const std::string& t) {
+            return insert_item(t, "log", "{date: 2026-03-01, kind: lunch}", std::string("date"), "t.yaml");
+        });
+        edit_keeps_note(text, [](const std::string& t) { return set_item_field(t, "log", 0, "done", "2026-11-28", "t.yaml"); });
+    }
+}
