@@ -29,6 +29,27 @@ load helpers
     assert_failure 2
 }
 
+@test "a note that runs on over lines that look like a comment or an item is kept whole by log, --undo, --amend" {
+    printf 'name: Quinn Q\nlog:\n  - date: 2026-10-01\n    kind: call\n    note: "then\n      # nothing"\n  - date: 2026-11-20\n    kind: call\n    note: "we spoke of\n      # hashtags, and\n      - lists"\nnotes: kept\n' > contacts/quinn.yaml
+    kith log quinn -k lunch -d 2026-11-01 -m between 2>/dev/null
+    # In date order: after every line of the first note, not inside it.
+    run grep -B1 'date: 2026-11-01' contacts/quinn.yaml
+    assert_line --index 0 '      # nothing"'
+    run kith check
+    assert_success
+    # The newest by day is the note of 2026-11-20: every line of it goes, and nothing else.
+    run --separate-stderr kith log quinn --undo
+    assert_success
+    assert_equal "$stderr" "removed Quinn Q's newest log entry: 2026-11-20 call: we spoke of # hashtags, and - lists"
+    assert_equal "$(tail -n 4 contacts/quinn.yaml)" $'    note: "then\n      # nothing"\n  - {date: 2026-11-01, kind: lunch, note: between}\nnotes: kept'
+    # --amend rewrites the newest entry, here the one after the run-on note.
+    run --separate-stderr kith log quinn --amend -k video
+    assert_success
+    grep -qF '  - {date: 2026-11-01, kind: video, note: between}' contacts/quinn.yaml
+    run kith check
+    assert_success
+}
+
 @test "log --amend corrects the newest entry, keeping what it does not say" {
     kith log linus -k call -m "tpyo" 2>/dev/null
     run --separate-stderr kith log linus --amend -m "typo fixed"
