@@ -46,9 +46,10 @@ size_t insertion_line(const Lines& file, std::string_view key) {
     return end;
 }
 
-// Reads the day of `field: YYYY-MM-DD` inside an item's lines, if present.
+// Reads the day of `field: YYYY-MM-DD` inside an item's lines, if present; not in a value's text.
 std::optional<Day> field_day(const Lines& file, size_t from, size_t to, const std::string& field) {
     for (size_t i = from; i < to; ++i) {
+        if (file.scalar[i]) continue;
         const std::string& line = file.lines[i];
         size_t at = line.find(field + ":");
         while (at != std::string::npos) {

@@ -107,3 +107,14 @@ TEST_CASE("a log entry whose note runs on is removed, or kept, whole") {
         edit_keeps_note(text, [](const std::string& t) { return set_item_field(t, "log", 0, "done", "2026-11-28", "t.yaml"); });
     }
 }
+
+TEST_CASE("a new log entry is placed by the items' own days, not by a day inside a note's text") {
+    const std::string text = "name: A\nlog:\n  - note: \"x\n      date: 2027-01-01\"\n    date: 2026-05-01\n  - date: 2026-09-01\n";
+    const std::string out = insert_item(text, "log", "{date: 2026-06-01, kind: call}", std::string("date"), "t.yaml");
+    const YamlValue root = read_yaml(out, "t.yaml");
+    const auto& items = root.find("log")->items;
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].find("date")->text == "2026-05-01");
+    CHECK(items[1].find("date")->text == "2026-06-01");
+    CHECK(items[2].find("date")->text == "2026-09-01");
+}
