@@ -203,9 +203,16 @@ std::string set_item_field(std::string_view text, std::string_view key, size_t i
         if (!found || found->key != field) continue;
         const InlineValue old = inline_value(here, key_column + found->after_colon);
         const std::string_view written = here.substr(old.start, old.end - old.start);
-        bool runs_on = false;  // a value on the lines below the key
-        for (size_t j = i + 1; j < item_end && !runs_on; ++j)
-            runs_on = !file.skippable(j) && indent_of(file.lines[j]) > key_column;
+        // A value on the lines below the key: the next line that is not a comment starts past the
+        // key's column (spaces or tabs before it), or is a "- " item at that column. A key there is the next field.
+        bool runs_on = false;
+        for (size_t j = i + 1; j < item_end; ++j) {
+            if (file.skippable(j)) continue;
+            const std::string_view below = content(file.lines[j]);
+            const size_t column = below.find_first_not_of(" \t");
+            runs_on = column > key_column || (column == key_column && is_item_line(below));
+            break;
+        }
         if (!is_null_value(written) || runs_on)
             refuse(item_name(index, key) + " has a '" + std::string(field) + "' already", path, i, key_column);
         const size_t cut = old.end > old.start ? old.start : key_column + found->after_colon;

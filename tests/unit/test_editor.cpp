@@ -175,3 +175,15 @@ TEST_CASE("every edit of the hand-written file still reads") {
     CHECK_NOTHROW(read_yaml(insert_item(handwritten, "log", "{date: 2026-11-01, kind: call}", std::string("date"), "x.yaml"), "x.yaml"));
     CHECK_NOTHROW(read_yaml(insert_item(handwritten, "followups", "{due: 2026-12-01, what: x}", std::string("due"), "x.yaml"), "x.yaml"));
 }
+
+TEST_CASE("an empty field whose value stands on the lines below it is not written over; a next field is no value") {
+    const auto set_done = [](const std::string& text) {
+        return set_item_field(text, "followups", 0, "done", "2026-11-28", "x.yaml");
+    };
+    // The value below the key: past the key's column (spaces, then a tab), or a "- " list at it.
+    CHECK_THROWS_AS(set_done("followups:\n- due: 2026-12-01\n  done:\n  - a\n"), Error);
+    CHECK_THROWS_AS(set_done("followups:\n-\t\n done: \n\n#\n \t~\n"), Error);  // found by fuzzing
+    CHECK_THROWS_AS(set_done("followups:\n- due: 2026-12-01\n  done:\n\n  # c\n   ~\n"), Error);
+    // The next field, with a block of its own, leaves `done:` empty: it is set.
+    CHECK(set_done("followups:\n- done:\n  what: |\n    text\n") == "followups:\n- done: 2026-11-28\n  what: |\n    text\n");
+}
