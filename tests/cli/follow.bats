@@ -65,3 +65,18 @@ load helpers
     run kith follow mei
     assert_failure 2
 }
+
+# Red team: one item to the editor, two to the reader; cancelling one must keep the other.
+@test "done --cancel in a flow followups list over lines with a '- ...' line removes that one only" {
+    printf 'name: Zed Test\nfollowups: [{due: 2026-12-01, what: call\n  - back}, {due: 2026-12-20, what: lunch}]\nnotes: kept\n' > contacts/zed.yaml
+    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    run kith done zed --cancel call
+    if [ "$status" -eq 0 ]; then
+        run kith show zed
+        assert_success
+        assert_output --partial 'lunch'
+    else
+        assert_failure 3
+        cmp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    fi
+}
