@@ -79,3 +79,18 @@ renamed $old to Fifth Person (contacts/fifth-person.yaml); updated 4 other files
     cmp "$BATS_TEST_TMPDIR/person-50.before" "$big/contacts/person-50.yaml"
     [ ! -e "$big/contacts/person-5.yaml" ]
 }
+
+# Red team: the comment after the closing quote of a name that runs on over two lines went with
+# the old value (a one-line "name: "Zed Test" # ..." keeps it).
+@test "rename keeps the comment after a quoted name that runs on over lines" {
+    printf 'name: "Zed\n  Test" # legal name, keep\ntier: core\n' > contacts/zed.yaml
+    run --separate-stderr kith rename zed "Zed Other"
+    if [ "$status" -eq 0 ]; then
+        grep -qF '# legal name, keep' contacts/zed-other.yaml
+        run kith check
+        assert_success
+    else
+        assert_failure 3
+        [ -f contacts/zed.yaml ]
+    fi
+}
