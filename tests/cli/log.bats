@@ -109,3 +109,20 @@ load helpers
         cmp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
     fi
 }
+
+# Red team: Lines::insert refuses to write after a block scalar that ends the file without a
+# final newline, but its error names no file, line or column: with several NAMEs the user cannot
+# tell which file to fix ("kith: error: the file ends inside a block scalar ...").
+@test "log refusing to write after a block scalar at the end of a file without a newline names the file and line" {
+    printf 'name: Zed Test\nlog:\n  - date: 2026-01-01\n    note: >-\n      multi' > contacts/zed.yaml
+    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    run --separate-stderr kith log ada zed -m hello
+    if [ "$status" -eq 0 ]; then
+        run kith check
+        assert_success
+    else
+        assert_failure 3
+        [[ "$stderr" =~ contacts/zed\.yaml:[0-9]+:[0-9]+: ]]
+        cmp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    fi
+}
