@@ -80,3 +80,13 @@ load helpers
         cmp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
     fi
 }
+
+# Red team: block_at takes an indented comment line for the value's text, so the comment at the
+# start of the line above it, which is about what follows, goes with the snooze.
+@test "snooze --clear keeps a comment at the start of a line that an indented comment follows" {
+    printf 'name: Zed Test\nsnooze: 2026-12-01\n# about the tags below\n  # (indented note)\ntags: [x]\n' > contacts/zed.yaml
+    run kith snooze zed --clear
+    assert_success
+    grep -qxF '# about the tags below' contacts/zed.yaml
+    ! grep -q snooze contacts/zed.yaml
+}
