@@ -90,3 +90,14 @@ load helpers
     grep -qxF '# about the tags below' contacts/zed.yaml
     ! grep -q snooze contacts/zed.yaml
 }
+
+# Red team: removing the line under a '|+' block scalar leaves the blank line after it to that
+# scalar, which keeps its final blank lines: notes read "a\n\n" after, "a\n" before.
+@test "snooze --clear keeps the text of a '|+' value above it" {
+    printf 'name: Zed Test\nnotes: |+\n  a\nsnooze: 2026-12-01\n\ntags: [x]\n' > contacts/zed.yaml
+    notes() { kith export json | python3 -c 'import json,sys; print([p for p in json.load(sys.stdin) if p["name"]=="Zed Test"][0]["notes"].encode())'; }
+    before=$(notes)
+    run kith snooze zed --clear
+    assert_success
+    assert_equal "$(notes)" "$before"
+}

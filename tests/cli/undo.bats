@@ -153,3 +153,16 @@ load helpers
         cmp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
     fi
 }
+
+# Red team: the blank line after the removed entry stays, and now follows the note of the entry
+# before it, a '|+' block scalar that keeps its final blank lines: that note reads "a\n\n", not "a\n".
+@test "log --undo keeps the text of a '|+' note of the entry before, whatever blank line follows" {
+    printf 'name: Zed Test\nlog:\n  - date: 2026-01-01\n    note: |+\n      a\n  - date: 2026-02-01\n    note: x\n\nnotes: end\n' > contacts/zed.yaml
+    run kith export json
+    before=$(printf '%s' "$output" | python3 -c 'import json,sys; print([p for p in json.load(sys.stdin) if p["name"]=="Zed Test"][0]["log"][0]["note"].encode())')
+    run kith log zed --undo
+    assert_success
+    run kith export json
+    after=$(printf '%s' "$output" | python3 -c 'import json,sys; print([p for p in json.load(sys.stdin) if p["name"]=="Zed Test"][0]["log"][0]["note"].encode())')
+    assert_equal "$after" "$before"
+}
