@@ -65,3 +65,39 @@ load helpers
     run kith follow mei
     assert_failure 2
 }
+
+# Red team: one item to the editor, two to the reader; cancelling one must keep the other.
+@test "done --cancel in a flow followups list over lines with a '- ...' line removes that one only" {
+    printf 'name: Zed Test\nfollowups: [{due: 2026-12-01, what: call\n  - back}, {due: 2026-12-20, what: lunch}]\nnotes: kept\n' > contacts/zed.yaml
+    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    run kith done zed --cancel call
+    if [ "$status" -eq 0 ]; then
+        run kith show zed
+        assert_success
+        assert_output --partial 'lunch'
+    else
+        assert_failure 3
+        cmp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    fi
+}
+
+# Red team: block_at takes an indented comment line for the value's text, so the comment at the
+# start of the line above it, which is about what follows, goes with the snooze.
+@test "snooze --clear keeps a comment at the start of a line that an indented comment follows" {
+    printf 'name: Zed Test\nsnooze: 2026-12-01\n# about the tags below\n  # (indented note)\ntags: [x]\n' > contacts/zed.yaml
+    run kith snooze zed --clear
+    assert_success
+    grep -qxF '# about the tags below' contacts/zed.yaml
+    ! grep -q snooze contacts/zed.yaml
+}
+
+# Red team: removing the line under a '|+' block scalar leaves the blank line after it to that
+# scalar, which keeps its final blank lines: notes read "a\n\n" after, "a\n" before.
+@test "snooze --clear keeps the text of a '|+' value above it" {
+    printf 'name: Zed Test\nnotes: |+\n  a\nsnooze: 2026-12-01\n\ntags: [x]\n' > contacts/zed.yaml
+    notes() { kith export json | python3 -c 'import json,sys; print([p for p in json.load(sys.stdin) if p["name"]=="Zed Test"][0]["notes"].encode())'; }
+    before=$(notes)
+    run kith snooze zed --clear
+    assert_success
+    assert_equal "$(notes)" "$before"
+}

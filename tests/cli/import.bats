@@ -167,3 +167,22 @@ add Zed New as zed-new-2
     run python3 -c 'import os, sys; bad = [n for n in os.listdir(os.fsencode("contacts")) if n.decode("utf-8", "replace").encode() != n]; print(bad); sys.exit(1 if bad else 0)'
     assert_success
 }
+
+# Red team: flow_list_close takes the apostrophe of a plain "o'neil@x.org" for a quote, pairs it
+# with the one of "Jo's" in the comment, and takes the comment's ']' for the list's end: the
+# merged email went into the comment, the list stayed as it was, and import said "merged".
+@test "import merges an email into a flow list with an apostrophe in an address and in its comment" {
+    printf "name: Zed Test\nemail: [o'neil@x.org] # Jo's]\nnotes: kept\n" > contacts/zed.yaml
+    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zed Test\r\nEMAIL:new@x.org\r\nEND:VCARD\r\n' > "$BATS_TEST_TMPDIR/z.vcf"
+    run --separate-stderr kith import vcard "$BATS_TEST_TMPDIR/z.vcf"
+    if [ "$status" -eq 0 ]; then
+        # The comment is the user's, byte for byte; the address is in the list.
+        grep -qF "# Jo's]" contacts/zed.yaml
+        run kith show zed
+        assert_output --partial 'new@x.org'
+    else
+        assert_failure 3
+        cmp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    fi
+}

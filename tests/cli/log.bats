@@ -88,3 +88,41 @@ load helpers
     assert_output "kith: archive Tom Becker"
     [ -z "$(git status --porcelain)" ]
 }
+
+# Red team: a quote in plain text ('say"hi') before a note's opening quote on its line hides the
+# note's run-on lines from the editor, which then writes the new entry inside the note (the
+# check after the edit catches it: exit 3 with no line or column, "kith's change would leave...").
+@test "log after an entry whose note runs on, with a plain 'say\"hi' before it on its line, adds the entry" {
+    printf 'name: Zed Test\nlog:\n  - {date: 2026-01-01, kind: say"hi, note: "multi\n    # last line"} # "\nnotes: kept\n' > contacts/zed.yaml
+    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    run --separate-stderr kith log zed -m hello
+    if [ "$status" -eq 0 ]; then
+        run kith check
+        assert_success
+        run kith show zed
+        assert_output --partial 'multi # last line'
+        assert_output --partial 'hello'
+    else
+        assert_equal "$status" 3
+        [[ "$stderr" =~ zed\.yaml:[0-9]+:[0-9]+: ]]
+        [[ "$stderr" != *"would leave this file unreadable"* ]]
+        cmp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    fi
+}
+
+# Red team: Lines::insert refuses to write after a block scalar that ends the file without a
+# final newline, but its error names no file, line or column: with several NAMEs the user cannot
+# tell which file to fix ("kith: error: the file ends inside a block scalar ...").
+@test "log refusing to write after a block scalar at the end of a file without a newline names the file and line" {
+    printf 'name: Zed Test\nlog:\n  - date: 2026-01-01\n    note: >-\n      multi' > contacts/zed.yaml
+    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    run --separate-stderr kith log ada zed -m hello
+    if [ "$status" -eq 0 ]; then
+        run kith check
+        assert_success
+    else
+        assert_failure 3
+        [[ "$stderr" =~ contacts/zed\.yaml:[0-9]+:[0-9]+: ]]
+        cmp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    fi
+}

@@ -79,3 +79,38 @@ renamed $old to Fifth Person (contacts/fifth-person.yaml); updated 4 other files
     cmp "$BATS_TEST_TMPDIR/person-50.before" "$big/contacts/person-50.yaml"
     [ ! -e "$big/contacts/person-5.yaml" ]
 }
+
+# Red team: the comment after the closing quote of a name that runs on over two lines went with
+# the old value (a one-line "name: "Zed Test" # ..." keeps it).
+@test "rename keeps the comment after a quoted name that runs on over lines" {
+    printf 'name: "Zed\n  Test" # legal name, keep\ntier: core\n' > contacts/zed.yaml
+    run --separate-stderr kith rename zed "Zed Other"
+    if [ "$status" -eq 0 ]; then
+        grep -qF '# legal name, keep' contacts/zed-other.yaml
+        run kith check
+        assert_success
+    else
+        assert_failure 3
+        [ -f contacts/zed.yaml ]
+    fi
+}
+
+# Red team (aside): the old name goes into aka with insert_item, which takes only block lists,
+# so anyone whose aka is written as SPEC shows it ("aka: [Ada King]") cannot be renamed.
+@test "rename keeps the old name in an aka written as a flow list" {
+    run --separate-stderr kith rename ada "Ada B"
+    assert_success
+    grep -q 'Ada Lovelace' contacts/ada-b.yaml
+    run kith check
+    assert_success
+}
+
+# Red team: rename_references looks for 'with:' from the entry's first line to the next line that
+# looks like an item, and takes a line of a quoted note ("      - at the lab\"") for one.
+@test "rename rewrites with: in an entry whose quoted note runs on over a line like '- ...'" {
+    printf 'name: Zed Test\nlog:\n  - note: "we met\n      - at the lab"\n    with: omar-haddad\n    date: 2026-01-01\n' > contacts/zed.yaml
+    run --separate-stderr kith rename omar "Omar Al-Haddad"
+    assert_success
+    grep -qF 'with: omar-al-haddad' contacts/zed.yaml
+    grep -qF '      - at the lab"' contacts/zed.yaml
+}

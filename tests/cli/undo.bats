@@ -122,3 +122,47 @@ load helpers
     assert_success
     [[ "$stderr" != *"in the past"* ]]
 }
+
+# Red team: a flow list over lines whose text goes on with a line like '- b' has one item
+# there to the editor and two to the reader; --undo must take one entry, or refuse.
+@test "log --undo in a flow log over lines with a '- ...' line removes the newest entry only" {
+    printf 'name: Zed Test\nlog: [{date: 2026-03-01, note: a\n  - b}, {date: 2026-01-01, note: c}]\nnotes: kept\n' > contacts/zed.yaml
+    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    run kith log zed --undo
+    if [ "$status" -eq 0 ]; then
+        run kith show zed
+        assert_success
+        assert_output --partial '2026-01-01'   # the older entry is still there
+        refute_output --partial 'a - b'
+    else
+        assert_failure 3
+        cmp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    fi
+}
+
+@test "log --amend in a flow log over lines with a '- ...' line keeps the other entry" {
+    printf 'name: Zed Test\nlog: [{date: 2026-03-01, note: a\n  - b}, {date: 2026-01-01, note: c}]\nnotes: kept\n' > contacts/zed.yaml
+    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    run kith log zed --amend -k call
+    if [ "$status" -eq 0 ]; then
+        run kith show zed
+        assert_success
+        assert_output --partial '2026-01-01'
+    else
+        assert_failure 3
+        cmp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    fi
+}
+
+# Red team: the blank line after the removed entry stays, and now follows the note of the entry
+# before it, a '|+' block scalar that keeps its final blank lines: that note reads "a\n\n", not "a\n".
+@test "log --undo keeps the text of a '|+' note of the entry before, whatever blank line follows" {
+    printf 'name: Zed Test\nlog:\n  - date: 2026-01-01\n    note: |+\n      a\n  - date: 2026-02-01\n    note: x\n\nnotes: end\n' > contacts/zed.yaml
+    run kith export json
+    before=$(printf '%s' "$output" | python3 -c 'import json,sys; print([p for p in json.load(sys.stdin) if p["name"]=="Zed Test"][0]["log"][0]["note"].encode())')
+    run kith log zed --undo
+    assert_success
+    run kith export json
+    after=$(printf '%s' "$output" | python3 -c 'import json,sys; print([p for p in json.load(sys.stdin) if p["name"]=="Zed Test"][0]["log"][0]["note"].encode())')
+    assert_equal "$after" "$before"
+}

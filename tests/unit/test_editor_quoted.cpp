@@ -118,3 +118,37 @@ TEST_CASE("a new log entry is placed by the items' own days, not by a day inside
     CHECK(items[1].find("date")->text == "2026-06-01");
     CHECK(items[2].find("date")->text == "2026-09-01");
 }
+
+// Red team: whether a file has an open quote is judged line by line, from the first quote; a
+// plain text with a quote in it ('say"hi', "it's") before the value's opening quote on the same
+// line pairs with it, the line looks closed, and the value's lines are taken as they look.
+TEST_CASE("a quoted value that runs on is its text also after a plain text with a quote on its line") {
+    const std::string text =
+        "name: A\nlog:\n  - {date: 2026-01-01, kind: say\"hi, note: \"multi\n    # last line\"} # \"\n";
+    REQUIRE_NOTHROW(read_yaml(text, "t.yaml"));
+    const editing::Lines file(text);
+    CHECK(file.scalar[3]);
+    std::string out;
+    REQUIRE_NOTHROW(out = insert_item(text, "log", "{date: 2026-02-01, kind: lunch}", std::string("date"), "t.yaml"));
+    CAPTURE(out);
+    YamlValue root;
+    REQUIRE_NOTHROW(root = read_yaml(out, "t.yaml"));
+    REQUIRE(root.find("log")->items.size() == 2);
+    CHECK(root.find("log")->items[0].find("note")->text == "multi # last line");
+}
+
+// Red team: the same for a 'date:' inside a quoted note on the item's own line, or in a comment.
+TEST_CASE("a new log entry is placed by the items' own days, not by a day in a one-line note or comment") {
+    for (const std::string first : {"  - {note: \"moved the date: 2027-01-01\", date: 2026-01-01}\n",
+                                    "  - {note: 'a date: 2027-01-01', date: 2026-01-01}\n",
+                                    "  - kind: call # date: 2027-01-01\n    date: 2026-01-01\n"}) {
+        const std::string text = "name: A\nlog:\n" + first + "  - {date: 2026-03-01}\n";
+        CAPTURE(text);
+        const std::string out = insert_item(text, "log", "{date: 2026-04-01, kind: call}", std::string("date"), "t.yaml");
+        const YamlValue root = read_yaml(out, "t.yaml");
+        const auto& items = root.find("log")->items;
+        REQUIRE(items.size() == 3);
+        CHECK(items[0].find("date")->text == "2026-01-01");
+        CHECK(items[2].find("date")->text == "2026-04-01");
+    }
+}

@@ -125,3 +125,20 @@ TEST_CASE("conflict markers: reported with the line, and the person read from on
     CHECK_THROWS_AS(refuse_conflicted(*stub), Error);
     CHECK_FALSE(read_conflicted_contact("name: Ada\n", "contacts/ada.yaml", default_config()));
 }
+
+// Red team: dropping an entry leaves the blank line after it, which then follows the '|+' note
+// of the entry before; that note keeps its final blank lines, so it reads "a\n\n", changed on
+// neither side.
+TEST_CASE("merge: dropping an entry keeps the text of a '|+' note of the entry before") {
+    const std::string b = "name: Zed Test\nlog:\n  - date: 2026-01-01\n    note: |+\n      a\n  - date: 2026-02-01\n    note: x\n\nnotes: end\n";
+    const std::string ours = "name: Zed Test\nlog:\n  - date: 2026-01-01\n    note: |+\n      a\n  - date: 2026-02-01\n    note: x\n\nnotes: changed\n";
+    const std::string theirs = "name: Zed Test\nlog:\n  - date: 2026-01-01\n    note: |+\n      a\nnotes: end\n";
+    REQUIRE(read_yaml(theirs, "t.yaml").find("log")->items[0].find("note")->text == "a\n");
+    const MergeResult result = merge_contact_files(b, ours, theirs, "contacts/zed.yaml");
+    CAPTURE(result.text);
+    REQUIRE(result.conflicts == 0);
+    const YamlValue root = read_yaml(result.text, "t.yaml");
+    REQUIRE(root.find("log")->items.size() == 1);
+    CHECK(root.find("log")->items[0].find("note")->text == "a\n");
+    CHECK(root.find("notes")->text == "changed");
+}
