@@ -80,7 +80,7 @@ int snooze(Context& ctx, const std::string& name, const std::string& until, bool
         const Contact person = people.find(name);
         const Config& config = people.config();
         if (!person.snooze) fail_usage(person.name + " is not snoozed");
-        change(ctx, config, person, [&](const std::string& text) { return remove_top_level(text, "snooze"); },
+        change(ctx, config, person, [&](const std::string& text) { return remove_top_level(text, "snooze", person.path); },
                [&] { return person.name + " is no longer snoozed"; });
         return 0;
     }

@@ -67,7 +67,7 @@ int rename(Context& ctx, const RenameOptions& in) {
         std::string out = set_top_level(text, "name", yaml_scalar(in.new_name));
         const bool known = person.name == in.new_name ||
                            std::find(person.aka.begin(), person.aka.end(), person.name) != person.aka.end();
-        if (!in.no_aka && !known) out = insert_item(out, "aka", yaml_scalar(person.name), std::nullopt, person.path);
+        if (!in.no_aka && !known) out = add_list_item(out, "aka", yaml_scalar(person.name), person.path);
         return slug == person.slug ? out : rename_references(out, person.slug, slug, person.path, network.config);
     });
     size_t references = 0;

@@ -46,23 +46,11 @@ size_t insertion_line(const Lines& file, std::string_view key) {
     return end;
 }
 
-// Reads the day of `field: YYYY-MM-DD` inside an item's lines, if present; not in a value's text.
-std::optional<Day> field_day(const Lines& file, size_t from, size_t to, const std::string& field) {
-    for (size_t i = from; i < to; ++i) {
-        if (file.scalar[i]) continue;
-        const std::string& line = file.lines[i];
-        size_t at = line.find(field + ":");
-        while (at != std::string::npos) {
-            const bool starts_word = at == 0 || std::string_view(" {,-\t").find(line[at - 1]) != std::string_view::npos;
-            if (starts_word) {
-                size_t v = at + field.size() + 1;
-                while (v < line.size() && (line[v] == ' ' || line[v] == '"' || line[v] == '\'')) ++v;
-                if (const auto day = parse_iso_day(std::string_view(line).substr(v, 10))) return day;
-            }
-            at = line.find(field + ":", at + 1);
-        }
-    }
-    return std::nullopt;
+// The day an item's `field` reads as (the reader's view of the item), if it is one.
+std::optional<Day> field_day(const YamlValue& item, const std::string& field) {
+    const YamlValue* value = item.find(field);
+    if (!value || value->kind != YamlValue::Kind::scalar) return std::nullopt;
+    return parse_iso_day(value->text);
 }
 
 // The lines of the old value of the key on line `at`: those of a quoted value that runs on
@@ -70,10 +58,12 @@ std::optional<Day> field_day(const Lines& file, size_t from, size_t to, const st
 struct OldValue {
     size_t quoted_end = 0;
     size_t end = 0;
+    std::string after_quote;  // what follows the closing quote of a value that runs on, on its line
 };
 
 OldValue old_value(const Lines& file, size_t at, const InlineValue& old, const Block& block) {
     size_t end = at + 1;
+    std::string after_quote;
     const std::string_view first = content(file.lines[at]);
     if (old.start < first.size() && (first[old.start] == '"' || first[old.start] == '\'') &&
         skip_quoted(first, old.start) == std::string_view::npos) {
@@ -81,8 +71,9 @@ OldValue old_value(const Lines& file, size_t at, const InlineValue& old, const B
         for (size_t i = at + 1; i < block.end; ++i) {
             joined += "\n";
             joined += content(file.lines[i]);
-            if (skip_quoted(joined, 0) != std::string_view::npos) {
+            if (const size_t close = skip_quoted(joined, 0); close != std::string_view::npos) {
                 end = i + 1;
+                after_quote = joined.substr(close);
                 break;
             }
         }
@@ -90,15 +81,11 @@ OldValue old_value(const Lines& file, size_t at, const InlineValue& old, const B
     const size_t quoted_end = end;
     for (size_t i = at + 1; i < block.end; ++i)
         if (!file.skippable(i)) end = std::max(end, i + 1);
-    return {quoted_end, end};
+    return {quoted_end, end, after_quote};
 }
 
-}  // namespace
-
-std::string set_top_level(std::string_view text, std::string_view key, std::string_view value,
-                          const std::string& path) {
-    Lines file(text);
-    check_top_level_keys(file, path);
+// set_top_level on lines whose keys have been checked.
+std::string set_in_lines(Lines& file, std::string_view key, std::string_view value, const std::string& path) {
     const auto at = find_key(file, key);
     if (!at) {
         const size_t where = insertion_line(file, key);
@@ -112,7 +99,8 @@ std::string set_top_level(std::string_view text, std::string_view key, std::stri
     const InlineValue old = inline_value(line, found->after_colon);
     const OldValue value_lines = old_value(file, *at, old, block);
     const std::string_view body = content(line);
-    std::string rest(body.substr(old.end));
+    // After the value: a comment on its line, or after the closing quote of a value that ran on.
+    std::string rest(value_lines.quoted_end > *at + 1 ? std::string_view(value_lines.after_quote) : body.substr(old.end));
     if (rest.starts_with('#')) rest.insert(0, " ");  // "key: #note" had no value: keep the comment apart
     line = std::string(body.substr(0, found->after_colon)) + " " + std::string(value) + rest + line_ending(line);
     // A value that ran over several lines (a block scalar or list) is replaced whole; the
@@ -125,10 +113,9 @@ std::string set_top_level(std::string_view text, std::string_view key, std::stri
     return file.join();
 }
 
-std::string insert_item(std::string_view text, std::string_view key, std::string_view item,
-                        std::optional<std::string> order_by, const std::string& path) {
-    Lines file(text);
-    const YamlValue root = check_top_level_keys(file, path);
+// insert_item on lines whose keys have been checked, of which the reader read `root`.
+std::string insert_in_lines(Lines& file, const YamlValue& root, std::string_view key, std::string_view item,
+                            const std::optional<std::string>& order_by, const std::string& path) {
     const auto at = find_key(file, key);
     if (!at) {
         const size_t where = insertion_line(file, key);
@@ -181,11 +168,17 @@ std::string insert_item(std::string_view text, std::string_view key, std::string
     const std::string indent = starts.empty() ? "  " : std::string(indent_of(file.lines[starts[0]]), ' ');
     size_t where = content_end(file, *at + 1, block.end);
     if (where <= *at) where = *at + 1;
-    const auto new_day = order_by ? field_day(Lines(item), 0, 1, *order_by) : std::nullopt;
+    std::optional<Day> new_day;
+    if (order_by) {
+        try {
+            new_day = field_day(read_yaml("- " + std::string(item), path).items.at(0), *order_by);
+        } catch (const std::exception&) {
+            new_day.reset();  // an item with no day to place it by goes last
+        }
+    }
     if (new_day) {
         for (size_t k = 0; k < starts.size(); ++k) {
-            const size_t item_end = k + 1 < starts.size() ? starts[k + 1] : block.end;
-            const auto day = field_day(file, starts[k], item_end, *order_by);
+            const auto day = field_day(list->items[k], *order_by);
             if (day && *day > *new_day) {
                 where = starts[k];
                 break;
@@ -195,6 +188,29 @@ std::string insert_item(std::string_view text, std::string_view key, std::string
     file.insert(where, {indent + "- " + std::string(item)});
     if (is_plain(item)) check_no_tab_after(file, where, path);
     return file.join();
+}
+
+}  // namespace
+
+std::string set_top_level(std::string_view text, std::string_view key, std::string_view value,
+                          const std::string& path) {
+    Lines file(text, path);
+    const YamlValue root = check_top_level_keys(file, path);
+    std::optional<YamlValue> meant;  // what `value` reads as, when it reads on its own
+    try {
+        meant = read_yaml("v: " + std::string(value), path).entries.at(0).value;
+    } catch (const std::exception&) {
+        meant.reset();  // then only that the key is there
+    }
+    return checked_edit(root, set_in_lines(file, key, value, path), key, path,
+                        [&](const YamlValue*, const YamlValue* after) { return after && (!meant || same_value(*after, *meant)); });
+}
+
+std::string insert_item(std::string_view text, std::string_view key, std::string_view item,
+                        std::optional<std::string> order_by, const std::string& path) {
+    Lines file(text, path);
+    const YamlValue root = check_top_level_keys(file, path);
+    return checked_edit(root, insert_in_lines(file, root, key, item, order_by, path), key, path, one_item_more);
 }
 
 }  // namespace kith

@@ -31,6 +31,59 @@ YamlValue check_top_level_keys(const Lines& file, const std::string& path) {
     return root;
 }
 
+bool same_value(const YamlValue& a, const YamlValue& b) {
+    if (a.kind != b.kind || a.text != b.text || a.items.size() != b.items.size() || a.entries.size() != b.entries.size())
+        return false;
+    for (size_t i = 0; i < a.items.size(); ++i)
+        if (!same_value(a.items[i], b.items[i])) return false;
+    for (size_t i = 0; i < a.entries.size(); ++i)
+        if (a.entries[i].key.text != b.entries[i].key.text || !same_value(a.entries[i].value, b.entries[i].value))
+            return false;
+    return true;
+}
+
+std::string checked_edit(const YamlValue& before, std::string after, std::string_view key, const std::string& path,
+                         const AsMeant& as_meant) {
+    YamlValue now;
+    try {
+        now = read_yaml(after, path);
+    } catch (const Error&) {
+        throw Error(ErrorKind::invalid, "kith cannot change '" + std::string(key) +
+                                            "' here without leaving the file unreadable; change it by hand",
+                    Location{path, 0, 0});
+    }
+    std::vector<const YamlEntry*> was, is;
+    for (const auto& entry : before.entries)
+        if (entry.key.text != key) was.push_back(&entry);
+    for (const auto& entry : now.entries)
+        if (entry.key.text != key) is.push_back(&entry);
+    for (size_t i = 0; i < std::max(was.size(), is.size()); ++i) {
+        const YamlEntry* other = i < was.size() ? was[i] : is[i];
+        if (i < was.size() && i < is.size() && other->key.text == is[i]->key.text && same_value(other->value, is[i]->value))
+            continue;
+        throw Error(ErrorKind::invalid, "kith cannot change '" + std::string(key) + "' here without changing '" +
+                                            other->key.text.substr(0, 40) + "' too; change it by hand",
+                    Location{path, other->key.line, other->key.column});
+    }
+    if (!as_meant(before.find(key), now.find(key))) {
+        const YamlValue* where = before.find(key);
+        throw Error(ErrorKind::invalid, "kith cannot tell how '" + std::string(key) +
+                                            "' is written here well enough to change it; change it by hand",
+                    Location{path, where ? where->line : 0, where ? where->column : 0});
+    }
+    return after;
+}
+
+bool one_item_more(const YamlValue* before, const YamlValue* after) {
+    if (!after || after->kind != YamlValue::Kind::sequence) return false;
+    const size_t old_count = before && before->kind == YamlValue::Kind::sequence ? before->items.size() : 0;
+    if (after->items.size() != old_count + 1) return false;
+    size_t kept = 0;
+    for (const auto& item : after->items)
+        if (kept < old_count && same_value(item, before->items[kept])) ++kept;
+    return kept == old_count;
+}
+
 bool is_plain(std::string_view value) {
     return !value.empty() && std::string_view("\"'[{|>").find(value[0]) == std::string_view::npos;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Shapes the editor refuses before it edits: files where its model of lines and keys would
 // not match what the reader reads, so that an edit could break the file. Internal to editor*.cpp.
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,23 @@ namespace kith::editing {
 // key_at reads as keys (outside block scalars), each at the start of its line, with the same text.
 // Returns what the reader read.
 YamlValue check_top_level_keys(const Lines& file, const std::string& path);
+
+// True when two values read the same (kind, text, items and entries, in order), wherever they stand.
+bool same_value(const YamlValue& a, const YamlValue& b);
+
+// What an edit meant for its key: given the key's value before (nullptr when it had none) and
+// after (nullptr when it has none), true when the change is the one the edit set out to make.
+using AsMeant = std::function<bool(const YamlValue* before, const YamlValue* after)>;
+
+// Reads an edit's result and refuses it, with an invalid-file Error, unless every top-level
+// value but `key`'s reads as in `before`, in the same order, and `key`'s passes `as_meant`.
+// The editor's own model of lines can be fooled by text it did not foresee; the reader is the
+// judge, so that no edit silently changes a value it does not own. Returns `after`.
+std::string checked_edit(const YamlValue& before, std::string after, std::string_view key, const std::string& path,
+                         const AsMeant& as_meant);
+
+// As meant for a list that gains one item: every old item reads as before, in order, with one more among them.
+bool one_item_more(const YamlValue* before, const YamlValue* after);
 
 // True for a value that YAML reads as plain text (not quoted, not a flow list or map).
 bool is_plain(std::string_view value);

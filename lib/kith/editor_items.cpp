@@ -135,12 +135,9 @@ std::string set_in_flow_item(std::string_view body, size_t open, std::string_vie
            std::string(body.substr(before));
 }
 
-}  // namespace
-
-std::string set_item_field(std::string_view text, std::string_view key, size_t index, std::string_view field,
-                           std::string_view value, const std::string& path) {
-    Lines file(text);
-    const YamlValue root = check_top_level_keys(file, path);
+// set_item_field on lines whose keys have been checked, of which the reader read `root`.
+std::string set_field_in_lines(Lines& file, const YamlValue& root, std::string_view key, size_t index,
+                               std::string_view field, std::string_view value, const std::string& path) {
     const auto at = find_key(file, key);
     const Block block = at ? block_at(file, *at) : Block{};
     const std::vector<size_t> starts = at ? item_starts(file, *at + 1, block.end) : std::vector<size_t>{};
@@ -225,6 +222,37 @@ std::string set_item_field(std::string_view text, std::string_view key, size_t i
     file.insert(item_end, {indent + std::string(field) + ": " + std::string(value)});
     if (is_plain(value)) check_no_tab_after(file, item_end, path);
     return file.join();
+}
+
+// As meant for set_item_field: the list as before but for its index-th item, which gains
+// `field` (or has it set from empty) and keeps every other field.
+bool one_field_set(const YamlValue* before, const YamlValue* after, size_t index, std::string_view field) {
+    if (!before || !after || after->kind != YamlValue::Kind::sequence || after->items.size() != before->items.size() ||
+        index >= after->items.size())
+        return false;
+    for (size_t i = 0; i < after->items.size(); ++i)
+        if (i != index && !same_value(before->items[i], after->items[i])) return false;
+    const YamlValue& was = before->items[index];
+    const YamlValue& is = after->items[index];
+    if (is.kind != YamlValue::Kind::map || !is.find(field)) return false;
+    size_t others = 0;
+    for (const auto& entry : is.entries) {
+        if (entry.key.text == field) continue;
+        const YamlValue* prior = was.find(entry.key.text);
+        if (!prior || !same_value(*prior, entry.value)) return false;
+        ++others;
+    }
+    return others + (was.find(field) ? 1 : 0) == was.entries.size();
+}
+
+}  // namespace
+
+std::string set_item_field(std::string_view text, std::string_view key, size_t index, std::string_view field,
+                           std::string_view value, const std::string& path) {
+    Lines file(text, path);
+    const YamlValue root = check_top_level_keys(file, path);
+    return checked_edit(root, set_field_in_lines(file, root, key, index, field, value, path), key, path,
+                        [&](const YamlValue* before, const YamlValue* after) { return one_field_set(before, after, index, field); });
 }
 
 }  // namespace kith

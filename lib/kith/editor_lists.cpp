@@ -13,21 +13,31 @@ namespace {
 using namespace editing;
 
 // Where the flow list opening at `open` closes (the offset of its ']'), or npos when it does
-// not close on this line. Quoted texts and nested collections are skipped whole.
+// not close on this line. Quoted texts and nested collections are skipped whole; a quote opens
+// a text only where a value starts (after '[', '{', ',' or ':'), not inside plain text (o'neil).
 size_t flow_list_close(std::string_view body, size_t open) {
     int depth = 0;
+    bool value_starts = true;
     for (size_t i = open; i < body.size(); ++i) {
         const char c = body[i];
-        if (c == '"' || c == '\'') {
+        if (c == ' ' || c == '\t') continue;
+        if ((c == '"' || c == '\'') && value_starts) {
             const size_t end = skip_quoted(body, i);
             if (end == std::string_view::npos) return std::string_view::npos;
             i = end - 1;
+            value_starts = false;
         } else if (c == '[' || c == '{') {
             ++depth;
+            value_starts = true;
         } else if (c == ']' || c == '}') {
             if (--depth == 0) return c == ']' ? i : std::string_view::npos;
+            value_starts = false;
+        } else if (c == ',' || c == ':') {
+            value_starts = true;
         } else if (c == '#' && i > 0 && (body[i - 1] == ' ' || body[i - 1] == '\t')) {
             return std::string_view::npos;  // a comment before the list closes
+        } else {
+            value_starts = false;
         }
     }
     return std::string_view::npos;
@@ -40,11 +50,9 @@ bool has_block_items(const Lines& file, size_t at) {
     return false;
 }
 
-}  // namespace
-
-std::string add_list_item(std::string_view text, std::string_view key, std::string_view item, const std::string& path) {
-    Lines file(text);
-    check_top_level_keys(file, path);
+// add_list_item on lines whose keys have been checked.
+std::string add_in_lines(Lines& file, std::string_view text, std::string_view key, std::string_view item,
+                         const std::string& path) {
     const auto at = find_key(file, key);
     const std::string flow_one = "[" + std::string(item) + "]";
     if (!at) return set_top_level(text, key, flow_one, path);
@@ -84,6 +92,21 @@ std::string add_list_item(std::string_view text, std::string_view key, std::stri
     line = std::string(body.substr(0, old.start)) + "[" + first + ", " + std::string(item) + "]" +
            std::string(body.substr(old.end)) + line_ending(line);
     return file.join();
+}
+
+}  // namespace
+
+std::string add_list_item(std::string_view text, std::string_view key, std::string_view item, const std::string& path) {
+    Lines file(text, path);
+    const YamlValue root = check_top_level_keys(file, path);
+    // An old text, not empty, becomes the first item; else the list gains the item at its end.
+    return checked_edit(root, add_in_lines(file, text, key, item, path), key, path,
+                        [](const YamlValue* before, const YamlValue* after) {
+                            if (before && before->kind == YamlValue::Kind::scalar && !before->text.empty())
+                                return after && after->kind == YamlValue::Kind::sequence && after->items.size() == 2 &&
+                                       after->items[0].kind == YamlValue::Kind::scalar && after->items[0].text == before->text;
+                            return one_item_more(before, after);
+                        });
 }
 
 std::string set_list(std::string_view text, std::string_view key, const std::vector<std::string>& items) {

@@ -1,6 +1,7 @@
 #include "kith/editor_text.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "kith/error.hpp"
 #include "kith/yaml_reader.hpp"
@@ -149,7 +150,7 @@ void refuse(const std::string& message, const std::string& path, size_t line, si
     throw Error(ErrorKind::invalid, message, Location{path, static_cast<int>(line) + 1, static_cast<int>(column) + 1});
 }
 
-Lines::Lines(std::string_view text) {
+Lines::Lines(std::string_view text, std::string file_path) : path(std::move(file_path)) {
     size_t start = 0;
     while (start < text.size()) {
         const size_t end = text.find('\n', start);
@@ -164,15 +165,9 @@ Lines::Lines(std::string_view text) {
 }
 
 void Lines::mark_quoted_runs(std::string_view text) {
-    // Only a line with a quote left open can start such a value; most files have none, and are not parsed.
-    const bool open_quote = std::any_of(lines.begin(), lines.end(), [](const std::string& line) {
-        const std::string_view body = content(line);
-        for (size_t at = body.find_first_of("\"'"); at != std::string_view::npos; at = body.find_first_of("\"'", at)) {
-            at = skip_quoted(body, at);
-            if (at == std::string_view::npos) return true;
-        }
-        return false;
-    });
+    // Only a quote can start such a value; a file without one is not parsed. (Pairing quotes on a
+    // line is the reader's job: in plain text, say"hi or it's opens nothing.)
+    const bool open_quote = text.find_first_of("\"'") != std::string_view::npos;
     if (!open_quote) return;
     YamlValue root;
     try {
@@ -245,10 +240,12 @@ void Lines::insert(size_t at, const std::vector<std::string>& added) {
         while (blanks > 0 && !scalar[blanks - 1] && is_blank(lines[blanks - 1])) --blanks;
         size_t head = blanks > 0 ? blanks - 1 : 0;  // the line that starts the last value (a quoted one is no matter)
         while (head > 0 && scalar[head]) --head;
-        if (at >= blanks && blanks > 0 && block_header(lines[head]))
+        const auto header = at >= blanks && blanks > 0 ? block_header(lines[head]) : std::nullopt;
+        if (header && header->chomp != '-')  // a stripped text ('|-', '>-') reads the same either way
             throw Error(ErrorKind::invalid,
                         "the file ends inside a block scalar (| or >) without a final newline; adding one would "
-                        "change that text, so kith adds nothing after it (end the file with a newline)");
+                        "change that text, so kith adds nothing after it (end the file with a newline)",
+                        Location{path, static_cast<int>(head) + 1, static_cast<int>(indent_of(lines[head])) + 1});
         if (at == lines.size()) lines.back() += ending;
     }
     std::vector<std::string> whole;
@@ -260,6 +257,18 @@ void Lines::insert(size_t at, const std::vector<std::string>& added) {
 void Lines::erase(size_t from, size_t to) {
     lines.erase(lines.begin() + static_cast<long>(from), lines.begin() + static_cast<long>(to));
     scalar.erase(scalar.begin() + static_cast<long>(from), scalar.begin() + static_cast<long>(to));
+}
+
+void Lines::erase_value(size_t from, size_t to) {
+    erase(from, to);
+    size_t header = from;  // one past the line that starts the value just above
+    while (header > 0 && scalar[header - 1]) --header;
+    if (header == 0) return;
+    const auto above = block_header(lines[header - 1]);
+    if (!above || above->chomp != '+') return;
+    size_t blanks = from;
+    while (blanks < lines.size() && !scalar[blanks] && is_blank(lines[blanks])) ++blanks;
+    erase(from, blanks);
 }
 
 std::string Lines::join() const {
@@ -276,7 +285,7 @@ Block block_at(const Lines& file, size_t key_line) {
             end = i + 1;
             continue;
         }
-        if (is_blank(line) || line[0] == '#') continue;
+        if (is_blank_or_comment(line)) continue;  // a comment, however indented, is no part of the value
         if (line[0] == ' ' || line[0] == '\t' || is_item_line(line)) {
             end = i + 1;
             continue;

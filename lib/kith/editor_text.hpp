@@ -49,7 +49,9 @@ struct Lines {
     std::vector<bool> scalar;
     std::string eol = "\n";    // the first line's ending, for a file that has no other
 
-    explicit Lines(std::string_view text);
+    std::string path;          // the file's, for the place of an Error
+
+    explicit Lines(std::string_view text, std::string file_path = {});
 
     // True for a blank or comment line that is not the text of a value.
     bool skippable(size_t i) const { return !scalar[i] && is_blank_or_comment(lines[i]); }
@@ -59,6 +61,10 @@ struct Lines {
     void insert(size_t at, const std::vector<std::string>& added);
     // Removes lines [from, to).
     void erase(size_t from, size_t to);
+    // Removes lines [from, to) that hold a value, and the blank lines after them when the text
+    // of a block scalar that keeps its final line breaks (|+) ends just above: they would become
+    // that text.
+    void erase_value(size_t from, size_t to);
     std::string join() const;
 
 private:

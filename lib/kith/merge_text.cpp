@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kith/editor_text.hpp"
 #include "kith/merge.hpp"
 #include "kith/yaml_emit.hpp"
 
@@ -153,6 +154,10 @@ std::string replace_lines(std::string_view text, size_t from, size_t to, std::st
     return out;
 }
 
-std::string erase_lines(std::string_view text, size_t from, size_t to) { return replace_lines(text, from, to, ""); }
+std::string erase_lines(std::string_view text, size_t from, size_t to) {
+    editing::Lines file(text);
+    file.erase_value(from, to);
+    return file.join();
+}
 
 }  // namespace kith

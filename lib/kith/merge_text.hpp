@@ -40,7 +40,8 @@ std::string line_range(std::string_view text, size_t from, size_t to);
 // Returns the text with lines [from, to) replaced by `lines` (whole lines, or empty).
 std::string replace_lines(std::string_view text, size_t from, size_t to, std::string_view lines);
 
-// Returns the text without lines [from, to).
+// Returns the text without lines [from, to) that hold a value (Lines::erase_value: a '|+' text
+// above does not gain the blank lines after them).
 std::string erase_lines(std::string_view text, size_t from, size_t to);
 
 }  // namespace kith

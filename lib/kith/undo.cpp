@@ -2,6 +2,7 @@
 
 #include "kith/contact_file.hpp"
 #include "kith/editor.hpp"
+#include "kith/editor_check.hpp"
 #include "kith/editor_text.hpp"
 #include "kith/error.hpp"
 #include "kith/yaml_emit.hpp"
@@ -10,8 +11,10 @@ namespace kith {
 
 using namespace editing;
 
-std::string remove_item(std::string_view text, std::string_view key, size_t index, const std::string& path) {
-    Lines file(text);
+namespace {
+
+// remove_item on lines whose keys have been checked.
+std::string remove_in_lines(Lines& file, std::string_view key, size_t index, const std::string& path) {
     const auto at = find_key(file, key);
     if (!at) throw Error(ErrorKind::invalid, "there is no '" + std::string(key) + "' list", Location{path, 0, 0});
     const Block block = block_at(file, *at);
@@ -21,7 +24,7 @@ std::string remove_item(std::string_view text, std::string_view key, size_t inde
                     Location{path, static_cast<int>(*at) + 1, 0});
     const size_t first = starts[index];
     const size_t end = content_end(file, first, index + 1 < starts.size() ? starts[index + 1] : block.end);
-    file.erase(first, end);
+    file.erase_value(first, end);
     if (starts.size() == 1) {
         std::string& line = file.lines[*at];
         const auto found = key_at(content(line));
@@ -33,12 +36,30 @@ std::string remove_item(std::string_view text, std::string_view key, size_t inde
     return file.join();
 }
 
-std::string remove_top_level(std::string_view text, std::string_view key) {
-    Lines file(text);
+}  // namespace
+
+std::string remove_item(std::string_view text, std::string_view key, size_t index, const std::string& path) {
+    Lines file(text, path);
+    const YamlValue root = check_top_level_keys(file, path);
+    // The list as before without its index-th item.
+    return checked_edit(root, remove_in_lines(file, key, index, path), key, path,
+                        [index](const YamlValue* before, const YamlValue* after) {
+                            if (!before || !after || after->kind != YamlValue::Kind::sequence ||
+                                after->items.size() + 1 != before->items.size())
+                                return false;
+                            for (size_t i = 0; i < after->items.size(); ++i)
+                                if (!same_value(after->items[i], before->items[i < index ? i : i + 1])) return false;
+                            return true;
+                        });
+}
+
+std::string remove_top_level(std::string_view text, std::string_view key, const std::string& path) {
+    Lines file(text, path);
+    const YamlValue root = check_top_level_keys(file, path);
     const auto at = find_key(file, key);
     if (!at) return std::string(text);
-    file.erase(*at, block_at(file, *at).end);
-    return file.join();
+    file.erase_value(*at, block_at(file, *at).end);
+    return checked_edit(root, file.join(), key, path, [](const YamlValue*, const YamlValue* after) { return !after; });
 }
 
 size_t newest_log_index(const Contact& contact) {
@@ -83,7 +104,7 @@ std::string rename_references(const std::string& text, const std::string& old_sl
         if (entry.with != old_slug) continue;
         const size_t line = static_cast<size_t>(entry.line > 0 ? entry.line - 1 : 0);
         bool done = false;
-        for (size_t i = line; i < file.lines.size() && !done && (i == line || !is_item_line(file.lines[i])); ++i)
+        for (size_t i = line; i < file.lines.size() && !done && (i == line || file.scalar[i] || !is_item_line(file.lines[i])); ++i)
             done = !file.scalar[i] && replace_on_line(file.lines[i], "with", old_slug, new_slug);
         if (!done)
             throw Error(ErrorKind::invalid, "cannot rewrite 'with: " + old_slug + "' here; change it by hand",

@@ -13,7 +13,8 @@ namespace kith {
 std::string remove_item(std::string_view text, std::string_view key, size_t index, const std::string& path);
 
 // Removes a top-level key and its value; returns the text unchanged when the key is missing.
-std::string remove_top_level(std::string_view text, std::string_view key);
+// Throws an invalid-file Error, located in `path`, when that would change any other value.
+std::string remove_top_level(std::string_view text, std::string_view key, const std::string& path = {});
 
 // Returns the index of the newest log entry: the latest day, and of those the last written.
 // Throws a usage Error when the log is empty.
