@@ -1,5 +1,5 @@
-// libFuzzer target: every editor operation on arbitrary files. The first byte picks the
-// operation and its arguments; the rest is the file. For a file that parses, an edit either
+// libFuzzer target: every editor operation, undo's removals included, on arbitrary files. The
+// first byte picks the operation and its arguments; the rest is the file. For a file that parses, an edit either
 // refuses with kith::Error or yields a file that parses, in which every value the edit does
 // not own reads as before and every comment line outside the edited value is still there.
 #include <algorithm>
@@ -12,6 +12,7 @@
 #include "kith/editor.hpp"
 #include "kith/editor_text.hpp"
 #include "kith/error.hpp"
+#include "kith/undo.hpp"
 #include "kith/yaml_reader.hpp"
 
 namespace {
@@ -106,7 +107,8 @@ const std::vector<std::string> whole_list = {"a: b", "#c", "x", "[y]"};
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     if (size < 1) return 0;
     const unsigned pick = data[0];
-    const unsigned op = size > 1 && (data[1] & 1) ? 3 + pick % 2 : pick % 3;  // 3, 4: the list operations
+    // 3, 4: the list operations; 5, 6: the removals of undo
+    const unsigned op = size > 1 && (data[1] & 1) ? 3 + pick % 4 : pick % 3;
     const std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
     kith::YamlValue before;
     try {
@@ -122,6 +124,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
         switch (op) {
             case 3: after = kith::add_list_item(text, key, list_items[(pick >> 5) % list_items.size()], "fuzz.yaml"); break;
             case 4: after = kith::set_list(text, key, whole_list); break;
+            case 5: after = kith::remove_item(text, key, (pick >> 5) % 3, "fuzz.yaml"); break;
+            case 6: after = kith::remove_top_level(text, key, "fuzz.yaml"); break;
             case 0: after = kith::set_top_level(text, key, values[(pick >> 5) % values.size()]); break;
             case 1: after = kith::insert_item(text, key, items[(pick >> 5) % items.size()], std::string((pick & 0x80) ? "due" : "date"), "fuzz.yaml"); break;
             default: after = kith::set_item_field(text, key, (pick >> 5) % 3, "done", "2026-11-28", "fuzz.yaml"); break;
@@ -135,9 +139,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     } catch (const kith::Error&) {
         std::abort();  // an edit that broke a file is a bug
     }
-    require(parsed.kind == kith::YamlValue::Kind::map);
+    require(parsed.kind == kith::YamlValue::Kind::map || (op == 6 && parsed.kind == kith::YamlValue::Kind::null));
     others_unchanged(before, parsed, key);
     const kith::YamlValue* now = parsed.find(key);
+    if (op == 6) {
+        require(now == nullptr);
+        return 0;
+    }
+    if (op == 5) {
+        // One item fewer; the others read as before, in order.
+        const size_t index = (pick >> 5) % 3;
+        require(old && now && now->kind == kith::YamlValue::Kind::sequence && now->items.size() + 1 == old->items.size());
+        for (size_t i = 0; i < now->items.size(); ++i) require(same(now->items[i], old->items[i < index ? i : i + 1]));
+        return 0;
+    }
     require(now != nullptr);
     if (op == 4) {
         require(now->kind == kith::YamlValue::Kind::sequence && now->items.size() == whole_list.size());

@@ -194,8 +194,7 @@ std::string insert_in_lines(Lines& file, const YamlValue& root, std::string_view
 
 std::string set_top_level(std::string_view text, std::string_view key, std::string_view value,
                           const std::string& path) {
-    Lines file(text, path);
-    const YamlValue root = check_top_level_keys(file, path);
+    auto [root, file] = open_for_edit(text, path);
     std::optional<YamlValue> meant;  // what `value` reads as, when it reads on its own
     try {
         meant = read_yaml("v: " + std::string(value), path).entries.at(0).value;
@@ -208,8 +207,7 @@ std::string set_top_level(std::string_view text, std::string_view key, std::stri
 
 std::string insert_item(std::string_view text, std::string_view key, std::string_view item,
                         std::optional<std::string> order_by, const std::string& path) {
-    Lines file(text, path);
-    const YamlValue root = check_top_level_keys(file, path);
+    auto [root, file] = open_for_edit(text, path);
     return checked_edit(root, insert_in_lines(file, root, key, item, order_by, path), key, path, one_item_more);
 }
 

@@ -1,14 +1,16 @@
 #include "kith/editor_check.hpp"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 #include "kith/error.hpp"
 
 namespace kith::editing {
 
-YamlValue check_top_level_keys(const Lines& file, const std::string& path) {
-    YamlValue root = read_yaml(file.join(), path);
+EditedFile open_for_edit(std::string_view text, const std::string& path) {
+    YamlValue root = read_yaml(text, path);
+    Lines file(text, path, &root);
     if (root.kind != YamlValue::Kind::map && root.kind != YamlValue::Kind::null)
         refuse("the file is not a map of 'key: value' lines; kith edits only such files", path,
                static_cast<size_t>(std::max(root.line, 1) - 1), 0);
@@ -28,7 +30,7 @@ YamlValue check_top_level_keys(const Lines& file, const std::string& path) {
         if (file.scalar[i] || is_key[i] || !key_at(file.lines[i])) continue;
         refuse("this line looks like a key, but it is part of a value; kith does not edit such a file", path, i, 0);
     }
-    return root;
+    return {std::move(root), std::move(file)};
 }
 
 bool same_value(const YamlValue& a, const YamlValue& b) {

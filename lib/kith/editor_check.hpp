@@ -10,10 +10,16 @@
 
 namespace kith::editing {
 
-// Throws an invalid-file Error unless the reader's top-level keys are exactly the lines that
-// key_at reads as keys (outside block scalars), each at the start of its line, with the same text.
-// Returns what the reader read.
-YamlValue check_top_level_keys(const Lines& file, const std::string& path);
+// A file about to be edited: what the reader reads of it, and its lines.
+struct EditedFile {
+    YamlValue root;
+    Lines file;
+};
+
+// Reads a file to edit. Throws an invalid-file Error unless the reader's top-level keys are
+// exactly the lines that key_at reads as keys (outside a value's text), each at the start of its
+// line, with the same text.
+EditedFile open_for_edit(std::string_view text, const std::string& path);
 
 // True when two values read the same (kind, text, items and entries, in order), wherever they stand.
 bool same_value(const YamlValue& a, const YamlValue& b);

@@ -249,8 +249,7 @@ bool one_field_set(const YamlValue* before, const YamlValue* after, size_t index
 
 std::string set_item_field(std::string_view text, std::string_view key, size_t index, std::string_view field,
                            std::string_view value, const std::string& path) {
-    Lines file(text, path);
-    const YamlValue root = check_top_level_keys(file, path);
+    auto [root, file] = open_for_edit(text, path);
     return checked_edit(root, set_field_in_lines(file, root, key, index, field, value, path), key, path,
                         [&](const YamlValue* before, const YamlValue* after) { return one_field_set(before, after, index, field); });
 }

@@ -97,8 +97,7 @@ std::string add_in_lines(Lines& file, std::string_view text, std::string_view ke
 }  // namespace
 
 std::string add_list_item(std::string_view text, std::string_view key, std::string_view item, const std::string& path) {
-    Lines file(text, path);
-    const YamlValue root = check_top_level_keys(file, path);
+    auto [root, file] = open_for_edit(text, path);
     // An old text, not empty, becomes the first item; else the list gains the item at its end.
     return checked_edit(root, add_in_lines(file, text, key, item, path), key, path,
                         [](const YamlValue* before, const YamlValue* after) {

@@ -150,7 +150,7 @@ void refuse(const std::string& message, const std::string& path, size_t line, si
     throw Error(ErrorKind::invalid, message, Location{path, static_cast<int>(line) + 1, static_cast<int>(column) + 1});
 }
 
-Lines::Lines(std::string_view text, std::string file_path) : path(std::move(file_path)) {
+Lines::Lines(std::string_view text, std::string file_path, const YamlValue* root) : path(std::move(file_path)) {
     size_t start = 0;
     while (start < text.size()) {
         const size_t end = text.find('\n', start);
@@ -160,21 +160,21 @@ Lines::Lines(std::string_view text, std::string file_path) : path(std::move(file
     }
     if (!lines.empty() && lines[0].ends_with("\r\n")) eol = "\r\n";
     scalar.assign(lines.size(), false);
-    mark_quoted_runs(text);
+    // Only a quote can start a quoted value; a file without one need not be read. (Pairing quotes
+    // on a line is the reader's job: in plain text, say"hi or it's opens nothing.)
+    if (root) {
+        mark_quoted_runs(text, *root);
+    } else if (text.find_first_of("\"'") != std::string_view::npos) {
+        try {
+            mark_quoted_runs(text, read_yaml(text, path));
+        } catch (const Error&) {
+            // a file that does not parse is not edited; its lines are taken as they look
+        }
+    }
     mark_block_scalars();
 }
 
-void Lines::mark_quoted_runs(std::string_view text) {
-    // Only a quote can start such a value; a file without one is not parsed. (Pairing quotes on a
-    // line is the reader's job: in plain text, say"hi or it's opens nothing.)
-    const bool open_quote = text.find_first_of("\"'") != std::string_view::npos;
-    if (!open_quote) return;
-    YamlValue root;
-    try {
-        root = read_yaml(text, "");
-    } catch (const Error&) {
-        return;  // a file that does not parse is not edited; its lines are taken as they look
-    }
+void Lines::mark_quoted_runs(std::string_view text, const YamlValue& root) {
     std::vector<size_t> starts;  // each line's offset in `text`
     for (size_t offset = 0, i = 0; i < lines.size(); offset += lines[i].size(), ++i) starts.push_back(offset);
     const auto mark = [&](const auto& self, const YamlValue& value) -> void {

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kith/yaml_reader.hpp"
+
 namespace kith::editing {
 
 // A line without its line ending.
@@ -51,7 +53,9 @@ struct Lines {
 
     std::string path;          // the file's, for the place of an Error
 
-    explicit Lines(std::string_view text, std::string file_path = {});
+    // `root`, when given, is what the reader read of `text`; else the text is read when the
+    // lines a quoted value runs on to must be found.
+    explicit Lines(std::string_view text, std::string file_path = {}, const YamlValue* root = nullptr);
 
     // True for a blank or comment line that is not the text of a value.
     bool skippable(size_t i) const { return !scalar[i] && is_blank_or_comment(lines[i]); }
@@ -68,8 +72,8 @@ struct Lines {
     std::string join() const;
 
 private:
-    // Marks the lines a quoted value runs on to, where the reader finds one (a file that parses).
-    void mark_quoted_runs(std::string_view text);
+    // Marks the lines a quoted value of `root` (the reader's view of `text`) runs on to.
+    void mark_quoted_runs(std::string_view text, const YamlValue& root);
     void mark_block_scalars();
 };
 

@@ -39,8 +39,7 @@ std::string remove_in_lines(Lines& file, std::string_view key, size_t index, con
 }  // namespace
 
 std::string remove_item(std::string_view text, std::string_view key, size_t index, const std::string& path) {
-    Lines file(text, path);
-    const YamlValue root = check_top_level_keys(file, path);
+    auto [root, file] = open_for_edit(text, path);
     // The list as before without its index-th item.
     return checked_edit(root, remove_in_lines(file, key, index, path), key, path,
                         [index](const YamlValue* before, const YamlValue* after) {
@@ -54,8 +53,7 @@ std::string remove_item(std::string_view text, std::string_view key, size_t inde
 }
 
 std::string remove_top_level(std::string_view text, std::string_view key, const std::string& path) {
-    Lines file(text, path);
-    const YamlValue root = check_top_level_keys(file, path);
+    auto [root, file] = open_for_edit(text, path);
     const auto at = find_key(file, key);
     if (!at) return std::string(text);
     file.erase_value(*at, block_at(file, *at).end);
