@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kith/editor.hpp"
+#include "kith/editor_check.hpp"
 #include "kith/editor_text.hpp"
 #include "kith/error.hpp"
 #include "kith/undo.hpp"
@@ -151,4 +152,28 @@ TEST_CASE("a new log entry is placed by the items' own days, not by a day in a o
         CHECK(items[0].find("date")->text == "2026-01-01");
         CHECK(items[2].find("date")->text == "2026-04-01");
     }
+}
+
+TEST_CASE("checked_edit refuses a result in which another value, or its own, reads otherwise than meant") {
+    const std::string before = "name: A\nnotes: |+\n  a\n\nlog:\n  - {date: 2026-01-01}\n";
+    const YamlValue root = read_yaml(before, "t.yaml");
+    const auto any = [](const YamlValue*, const YamlValue*) { return true; };
+    // The same values, laid out otherwise: fine.
+    CHECK_NOTHROW(editing::checked_edit(root, "name: A\nnotes: \"a\\n\\n\"\nlog: [{date: 2026-01-01}]\n", "log", "t.yaml", any));
+    // A blank line more after a '|+' text is a change of 'notes', named with its place.
+    try {
+        editing::checked_edit(root, "name: A\nnotes: |+\n  a\n\n\nlog: []\n", "log", "t.yaml", any);
+        FAIL("no refusal");
+    } catch (const Error& e) {
+        CHECK(std::string(e.what()).find("'notes'") != std::string::npos);
+        CHECK(e.where().line == 2);
+    }
+    // Keys in another order, one gone, or one more: refused.
+    CHECK_THROWS_AS(editing::checked_edit(root, "notes: \"a\\n\\n\"\nname: A\nlog: []\n", "log", "t.yaml", any), Error);
+    CHECK_THROWS_AS(editing::checked_edit(root, "name: A\nlog: []\n", "log", "t.yaml", any), Error);
+    CHECK_THROWS_AS(editing::checked_edit(root, "name: A\nnotes: \"a\\n\\n\"\ntier: close\nlog: []\n", "log", "t.yaml", any), Error);
+    // Its own key: as the edit meant, or refused; a result that does not read, refused.
+    CHECK_THROWS_AS(editing::checked_edit(root, "name: A\nnotes: \"a\\n\\n\"\nlog: []\n", "log", "t.yaml", editing::one_item_more), Error);
+    CHECK_NOTHROW(editing::checked_edit(root, "name: A\nnotes: \"a\\n\\n\"\nlog: [{date: 2026-01-01}, {date: 2026-02-01}]\n", "log", "t.yaml", editing::one_item_more));
+    CHECK_THROWS_AS(editing::checked_edit(root, "name: A\nnotes: [\n", "log", "t.yaml", any), Error);
 }
