@@ -101,3 +101,18 @@ load helpers
     assert_success
     assert_equal "$(notes)" "$before"
 }
+
+# Red team 2: the indented comment under the snooze is kept, and once the snooze line is gone
+# it follows the '|' notes above, whose text it would become; checked_edit then refuses the
+# whole edit (exit 3, "without changing 'notes' too") although removing the snooze is well defined.
+@test "snooze --clear removes a snooze with an indented comment under it, after a '|' text" {
+    printf 'name: Zed Test\nnotes: |\n  Prefers mornings.\nsnooze: 2026-12-15\n  # travelling until mid-December\ntags: [x]\n' > contacts/zed.yaml
+    notes() { kith export json | python3 -c 'import json,sys; print([p for p in json.load(sys.stdin) if p["name"]=="Zed Test"][0]["notes"].encode())'; }
+    before=$(notes)
+    run kith snooze zed --clear
+    assert_success
+    ! grep -q '^snooze' contacts/zed.yaml
+    assert_equal "$(notes)" "$before"
+    run kith check
+    assert_success
+}

@@ -166,3 +166,22 @@ load helpers
     after=$(printf '%s' "$output" | python3 -c 'import json,sys; print([p for p in json.load(sys.stdin) if p["name"]=="Zed Test"][0]["log"][0]["note"].encode())')
     assert_equal "$after" "$before"
 }
+
+# Red team 2: a comment indented deeper than the '>' note of the entry before follows the newest
+# entry; once that entry's lines are gone the comment would become the note's text, so
+# checked_edit refuses (exit 3, "cannot tell how 'log' is written here") a well-defined undo.
+@test "log --undo and --amend of an entry with a deeper comment under it, after a '>' note" {
+    printf 'name: Zed Test\nlog:\n  - date: 2026-10-11\n    note: >\n      folded\n  - date: 2026-11-10\n    kind: call\n        # asked about the paper\nnotes: end\n' > contacts/zed.yaml
+    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    note() { kith export json | python3 -c 'import json,sys; print([p for p in json.load(sys.stdin) if p["name"]=="Zed Test"][0]["log"][0]["note"].encode())'; }
+    before=$(note)
+    run kith log zed --amend -k coffee
+    assert_success
+    assert_equal "$(note)" "$before"
+    cp "$BATS_TEST_TMPDIR/zed.before" contacts/zed.yaml
+    run kith log zed --undo
+    assert_success
+    assert_equal "$(note)" "$before"
+    run kith show zed
+    refute_output --partial '2026-11-10'
+}
