@@ -58,3 +58,18 @@ load helpers
     run python3 -c 'import json,sys; print([(t["tier"], t["members"], t["due"]) for t in json.load(sys.stdin)])' <<<"$output"
     assert_output "[('core', 0, 0), ('close', 0, 0), ('loose', 0, 0)]"
 }
+
+# Red team 2: open_for_edit compares the reader's key text with the raw text between the quotes
+# of a quoted key, so a key the user quoted with an escape ('' in single quotes, \u in double)
+# is "not found" and every edit of the file is refused (exit 3), though the key is not touched.
+@test "tier sets the tier of a file that has a quoted key with an escape in it" {
+    printf "name: Zed Test\ntier: close\n'mum''s birthday': 1950-03-01\n\"caf\\\\u00e9\": espresso\n" > contacts/zed.yaml
+    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    run kith check
+    assert_success
+    run kith tier zed core
+    assert_success
+    run diff "$BATS_TEST_TMPDIR/zed.before" contacts/zed.yaml
+    assert_output --partial '> tier: core'
+    refute_output --partial 'mum'
+}
