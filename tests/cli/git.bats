@@ -208,3 +208,25 @@ git_setup() {
     run kith -d "$A" git rev-parse --verify nothing-here
     [ "$status" = 128 ]
 }
+
+# Red team 2: merge.cpp takes a follow-up written 'done: ~' (or 'done:' with nothing) for done, on
+# ours and in the base, so THEIRS' 'done: DAY' is not carried over: the promise is open again
+# after a clean merge (exit 0). 'kith done' itself reads 'done: ~' as open and fills it in.
+@test "merge-file keeps their 'done' on a follow-up the base wrote with 'done: ~'" {
+    printf 'name: Zed Test\nfollowups:\n  - {due: 2026-12-05, what: paper, done: ~}\n' > contacts/zed.yaml
+    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/base"
+    run kith done zed
+    assert_success
+    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/theirs"
+    cp "$BATS_TEST_TMPDIR/base" contacts/zed.yaml
+    run kith snooze zed 2027-01-01
+    assert_success
+    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/ours"
+    run kith merge-file "$BATS_TEST_TMPDIR/base" "$BATS_TEST_TMPDIR/ours" "$BATS_TEST_TMPDIR/theirs" -p contacts/zed.yaml
+    assert_success
+    cp "$BATS_TEST_TMPDIR/ours" contacts/zed.yaml
+    grep -q 'snooze: 2027-01-01' contacts/zed.yaml
+    grep -q 'done: 2026-11-28' contacts/zed.yaml
+    run kith done zed
+    assert_failure 2   # no open follow-up is left
+}
