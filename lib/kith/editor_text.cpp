@@ -55,6 +55,24 @@ bool is_empty_value(std::string_view value) {
     return value.substr(1, value.size() - 2).find_first_not_of(" \t") == std::string_view::npos;
 }
 
+std::string quoted_text(std::string_view quoted) {
+    const std::string_view inside = quoted.substr(1, quoted.size() - 2);
+    if (quoted.front() == '\'') {  // '' is the one escape of single quotes
+        std::string text;
+        for (size_t i = 0; i < inside.size(); ++i) {
+            text += inside[i];
+            if (inside[i] == '\'' && i + 1 < inside.size() && inside[i + 1] == '\'') ++i;
+        }
+        return text;
+    }
+    if (inside.find('\\') == std::string_view::npos) return std::string(inside);
+    try {
+        return read_yaml("v: " + std::string(quoted), "").entries.at(0).value.text;  // the reader's escapes
+    } catch (const std::exception&) {
+        return std::string(inside);
+    }
+}
+
 std::optional<KeyLine> key_at(std::string_view line) {
     line = content(line);
     if (line.empty() || line[0] == ' ' || line[0] == '\t' || line[0] == '#') return std::nullopt;
@@ -66,7 +84,7 @@ std::optional<KeyLine> key_at(std::string_view line) {
         if (end == std::string_view::npos) return std::nullopt;
         const size_t colon = line.find_first_not_of(" \t", end);  // '"log" :' is log, as with plain keys
         if (colon == std::string_view::npos || line[colon] != ':') return std::nullopt;
-        return KeyLine{std::string(line.substr(1, end - 2)), colon + 1};
+        return KeyLine{quoted_text(line.substr(0, end)), colon + 1};
     }
     for (size_t i = 0; i < line.size(); ++i) {
         if (line[i] == '#' && i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t')) break;  // "dc #:" is no key
@@ -313,6 +331,13 @@ std::vector<size_t> item_starts(const Lines& file, size_t from, size_t to) {
         if (indent_of(file.lines[i]) == *indent) starts.push_back(i);
     }
     return starts;
+}
+
+size_t comments_under(const Lines& file, size_t end, size_t column) {
+    while (end < file.lines.size() && file.skippable(end) && !is_blank(file.lines[end]) &&
+           content(file.lines[end]).find_first_not_of(" \t") > column)
+        ++end;
+    return end;
 }
 
 size_t content_end(const Lines& file, size_t from, size_t to) {

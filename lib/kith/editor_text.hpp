@@ -27,7 +27,11 @@ size_t skip_quoted(std::string_view text, size_t open);
 // True for a value YAML reads as null or an empty list: "", ~, null, Null, NULL, [], [ ].
 bool is_empty_value(std::string_view value);
 
-// A key at the start of a text ("key:", "'key' :"): the key, and the offset after the ':'.
+// The text a quoted scalar ("caf\u00e9", 'it''s') reads as, its quotes included in `quoted`.
+std::string quoted_text(std::string_view quoted);
+
+// A key at the start of a text ("key:", "'key' :"): the key as the reader reads it, and the
+// offset after the ':'.
 struct KeyLine {
     std::string key;
     size_t after_colon = 0;
@@ -90,6 +94,9 @@ std::optional<size_t> find_key(const Lines& file, std::string_view key);
 std::vector<size_t> item_starts(const Lines& file, size_t from, size_t to);
 // The last line of [from, to) that is not skippable, plus one; `from` when there is none.
 size_t content_end(const Lines& file, size_t from, size_t to);
+// One past the comment lines from line `end` on that are indented past `column`, up to the first
+// blank or other line: a comment indented under a value goes with it when the value is removed.
+size_t comments_under(const Lines& file, size_t end, size_t column);
 
 // Throws an invalid-file Error at a 0-based line and column.
 [[noreturn]] void refuse(const std::string& message, const std::string& path, size_t line, size_t column);

@@ -41,7 +41,8 @@ std::string entry_id(std::string_view key, const YamlValue& item) {
 }
 
 const YamlValue* done_of(const YamlValue& item) {
-    return item.kind == YamlValue::Kind::map ? item.find("done") : nullptr;
+    const YamlValue* done = item.kind == YamlValue::Kind::map ? item.find("done") : nullptr;
+    return done && done->kind != YamlValue::Kind::null ? done : nullptr;  // "done: ~" is still open
 }
 
 // What a list becomes: which of OURS' entries stay, which of THEIRS' are added, which

@@ -24,7 +24,7 @@ std::string remove_in_lines(Lines& file, std::string_view key, size_t index, con
                     Location{path, static_cast<int>(*at) + 1, 0});
     const size_t first = starts[index];
     const size_t end = content_end(file, first, index + 1 < starts.size() ? starts[index + 1] : block.end);
-    file.erase_value(first, end);
+    file.erase_value(first, comments_under(file, end, indent_of(file.lines[first])));
     if (starts.size() == 1) {
         std::string& line = file.lines[*at];
         const auto found = key_at(content(line));
@@ -56,7 +56,7 @@ std::string remove_top_level(std::string_view text, std::string_view key, const 
     auto [root, file] = open_for_edit(text, path);
     const auto at = find_key(file, key);
     if (!at) return std::string(text);
-    file.erase_value(*at, block_at(file, *at).end);
+    file.erase_value(*at, comments_under(file, block_at(file, *at).end, 0));
     return checked_edit(root, file.join(), key, path, [](const YamlValue*, const YamlValue* after) { return !after; });
 }
 
