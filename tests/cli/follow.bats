@@ -69,15 +69,14 @@ load helpers
 # Red team: one item to the editor, two to the reader; cancelling one must keep the other.
 @test "done --cancel in a flow followups list over lines with a '- ...' line removes that one only" {
     printf 'name: Zed Test\nfollowups: [{due: 2026-12-01, what: call\n  - back}, {due: 2026-12-20, what: lunch}]\nnotes: kept\n' > contacts/zed.yaml
-    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    snapshot zed
     run kith done zed --cancel call
     if [ "$status" -eq 0 ]; then
         run kith show zed
         assert_success
         assert_output --partial 'lunch'
     else
-        assert_failure 3
-        cmp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+        refused_untouched zed
     fi
 }
 
@@ -95,11 +94,10 @@ load helpers
 # scalar, which keeps its final blank lines: notes read "a\n\n" after, "a\n" before.
 @test "snooze --clear keeps the text of a '|+' value above it" {
     printf 'name: Zed Test\nnotes: |+\n  a\nsnooze: 2026-12-01\n\ntags: [x]\n' > contacts/zed.yaml
-    notes() { kith export json | python3 -c 'import json,sys; print([p for p in json.load(sys.stdin) if p["name"]=="Zed Test"][0]["notes"].encode())'; }
-    before=$(notes)
+    before=$(exported "Zed Test" notes)
     run kith snooze zed --clear
     assert_success
-    assert_equal "$(notes)" "$before"
+    assert_equal "$(exported "Zed Test" notes)" "$before"
 }
 
 # Red team 2: the indented comment under the snooze is kept, and once the snooze line is gone
@@ -107,12 +105,11 @@ load helpers
 # whole edit (exit 3, "without changing 'notes' too") although removing the snooze is well defined.
 @test "snooze --clear removes a snooze with an indented comment under it, after a '|' text" {
     printf 'name: Zed Test\nnotes: |\n  Prefers mornings.\nsnooze: 2026-12-15\n  # travelling until mid-December\ntags: [x]\n' > contacts/zed.yaml
-    notes() { kith export json | python3 -c 'import json,sys; print([p for p in json.load(sys.stdin) if p["name"]=="Zed Test"][0]["notes"].encode())'; }
-    before=$(notes)
+    before=$(exported "Zed Test" notes)
     run kith snooze zed --clear
     assert_success
     ! grep -q '^snooze' contacts/zed.yaml
-    assert_equal "$(notes)" "$before"
+    assert_equal "$(exported "Zed Test" notes)" "$before"
     run kith check
     assert_success
 }

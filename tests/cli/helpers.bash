@@ -25,6 +25,18 @@ copy_examples() { cp -r "$KITH_EXAMPLES" "$1" && rm -rf "$1/.kith"; }
 snapshot() { cp "$NET/contacts/$1.yaml" "$BATS_TEST_TMPDIR/$1.before"; }
 # Prints the diff of a contact file against its snapshot, without headers.
 changes() { diff "$BATS_TEST_TMPDIR/$1.before" "$NET/contacts/$1.yaml" | grep '^[<>]' || true; }
+# Asserts that the command just run refused the file (exit 3) and left it as its snapshot, byte for byte.
+refused_untouched() { assert_failure 3; cmp "$NET/contacts/$1.yaml" "$BATS_TEST_TMPDIR/$1.before"; }
+# Prints (as Python's repr) a value of the person named $1 as `kith export json` gives it, found
+# by the keys and list indexes after it: `exported "Ada Lovelace" log 0 note`.
+exported() {
+    kith export json | python3 -c '
+import json, sys
+value = [p for p in json.load(sys.stdin) if p["name"] == sys.argv[1]][0]
+for step in sys.argv[2:]:
+    value = value[int(step)] if isinstance(value, list) else value[step]
+print(repr(value))' "$@"
+}
 
 # Makes a generated network of $2 people with long logs in folder $1 (bench/generate.py --heavy):
 # over 512 files, kith reads it in more than one chunk.

@@ -173,7 +173,7 @@ add Zed New as zed-new-2
 # merged email went into the comment, the list stayed as it was, and import said "merged".
 @test "import merges an email into a flow list with an apostrophe in an address and in its comment" {
     printf "name: Zed Test\nemail: [o'neil@x.org] # Jo's]\nnotes: kept\n" > contacts/zed.yaml
-    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    snapshot zed
     printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zed Test\r\nEMAIL:new@x.org\r\nEND:VCARD\r\n' > "$BATS_TEST_TMPDIR/z.vcf"
     run --separate-stderr kith import vcard "$BATS_TEST_TMPDIR/z.vcf"
     assert_success

@@ -64,7 +64,7 @@ load helpers
 # is "not found" and every edit of the file is refused (exit 3), though the key is not touched.
 @test "tier sets the tier of a file that has a quoted key with an escape in it" {
     printf "name: Zed Test\ntier: close\n'mum''s birthday': 1950-03-01\n\"caf\\\\u00e9\": espresso\n" > contacts/zed.yaml
-    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    snapshot zed
     run kith check
     assert_success
     run kith tier zed core

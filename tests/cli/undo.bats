@@ -127,7 +127,7 @@ load helpers
 # there to the editor and two to the reader; --undo must take one entry, or refuse.
 @test "log --undo in a flow log over lines with a '- ...' line removes the newest entry only" {
     printf 'name: Zed Test\nlog: [{date: 2026-03-01, note: a\n  - b}, {date: 2026-01-01, note: c}]\nnotes: kept\n' > contacts/zed.yaml
-    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    snapshot zed
     run kith log zed --undo
     if [ "$status" -eq 0 ]; then
         run kith show zed
@@ -135,22 +135,20 @@ load helpers
         assert_output --partial '2026-01-01'   # the older entry is still there
         refute_output --partial 'a - b'
     else
-        assert_failure 3
-        cmp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+        refused_untouched zed
     fi
 }
 
 @test "log --amend in a flow log over lines with a '- ...' line keeps the other entry" {
     printf 'name: Zed Test\nlog: [{date: 2026-03-01, note: a\n  - b}, {date: 2026-01-01, note: c}]\nnotes: kept\n' > contacts/zed.yaml
-    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+    snapshot zed
     run kith log zed --amend -k call
     if [ "$status" -eq 0 ]; then
         run kith show zed
         assert_success
         assert_output --partial '2026-01-01'
     else
-        assert_failure 3
-        cmp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
+        refused_untouched zed
     fi
 }
 
@@ -158,13 +156,10 @@ load helpers
 # before it, a '|+' block scalar that keeps its final blank lines: that note reads "a\n\n", not "a\n".
 @test "log --undo keeps the text of a '|+' note of the entry before, whatever blank line follows" {
     printf 'name: Zed Test\nlog:\n  - date: 2026-01-01\n    note: |+\n      a\n  - date: 2026-02-01\n    note: x\n\nnotes: end\n' > contacts/zed.yaml
-    run kith export json
-    before=$(printf '%s' "$output" | python3 -c 'import json,sys; print([p for p in json.load(sys.stdin) if p["name"]=="Zed Test"][0]["log"][0]["note"].encode())')
+    before=$(exported "Zed Test" log 0 note)
     run kith log zed --undo
     assert_success
-    run kith export json
-    after=$(printf '%s' "$output" | python3 -c 'import json,sys; print([p for p in json.load(sys.stdin) if p["name"]=="Zed Test"][0]["log"][0]["note"].encode())')
-    assert_equal "$after" "$before"
+    assert_equal "$(exported "Zed Test" log 0 note)" "$before"
 }
 
 # Red team 2: a comment indented deeper than the '>' note of the entry before follows the newest
@@ -172,16 +167,15 @@ load helpers
 # checked_edit refuses (exit 3, "cannot tell how 'log' is written here") a well-defined undo.
 @test "log --undo and --amend of an entry with a deeper comment under it, after a '>' note" {
     printf 'name: Zed Test\nlog:\n  - date: 2026-10-11\n    note: >\n      folded\n  - date: 2026-11-10\n    kind: call\n        # asked about the paper\nnotes: end\n' > contacts/zed.yaml
-    cp contacts/zed.yaml "$BATS_TEST_TMPDIR/zed.before"
-    note() { kith export json | python3 -c 'import json,sys; print([p for p in json.load(sys.stdin) if p["name"]=="Zed Test"][0]["log"][0]["note"].encode())'; }
-    before=$(note)
+    snapshot zed
+    before=$(exported "Zed Test" log 0 note)
     run kith log zed --amend -k coffee
     assert_success
-    assert_equal "$(note)" "$before"
+    assert_equal "$(exported "Zed Test" log 0 note)" "$before"
     cp "$BATS_TEST_TMPDIR/zed.before" contacts/zed.yaml
     run kith log zed --undo
     assert_success
-    assert_equal "$(note)" "$before"
+    assert_equal "$(exported "Zed Test" log 0 note)" "$before"
     run kith show zed
     refute_output --partial '2026-11-10'
 }
