@@ -11,7 +11,7 @@ void add_check(CLI::App& app, Context& ctx, Actions& actions) {
     auto* cmd = app.add_subcommand("check", "Validate kith.yaml and every contact file");
     cmd->footer("Prints one 'path:line:col: message' line per problem on stdout; exit 3 when there is any.\n"
                 "Reads every file afresh (not from the cache), and also reports what contacts/ and archive/\n"
-                "hold that kith does not read, and temp files left by interrupted writes.\n"
+                "hold that kith does not read, a slug in both, and temp files left by interrupted writes.\n"
                 "Example:\n  kith check && git commit -am 'contacts'");
     actions[cmd] = [&ctx] {
         const Store store = ctx.store();

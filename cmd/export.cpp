@@ -1,7 +1,4 @@
 // kith export vcard|csv|json|ics [-o DIR]: everything kith knows, in formats others read.
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -10,12 +7,11 @@
 #include "commands.hpp"
 #include "kith/error.hpp"
 #include "kith/export.hpp"
+#include "kith/outside_file.hpp"
 #include "kith/vcard_contact.hpp"
 
 namespace kith::cli {
 namespace {
-
-namespace fs = std::filesystem;
 
 struct ExportOptions {
     std::string format, dir;
@@ -23,46 +19,21 @@ struct ExportOptions {
     bool archived = false;
 };
 
-// True when the file at `path` is a card kith wrote (its PRODID), so it may be replaced.
-bool is_kith_card(const fs::path& path) {
-    std::error_code ec;
-    if (!fs::is_regular_file(fs::symlink_status(path, ec))) return false;
-    std::ifstream in(path, std::ios::binary);
-    std::string head(4096, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<size_t>(in.gcount()));
+// True when `head` is the start of a card kith wrote (its PRODID), so that it may be replaced.
+bool is_kith_card(const std::string& head) {
     return head.rfind("BEGIN:VCARD", 0) == 0 && head.find("PRODID:-//kith//kith//EN") != std::string::npos;
-}
-
-// Writes a file beside its target, flushed, then renames it over the target.
-void write_atomically(const fs::path& path, const std::string& text) {
-    const fs::path temp = path.parent_path() / ("." + path.filename().string() + ".kith-tmp");
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out) throw Error(ErrorKind::io, "cannot write '" + temp.string() + "'");
-    }
-    std::error_code ec;
-    fs::rename(temp, path, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        throw Error(ErrorKind::io, "cannot write '" + path.string() + "'");
-    }
 }
 
 // A vdir: one .vcf per person. Files that are not kith's own cards are never replaced:
 // every target is checked before anything is written.
 void export_vdir(Context& ctx, const std::vector<std::pair<std::string, std::string>>& cards, const ExportOptions& in) {
-    std::error_code ec;
-    fs::create_directories(in.dir, ec);
-    if (ec || !fs::is_directory(in.dir, ec)) throw Error(ErrorKind::io, "cannot make the folder '" + in.dir + "'");
+    const OutsideFolder folder(in.dir, true);
     for (const auto& [name, card] : cards) {
-        const fs::path path = fs::path(in.dir) / name;
-        if (fs::exists(fs::symlink_status(path, ec)) && !is_kith_card(path))
-            throw Error(ErrorKind::io, "'" + path.string() + "' exists and is not a card kith wrote; nothing exported");
+        const std::optional<std::string> head = folder.head(name, 4096);
+        if (head && !is_kith_card(*head))
+            throw Error(ErrorKind::io, "'" + folder.path_of(name) + "' exists and is not a card kith wrote; nothing exported");
     }
-    for (const auto& [name, card] : cards) write_atomically(fs::path(in.dir) / name, card);
+    for (const auto& [name, card] : cards) folder.write(name, card);
     ctx.say("exported " + std::to_string(cards.size()) + " people to " + in.dir);
 }
 
@@ -78,13 +49,13 @@ int export_network(Context& ctx, const ExportOptions& in) {
     ctx.each_contact(in.archived, [&](std::vector<Contact>& read_now, const Config& config) {
         start(config);
         for (const auto& contact : read_now) {
-            if (in.dir.empty()) {
-                stream->add(contact, std::cout);
-                continue;
-            }
             std::ostringstream card;
-            stream->add(contact, card);
-            cards.emplace_back(vcard_file_name(contact), card.str());
+            if (const std::optional<Error> left_out = stream->add(contact, in.dir.empty() ? std::cout : card)) {
+                ctx.error(left_out->located());
+                ctx.had_invalid_files = true;
+            } else if (!in.dir.empty()) {
+                cards.emplace_back(vcard_file_name(contact), card.str());
+            }
         }
     });
     if (!stream) start(ctx.store().load_config());

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "kith/error.hpp"
 #include "kith/merge.hpp"
+#include "kith/outside_file.hpp"
 
 namespace kith::cli {
 namespace {
@@ -23,10 +24,7 @@ int merge_file(const Context& ctx, const std::vector<std::string>& files, const 
     const std::string base = read_file(files[0]), ours = read_file(files[1]), theirs = read_file(files[2]);
     const std::string path = label.empty() ? files[1] : label;
     const MergeResult result = merge_contact_files(base, ours, theirs, path);
-    std::ofstream out(files[1], std::ios::binary | std::ios::trunc);
-    out << result.text;
-    out.close();
-    if (!out) throw Error(ErrorKind::io, "cannot write the merge", Location{files[1], 0, 0});
+    write_outside_file(files[1], result.text);  // git reads the result back from OURS' path (%A)
     const std::string how = result.structured ? "" : " (it does not read as a contact file, so its lines were merged)";
     if (result.conflicts > 0) {
         ctx.say("kith: " + path + ": " + std::to_string(result.conflicts) + " conflict" +

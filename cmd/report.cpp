@@ -1,10 +1,9 @@
 // kith report [-o FILE.html] [--months N] [--top N]: the network's health as one self-contained HTML page.
-#include <fstream>
 #include <iostream>
 
 #include "commands.hpp"
-#include "kith/error.hpp"
 #include "kith/health.hpp"
+#include "kith/outside_file.hpp"
 #include "kith/report_html.hpp"
 
 namespace kith::cli {
@@ -23,10 +22,7 @@ int report(Context& ctx, const ReportOptions& in) {
         std::cout << page;
         return 0;
     }
-    std::ofstream file(in.output, std::ios::binary | std::ios::trunc);
-    file << page;
-    file.close();
-    if (!file) throw Error(ErrorKind::io, "cannot write '" + in.output + "'");
+    write_outside_file(in.output, page);
     ctx.say("wrote '" + in.output + "' (" + std::to_string((page.size() + 1023) / 1024) + " KB)");
     return 0;
 }

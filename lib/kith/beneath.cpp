@@ -200,7 +200,8 @@ std::string write_temp(const Place& at, const std::vector<std::string_view>& pie
         flush);
 }
 
-std::string write_temp(const Place& at, const std::function<std::optional<std::string_view>()>& next, bool flush) {
+std::string write_temp(const Place& at, const std::function<std::optional<std::string_view>()>& next, bool flush,
+                       bool private_mode) {
     if (!at.dir.ok()) {
         errno = ENOENT;
         fail_io("cannot write", at.path);
@@ -229,7 +230,7 @@ std::string write_temp(const Place& at, const std::function<std::optional<std::s
         fail_io(what, at.path);
     };
     struct stat old {};
-    if (::fstatat(at.dir.get(), at.name.c_str(), &old, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(old.st_mode)) {
+    if (!private_mode && ::fstatat(at.dir.get(), at.name.c_str(), &old, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(old.st_mode)) {
         if (::fchmod(fd.get(), old.st_mode & 07777) != 0) abandon("cannot set the mode of");
         // Keep the owner and group: root can always, a user can keep a group they are in.
         if ((old.st_uid != ::geteuid() || old.st_gid != ::getegid()) && ::fchown(fd.get(), old.st_uid, old.st_gid) != 0) {

@@ -1,7 +1,7 @@
 #pragma once
 // The store's file-system primitives: every path is resolved inside the network folder,
 // one component at a time, without letting a link lead out of it. Used by store.cpp and
-// transaction.cpp only.
+// transaction.cpp, and by outside_file.cpp for files kith writes outside the network.
 #include <sys/types.h>
 
 #include <functional>
@@ -65,8 +65,9 @@ std::string write_temp(const Place& at, const std::string& bytes, bool flush = t
 // The same, for bytes in pieces written one after the other.
 std::string write_temp(const Place& at, const std::vector<std::string_view>& pieces, bool flush = true);
 // The same, for bytes made piece by piece: `next` returns each in turn (valid until it is called
-// again), then nullopt.
-std::string write_temp(const Place& at, const std::function<std::optional<std::string_view>()>& next, bool flush = true);
+// again), then nullopt. With `private_mode`, the file gets mode 0600 whatever it will replace.
+std::string write_temp(const Place& at, const std::function<std::optional<std::string_view>()>& next, bool flush = true,
+                       bool private_mode = false);
 
 // Flushes a folder's entries to disk; errors are ignored (some file systems refuse).
 void sync_folder(int dir);

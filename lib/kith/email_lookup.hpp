@@ -19,7 +19,11 @@ struct EmailMatch {
 std::vector<EmailMatch> find_emails(const std::vector<Contact>& contacts, const std::string& query);
 
 // Renders the query_command answer: a first line of free text, then
-// "address<TAB>name<TAB>org" per match (tabs and line breaks in values become spaces).
+// "address<TAB>name<TAB>org" per match. In names and orgs, tabs and line breaks become spaces
+// and control characters visible escapes (as visible() gives them); an address that a mail
+// client would not read as exactly that one address (a ',' ';' ':' '<' '>' '(' ')' '[' ']' '"'
+// '\', a blank, a control character or a second '@' in it) is left out, and the first line says
+// how many were.
 std::string render_email_query(const std::vector<EmailMatch>& matches, const std::string& query);
 
 }  // namespace kith

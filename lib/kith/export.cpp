@@ -70,9 +70,16 @@ std::string csv_header() {
     return csv_line(fields);
 }
 
+// A cell a spreadsheet would take for a formula, or that begins with the quote that marks such
+// a cell, gets a leading quote: one leading quote dropped is always the value.
+std::string spreadsheet_safe(std::string cell) {
+    if (!cell.empty() && std::string_view("=+-@\t\r'").find(cell.front()) != std::string_view::npos) cell.insert(0, 1, '\'');
+    return cell;
+}
+
 std::string csv_row(const Contact& c) {
     std::vector<std::string> fields;
-    for (const auto& column : csv_columns()) fields.push_back(column.value(c));
+    for (const auto& column : csv_columns()) fields.push_back(spreadsheet_safe(column.value(c)));
     return csv_line(fields);
 }
 
@@ -140,12 +147,17 @@ std::string render_export_ics(const std::vector<Contact>& contacts, const Config
 ExportStream::ExportStream(std::string format, int vcard_version, Config config, Day today)
     : format_(std::move(format)), vcard_version_(vcard_version), config_(std::move(config)), today_(today) {}
 
-void ExportStream::add(const Contact& contact, std::ostream& out) {
+std::optional<Error> ExportStream::add(const Contact& contact, std::ostream& out) {
+    if (!slugs_.insert(contact.slug).second)
+        return Error(ErrorKind::invalid,
+                     "the slug '" + contact.slug + "' is also in contacts/, whose file was exported; this one is left out: "
+                     "merge the two files into one",
+                     Location{contact.path, 0, 0});
     const bool first = count_++ == 0;
     if (format_ == "vcard") out << render_vcard(contact, vcard_version_);
     else if (format_ == "csv") out << (first ? csv_header() : "") << csv_row(contact);
     else if (format_ == "json") out << (first ? "[\n" : ",\n") << json_item(contact);
-    if (format_ != "ics" || contact.archived) return;  // the archived are never due
+    if (format_ != "ics" || contact.archived) return std::nullopt;  // the archived are never due
     DueQuery query;
     query.today = today_;
     query.within = Duration{1, 'y'};
@@ -153,6 +165,7 @@ void ExportStream::add(const Contact& contact, std::ostream& out) {
     for (const DueItem& item : due_items(one, config_, query))
         calendar_.push_back(CalendarItem{item.due, config_.rank(item.tier), item.contact->slug, static_cast<int>(item.what),
                                          item.detail, render_ics_item(item, today_)});
+    return std::nullopt;
 }
 
 void ExportStream::finish(std::ostream& out) {

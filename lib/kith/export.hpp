@@ -1,9 +1,12 @@
 #pragma once
 // Export renderers: vCard, CSV, JSON and a calendar of everything ahead (kith export).
 #include <iosfwd>
+#include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
+#include "kith/error.hpp"
 #include "kith/model.hpp"
 
 namespace kith {
@@ -15,6 +18,9 @@ std::string render_vcards(const std::vector<Contact>& contacts, int version = 4)
 std::string vcard_file_name(const Contact& contact);
 
 // Renders a CSV: a header line, then one row per person (RFC 4180; lists joined by " ::: ").
+// A cell that a spreadsheet would run as a formula (it begins with '=', '+', '-', '@', a tab
+// or a CR) gets a leading "'", as OWASP advises; so does one that begins with "'", so that
+// dropping one leading "'" always gives the value back.
 std::string render_contacts_csv(const std::vector<Contact>& contacts);
 
 // Renders one JSON array holding every field of every contact, log and follow-ups included.
@@ -32,8 +38,10 @@ class ExportStream {
 public:
     // `format` is vcard, csv, json or ics; `config` and `today` are for ics.
     ExportStream(std::string format, int vcard_version, Config config, Day today);
-    // Writes what one more contact adds to `out`.
-    void add(const Contact& contact, std::ostream& out);
+    // Writes what one more contact adds to `out`. Returns why it was left out instead: a person
+    // whose slug was exported already (one slug in both contacts/ and archive/; active people
+    // come first, so the archived copy is the one left out).
+    std::optional<Error> add(const Contact& contact, std::ostream& out);
     // Writes the rest of the export to `out`.
     void finish(std::ostream& out);
 
@@ -43,6 +51,7 @@ private:
     Config config_;
     Day today_;
     size_t count_ = 0;
+    std::unordered_set<std::string> slugs_;
     // ics: each item rendered as read, with what the calendar sorts it by (as due_items does).
     struct CalendarItem {
         Day due;

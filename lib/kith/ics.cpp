@@ -80,14 +80,23 @@ void property(std::string& out, std::string_view name, std::string_view value) {
 
 std::string ics_escape(std::string_view text) {
     std::string out;
-    for (char c : text) {
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         switch (c) {
             case '\\': out += "\\\\"; break;
             case ';': out += "\\;"; break;
             case ',': out += "\\,"; break;
+            case '\r':  // CRLF, CR and LF are each one line break
+                if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+                out += "\\n";
+                break;
             case '\n': out += "\\n"; break;
-            case '\r': break;
-            default: out += c;
+            case '\t': out += c; break;
+            default:
+                // Neither format may carry another control character (RFC 5545 3.3.11, RFC 6350 3.3).
+                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) out += "\uFFFD";
+                else out += c;
         }
     }
     return out;

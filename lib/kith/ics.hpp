@@ -8,7 +8,9 @@
 
 namespace kith {
 
-// Escapes a TEXT value: backslash, ';', ',' and line breaks (RFC 5545 3.3.11).
+// Escapes a TEXT value (RFC 5545 3.3.11, and vCard's, RFC 6350 3.4): backslash, ';', ','
+// and line breaks (LF, CRLF or CR, each as \n); every other control character but the tab,
+// which neither format can carry, becomes U+FFFD.
 std::string ics_escape(std::string_view text);
 
 // Folds a content line at 75 octets with CRLF + space, never inside a UTF-8 sequence,

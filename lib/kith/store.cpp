@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <thread>
 
 #include "kith/beneath.hpp"
@@ -434,8 +435,19 @@ std::vector<Error> Store::strays() const {
         found.emplace_back(ErrorKind::invalid, "a temp file left by an interrupted write; the next kith write removes it",
                            Location{path, 0, 0});
     };
+    std::set<std::string> active;  // contact file names in contacts/: the same name in archive/ is one slug twice
     for (const std::string folder : {"contacts", "archive", ".kith"}) {
         const auto entries = beneath::list_folder(root_, folder);
+        for (const auto& entry : entries) {
+            if (entry.folder || !is_contact_name(entry.name)) continue;
+            if (folder == "contacts") active.insert(entry.name);
+            else if (folder == "archive" && active.count(entry.name))
+                found.emplace_back(ErrorKind::invalid,
+                                   "the slug '" + entry.name.substr(0, entry.name.size() - 5) + "' is also in contacts/: the "
+                                   "name finds contacts/" + entry.name + " and export --archived leaves this file out; "
+                                   "merge the two files into one",
+                                   Location{folder + "/" + entry.name, 0, 0});
+        }
         if (folder != ".kith")  // a write through a link puts its temp beside the target
             for (const auto& temp : beneath::temps_beside_link_targets(root_, folder, entries)) temp_left(temp);
         for (const auto& entry : entries) {

@@ -97,7 +97,8 @@ public:
     Network each_contact(bool include_archived, const std::function<void(std::vector<Contact>&)>& use,
                          const std::function<void(const Error&)>& report = {}) const;
     // Returns what contacts/ and archive/ hold that kith does not read (other extensions,
-    // folders) and temp files left by interrupted writes, one invalid-file Error each.
+    // folders), temp files left by interrupted writes, and files in archive/ whose slug is also
+    // in contacts/, one invalid-file Error each.
     std::vector<Error> strays() const;
     // Reads and parses one contact file. Throws an invalid-file or I/O Error.
     Contact load_contact(const std::string& path, const Config& config) const;

@@ -38,9 +38,11 @@ const char* ascii_spelling(utf8proc_int32_t cp) {
     }
 }
 
-// Returns whether a code point is one a terminal may obey rather than show.
+// Returns whether a code point is one a terminal may obey rather than show, or a line or
+// paragraph separator (U+2028, U+2029) that other programs take for a line break.
 bool is_control(utf8proc_int32_t cp) {
-    return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+    return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x2028 && cp <= 0x2029) || (cp >= 0x202a && cp <= 0x202e) ||
+           (cp >= 0x2066 && cp <= 0x2069);
 }
 
 // Calls `plain(bytes)` for each run of harmless text and `control(cp)` for each control
@@ -88,7 +90,9 @@ std::string tsv_cell(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     scan(text, [&](std::string_view run) { out += run; },
-         [&](utf8proc_int32_t cp) { out += cp == '\t' || cp == '\n' || cp == '\r' ? " " : "\uFFFD"; });
+         [&](utf8proc_int32_t cp) {
+             out += cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 ? " " : "\uFFFD";
+         });
     return out;
 }
 

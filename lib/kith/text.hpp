@@ -32,18 +32,20 @@ std::string pad_right(std::string_view text, int width);
 // Returns true when the folded `needle` occurs in the folded `haystack`.
 bool contains_folded(std::string_view haystack, std::string_view needle);
 
-// Returns text safe to show on a terminal: control characters (C0, DEL, C1), bidi
-// overrides and isolates (U+202A-U+202E, U+2066-U+2069) and invalid bytes become visible
-// escapes such as \e, \r, \x07, \u009b or \u202e. With `keep_lines`, line feeds and tabs
-// stay as they are (for multi-line notes and messages); otherwise they become \n and \t.
+// Returns text safe to show on a terminal: control characters (C0, DEL, C1), the line and
+// paragraph separators (U+2028, U+2029), bidi overrides and isolates (U+202A-U+202E,
+// U+2066-U+2069) and invalid bytes become visible escapes such as \e, \r, \x07, \u009b or
+// \u202e. With `keep_lines`, line feeds and tabs stay as they are (for multi-line notes and
+// messages); otherwise they become \n and \t.
 std::string visible(std::string_view text, bool keep_lines = false);
 
-// Returns text fit for one tsv cell: tabs and line breaks become spaces, every other
-// character that visible() escapes becomes U+FFFD, so that the columns hold.
+// Returns text fit for one tsv cell: tabs and line breaks (U+2028 and U+2029 included) become
+// spaces, every other character that visible() escapes becomes U+FFFD, so that the columns hold.
 std::string tsv_cell(std::string_view text);
 
 // Rewrites, in text dumped as JSON, the characters that JSON allows raw but a terminal
-// obeys (DEL, C1 controls, bidi overrides and isolates) as \uXXXX escapes.
+// obeys or a reader takes for a line break (DEL, C1 controls, U+2028, U+2029, bidi overrides
+// and isolates) as \uXXXX escapes.
 std::string escape_json_controls(std::string_view json);
 
 // Returns the Damerau-Levenshtein distance (optimal string alignment) between two strings,

@@ -141,18 +141,16 @@ std::vector<VcardProperty> card_from_contact(const Contact& c, int version) {
     const std::string family = space == std::string::npos ? c.name : c.name.substr(space + 1);
     const std::string given = space == std::string::npos ? "" : c.name.substr(0, space);
     add("N", vcard_escape(family) + ";" + vcard_escape(given) + ";;;");
-    if (!c.aka.empty()) {
-        std::string akas;
-        for (const auto& a : c.aka) akas += (akas.empty() ? "" : ",") + vcard_escape(a);
-        add("NICKNAME", akas);
-    }
+    // One NICKNAME each: readers that take a property as one text (vobject, so khard) would
+    // keep only the first of a list.
+    for (const auto& a : c.aka) add("NICKNAME", vcard_escape(a));
     text("ORG", c.org);
     text("TITLE", c.title);
     text("ROLE", c.role);
     for (const auto& e : c.email) add("EMAIL", vcard_escape(e), version == 3 ? Params{{"TYPE", "INTERNET"}} : Params{});
     for (const auto& p : c.phone) add("TEL", vcard_escape(p), version == 3 ? Params{{"TYPE", "VOICE"}} : Params{});
     if (!c.address.empty()) add("ADR", ";;" + vcard_escape(c.address) + ";;;;");
-    for (const auto& u : c.url) add("URL", u);
+    for (const auto& u : c.url) add("URL", vcard_escape(u));
     if (c.birthday) {
         const MonthDay& b = *c.birthday;
         // 4.0 allows only the basic ISO form (RFC 6350 4.3.1); 3.0 readers expect the extended one.
@@ -168,7 +166,8 @@ std::vector<VcardProperty> card_from_contact(const Contact& c, int version) {
         for (const auto& t : c.tags) tags += (tags.empty() ? "" : ",") + vcard_escape(t);
         add("CATEGORIES", tags);
     }
-    text("NOTE", trim_blanks(c.notes));  // a block scalar's last line break is YAML's, not the note's
+    // A block scalar's last line break is YAML's, not the note's; every other byte is.
+    text("NOTE", c.notes.substr(0, c.notes.find_last_not_of("\r\n") + 1));
     return out;
 }
 

@@ -7,25 +7,8 @@
 
 namespace kith {
 
-std::string vcard_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '\\' || c == ',' || c == ';') {
-            out += '\\';
-            out += c;
-        } else if (c == '\r') {
-            out += "\\n";
-            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-        } else if (c == '\n') {
-            out += "\\n";
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
+// vCard escapes text as iCalendar does (RFC 6350 3.4, RFC 5545 3.3.11).
+std::string vcard_escape(std::string_view text) { return ics_escape(text); }
 
 // vCard (RFC 6350, 3.2) folds lines exactly as iCalendar does.
 std::string vcard_fold(std::string_view line) { return ics_fold(line); }

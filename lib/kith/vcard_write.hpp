@@ -8,7 +8,8 @@
 
 namespace kith {
 
-// Escapes a text value: backslash, ',', ';' and line breaks (as \n).
+// Escapes a text value: backslash, ',', ';' and line breaks (as \n); other control
+// characters but the tab become U+FFFD (as ics_escape does).
 std::string vcard_escape(std::string_view text);
 
 // Folds a content line at 75 octets with CRLF + space, never inside a UTF-8 sequence; ends with CRLF.

@@ -88,3 +88,61 @@ assert sum(len(p["log"]) for p in people) == entries, entries' "$big"
     # The calendar of the next year is the one 'due' gives for it.
     diff <(kith -d "$big" export ics) <(kith -d "$big" due --within 1y --format ics)
 }
+
+@test "export csv: a cell a spreadsheet would run as a formula begins with a quote, in every column (OWASP)" {
+    run --separate-stderr kith add --slug formula --org "+cmd|' /C calc'!A0" --tag "@SUM(1+1)" --tag "-2+3" \
+        --title "'quoted" --notes $'\tTab' --met $'\rCR' --email "=1+1@x.org" --why "fine = text" -- '=HYPERLINK("http://evil.example","x")'
+    assert_success
+    run --separate-stderr kith export csv
+    assert_success
+    kith export csv > "$BATS_TEST_TMPDIR/all.csv"
+    run python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+header, people = rows[0], [dict(zip(rows[0], r)) for r in rows[1:]]
+for p in people:  # no cell of any row begins as a formula
+    for column, cell in p.items():
+        assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r"), (p["slug"], column, cell)
+f = next(p for p in people if p["slug"] == "formula")
+want = {"name": "\x27=HYPERLINK(\"http://evil.example\",\"x\")", "org": "\x27+cmd|\x27 /C calc\x27!A0",
+        "tags": "\x27@SUM(1+1) ::: -2+3", "title": "\x27\x27quoted", "notes": "\x27\tTab", "met": "\x27\rCR",
+        "email": "\x27=1+1@x.org", "why": "fine = text"}
+for column, cell in want.items():
+    assert f[column] == cell, (column, f[column], cell)
+print("neutralised")' "$BATS_TEST_TMPDIR/all.csv"
+    assert_success
+    assert_output neutralised
+}
+
+@test "export --archived: a slug in both contacts/ and archive/ is exported once; the other is reported, exit 3" {
+    mkdir -p archive
+    sed 's/^name: .*/name: Ada Archived/' contacts/ada-lovelace.yaml > archive/ada-lovelace.yaml
+    run --separate-stderr kith export vcard --archived -o "$BATS_TEST_TMPDIR/vdir"
+    assert_failure 3
+    assert_stderr_has "archive/ada-lovelace.yaml: the slug 'ada-lovelace' is also in contacts/, whose file was exported; this one is left out"
+    assert_stderr_has "exported 12 people to"
+    [ "$(ls "$BATS_TEST_TMPDIR/vdir" | grep -c '\.vcf$')" -eq 12 ]
+    grep -qx $'FN:Ada Lovelace\r' "$BATS_TEST_TMPDIR/vdir/ada-lovelace.vcf"
+    for format in json csv vcard; do
+        run --separate-stderr kith export "$format" --archived
+        assert_failure 3
+        assert_stderr_has "archive/ada-lovelace.yaml: the slug 'ada-lovelace' is also in contacts/"
+        [ "$(printf '%s\n' "$output" | grep -c 'Ada Archived')" -eq 0 ]
+        [ "$(printf '%s\n' "$output" | grep -c 'Ada Lovelace')" -ge 1 ]
+    done
+    run --separate-stderr kith export json --archived
+    printf '%s' "$output" | python3 -c 'import json,sys; d=json.load(sys.stdin); s=[p["slug"] for p in d]; assert len(s)==len(set(s))==12, s'
+    run --separate-stderr kith export json  # without --archived there is no duplicate to read
+    assert_success
+}
+
+@test "check reports a slug that is in both contacts/ and archive/" {
+    mkdir -p archive
+    cp contacts/grace-hopper.yaml archive/grace-hopper.yaml
+    run --separate-stderr kith check
+    assert_failure 3
+    assert_output "archive/grace-hopper.yaml: the slug 'grace-hopper' is also in contacts/: the name finds contacts/grace-hopper.yaml and export --archived leaves this file out; merge the two files into one"
+    rm contacts/grace-hopper.yaml
+    run --separate-stderr kith check
+    assert_success
+}

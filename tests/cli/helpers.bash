@@ -41,3 +41,8 @@ print(repr(value))' "$@"
 # Makes a generated network of $2 people with long logs in folder $1 (bench/generate.py --heavy):
 # over 512 files, kith reads it in more than one chunk.
 generated_network() { python3 "$KITH_SOURCE/bench/generate.py" "$1" "$2" --heavy >/dev/null; }
+
+# Asserts that the stderr of the command just run (with --separate-stderr) holds the text $1.
+assert_stderr_has() {
+    [[ "$stderr" == *"$1"* ]] || { printf 'stderr lacks: %s\nstderr: %s\n' "$1" "$stderr"; false; }
+}

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <sstream>
 
 #include "kith/contact_file.hpp"
 #include "kith/csv.hpp"
@@ -36,6 +37,7 @@ Contact ada() {
 
 TEST_CASE("vcard writer: escaping and 75-octet folding, UTF-8 safe, CRLF") {
     CHECK(vcard_escape("a,b;c\\d\ne\r\nf") == "a\\,b\\;c\\\\d\\ne\\nf");
+    CHECK(vcard_escape("x\ry\vz\x1f\t") == "x\\ny\uFFFDz\uFFFD\t");  // a vCard value carries no CTL but the tab
     CHECK(vcard_fold("FN:short") == "FN:short\r\n");
     std::string line = "NOTE:";
     for (int i = 0; i < 60; ++i) line += "é山";
@@ -72,7 +74,7 @@ TEST_CASE("vcard writer: 4.0 by default, 3.0 on request, dates in each version's
     CHECK(v4.find("BDAY:18151210\r\n") != std::string::npos);
     CHECK(v4.find("ANNIVERSARY:20200601\r\n") != std::string::npos);
     CHECK(v4.find("ORG:Analytical Engines\\; Ltd\r\n") != std::string::npos);
-    CHECK(v4.find("NICKNAME:Ada King,A\\, L\r\n") != std::string::npos);
+    CHECK(v4.find("NICKNAME:Ada King\r\nNICKNAME:A\\, L\r\n") != std::string::npos);  // one each: vobject reads one text
     const std::string v3 = render_vcard(ada(), 3);
     CHECK(v3.find("VERSION:3.0\r\n") != std::string::npos);
     CHECK(v3.find("BDAY:1815-12-10\r\n") != std::string::npos);
@@ -120,6 +122,64 @@ TEST_CASE("export csv: a header and one row per person, read back the same") {
     CHECK(columns.get(rows[2], "birthday") == "");
 }
 
+TEST_CASE("vcard writer: every text property is escaped, so a line break in any value never ends the card") {
+    Contact c = ada();
+    c.url = {"https://x.example\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Forged", "a,b;c"};
+    c.aka = {"x\nEND:VCARD"};
+    c.uid = "u\rEND:VCARD";
+    for (int version : {3, 4}) {
+        const std::string card = render_vcard(c, version);
+        CHECK(card.find("\r\nEND:VCARD\r\n") == card.size() - 13);  // the card's own END, and only it
+        CHECK(card.find("URL:https://x.example\\nEND:VCARD\\nBEGIN:VCARD\\nFN:Forged\r\n") != std::string::npos);
+        CHECK(card.find("URL:a\\,b\\;c\r\n") != std::string::npos);
+        const auto batch = read_vcard_contacts(card, "forged.vcf");
+        REQUIRE(batch.records.size() == 1);
+        CHECK(batch.records[0].contact.url == Strings{"https://x.example\nEND:VCARD\nBEGIN:VCARD\nFN:Forged", "a,b;c"});
+    }
+}
+
+TEST_CASE("export csv: a cell a spreadsheet would run as a formula gets a leading quote, in every column") {
+    Contact c;
+    c.slug = "-x";
+    c.name = "=HYPERLINK(\"http://evil.example\")";
+    c.org = "+cmd|' /C calc'!A0";
+    c.tags = {"@SUM(1)", "=not first"};
+    c.title = "'quoted";
+    c.notes = "\tx";
+    c.met = "\rx";
+    c.role = "safe = fine";
+    const auto rows = parse_csv(render_contacts_csv({c}), "export.csv");
+    REQUIRE(rows.size() == 2);
+    const CsvColumns columns(rows[0]);
+    CHECK(rows[1].fields[0] == "'-x");
+    CHECK(columns.get(rows[1], "name") == "'=HYPERLINK(\"http://evil.example\")");
+    CHECK(columns.get(rows[1], "org") == "'+cmd|' /C calc'!A0");
+    CHECK(columns.get(rows[1], "tags") == "'@SUM(1) ::: =not first");
+    CHECK(columns.get(rows[1], "title") == "''quoted");  // so one leading quote dropped is always the value
+    CHECK(rows[1].fields[16] == "'\rx");
+    CHECK(columns.get(rows[1], "role") == "safe = fine");
+    CHECK(columns.get(rows[1], "notes") == "'\tx");
+}
+
+TEST_CASE("export stream: a slug exported already (in contacts/ and archive/) is left out and said why") {
+    Contact active = ada(), archived = ada();
+    active.path = "contacts/ada-lovelace.yaml";
+    archived.path = "archive/ada-lovelace.yaml";
+    archived.archived = true;
+    archived.name = "Ada Archived";
+    ExportStream stream("json", 4, default_config(), *parse_iso_day("2026-11-28"));
+    std::ostringstream out;
+    CHECK_FALSE(stream.add(active, out));
+    const std::optional<Error> left_out = stream.add(archived, out);
+    REQUIRE(left_out);
+    CHECK(left_out->kind() == ErrorKind::invalid);
+    CHECK(left_out->located().rfind("archive/ada-lovelace.yaml: the slug 'ada-lovelace' is also in contacts/", 0) == 0);
+    stream.finish(out);
+    const auto j = nlohmann::json::parse(out.str());
+    REQUIRE(j.size() == 1);
+    CHECK(j[0]["name"] == "Ada Lovelace");
+}
+
 TEST_CASE("export json: everything, log and follow-ups included") {
     Contact c = ada();
     c.log = {{*parse_iso_day("2026-10-11"), "lunch", "New role", "", 0}};
@@ -158,6 +218,20 @@ TEST_CASE("email lookup: every address of every match, by name, aka, email or or
     CHECK(find_emails(people, "nobody").empty());
     CHECK(render_email_query(find_emails(people, "robotica"), "robotica") ==
           "kith: 1 address for 'robotica'\njose@example.es\tJosé Núñez\tRobótica SA\n");
+}
+
+TEST_CASE("email lookup: an address is given only when a mail client reads it as that one address") {
+    Contact smith;
+    smith.name = "Smith, \"John\"\t<x>\n\u202e\u2028\u0085";
+    smith.email = {"john@example.org, eve@evil.example", "a<b@c>", "\"q\"@x", "sp ace@x", "semi;@x", "tab\t@x", "nl\n@x",
+                   "bidi\u202e@x", "sep\u2028@x", "c1\u0085@x", "a@b@c", "@x", "x@", "two(c)@x", "ok+tag@example.org",
+                   "josé@example.es", "root"};
+    const std::string answer = render_email_query(find_emails({smith}, "smith"), "smith");
+    CHECK(answer == "kith: 3 addresses for 'smith' (14 left out: not one plain address; see 'kith show')\n"
+                    "ok+tag@example.org\tSmith, \"John\" <x> \\u202e\\u2028\\u0085\t\n"
+                    "josé@example.es\tSmith, \"John\" <x> \\u202e\\u2028\\u0085\t\n"
+                    "root\tSmith, \"John\" <x> \\u202e\\u2028\\u0085\t\n");
+    CHECK(render_email_query(find_emails({smith}, "smith"), "a\nb\x1b").rfind("kith: 3 addresses for 'a b\\e'", 0) == 0);
 }
 
 TEST_CASE("contact files: url and uid are read, and new files write them in canonical order") {

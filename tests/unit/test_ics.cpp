@@ -8,6 +8,13 @@ TEST_CASE("TEXT values escape backslash, semicolon, comma and newlines") {
     CHECK(ics_escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne");
 }
 
+TEST_CASE("TEXT values carry no control character but the tab: CR LF, CR and LF are line breaks, the rest U+FFFD") {
+    // RFC 5545 3.3.11 (and RFC 6350 3.3) forbid CTLs other than HTAB in a value.
+    CHECK(ics_escape("a\vb\fc\x01" "d\x1b[0m\x7f\tz") == "a\uFFFDb\uFFFDc\uFFFDd\uFFFD[0m\uFFFD\tz");
+    CHECK(ics_escape("1\r\n2\r3\n4\r\r\n5") == "1\\n2\\n3\\n4\\n\\n5");
+    CHECK(ics_escape("\u0085\u2028\U0001F600") == "\u0085\u2028\U0001F600");  // not CTLs: carried as they are
+}
+
 TEST_CASE("lines fold at 75 octets with CRLF and a space, never inside a UTF-8 sequence") {
     CHECK(ics_fold("SUMMARY:short") == "SUMMARY:short\r\n");
     const std::string ascii = "DESCRIPTION:" + std::string(100, 'x');
