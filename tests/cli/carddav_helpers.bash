@@ -11,8 +11,9 @@ DAV_STORAGE=kith_carddav
 
 # Starts Radicale (no authentication, storage under the test's temp folder) on a port the
 # kernel picks (127.0.0.1:0, read back from its log, so no other program can hold it), and
-# waits until it answers. Sets RADICALE_PID, RADICALE_PORT and RADICALE_URL. Call it from the
-# test's own shell (not in `run` or $(...)): the server is set to die with the shell that started it.
+# waits until it answers. Sets RADICALE_PID, RADICALE_PORT and RADICALE_URL; its log is
+# $BATS_TEST_TMPDIR/radicale/log. Call it from the test's own shell (not in `run` or $(...)):
+# the server is set to die with the shell that started it.
 radicale_start() {
     if [ "$BASHPID" != "$$" ]; then
         echo "radicale_start: call it in the test's shell, not in a subshell" >&2
@@ -44,9 +45,9 @@ os.execvp(sys.argv[2], sys.argv[2:])' "$shell" radicale --config "$dir/config" >
 
 # Waits (at most 10 s) until the Radicale being started logged its port and answers.
 radicale_wait_ready() {
-    local log=$1 i line
+    local log=$1 line _
     RADICALE_PORT=
-    for i in $(seq 1 200); do
+    for _ in $(seq 1 200); do
         if ! kill -0 "$RADICALE_PID" 2>/dev/null; then
             echo "radicale exited while starting:" >&2
             cat "$log" >&2
@@ -69,18 +70,25 @@ radicale_wait_ready() {
 # Stops the Radicale this test started, and waits until it is gone (SIGKILL after 5 s).
 radicale_stop() {
     [ -n "${RADICALE_PID:-}" ] || return 0
-    local pid=$RADICALE_PID i state
+    local pid=$RADICALE_PID
     RADICALE_PID=
     kill -TERM "$pid" 2>/dev/null || return 0
-    for i in $(seq 1 250); do
-        # A child that exited stays a zombie (state Z) until waited for.
+    wait_gone "$pid" || kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+
+# Waits (at most 5 s) until the process $1 has ended: gone, or a zombie (state Z) that its
+# parent has yet to wait for.
+wait_gone() {
+    local state _
+    for _ in $(seq 1 250); do
         state=Z
-        [ -r "/proc/$pid/stat" ] && read -r _ _ state _ <"/proc/$pid/stat"
-        [ "$state" = Z ] && break
+        [ -r "/proc/$1/stat" ] && read -r _ _ state _ <"/proc/$1/stat"
+        [ "$state" = Z ] && return 0
         sleep 0.02
     done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+    echo "process $1 still runs after 5 s" >&2
+    return 1
 }
 
 # Prints the PIDs of the Radicale servers this bats run started that are still running.
@@ -193,9 +201,6 @@ XML
     /usr/bin/python3 "$SYNC_TOOLS/dav_listing.py" "$@" <<<"$xml"
 }
 
-# Prints the HREF ETAG of the card whose UID is $1 on the server (nothing when none has it).
-phone_find() { phone_query --uid "$1"; }
-
 # Puts the card FILE (whose UID is $1) on the server as DAVx5 does: a new card as UID.vcf with
 # If-None-Match: *; a card the server has (412, or 409 when its href is another) over its own
 # href with If-Match: its etag.
@@ -231,7 +236,7 @@ uri_escape() {
 # Prints the HREF ETAG of the server's card with UID $1, or fails saying the server lacks it.
 phone_found() {
     local found
-    found=$(phone_find "$1") || return 1
+    found=$(phone_query --uid "$1") || return 1
     [ -n "$found" ] || { echo "the server has no card with the UID '$1'" >&2; return 1; }
     echo "$found"
 }
@@ -261,7 +266,7 @@ phone_list() {
 <D:propfind xmlns:D="DAV:"><D:prop><D:getetag/></D:prop></D:propfind>
 XML
     ) || return 1
-    /usr/bin/python3 "$SYNC_TOOLS/dav_listing.py" <<<"$xml" | sort
+    /usr/bin/python3 "$SYNC_TOOLS/dav_listing.py" <<<"$xml"
 }
 
 # Copies every card on the server, as it serves them, into the folder $1 (made if missing).
@@ -275,7 +280,7 @@ phone_dump() {
 }
 
 # Prints the files of the vdir $1 whose UID line is UID:$2 (one, unless the vdir is broken).
-vdir_file() { grep -lxF -e "UID:$2" -e "UID:$2"$'\r' -- "$1"/*.vcf || true; }
+vdir_file() { grep -slxF -e "UID:$2" -e "UID:$2"$'\r' -- "$1"/*.vcf || true; }
 
 # Prints a card shaped as DAVx5 (or iOS: --dialect ios) writes it; see tests/sync/phone_card.py.
 phone_card() { /usr/bin/python3 "$SYNC_TOOLS/phone_card.py" "$@"; }

@@ -54,7 +54,8 @@ def main(argv):
         return 2
     diff = list(difflib.unified_diff(normalized(tested, False), normalized(shown, True),
                                      "tested config", "README.md", lineterm=""))
-    print("\n".join(diff))
+    if diff:
+        print("\n".join(diff))
     return 1 if diff else 0
 
 

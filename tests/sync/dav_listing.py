@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reads a WebDAV multistatus (PROPFIND or CardDAV REPORT) on stdin and prints its cards.
 
-    dav_listing.py            one line per card: HREF ETAG (the collection itself left out)
+    dav_listing.py            one line per card: HREF ETAG, sorted (the collection itself left out)
     dav_listing.py --uid U    the HREF ETAG of the card whose UID is U (needs address-data);
                               nothing when none has it; fails when more than one has it
     dav_listing.py --uids     every card's UID, sorted (needs address-data)
@@ -48,7 +48,7 @@ def main(argv):
         found = [(href, etag, None) for href, etag in matches]
     elif argv:
         sys.exit(__doc__)
-    for href, etag, _ in found:
+    for href, etag, _ in sorted(found):
         print(href, etag)
 
 
