@@ -7,7 +7,7 @@ The shape is what the phones really upload: a fresh REV, their PRODID, `itemN.` 
 unknown X- properties, a small PHOTO, ADR, URL, lines folded at 75 octets and CRLF ends.
 
     phone_card.py --uid U --fn "Ada Lovelace" --email a@x --tel "+44 20" --title T \\
-        --bday=--1210 --anniversary 2020-06-01 --assistant Mary --rev-now
+        --bday --1210 --anniversary 2020-06-01 --assistant Mary --rev-now
 
 Standard library only.
 """
@@ -123,8 +123,19 @@ def card_lines(args):
     return lines
 
 
+def joined_bday(argv):
+    """Returns argv with `--bday --1210` as `--bday=--1210` (argparse takes --1210 for an option)."""
+    joined = []
+    for arg in argv:
+        if joined and joined[-1] == "--bday" and re.fullmatch(r"--\d{4}", arg):
+            joined[-1] = f"--bday={arg}"
+        else:
+            joined.append(arg)
+    return joined
+
+
 def parse_args(argv):
-    """Reads the command line; --bday takes yearless dates as --bday=--1210 or --bday 12-10."""
+    """Reads the command line; a yearless --bday is --MMDD (`--bday --1210`) or MM-DD."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--uid", required=True)
     parser.add_argument("--fn", required=True, help="the formatted name; N is made from it")
@@ -136,7 +147,7 @@ def parse_args(argv):
     parser.add_argument("--nickname", action="append", default=[])
     parser.add_argument("--categories", type=lambda s: s.split(","), default=[], help="comma separated")
     parser.add_argument("--note")
-    parser.add_argument("--bday", help="YYYY-MM-DD, or yearless --MMDD (write --bday=--1210) or MM-DD")
+    parser.add_argument("--bday", help="YYYY-MM-DD, or yearless: --MMDD or MM-DD")
     parser.add_argument("--bday-form", choices=["omit-year", "dashes"], default="omit-year",
                         help="how a yearless birthday is written: 1604 + X-APPLE-OMIT-YEAR, or --MMDD")
     parser.add_argument("--anniversary", help="YYYY-MM-DD, written as itemN.X-ABDATE")
@@ -146,7 +157,7 @@ def parse_args(argv):
     stamp.add_argument("--rev-now", action="store_true", help="REV is now, in UTC (the default)")
     parser.add_argument("--plain", action="store_true",
                         help="leave out what kith has no field for (ADR, URL, PHOTO, unknown X- properties)")
-    return parser.parse_args(argv)
+    return parser.parse_args(joined_bday(argv))
 
 
 def main(argv):
