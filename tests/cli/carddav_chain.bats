@@ -9,9 +9,10 @@ teardown() { radicale_stop; }
 
 teardown_file() {
     local left
-    left=$(radicale_left)
-    if [ -n "$left" ]; then
-        echo "radicale still running after the file: $left" >&2
+    mapfile -t left < <(radicale_left)
+    if [ "${#left[@]}" -gt 0 ]; then
+        echo "radicale still running after the file: ${left[*]}" >&2
+        kill "${left[@]}" # stopped all the same: each is a server this run started
         return 1
     fi
 }

@@ -38,7 +38,7 @@ CONFIG
 ctypes.CDLL(None).prctl(1, signal.SIGTERM)
 if os.getppid() != int(sys.argv[1]):
     sys.exit("radicale_start: the test shell ended before radicale started")
-os.execvp(sys.argv[2], sys.argv[2:])' "$shell" radicale --config "$dir/config" >"$dir/log" 2>&1 &
+os.execvp(sys.argv[2], sys.argv[2:])' "$shell" radicale --config "$dir/config" </dev/null >"$dir/log" 2>&1 3>&- &
     RADICALE_PID=$!
     radicale_wait_ready "$dir/log"
 }
