@@ -144,7 +144,8 @@ def parse_args(argv):
     parser.add_argument("--tel", action="append", default=[], help="repeatable; the 2nd on are itemN. groups")
     parser.add_argument("--title")
     parser.add_argument("--org")
-    parser.add_argument("--nickname", action="append", default=[])
+    parser.add_argument("--nickname", action="append", default=[],
+                        help="repeatable, written as one comma-separated NICKNAME (Radicale 3.1 keeps the first only)")
     parser.add_argument("--categories", type=lambda s: s.split(","), default=[], help="comma separated")
     parser.add_argument("--note")
     parser.add_argument("--bday", help="YYYY-MM-DD, or yearless: --MMDD or MM-DD")
