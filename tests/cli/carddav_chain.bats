@@ -76,12 +76,7 @@ radicale_answers() { dav 207 -X PROPFIND -H 'Depth: 0' "$RADICALE_URL/" >/dev/nu
     chain_start
     kith export vcard --vcard-version 3 -o "$VDIR"
     vdirsyncer_sync
-    run synced_count up new
-    assert_success
-    assert_output 12
-    run synced_count down
-    assert_success
-    assert_output 0
+    assert_synced "up new" 12 "down" 0
     run phone_list
     assert_success
     assert_equal "${#lines[@]}" 12
@@ -93,12 +88,7 @@ radicale_answers() { dav 207 -X PROPFIND -H 'Depth: 0' "$RADICALE_URL/" >/dev/nu
     grep -q '"fn": "Ada Lovelace"' "$BATS_TEST_TMPDIR/server.fields"
 
     vdirsyncer_sync
-    run synced_count up
-    assert_success
-    assert_output 0
-    run synced_count down
-    assert_success
-    assert_output 0
+    assert_synced "up" 0 "down" 0
 }
 
 @test "a DAVx5 card put on the server arrives in the vdir as the server serves it (LF ends), and khard lists it" {
@@ -109,12 +99,7 @@ radicale_answers() { dav 207 -X PROPFIND -H 'Depth: 0' "$RADICALE_URL/" >/dev/nu
         --categories mentor,london --note "Met at the Royal Society; ask about the engine." >"$BATS_TEST_TMPDIR/put.vcf"
     phone_put "$VDIR_UID" "$BATS_TEST_TMPDIR/put.vcf"
     vdirsyncer_sync
-    run synced_count down new
-    assert_success
-    assert_output 1
-    run synced_count up
-    assert_success
-    assert_output 0
+    assert_synced "down new" 1 "up" 0
 
     run vdir_file "$VDIR" "$VDIR_UID"
     assert_success
@@ -170,12 +155,7 @@ radicale_answers() { dav 207 -X PROPFIND -H 'Depth: 0' "$RADICALE_URL/" >/dev/nu
 
     phone_delete "$VDIR_UID"
     vdirsyncer_sync
-    run synced_count down deleted
-    assert_success
-    assert_output 1
-    run synced_count up
-    assert_success
-    assert_output 0
+    assert_synced "down deleted" 1 "up" 0
     run vdir_file "$VDIR" "$VDIR_UID"
     assert_output ""
     run vdir_file "$VDIR" "$other"
