@@ -17,7 +17,7 @@ teardown_file() {
     fi
 }
 
-VDIR_UID=0f6c2a52-7d3e-4b8e-9a51-2c4b6f1d9e77
+CARD_UID=0f6c2a52-7d3e-4b8e-9a51-2c4b6f1d9e77
 
 # Starts Radicale with an address book `contacts`, and vdirsyncer between it and $VDIR.
 chain_start() {
@@ -93,27 +93,27 @@ radicale_answers() { dav 207 -X PROPFIND -H 'Depth: 0' "$RADICALE_URL/" >/dev/nu
 
 @test "a DAVx5 card put on the server arrives in the vdir as the server serves it (LF ends), and khard lists it" {
     chain_start
-    phone_card --uid "$VDIR_UID" --fn "Ada Lovelace" --email ada@example.org --email ada@engines.example \
+    phone_card --uid "$CARD_UID" --fn "Ada Lovelace" --email ada@example.org --email ada@engines.example \
         --tel "+44 20 7946 0000" --tel "+44 7700 900123" --title "Head of Analytics" --org "Analytical Engines Ltd" \
         --bday --1210 --anniversary 2020-06-01 --assistant "Mary Somerville" --nickname "Ada King" \
         --categories mentor,london --note "Met at the Royal Society; ask about the engine." >"$BATS_TEST_TMPDIR/put.vcf"
-    phone_put "$VDIR_UID" "$BATS_TEST_TMPDIR/put.vcf"
+    phone_put "$CARD_UID" "$BATS_TEST_TMPDIR/put.vcf"
     vdirsyncer_sync
     assert_synced "down new" 1 "up" 0
 
-    run vdir_file "$VDIR" "$VDIR_UID"
+    run vdir_file "$VDIR" "$CARD_UID"
     assert_success
     # vdirsyncer names a downloaded card UID.vcf when the UID has only [A-Za-z0-9_.+-].
-    assert_output "$VDIR/$VDIR_UID.vcf"
+    assert_output "$VDIR/$CARD_UID.vcf"
     # vdirsyncer writes the bytes the server serves, but with LF line ends: the REPORT's XML
     # (RFC 3023) turns the card's CRLF into LF, and vdirsyncer keeps that.
-    phone_get "$VDIR_UID" >"$BATS_TEST_TMPDIR/served.vcf"
+    phone_get "$CARD_UID" >"$BATS_TEST_TMPDIR/served.vcf"
     grep -q $'\r$' "$BATS_TEST_TMPDIR/served.vcf"
-    run grep -c $'\r' "$VDIR/$VDIR_UID.vcf"
+    run grep -c $'\r' "$VDIR/$CARD_UID.vcf"
     assert_output 0
-    tr -d '\r' <"$BATS_TEST_TMPDIR/served.vcf" | cmp - "$VDIR/$VDIR_UID.vcf"
+    tr -d '\r' <"$BATS_TEST_TMPDIR/served.vcf" | cmp - "$VDIR/$CARD_UID.vcf"
     # Nothing the assertions read was lost between the phone and the vdir.
-    diff <(card_fields --no-file "$BATS_TEST_TMPDIR/put.vcf") <(card_fields --no-file "$VDIR/$VDIR_UID.vcf")
+    diff <(card_fields --no-file "$BATS_TEST_TMPDIR/put.vcf") <(card_fields --no-file "$VDIR/$CARD_UID.vcf")
 
     run khard_list "$VDIR"
     assert_success
@@ -123,40 +123,40 @@ radicale_answers() { dav 207 -X PROPFIND -H 'Depth: 0' "$RADICALE_URL/" >/dev/nu
 
 @test "a card edited both in the vdir and on the server is reported as a conflict, both sides kept" {
     chain_start
-    phone_card --uid "$VDIR_UID" --fn "Ada Lovelace" --title "Lead Analyst" --rev-now >"$BATS_TEST_TMPDIR/card.vcf"
-    phone_put "$VDIR_UID" "$BATS_TEST_TMPDIR/card.vcf"
+    phone_card --uid "$CARD_UID" --fn "Ada Lovelace" --title "Lead Analyst" --rev-now >"$BATS_TEST_TMPDIR/card.vcf"
+    phone_put "$CARD_UID" "$BATS_TEST_TMPDIR/card.vcf"
     vdirsyncer_sync
-    sed -i 's/^TITLE:Lead Analyst/TITLE:Head of Analytics/' "$VDIR/$VDIR_UID.vcf"
-    grep -q '^TITLE:Head of Analytics' "$VDIR/$VDIR_UID.vcf"
-    cp "$VDIR/$VDIR_UID.vcf" "$BATS_TEST_TMPDIR/vdir-side.vcf"
-    phone_card --uid "$VDIR_UID" --fn "Ada Lovelace" --title "Chief Analyst" --rev-now >"$BATS_TEST_TMPDIR/card.vcf"
-    phone_put "$VDIR_UID" "$BATS_TEST_TMPDIR/card.vcf"
+    sed -i 's/^TITLE:Lead Analyst/TITLE:Head of Analytics/' "$VDIR/$CARD_UID.vcf"
+    grep -q '^TITLE:Head of Analytics' "$VDIR/$CARD_UID.vcf"
+    cp "$VDIR/$CARD_UID.vcf" "$BATS_TEST_TMPDIR/vdir-side.vcf"
+    phone_card --uid "$CARD_UID" --fn "Ada Lovelace" --title "Chief Analyst" --rev-now >"$BATS_TEST_TMPDIR/card.vcf"
+    phone_put "$CARD_UID" "$BATS_TEST_TMPDIR/card.vcf"
 
     for _ in 1 2; do # and again: vdirsyncer does not pick a side on a later run either
         run vdirsyncer_run sync
         assert_failure 1
         assert_output --partial "error: kith: One item changed on both sides."
-        assert_output --partial "Item ID: $VDIR_UID"
-        cmp "$BATS_TEST_TMPDIR/vdir-side.vcf" "$VDIR/$VDIR_UID.vcf"
-        phone_get "$VDIR_UID" | grep -q '^TITLE:Chief Analyst'
+        assert_output --partial "Item ID: $CARD_UID"
+        cmp "$BATS_TEST_TMPDIR/vdir-side.vcf" "$VDIR/$CARD_UID.vcf"
+        phone_get "$CARD_UID" | grep -q '^TITLE:Chief Analyst'
     done
 }
 
 @test "a card deleted on the phone is deleted from the vdir; the others stay" {
     chain_start
     local other=7d5a9c1e-8e2b-4a7a-9c1d-3f2b1a0e9d8c
-    phone_card --uid "$VDIR_UID" --fn "Ada Lovelace" >"$BATS_TEST_TMPDIR/ada.vcf"
+    phone_card --uid "$CARD_UID" --fn "Ada Lovelace" >"$BATS_TEST_TMPDIR/ada.vcf"
     phone_card --uid "$other" --fn "Grace Hopper" --dialect ios >"$BATS_TEST_TMPDIR/grace.vcf"
-    phone_put "$VDIR_UID" "$BATS_TEST_TMPDIR/ada.vcf"
+    phone_put "$CARD_UID" "$BATS_TEST_TMPDIR/ada.vcf"
     phone_put "$other" "$BATS_TEST_TMPDIR/grace.vcf"
     vdirsyncer_sync
-    run vdir_file "$VDIR" "$VDIR_UID"
-    assert_output "$VDIR/$VDIR_UID.vcf"
+    run vdir_file "$VDIR" "$CARD_UID"
+    assert_output "$VDIR/$CARD_UID.vcf"
 
-    phone_delete "$VDIR_UID"
+    phone_delete "$CARD_UID"
     vdirsyncer_sync
     assert_synced "down deleted" 1 "up" 0
-    run vdir_file "$VDIR" "$VDIR_UID"
+    run vdir_file "$VDIR" "$CARD_UID"
     assert_output ""
     run vdir_file "$VDIR" "$other"
     assert_output "$VDIR/$other.vcf"
@@ -174,7 +174,7 @@ radicale_answers() { dav 207 -X PROPFIND -H 'Depth: 0' "$RADICALE_URL/" >/dev/nu
     # A NICKNAME list keeps its first value only; a data: URI PHOTO is cut at its comma.
     grep -q '^NICKNAME:Sofi'$'\r''$' "$BATS_TEST_TMPDIR/served.vcf"
     grep -q '^PHOTO:data:image/png\\;base64'$'\r''$' "$BATS_TEST_TMPDIR/served.vcf"
-    # Parameters merge into one TYPE, properties are sorted, X-ABLabel is upper-cased.
+    # TYPE parameters merge into one, X-ABLabel is upper-cased (and the properties re-ordered).
     phone_put 6f2b1c84-3a5e-4d9b-8f0a-1c2d3e4f5a6b "$BATS_TEST_DIRNAME/../fixtures/davx5/davx5-3.0.vcf"
     phone_get 6f2b1c84-3a5e-4d9b-8f0a-1c2d3e4f5a6b >"$BATS_TEST_TMPDIR/served3.vcf"
     grep -q '^EMAIL;TYPE=INTERNET,WORK:grace@navy.example' "$BATS_TEST_TMPDIR/served3.vcf"
