@@ -174,11 +174,13 @@ radicale_answers() { dav 207 -X PROPFIND -H 'Depth: 0' "$RADICALE_URL/" >/dev/nu
     # A NICKNAME list keeps its first value only; a data: URI PHOTO is cut at its comma.
     grep -q '^NICKNAME:Sofi'$'\r''$' "$BATS_TEST_TMPDIR/served.vcf"
     grep -q '^PHOTO:data:image/png\\;base64'$'\r''$' "$BATS_TEST_TMPDIR/served.vcf"
-    # TYPE parameters merge into one, X-ABLabel is upper-cased (and the properties re-ordered).
+    # TYPE parameters merge into one, X-ABLabel is upper-cased, the properties are sorted by name
+    # after VERSION, PRODID and UID (the card has FN fifth, ADR 21st).
     phone_put 6f2b1c84-3a5e-4d9b-8f0a-1c2d3e4f5a6b "$BATS_TEST_DIRNAME/../fixtures/davx5/davx5-3.0.vcf"
     phone_get 6f2b1c84-3a5e-4d9b-8f0a-1c2d3e4f5a6b >"$BATS_TEST_TMPDIR/served3.vcf"
     grep -q '^EMAIL;TYPE=INTERNET,WORK:grace@navy.example' "$BATS_TEST_TMPDIR/served3.vcf"
     grep -q '^item1.X-ABLABEL:COBOL committee' "$BATS_TEST_TMPDIR/served3.vcf"
+    sed -n 5p "$BATS_TEST_TMPDIR/served3.vcf" | grep -q '^ADR;TYPE=WORK:'
     run diff <(card_fields --no-file "$BATS_TEST_DIRNAME/../fixtures/davx5/davx5-3.0.vcf") \
         <(card_fields --no-file "$BATS_TEST_TMPDIR/served3.vcf")
     assert_success
