@@ -1,13 +1,10 @@
 load helpers
-# The generators and oracles tests/sync/ gives the `kith sync mail` and `kith sync calendar`
-# suites (issue 22), proven without kith: the generated Maildir indexes with the real
-# notmuch, notmuch's own from:/to: view agrees with the mail oracle (but where the rules
-# read addresses more strictly), the calendar oracle gives the instances worked out by hand
-# for tests/fixtures/calendar under several TZ, and compare_entries.py finds what differs.
-
-SYNC="$KITH_SOURCE/tests/sync"
-CAL="$KITH_SOURCE/tests/fixtures/calendar"
-PY=/usr/bin/python3
+load sync_helpers
+# The mail side of tests/sync/ (issue 22), proven without kith: make_maildir.py's archive
+# indexes with the real notmuch (notmuch_setup.sh), notmuch's own from:/to: view agrees with
+# mail_oracle.py but where the rules read addresses more strictly, the oracle's rules on the
+# fixed cast, and compare_entries.py finds a missing, an extra and a duplicated entry.
+# The calendar side: sync_calendar_oracles.bats.
 
 # One generated archive for the whole file, indexed once (the tests only read it).
 setup_file() {
@@ -21,14 +18,11 @@ setup_file() {
 }
 
 needs_mail() { [ -n "${NOTMUCH_CONFIG:-}" ] || skip "notmuch or Debian's python3-yaml, -icalendar, -dateutil missing (make deps)"; }
-needs_python() { $PY -c 'import yaml, icalendar, dateutil' 2>/dev/null || skip "Debian's python3-yaml, -icalendar, -dateutil missing (make deps)"; }
 count() { sed -n "s/^$1\t//p" "$GEN/mail.counts"; }
 # The mail oracle on the generated archive over the year before KITH_TODAY.
 oracle() { $PY "$SYNC/mail_oracle.py" "$GEN/network" "$GEN/mail" --since 2025-11-28 --until 2026-11-28 "$@"; }
 # Prints a TSV file's lines of the fixed cast (not the random person-N), fields joined by |.
 cast_of() { grep -v '^person-' "$1" | tr '\t' '|'; }
-# The calendar oracle's entries, fields joined by |.
-calendar() ( set -o pipefail; $PY "$SYNC/calendar_oracle.py" "$CAL/network" "$@" | tr '\t' '|' )
 
 @test "make_maildir.py writes the same archive and network for a seed, another for another seed" {
     needs_mail
@@ -208,175 +202,16 @@ EOF
     assert_output --partial "lena-fischer"
 }
 
-@test "an entry in the log stops the mail oracle and the calendar oracle: a second run adds nothing" {
+@test "an email entry in the log stops the mail oracle: a second run adds nothing" {
     needs_mail
     cp -r "$GEN/network" before && cp -r "$GEN/network" after
-    cp "$GEN/oracle-subjects.tsv" first.tsv
-    TZ=UTC $PY "$SYNC/calendar_oracle.py" "$CAL/network" "$CAL/vdir" > calendar.tsv
-    cp -r "$CAL/network" calendar-after
-    log_into() { $PY - "$@" <<'PY'
-import json, pathlib, sys
-for line in pathlib.Path(sys.argv[2]).read_text().splitlines():
-    slug, date, kind, *note = line.split("\t")
-    path = pathlib.Path(sys.argv[1], "contacts", slug + ".yaml")
-    text = path.read_text()
-    text += ("" if "\nlog:\n" in text else "log:\n") + f"  - {{date: {date}, kind: {kind}"
-    path.write_text(text + (f", note: {json.dumps(note[0], ensure_ascii=False)}}}\n" if note else "}\n"))
-PY
-    }
-    log_into after first.tsv
-    log_into calendar-after calendar.tsv
-    run $PY "$SYNC/compare_entries.py" first.tsv after --before before
+    log_into after "$GEN/oracle-subjects.tsv"
+    run $PY "$SYNC/compare_entries.py" "$GEN/oracle-subjects.tsv" after --before before
     assert_success
     assert_output ""
-    run env TZ=UTC $PY "$SYNC/mail_oracle.py" after "$GEN/mail" --since 2025-11-28 --until 2026-11-28 --subjects
+    run env TZ=UTC $PY "$SYNC/mail_oracle.py" after "$GEN/mail" --since 2025-11-28 --until 2026-11-28
     assert_success
     assert_output ""
-    run env TZ=UTC $PY "$SYNC/calendar_oracle.py" calendar-after "$CAL/vdir"
-    assert_success
-    assert_output ""
-}
-
-# Prints the days (DAY, or DAY:NOTE with a second argument) of one person's entries read on stdin, on one line.
-days_of() ( set -o pipefail; grep "^$1|" | if [ -n "${2:-}" ]; then cut -d '|' -f 2,4 | tr '|' ':'; else cut -d '|' -f 2; fi | tr '\n' ' ' )
-
-@test "calendar oracle: a weekly RRULE with an EXDATE, a moved, a renamed, a cancelled and a declined instance" {
-    needs_python
-    run calendar "$CAL/vdir/weekly-1.ics"
-    assert_success
-    assert_output - <<'EOF2'
-ada-lovelace|2026-09-17|meeting|Weekly sync
-ada-lovelace|2026-09-24|meeting|Weekly sync
-ada-lovelace|2026-10-01|meeting|Weekly sync
-ada-lovelace|2026-10-08|meeting|Weekly sync
-ada-lovelace|2026-10-23|meeting|Weekly sync
-ada-lovelace|2026-10-29|meeting|Weekly sync
-ada-lovelace|2026-11-06|meeting|Weekly sync: planning
-ada-lovelace|2026-11-20|meeting|Weekly sync
-ada-lovelace|2026-11-27|meeting|Weekly sync
-bob-okafor|2026-09-17|meeting|Weekly sync
-bob-okafor|2026-09-24|meeting|Weekly sync
-bob-okafor|2026-10-01|meeting|Weekly sync
-bob-okafor|2026-10-08|meeting|Weekly sync
-bob-okafor|2026-10-23|meeting|Weekly sync
-bob-okafor|2026-10-29|meeting|Weekly sync
-bob-okafor|2026-11-06|meeting|Weekly sync: planning
-bob-okafor|2026-11-27|meeting|Weekly sync
-EOF2
-    # 16:30 in Los Angeles is the written day there, the next day in Tokyo.
-    TZ=America/Los_Angeles run calendar "$CAL/vdir/weekly-1.ics"
-    assert_success
-    run days_of ada-lovelace notes <<< "$output"
-    assert_success
-    assert_output "2026-09-17:Weekly sync 2026-09-24:Weekly sync 2026-10-01:Weekly sync 2026-10-08:Weekly sync 2026-10-23:Weekly sync 2026-10-29:Weekly sync 2026-11-05:Weekly sync: planning 2026-11-19:Weekly sync 2026-11-26:Weekly sync "
-    TZ=Asia/Tokyo run calendar "$CAL/vdir/weekly-1.ics"
-    assert_success
-    run days_of bob-okafor <<< "$output"
-    assert_success
-    assert_output "2026-09-18 2026-09-25 2026-10-02 2026-10-09 2026-10-24 2026-10-30 2026-11-06 2026-11-27 "
-}
-
-@test "calendar oracle: TZID, UTC, floating and all-day events near midnight fall on their local day" {
-    needs_python
-    near_midnight() { calendar "$CAL/vdir/"{tz-la-1,tz-tokyo-1,utc-1,floating-1,allday-1}.ics; }
-    run near_midnight
-    assert_success
-    assert_output - <<'EOF2'
-eve-night|2026-11-11|meeting|Late call
-eve-night|2026-11-12|meeting|Early call
-eve-night|2026-11-16|meeting|UTC late
-eve-night|2026-11-18|meeting|Floating
-judy-allday|2026-11-05|meeting|Offsite
-EOF2
-    TZ=Asia/Tokyo run near_midnight
-    assert_success
-    assert_output - <<'EOF2'
-eve-night|2026-11-11|meeting|Late call
-eve-night|2026-11-13|meeting|Early call
-eve-night|2026-11-17|meeting|UTC late
-eve-night|2026-11-18|meeting|Floating
-judy-allday|2026-11-05|meeting|Offsite
-EOF2
-    TZ=America/Los_Angeles run near_midnight
-    assert_success
-    run days_of eve-night <<< "$output"
-    assert_success
-    assert_output "2026-11-10 2026-11-12 2026-11-16 2026-11-18 "
-}
-
-@test "calendar oracle: declined, cancelled, transparent, future, archived and what you declined count for nobody" {
-    needs_python
-    run calendar "$CAL/vdir/"{cancelled-1,transparent-1,future-1,you-declined-1,archived-1}.ics
-    assert_success
-    assert_output ""
-    run calendar "$CAL/vdir/declined-1.ics"
-    assert_success
-    assert_output "carol-chen|2026-11-04|meeting|Design review"
-}
-
-@test "calendar oracle: a vdir and a file of many events, one entry per person, day and note" {
-    needs_python
-    run calendar "$CAL/vdir" "$CAL/many.ics" --since 2026-09-01
-    assert_success
-    assert_output - <<'EOF2'
-ada-lovelace|2026-09-17|meeting|Weekly sync
-ada-lovelace|2026-09-24|meeting|Weekly sync
-ada-lovelace|2026-10-01|meeting|Weekly sync
-ada-lovelace|2026-10-08|meeting|Weekly sync
-ada-lovelace|2026-10-23|meeting|Weekly sync
-ada-lovelace|2026-10-29|meeting|Weekly sync
-ada-lovelace|2026-11-06|meeting|Weekly sync: planning
-ada-lovelace|2026-11-13|meeting|Lunch, then a walk; talk about "the plan": Q4
-ada-lovelace|2026-11-20|meeting|Weekly sync
-ada-lovelace|2026-11-27|meeting|Weekly sync
-bob-okafor|2026-09-17|meeting|Weekly sync
-bob-okafor|2026-09-24|meeting|Weekly sync
-bob-okafor|2026-10-01|meeting|Weekly sync
-bob-okafor|2026-10-08|meeting|Weekly sync
-bob-okafor|2026-10-23|meeting|Weekly sync
-bob-okafor|2026-10-29|meeting|Weekly sync
-bob-okafor|2026-11-06|meeting|Weekly sync: planning
-bob-okafor|2026-11-27|meeting|Weekly sync
-carol-chen|2026-11-03|meeting|Coffee with Carol
-carol-chen|2026-11-04|meeting|Design review
-dan-organiser|2026-11-09|meeting|Dan's demo
-dan-organiser|2026-11-20|meeting
-eve-night|2026-11-11|meeting|Late call
-eve-night|2026-11-12|meeting|Early call
-eve-night|2026-11-16|meeting|UTC late
-eve-night|2026-11-18|meeting|Floating
-heidi-klein|2026-10-01|meeting|Budget
-judy-allday|2026-11-05|meeting|Offsite
-kwame-mensah|2026-10-02|meeting|Mentoring
-kwame-mensah|2026-10-09|meeting|Mentoring
-lena-fischer|2026-09-15|meeting|Monthly review day
-lena-fischer|2026-10-15|meeting|Monthly review day
-lena-fischer|2026-11-23|meeting|Standup
-lena-fischer|2026-11-24|meeting|Retro
-lena-fischer|2026-11-24|meeting|Standup
-lena-fischer|2026-11-25|meeting|Standup
-lena-fischer|2026-11-26|meeting|Standup
-lena-fischer|2026-11-27|meeting|Standup
-lena-fischer|2026-11-28|meeting|Standup
-EOF2
-    # A year back by default: the monthly all-day series from 2025-12-15 on.
-    run calendar "$CAL/many.ics"
-    assert_success
-    run days_of lena-fischer <<< "$output"
-    assert_success
-    assert_output --regexp "^2025-12-15 2026-01-15 .* 2026-10-15 2026-11-23 2026-11-24 2026-11-24 2026-11-25 "
-    run calendar "$CAL/many.ics" --no-summary --since 2026-11-24 --today 2026-11-25
-    assert_success
-    assert_output "$(printf 'lena-fischer|2026-11-24|meeting\nlena-fischer|2026-11-25|meeting')"
-}
-
-@test "calendar oracle: an invalid file is reported with its line, nothing taken from it, the others read, exit 3" {
-    needs_python
-    run --separate-stderr calendar "$CAL/vdir/single-1.ics" "$CAL/broken.ics" "$CAL/vdir/organizer-1.ics"
-    assert_failure 3
-    assert_output "$(printf 'carol-chen|2026-11-03|meeting|Coffee with Carol\ndan-organiser|2026-11-09|meeting|Dan'"'"'s demo')"
-    [ "$stderr" = "$CAL/broken.ics:15: Content line could not be parsed into parts: 'this line has no colon': this line has no colon" ]
-    [ "$(sed -n 15p "$CAL/broken.ics")" = "this line has no colon" ]
 }
 
 @test "compare_entries.py finds a missing, an extra and a duplicated entry, and nothing when they agree" {

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes a Maildir and the kith network it belongs to, for `kith sync mail` and its oracle.
 
-Usage: make_maildir.py OUT --seed N [--messages M] [--people P] [--today DATE]
+Usage: make_maildir.py OUT --seed N [--messages M] [--people P] [--span DAYS] [--today DATE]
 
 OUT/mail/          the Maildir notmuch indexes: cur/ new/ tmp/ (the inbox), Sent/ and Archive/
                    (each with cur/ new/ tmp/), and mbsync's .uidvalidity files (not mail)
@@ -14,7 +14,9 @@ OUT/network/       kith.yaml (me: name, email, addresses) and contacts/*.yaml, a
 Deterministic for a seed. The fixed cast (edge_cases.py: Ada, Bob, Carol, ...) and its
 messages are always written, at days counted back from --today (default 2026-11-28, the
 day the CLI suites pin); then random traffic among `person-N` fills the archive up to M
-files, and the network up to P people. The random traffic is the common case (received,
+files, and the network up to P people, dated over the --span days before --today (default
+420; a real archive of 50,000 messages spans years, so a first sync reads a part of it:
+give the benchmark e.g. --span 1825). The random traffic is the common case (received,
 sent, To/Cc, aliases with the domain in another case, lists, strangers, a person writing to
 someone else, spam, duplicate copies, dates near midnight in several zones); the edge
 cases are the rare ones, listed in edge_cases.py.
@@ -159,8 +161,8 @@ def write_network(out, people, archived):
 class Traffic:
     """Random, ordinary mail among the generated people, you and strangers."""
 
-    def __init__(self, rng, today, people, archive):
-        self.rng, self.today, self.people, self.archive = rng, today, people, archive
+    def __init__(self, rng, today, span, people, archive):
+        self.rng, self.today, self.span, self.people, self.archive = rng, today, span, people, archive
         self.slugs = [slug for slug in people if slug.startswith("person-")]
         me = edge_cases.ME
         self.mine = [me["email"]] + list(me["addresses"]) + [me["email"]] * 3  # mostly the primary
@@ -186,15 +188,15 @@ class Traffic:
     def date(self):
         """Returns a Date header value: mostly numeric offsets, some zone names, some near midnight."""
         rng = self.rng
-        start = datetime.datetime.combine(self.today - datetime.timedelta(days=420), datetime.time(),
+        start = datetime.datetime.combine(self.today - datetime.timedelta(days=self.span), datetime.time(),
                                           datetime.timezone.utc)
         if rng.random() < 0.15:  # within 90 minutes of midnight somewhere the tests set TZ to
             zone = edge_cases.zone(rng.choice(ZONES))
-            day = self.today - datetime.timedelta(days=rng.randrange(-3, 420))
+            day = self.today - datetime.timedelta(days=rng.randrange(-3, self.span))
             midnight = datetime.datetime.combine(day, datetime.time(), zone)
             instant = midnight + datetime.timedelta(seconds=rng.randrange(-5400, 5400))
         else:
-            instant = start + datetime.timedelta(seconds=rng.randrange(423 * 86400))
+            instant = start + datetime.timedelta(seconds=rng.randrange((self.span + 3) * 86400))
         style = rng.random()
         if style < 0.03:
             return edge_cases.named_zone_date(instant, rng.choice(["GMT", "UT", "EST", "EDT", "PST", "PDT"]))
@@ -274,6 +276,7 @@ def main():
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--messages", type=int, default=400, help="files in the archive, about (default 400)")
     parser.add_argument("--people", type=int, default=40, help="people in the network (default 40)")
+    parser.add_argument("--span", type=int, default=420, help="days the random mail spans (default 420)")
     parser.add_argument("--today", type=parse_day, default=parse_day("2026-11-28"))
     args = parser.parse_args()
     out = pathlib.Path(args.out)
@@ -284,7 +287,7 @@ def main():
     people, archived = edge_cases.cast(args.today)
     people.update(random_people(rng, max(0, args.people - len(people) - len(archived)), args.today))
     edge_cases.write_all(archive, args.today, build)
-    traffic = Traffic(rng, args.today, people, archive)
+    traffic = Traffic(rng, args.today, args.span, people, archive)
     for serial in range(max(0, args.messages - archive.counts["files"])):
         traffic.message(serial)
     archive.finish(out, edge_cases.NOTMUCH_ME)
