@@ -34,8 +34,9 @@ MAILDIR.tags: TAG<TAB>MESSAGE-ID lines, the tags notmuch_setup.sh applied; notmu
 search.exclude_tags plays no part), not when it has a List-Id header with a non-empty value
 (libnotmuch returns "" for both an empty and a missing header). Your addresses: kith.yaml's
 me.email and me.addresses, and user.primary_email and user.other_email of the notmuch
-config (--notmuch-config, default $NOTMUCH_CONFIG; only what the file says: notmuch's own
-default, $EMAIL or user@host, is not used). From you (any From address is yours): every
+config (--notmuch-config, default $NOTMUCH_CONFIG; what the file says: when it has no
+user.primary_email libnotmuch answers its default, $EMAIL else user@host, which no generated
+message holds, and the suites unset EMAIL). From you (any From address is yours): every
 person with an address in To or Cc. To you (one of your addresses in To or Cc): every
 person with an address in From. Nobody else: not a person in Bcc, not a co-recipient of
 mail from someone else. Addresses compare by kithnet.address_key (domain without case,
