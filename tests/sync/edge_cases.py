@@ -31,6 +31,7 @@ def named_zone_date(instant, name):
 def cast(today):
     """Returns ({slug: person}, {slug: archived person}) of the fixed cast."""
     def day(n):
+        """The date n days before today."""
         return today - datetime.timedelta(days=n)
     people = {
         "ada-lovelace": ("Ada Lovelace", ["ada@example.org", "Ada.Lovelace@Analytical.Example"]),
@@ -72,6 +73,7 @@ def write_all(archive, today, build):
     me, sent = "Sam Rivera <sam@example.org>", "Sent"
 
     def mail(n, frm, date, folder="", sub="cur", tag=None, **fields):
+        """Writes edge case n (Message-ID edge-n@gen.example), tagged when asked."""
         mid = f"edge-{n}@gen.example"
         archive.write(build(mid, frm, date, body=f"Edge case {n}.\n", **fields), folder, sub)
         if tag:

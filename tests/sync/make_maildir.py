@@ -92,6 +92,7 @@ class Archive:
     """The Maildir being written and the records beside it."""
 
     def __init__(self, out):
+        """Makes the Maildir folders under OUT/mail."""
         self.mail = pathlib.Path(out, "mail")
         for folder in ("", "Sent", "Archive"):
             for sub in ("cur", "new", "tmp"):
@@ -162,6 +163,7 @@ class Traffic:
     """Random, ordinary mail among the generated people, you and strangers."""
 
     def __init__(self, rng, today, span, people, archive):
+        """Keeps what the random messages are drawn from and where they go."""
         self.rng, self.today, self.span, self.people, self.archive = rng, today, span, people, archive
         self.slugs = [slug for slug in people if slug.startswith("person-")]
         me = edge_cases.ME
@@ -175,14 +177,17 @@ class Traffic:
         return f"{local}@{domain}"
 
     def person(self):
+        """Returns a random generated person's mailbox (one of their addresses)."""
         slug = self.rng.choice(self.slugs)
         person = self.people[slug]
         return mailbox(person["name"], self.recase_domain(self.rng.choice(person["emails"])))
 
     def me(self):
+        """Returns one of your mailboxes, mostly the primary address."""
         return mailbox(edge_cases.ME["name"], self.recase_domain(self.rng.choice(self.mine)))
 
     def stranger(self):
+        """Returns an address nobody in the network has."""
         return mailbox("", f"someone{self.rng.randrange(10**6)}@{self.rng.choice(DOMAINS)}")
 
     def date(self):
@@ -204,6 +209,7 @@ class Traffic:
         return instant.astimezone(offset)
 
     def subject(self):
+        """Returns a subject: mostly words, some a YAML writer must quote, a few none."""
         rng = self.rng
         choice = rng.random()
         if choice < 0.03:

@@ -40,6 +40,7 @@ def shown_messages():
     found = {}
 
     def walk(node):
+        """Records every message of a notmuch show tree."""
         if isinstance(node, dict) and "headers" in node and "id" in node:
             headers = node["headers"]
             found[node["id"]] = (node["timestamp"], bool(headers.get("List-Id", "").strip()),
@@ -51,6 +52,7 @@ def shown_messages():
 
 
 def either(prefix, addresses):
+    """Returns a query matching any of the addresses under a prefix (from:, to:)."""
     return "(" + " or ".join(f'{prefix}:"{address}"' for address in addresses) + ")"
 
 
@@ -66,6 +68,7 @@ def main():
     messages = shown_messages()
 
     def day(when):
+        """The local date of a POSIX time, None for notmuch's 0."""
         return datetime.datetime.fromtimestamp(when).date() if when > 0 else None
 
     if args.dump:
