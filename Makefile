@@ -21,7 +21,8 @@ PACKAGES = cmake g++ make pkg-config git libcli11-dev libyaml-cpp-dev libfmt-dev
   libhowardhinnant-date-dev doctest-dev nlohmann-json3-dev libutf8proc-dev \
   bats bats-assert bats-support python3 python3-icalendar khal calcurse zsh fish tmux man-db hyperfine \
   chromium python3-pil python3-yaml clang libclang-rt-14-dev libcsv-dev python3-vobject khard \
-  radicale vdirsyncer curl
+  radicale vdirsyncer curl \
+  notmuch libnotmuch-dev libical-dev python3-dateutil
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build demo test test-plain test-sanitize test-fuzz install clean bench fuzz-long

@@ -1,0 +1,25 @@
+# Shared by the suites of tests/sync/'s generators and oracles (issue 22): where they are,
+# Debian's python3 (python3-yaml, -icalendar, -dateutil), and helpers on their TSV output.
+SYNC="$KITH_SOURCE/tests/sync"
+CAL="$KITH_SOURCE/tests/fixtures/calendar"
+PY=/usr/bin/python3
+export PYTHONDONTWRITEBYTECODE=1  # no __pycache__ in the source tree
+
+needs_python() { $PY -c 'import yaml, icalendar, dateutil' 2>/dev/null || skip "Debian's python3-yaml, -icalendar, -dateutil missing (make deps)"; }
+
+# Prints the days of one person's entries (DAY:NOTE with a second argument) read on stdin
+# with fields joined by |, on one line.
+days_of() ( set -o pipefail; grep "^$1|" | if [ -n "${2:-}" ]; then cut -d '|' -f 2,4 | tr '|' ':'; else cut -d '|' -f 2; fi | tr '\n' ' ' )
+
+# Appends the entries of an oracle's TSV ($2) to the logs of network $1, as a sync would.
+log_into() {
+    $PY - "$@" <<'PY'
+import json, pathlib, sys
+for line in pathlib.Path(sys.argv[2]).read_text().splitlines():
+    slug, date, kind, *note = line.split("\t")
+    path = pathlib.Path(sys.argv[1], "contacts", slug + ".yaml")
+    text = path.read_text()
+    text += ("" if "\nlog:\n" in text else "log:\n") + f"  - {{date: {date}, kind: {kind}"
+    path.write_text(text + (f", note: {json.dumps(note[0], ensure_ascii=False)}}}\n" if note else "}\n"))
+PY
+}
