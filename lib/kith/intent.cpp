@@ -66,7 +66,7 @@ bool is_state(const std::string& state) {
     return colon != std::string::npos && digits(state.substr(0, colon)) && digits(state.substr(colon + 1));
 }
 
-std::string staged_name(const Step& step) { return std::string(staged_folder) + "/" + base_name(step.from); }
+std::string staged_name(const Step& step) { return staged_prefix + base_name(step.from); }
 
 // The staged file of a step that still holds what the record says it does: its first name
 // while the step is pending, else its second one; nullopt when neither does.
@@ -200,14 +200,12 @@ std::optional<std::string> refusal(const std::string& root, const Step& step) {
 
 void write_record(const Store& store, const std::vector<Step>& steps) {
     const std::string& root = store.root();
-    try {
-        const Place staged = place(root, staged_name(steps.front()), false, true);  // makes .kith/staged/
+    try {  // in .kith/, whose entries writing the record flushes
         for (const auto& step : steps) {
             const Place from = place(root, step.from, false, false);
-            const std::string name = base_name(step.from);
-            if (from.dir.ok()) (void)::linkat(from.dir.get(), from.name.c_str(), staged.dir.get(), name.c_str(), 0);
+            const Place staged = place(root, staged_name(step), false, true);
+            if (from.dir.ok()) (void)::linkat(from.dir.get(), from.name.c_str(), staged.dir.get(), staged.name.c_str(), 0);
         }
-        beneath::sync_folder(staged.dir.get());
     } catch (const Error&) {  // best effort: without second names, a temp file taken by `git clean` is said lost
     }
     const std::string text = encode(steps);
@@ -222,10 +220,10 @@ void write_record(const Store& store, const std::vector<Step>& steps) {
 
 bool remove_record(const std::string& root, const std::vector<Step>& steps) {
     bool removed = true;
-    for (const char* name : {record_copy_path, record_path}) {
+    for (const char* name : {record_copy_path, record_path}) {  // should the copy come back, it finishes nothing twice
         const Place record = place(root, name, false, false);
         if (::unlinkat(record.dir.get(), record.name.c_str(), 0) != 0 && errno != ENOENT) removed = false;
-        beneath::sync_folder(record.dir.get());
+        if (name == record_path) beneath::sync_folder(record.dir.get());
     }
     const int saved = errno;
     for (const auto& step : steps) beneath::remove_file(root, staged_name(step));

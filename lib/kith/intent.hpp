@@ -4,7 +4,7 @@
 // It also keeps what each target held before and will hold after, so that finishing never
 // overwrites a file the user (or git) changed in between, and never takes a step whose staged
 // text is gone for done. Each staged file and the record get a second name (a hard link): the
-// staged files in .kith/staged/, which `git clean` and `git stash -u` leave alone, and the
+// staged files in .kith/ (staged-NAME), which `git clean` and `git stash -u` leave alone, and the
 // record in .kith-intent, which survives deleting .kith/. A record only ever renames kith's own
 // temp files onto contact files, or moves contact files (see refusal). Used by transaction.cpp
 // and recovery.cpp; autocommit compares what files hold in state_of's form.
@@ -25,8 +25,8 @@ namespace kith::intent {
 inline constexpr const char* record_path = ".kith/intent";
 // Its second name, outside .kith/.
 inline constexpr const char* record_copy_path = ".kith-intent";
-// Where staged files get their second names.
-inline constexpr const char* staged_folder = ".kith/staged";
+// The second name of a staged file NAME is this followed by NAME.
+inline constexpr const char* staged_prefix = ".kith/staged-";
 
 // The largest record kith reads.
 inline constexpr size_t max_record_bytes = size_t{64} << 20;
@@ -55,7 +55,7 @@ std::string state_of_bytes(std::string_view bytes);
 std::string encode(const std::vector<Step>& steps);
 
 // Reads a record (this version's, or the second one's, which kept no `after`); nullopt when
-// it is damaged (then nothing was renamed yet: it is written whole before the first rename).
+// it is damaged or of another version (kith writes its record whole: such a one is not kith's).
 std::optional<std::vector<Step>> decode(const std::string& text);
 
 // Returns why a step is none kith makes (nullopt when it is one): a replace or a new file
@@ -67,7 +67,7 @@ std::optional<std::string> refusal(const std::string& root, const Step& step);
 
 // Writes the record of these steps, flushed, under both its names (a hard link, else a copy),
 // once each step's staged file (its temp file, or the file a move moves) has its second name in
-// staged_folder (a hard link, flushed; a file system without them keeps one name).
+// .kith/ (staged_prefix; a hard link, flushed with the record; a file system without them keeps one name).
 void write_record(const Store& store, const std::vector<Step>& steps);
 
 // Removes the record's names and the second names of its staged files; false when a name of

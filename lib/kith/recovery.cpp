@@ -30,8 +30,9 @@ void clean_stale(const std::string& root) {
         for (const auto& temp : beneath::temps_beside_link_targets(root, folder, entries))  // a write through a link
             beneath::remove_file(root, temp);                                                           // puts its temp beside the target
     }
-    for (const auto& entry : beneath::list_folder(root, intent::staged_folder))
-        if (!entry.folder) beneath::remove_file(root, std::string(intent::staged_folder) + "/" + entry.name);
+    const std::string staged = std::string(intent::staged_prefix).substr(std::string(".kith/").size());
+    for (const auto& entry : beneath::list_folder(root, ".kith"))
+        if (!entry.folder && entry.name.starts_with(staged)) beneath::remove_file(root, ".kith/" + entry.name);
 }
 
 [[noreturn]] void refuse(const std::string& record, const std::string& why, const std::string& fix) {
@@ -41,7 +42,7 @@ void clean_stale(const std::string& root) {
 }
 
 // Reads the record under the names it has (both when it has two); refuses one git tracks, or
-// two names that differ. Returns its steps, or nullopt when it is damaged.
+// two names that differ. Returns its steps, or nullopt when it does not read as a record.
 std::optional<std::vector<Step>> read_record(const Store& store, const std::vector<std::string>& names) {
     if (store.tracked_by_git(names)) {
         std::string both;
@@ -54,7 +55,7 @@ std::optional<std::vector<Step>> read_record(const Store& store, const std::vect
         for (const auto& name : names) texts.push_back(store.read(name, max_record_bytes));
     } catch (const Error& e) {
         if (e.kind() != ErrorKind::invalid) throw;
-        return std::nullopt;  // not a file kith reads (a folder, a link that leads out): damaged
+        return std::nullopt;  // not a file kith reads (a folder, a link that leads out)
     }
     if (texts.front() != texts.back())
         refuse(names.back(), "that differs from " + names.front(), "keep the one you want, and delete the other");
@@ -71,18 +72,19 @@ bool finish_pending(const Store& store) {
     std::vector<Error> kept;  // targets changed since, and steps lost: reported below
     if (!names.empty()) {
         const std::optional<std::vector<Step>> steps = read_record(store, names);
-        for (const auto& step : steps ? *steps : std::vector<Step>{})
-            if (const auto why = intent::refusal(root, step))
-                refuse(names.front(), "that kith did not write (" + *why + ")",
-                       "delete it ('rm " + names.front() + (names.size() > 1 ? " " + names.back() : "") + "')");
+        const std::string fix = "delete it ('rm " + names.front() + (names.size() > 1 ? " " + names.back() : "") + "')";
+        // kith writes its record whole (a temp file renamed): one that does not read is none of kith's.
+        if (!steps) refuse(names.front(), "that kith cannot read (damaged, or written by another program)", fix);
+        for (const auto& step : *steps)
+            if (const auto why = intent::refusal(root, step)) refuse(names.front(), "that kith did not write (" + *why + ")", fix);
         try {
-            for (const auto& step : steps ? *steps : std::vector<Step>{})
+            for (const auto& step : *steps)
                 if (auto said = intent::finish(root, step)) kept.push_back(std::move(*said));
         } catch (const Error& e) {
             throw Error(e.kind(), "cannot finish a change an earlier kith left half-done (" + e.message() + "; see " +
                                       names.front() + ")", e.where());
         }
-        if (!intent::remove_record(root, steps ? *steps : std::vector<Step>{})) beneath::fail_io("cannot remove", names.front());
+        if (!intent::remove_record(root, *steps)) beneath::fail_io("cannot remove", names.front());
     }
     clean_stale(root);
     if (!kept.empty()) {

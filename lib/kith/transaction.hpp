@@ -92,13 +92,14 @@ private:
     bool handed_over_ = false;     // the temp files are the commit's now (renamed, or named by its record)
 };
 
-// With the lock held: finishes (or, when its record is damaged, undoes) a change that an
-// earlier kith left half-done, then removes stale temp files (recovery.cpp). Returns true when
+// With the lock held: finishes a change that an earlier kith left half-done, then removes
+// stale temp files (recovery.cpp). Returns true when
 // one was found. A file changed since that change was planned is never overwritten: it stays as
 // it is, kith's version is kept beside it (NAME.kith-unfinished), and an invalid-file Error
 // located at it says so once everything else is finished; so does a step whose staged text is
-// gone while its file is as it was. A record git tracks, or with a step kith never makes (see
-// intent::refusal), is not followed at all: an invalid-file Error located at it says so.
+// gone while its file is as it was. A record git tracks, one that does not read, or one with a
+// step kith never makes (see intent::refusal) is not followed at all, nor removed: an
+// invalid-file Error located at it says so.
 bool finish_pending(const Store& store);
 
 }  // namespace kith

@@ -1,6 +1,6 @@
 # Issue 18, item 11: a change killed half-way (one file renamed, the other still staged), then
 # `git clean -fd`, `git stash -u` or deleting .kith/. The staged temp file beside the contact is
-# gone or the record is, but each has a second name where that way does not reach (.kith/staged/,
+# gone or the record is, but each has a second name where that way does not reach (.kith/staged-*,
 # ignored by git; .kith-intent, outside .kith/): the next kith finishes the change on both
 # people. When every copy of a staged text is gone, the step is lost, and kith says so (exit 3).
 load store_helpers
@@ -31,7 +31,7 @@ finished_on_both() {
     [ "$(count 'with: kwame' contacts/priya-shah.yaml)" = 1 ]
     [ ! -e .kith/intent ] && [ ! -e .kith-intent ]
     [ -z "$(temps_left)" ]
-    [ -z "$(ls -A .kith/staged 2>/dev/null)" ]
+    [ -z "$(find .kith -name 'staged-*')" ]
 }
 
 @test "killed half-way, then git clean -fd took the staged temp file: the next kith finishes both" {
@@ -64,7 +64,7 @@ finished_on_both() {
     in_git
     killed_half_way
     git clean -fdq
-    rm -rf .kith/staged
+    rm -f .kith/staged-*
     run --separate-stderr kith list
     assert_failure 3
     [[ "$stderr" == *"contacts/priya-shah.yaml: kith's change to this file is lost"*"git clean"*"make this change again"* ]] ||

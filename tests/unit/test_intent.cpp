@@ -123,14 +123,18 @@ TEST_CASE("a new file made since, or a move's target made since, keeps both side
     CHECK(net.get("archive/m.yaml") == "name: Another M\n");
 }
 
-TEST_CASE("a record of the first version, which kept no before, is never followed: its temp files go") {
+TEST_CASE("a record of the first version, which kept no before, is never followed, and said") {
     Net net;
     net.put("contacts/.a.yaml.xK3aB9", "name: A\ntier: core\n");
     const std::string head = "kith-intent-1\nreplace\tcontacts/.a.yaml.xK3aB9\tcontacts/a.yaml\n";
     net.put(intent::record_path, head + "end\t" + std::to_string(hash_bytes(head)) + "\n");
-    Store(net.dir()).load(false);
+    try {
+        Store(net.dir()).load(false);
+        FAIL("a record of the first version was followed");
+    } catch (const Error& e) {
+        CHECK(e.located().starts_with(".kith/intent: a record of intent that kith cannot read"));
+    }
     CHECK(net.get("contacts/a.yaml") == "name: A\n");
-    CHECK_FALSE(fs::exists(net.root / "contacts/.a.yaml.xK3aB9"));
 }
 
 TEST_CASE("refusal: only kith's temp file onto the contact file it is for, or a move between contacts/ and archive/") {
@@ -229,15 +233,14 @@ TEST_CASE("a step whose staged text is gone while its file is as it was is lost,
     CHECK_FALSE(fs::exists(net.root / intent::record_path));
 }
 
-TEST_CASE("a step whose temp file is gone is finished from its second name in .kith/staged") {
+TEST_CASE("a step whose temp file is gone is finished from its second name in .kith/") {
     Net net;
     const std::string before = intent::state_of(net.dir(), "contacts/a.yaml");
-    fs::create_directories(net.root / intent::staged_folder);
-    net.put(std::string(intent::staged_folder) + "/.a.yaml.xK3aB9", "name: A\ntier: core\n");
+    net.put(std::string(intent::staged_prefix) + ".a.yaml.xK3aB9", "name: A\ntier: core\n");
     CHECK(finish_with(net, {{"replace", "contacts/.a.yaml.xK3aB9", "contacts/a.yaml", before,
                              intent::state_of_bytes("name: A\ntier: core\n")}}).empty());
     CHECK(net.get("contacts/a.yaml") == "name: A\ntier: core\n");
-    CHECK(fs::is_empty(net.root / intent::staged_folder));
+    CHECK_FALSE(fs::exists(net.root / (std::string(intent::staged_prefix) + ".a.yaml.xK3aB9")));
 }
 
 TEST_CASE("a staged copy that does not hold what the record says is never installed") {
@@ -265,8 +268,7 @@ TEST_CASE("with .kith/ deleted, the record's second name at .kith-intent is fini
 TEST_CASE("a move whose moved file a git clean took is made again from its second name") {
     Net net;
     const std::string moved = intent::state_of(net.dir(), "contacts/a.yaml");
-    fs::create_directories(net.root / intent::staged_folder);
-    fs::rename(net.root / "contacts/a.yaml", net.root / intent::staged_folder / "a.yaml");  // archive/a.yaml: cleaned
+    fs::rename(net.root / "contacts/a.yaml", net.root / (std::string(intent::staged_prefix) + "a.yaml"));  // archive/a.yaml: cleaned
     CHECK(finish_with(net, {{"move", "contacts/a.yaml", "archive/a.yaml", intent::absent, moved}}).empty());
     CHECK(net.get("archive/a.yaml") == "name: A\n");
 }
