@@ -181,3 +181,23 @@ victim_runs() {
     run kith log ada -m "hello"   # once the record is gone, kith works again
     assert_success
 }
+
+@test "a record reached through a .kith that is a link the repository brings is refused as tracked" {
+    git_env
+    local evil="$BATS_TEST_TMPDIR/evil"
+    kith init --git "$evil" >/dev/null 2>&1
+    cp "$KITH_EXAMPLES/contacts/ada-lovelace.yaml" "$evil/contacts/"
+    printf 'name: Ada Lovelace\nnotes: forged by the repository\n' > "$evil/contacts/.ada-lovelace.yaml.xK3aB9"
+    mkdir -p "$evil/cache"
+    record 3 > "$evil/cache/intent" <<<"replace|contacts/.ada-lovelace.yaml.xK3aB9|contacts/ada-lovelace.yaml|$(state "$evil/contacts/ada-lovelace.yaml")|$(state "$evil/contacts/.ada-lovelace.yaml.xK3aB9")"
+    git -C "$evil" add -A && git -C "$evil" commit -qm "a cache"
+    git -C "$evil" rm -rq --cached .gitignore && rm "$evil/.gitignore" && ln -s cache "$evil/.kith"
+    git -C "$evil" add .kith && git -C "$evil" commit -qm "a link"
+    git clone -q "$evil" "$BATS_TEST_TMPDIR/victim"
+    cd "$BATS_TEST_TMPDIR/victim"
+    [ -L .kith ]
+    run --separate-stderr "$KITH" show ada
+    assert_failure 3
+    [[ "$stderr" == *".kith/intent: a record of intent that git tracks"* ]] || { echo "$stderr"; false; }
+    ! grep -q forged contacts/ada-lovelace.yaml
+}
