@@ -148,8 +148,9 @@ void add_init(CLI::App& app, Context& ctx, Actions& actions) {
     cmd->add_flag("--git", *git,
                   "Also make it a git repository (or set up a clone): kith's merge driver, and a first commit");
     cmd->add_flag("--here", *here, "Make it in the working folder even when that is your home folder");
-    cmd->footer("Without DIR, init refuses the home folder (and the folders holding it): a network there is found\n"
-                "from every folder below it. Examples:\n  kith init ~/network --git\n  kith init\n"
+    cmd->footer("Without DIR, init refuses the home folder and the folders holding it (every\n"
+                "folder below would find that network), unless --here.\n"
+                "Examples:\n  kith init ~/network --git\n  kith init\n"
                 "  git clone HOST:network && kith init --git network   # a clone: sets up the merge driver");
     actions[cmd] = [&ctx, dir, git, here] { return init(ctx, *dir, *git, *here); };
 }

@@ -22,8 +22,9 @@ std::string how(const Context& ctx, FoundBy by) {
 void add_where(CLI::App& app, Context& ctx, Actions& actions) {
     auto* cmd = app.add_subcommand("where", "Print the network folder in use, and how it was found");
     cmd->footer(
-        "The folder goes to stdout; how it was found to stderr: --dir, else $KITH_DIR, else the nearest\n"
-        "kith.yaml at or above the working folder, else ${XDG_DATA_HOME:-~/.local/share}/kith.\n"
+        "The folder goes to stdout, how it was found to stderr: --dir, else $KITH_DIR,\n"
+        "else the nearest kith.yaml at or above the working folder, else the default\n"
+        "data folder, ${XDG_DATA_HOME:-~/.local/share}/kith.\n"
         "Examples:\n  kith where\n  cd \"$(kith where)\"");
     actions[cmd] = [&ctx] {
         const FoundNetwork found = locate_network(ctx.where);
