@@ -8,6 +8,7 @@
 #include <new>
 #include <stdexcept>
 
+#include "autocommit.hpp"
 #include "commands.hpp"
 #include "kith/error.hpp"
 #include "kith/text.hpp"
@@ -144,6 +145,11 @@ bool Context::use_color() const {
 
 std::string Context::root() const { return find_network(where); }
 
+Store Context::store() const {
+    const std::string folder = root();
+    return Store(folder, hooks, git_host(*this, folder));
+}
+
 Network Context::load(bool include_archived) {
     Network network = store().load(include_archived);
     for (const auto& problem : network.problems) {
@@ -229,6 +235,7 @@ int run(int argc, char** argv, Context ctx) {
     add_email(app, ctx, actions);
     add_import(app, ctx, actions);
     add_export(app, ctx, actions);
+    add_where(app, ctx, actions);
     add_complete(app, ctx, actions);
     if (ctx.test_hooks) add_test_hooks(app, actions);
 

@@ -5,6 +5,7 @@
 #include <functional>
 #include <iosfwd>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -21,6 +22,7 @@ struct Context {
     std::string today_text;      // --today, else $KITH_TODAY, else empty for the local date
     std::string color = "auto";  // --color
     std::string editor;          // $VISUAL, else $EDITOR
+    std::string home;            // $HOME
     bool stdout_is_terminal = false;
     bool stdin_is_terminal = false;
     bool no_color_env = false;
@@ -36,8 +38,11 @@ struct Context {
     bool use_color() const;
     // Returns the network folder; throws when there is none.
     std::string root() const;
-    // Opens the store of the network folder.
-    Store store() const { return Store(root(), hooks); }
+    // What each commit of this run changed, as the store says (see git_host).
+    std::shared_ptr<std::vector<FileChange>> committed = std::make_shared<std::vector<FileChange>>();
+
+    // Opens the store of the network folder, with git's view of it (see git_host).
+    Store store() const;
     // Reads the network and reports every unreadable file on stderr.
     Network load(bool include_archived = false);
     // Reads every contact a chunk at a time (Store::each_contact), handing each chunk to `use` with

@@ -2,6 +2,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string_view>
+
+#include "kith/intent.hpp"
 #include "process.hpp"
 
 namespace kith::cli {
@@ -22,6 +28,91 @@ std::string operation_in_progress(const std::string& git_dir) {
     if (exists(git_dir + "/CHERRY_PICK_HEAD")) return "a cherry-pick";
     if (exists(git_dir + "/REVERT_HEAD")) return "a revert";
     return "";
+}
+
+// git's view of one file: its blob in HEAD (id and what it holds) and its entry in the index.
+struct InGit {
+    std::string head_id, head_state = intent::absent, index_id;
+    bool unmerged = false;
+};
+
+// Asks git what HEAD and the index hold of each path: two programs, however many paths.
+std::map<std::string, InGit> git_view(const std::string& root, const std::vector<std::string>& paths, bool has_head) {
+    std::map<std::string, InGit> view;
+    for (const auto& path : paths) view[path];
+    if (has_head && !paths.empty()) {
+        std::string input;  // "./": from the network folder, which may lie inside the repository
+        for (const auto& path : paths) input += "HEAD:./" + path + "\n";
+        const std::string out = run_captured({"git", "-C", root, "cat-file", "--batch"}, false, {}, input).output;
+        size_t at = 0;  // each answer: "ID TYPE SIZE\nBYTES\n", or "NAME missing\n"
+        for (const auto& path : paths) {
+            const size_t eol = out.find('\n', at);
+            if (eol == std::string::npos) break;
+            const std::string header = out.substr(at, eol - at);
+            at = eol + 1;
+            const size_t space = header.find(' '), last = header.rfind(' ');
+            if (header.ends_with(" missing") || space == last) continue;
+            const size_t size = std::stoull(header.substr(last + 1));
+            view[path].head_id = header.substr(0, space);
+            view[path].head_state = intent::state_of_bytes(std::string_view(out).substr(at, size));
+            at += size + 1;
+        }
+    }
+    std::vector<std::string> list = {"git", "-C", root, "ls-files", "-s", "-z", "--"};
+    list.insert(list.end(), paths.begin(), paths.end());
+    const std::string out = run_captured(list, false, {"GIT_LITERAL_PATHSPECS=1"}).output;
+    for (size_t at = 0; at < out.size();) {  // each entry: "MODE ID STAGE\tPATH\0"
+        const size_t end = std::min(out.find('\0', at), out.size()), tab = out.find('\t', at);
+        if (tab < end) {
+            const std::string entry = out.substr(at, tab - at), path = out.substr(tab + 1, end - tab - 1);
+            const size_t first = entry.find(' '), second = entry.rfind(' ');
+            if (auto it = view.find(path); it != view.end() && first != second) {
+                if (entry.substr(second + 1) == "0") it->second.index_id = entry.substr(first + 1, second - first - 1);
+                else it->second.unmerged = true;
+            }
+        }
+        at = end + 1;
+    }
+    return view;
+}
+
+// Returns the paths whose change is kith's alone, leaving out (and saying so) each file that
+// holds a change of the user's that is not committed (staged or not), or that changed since
+// kith wrote it, so that a commit is HEAD with kith's change and nothing else. A move goes whole
+// or not at all. Paths this run did not commit through the store (init's) are kept.
+std::vector<std::string> kiths_own(const Context& ctx, const std::string& root, const std::vector<std::string>& paths,
+                                   bool has_head) {
+    std::map<std::string, FileChange> did;  // each file: what it held before this run's first change, and after its last
+    for (const FileChange& change : *ctx.committed) {
+        auto [it, fresh] = did.try_emplace(change.path, change);
+        if (fresh) continue;
+        it->second.after = change.after;
+        if (!change.from.empty()) it->second.from = change.from;
+    }
+    std::vector<std::string> known;
+    for (const auto& path : paths)
+        if (did.count(path)) known.push_back(path);
+    const auto view = git_view(root, known, has_head);
+    std::set<std::string> left_out;
+    for (const auto& path : known) {
+        const FileChange& change = did.at(path);
+        const InGit& git = view.at(path);
+        if (git.head_state != change.before || git.index_id != git.head_id || git.unmerged) {
+            ctx.warn(path + " holds a change of yours that is not committed (staged or not), so kith's change to it is "
+                            "written but not committed: kith commits only its own; commit both when you are ready");
+            left_out.insert(path);
+        } else if (intent::state_of(root, path) != change.after) {
+            ctx.warn(path + " changed since kith wrote it, so kith's change to it is written but not committed");
+            left_out.insert(path);
+        }
+    }
+    for (const auto& path : known)
+        if (const std::string& from = did.at(path).from; !from.empty() && (left_out.count(from) || left_out.count(path)))
+            left_out.insert({from, path});
+    std::vector<std::string> ours;
+    for (const auto& path : paths)
+        if (!left_out.count(path)) ours.push_back(path);
+    return ours;
 }
 
 }  // namespace
@@ -56,12 +147,14 @@ bool commit_paths(const Context& ctx, const std::string& root, const std::vector
         ctx.warn("git is in the middle of " + busy + not_committed + "; commit it with the rest once that is done");
         return false;
     }
+    const bool has_head = run_captured({"git", "-C", root, "rev-parse", "-q", "--verify", "HEAD"}).status == 0;
+    const std::vector<std::string> ours = kiths_own(ctx, root, paths, has_head);
+    if (ours.empty()) return false;
     const std::string index = dir + "/kith-index-" + std::to_string(::getpid());
     const std::vector<std::string> env = {"GIT_INDEX_FILE=" + index};
     std::vector<std::string> update = {"git", "-C", root, "update-index", "--add", "--remove", "--"};
-    update.insert(update.end(), paths.begin(), paths.end());
+    update.insert(update.end(), ours.begin(), ours.end());
     const auto cleanup = [&] { ::unlink(index.c_str()); };
-    const bool has_head = run_captured({"git", "-C", root, "rev-parse", "-q", "--verify", "HEAD"}).status == 0;
     Captured step;
     if (has_head) step = run_captured({"git", "-C", root, "read-tree", "HEAD"}, true, env);
     if (!has_head || step.status == 0) step = run_captured(update, true, env);
@@ -79,8 +172,22 @@ bool commit_paths(const Context& ctx, const std::string& root, const std::vector
     }
     // The real index takes the committed paths only; whatever else the user staged stays staged.
     if (run_captured(update, true).status != 0)
-        ctx.warn("committed, but git's index could not be updated for " + paths.front() + "; 'git status' may show it");
+        ctx.warn("committed, but git's index could not be updated for " + ours.front() + "; 'git status' may show it");
     return true;
+}
+
+StoreHost git_host(const Context& ctx, const std::string& root) {
+    StoreHost host;
+    host.tracked = [root](const std::vector<std::string>& paths) {
+        std::vector<std::string> list = {"git", "-C", root, "ls-files", "-z", "--"};
+        list.insert(list.end(), paths.begin(), paths.end());
+        const Captured listed = run_captured(list, false, {"GIT_LITERAL_PATHSPECS=1"});
+        return listed.status == 0 && !listed.output.empty();
+    };
+    host.committed = [changes = ctx.committed](const std::vector<FileChange>& made) {
+        changes->insert(changes->end(), made.begin(), made.end());
+    };
+    return host;
 }
 
 void autocommit(const Context& ctx, const Config& config, const std::string& root,

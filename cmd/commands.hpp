@@ -34,6 +34,7 @@ int split_git_arguments(int argc, char** argv);
 void add_email(CLI::App& app, Context& ctx, Actions& actions);
 void add_import(CLI::App& app, Context& ctx, Actions& actions);
 void add_export(CLI::App& app, Context& ctx, Actions& actions);
+void add_where(CLI::App& app, Context& ctx, Actions& actions);
 void add_complete(CLI::App& app, Context& ctx, Actions& actions);  // hidden: words for completions
 
 }  // namespace kith::cli

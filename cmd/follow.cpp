@@ -19,10 +19,10 @@ namespace {
 void change(Context& ctx, const Config& config, const Contact& person, const Store::Edit& edit,
             const std::function<std::string()>& message) {
     const Store store = ctx.store();
-    store.edit_contacts({{person.path, edit}}, config);
+    const std::vector<std::string> changed = store.edit_contacts({{person.path, edit}}, config);
     const std::string said = message();
     ctx.say(said);
-    autocommit(ctx, config, store.root(), {person.path}, "kith: " + said);
+    autocommit(ctx, config, store.root(), changed, "kith: " + said);
 }
 
 // A day in the past is written as asked (it may be a late entry), with a warning.
@@ -79,8 +79,11 @@ int snooze(Context& ctx, const std::string& name, const std::string& until, bool
         People people(ctx);
         const Contact person = people.find(name);
         const Config& config = people.config();
-        if (!person.snooze) fail_usage(person.name + " is not snoozed");
-        change(ctx, config, person, [&](const std::string& text) { return remove_top_level(text, "snooze", person.path); },
+        change(ctx, config, person,
+               [&](const std::string& text) {
+                   if (!parse_contact(text, person.path, config).snooze) fail_usage(person.name + " is not snoozed");
+                   return remove_top_level(text, "snooze", person.path);
+               },
                [&] { return person.name + " is no longer snoozed"; });
         return 0;
     }

@@ -80,11 +80,30 @@ std::string first_config(const Context& ctx, const std::string& dir) {
     return text;
 }
 
-int init(Context& ctx, const std::string& dir_arg, bool git) {
+// Refuses to make a network in the working folder when that is the home folder or one holding
+// it: every command run anywhere below would find it (SPEC 1), an empty network hiding the one
+// the user meant. --here makes it there all the same.
+void refuse_folder_above_everything(const Context& ctx, const std::string& dir) {
+    if (ctx.home.empty()) return;
+    std::error_code ec;
+    const std::filesystem::path home = std::filesystem::weakly_canonical(ctx.home, ec);
+    const std::filesystem::path here = std::filesystem::weakly_canonical(dir, ec);
+    const std::filesystem::path below = home.lexically_relative(here);  // "." for the home folder itself
+    if (ec || below.empty() || *below.begin() == "..") return;
+    fail_usage("'" + here.string() + "' is " + (home == here ? "your home folder" : "a folder holding your home folder") +
+               ": kith would find a network here from every folder below it; make it in its own folder ('kith init "
+               "~/network', then cd there or set KITH_DIR), or add --here to make it here all the same");
+}
+
+int init(Context& ctx, const std::string& dir_arg, bool git, bool here) {
     std::string dir = dir_arg;
+    if (here && !dir.empty()) fail_usage("--here makes the network in the working folder; give DIR or --here, not both");
     if (dir.empty() && ctx.where.dir_option) dir = *ctx.where.dir_option;
     if (dir.empty() && ctx.where.kith_dir) dir = *ctx.where.kith_dir;
-    if (dir.empty()) dir = ctx.where.working_dir;
+    if (dir.empty()) {
+        dir = ctx.where.working_dir;
+        if (!here) refuse_folder_above_everything(ctx, dir);
+    }
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) throw Error(ErrorKind::io, "cannot make folder: " + ec.message(), Location{dir, 0, 0});
@@ -124,11 +143,16 @@ void add_init(CLI::App& app, Context& ctx, Actions& actions) {
     auto* cmd = app.add_subcommand("init", "Make a network folder: kith.yaml, contacts/, .gitignore, .gitattributes");
     auto dir = std::make_shared<std::string>();
     auto git = std::make_shared<bool>(false);
+    auto here = std::make_shared<bool>(false);
     cmd->add_option("DIR", *dir, "The folder (else --dir, $KITH_DIR or the working folder)");
     cmd->add_flag("--git", *git,
                   "Also make it a git repository (or set up a clone): kith's merge driver, and a first commit");
-    cmd->footer("Examples:\n  kith init ~/network --git\n  kith init\n  git clone HOST:network && kith init --git network   # a clone: sets up the merge driver");
-    actions[cmd] = [&ctx, dir, git] { return init(ctx, *dir, *git); };
+    cmd->add_flag("--here", *here, "Make it in the working folder even when that is your home folder");
+    cmd->footer("Without DIR, init refuses the home folder and the folders holding it (every\n"
+                "folder below would find that network), unless --here.\n"
+                "Examples:\n  kith init ~/network --git\n  kith init\n"
+                "  git clone HOST:network && kith init --git network   # a clone: sets up the merge driver");
+    actions[cmd] = [&ctx, dir, git, here] { return init(ctx, *dir, *git, *here); };
 }
 
 }  // namespace kith::cli

@@ -1,5 +1,8 @@
 #pragma once
-// Running other programs (git, the user's editor) without a shell in between.
+// Running other programs (git, the user's editor) without a shell in between. git always runs
+// without the variables that would point it at another repository (GIT_DIR, GIT_WORK_TREE,
+// GIT_INDEX_FILE and the rest of `git rev-parse --local-env-vars`): kith's git works on the
+// network's own repository, found from the folder it runs in.
 #include <string>
 #include <vector>
 
@@ -19,9 +22,9 @@ struct Captured {
     std::string output;  // stdout, and stderr too when asked for
 };
 
-// Runs a program found on PATH with stdin from /dev/null and its output captured (stderr too
-// when `with_stderr`, else dropped); `env` adds or replaces NAME=value variables.
+// Runs a program found on PATH with its output captured (stderr too when `with_stderr`, else
+// dropped); `env` adds or replaces NAME=value variables; stdin reads `input`, or /dev/null.
 Captured run_captured(const std::vector<std::string>& args, bool with_stderr = false,
-                      const std::vector<std::string>& env = {});
+                      const std::vector<std::string>& env = {}, const std::string& input = "");
 
 }  // namespace kith::cli

@@ -45,19 +45,22 @@ struct Group {
 };
 
 int rename(Context& ctx, const RenameOptions& in) {
-    Group active, archived;  // everyone in network order, a chunk of files at a time
-    const Network network = ctx.each_contact(true, [&](std::vector<Contact>& read_now, const Config&) {
-        for (auto& contact : read_now) (contact.archived ? archived : active).add(contact);
-    });
-    const Contact person = resolve(active.people, in.name);
-    refuse_conflicted(person);
     const std::string slug = in.slug.empty() ? make_slug(in.new_name) : in.slug;
     if (slug.empty()) fail_usage("cannot make a file name from '" + in.new_name + "'; give one with --slug");
     if (const std::string problem = slug_problem(slug); !problem.empty()) fail_usage("--slug '" + slug + "': " + problem);
     if (in.new_name.find_first_not_of(" \t") == std::string::npos) fail_usage("the new name is empty");
 
+    // Who refers to the old slug is decided from files read under the lock: a change committed
+    // by another kith before it is taken is seen, and none can come in between.
     const Store store = ctx.store();
-    Transaction change(store, network.config);
+    const Config config = store.load_config();
+    Transaction change(store, config);
+    Group active, archived;  // everyone in network order, a chunk of files at a time
+    ctx.each_contact(true, [&](std::vector<Contact>& read_now, const Config&) {
+        for (auto& contact : read_now) (contact.archived ? archived : active).add(contact);
+    });
+    const Contact person = resolve(active.people, in.name);
+    refuse_conflicted(person);
     const std::string target = "contacts/" + slug + ".yaml";
     if (slug != person.slug)
         for (const std::string folder : {"contacts/", "archive/"})
@@ -68,7 +71,7 @@ int rename(Context& ctx, const RenameOptions& in) {
         const bool known = person.name == in.new_name ||
                            std::find(person.aka.begin(), person.aka.end(), person.name) != person.aka.end();
         if (!in.no_aka && !known) out = add_list_item(out, "aka", yaml_scalar(person.name), person.path);
-        return slug == person.slug ? out : rename_references(out, person.slug, slug, person.path, network.config);
+        return slug == person.slug ? out : rename_references(out, person.slug, slug, person.path, config);
     });
     size_t references = 0;
     if (slug != person.slug) {
@@ -80,7 +83,7 @@ int rename(Context& ctx, const RenameOptions& in) {
                     continue;
                 refuse_conflicted(other);
                 change.edit(other.path, [&](const std::string& text) {
-                    return rename_references(text, person.slug, slug, other.path, network.config);
+                    return rename_references(text, person.slug, slug, other.path, config);
                 });
                 ++references;
             }
@@ -89,7 +92,7 @@ int rename(Context& ctx, const RenameOptions& in) {
     const std::vector<std::string> changed = change.commit();
     ctx.say("renamed " + person.name + " to " + in.new_name + (slug == person.slug ? "" : " (" + target + ")") +
             (references ? "; updated " + std::to_string(references) + " other file" + (references == 1 ? "" : "s") : ""));
-    autocommit(ctx, network.config, store.root(), changed, "kith: rename " + person.name + " to " + in.new_name);
+    autocommit(ctx, config, store.root(), changed, "kith: rename " + person.name + " to " + in.new_name);
     return 0;
 }
 

@@ -30,15 +30,16 @@ int set_tier(Context& ctx, const Config& config, const Contact& person, const Ti
     }
     std::string before;
     const Store store = ctx.store();
-    store.edit_contacts({{person.path,
-                          [&](const std::string& text) {
-                              before = tier_of(parse_contact(text, person.path, config), config);
-                              std::string out = set_top_level(text, "tier", yaml_scalar(in.tier));
-                              return cadence ? set_top_level(out, "cadence", cadence->text()) : out;
-                          }}},
-                        config);
+    const std::vector<std::string> changed = store.edit_contacts(
+        {{person.path,
+          [&](const std::string& text) {
+              before = tier_of(parse_contact(text, person.path, config), config);
+              std::string out = set_top_level(text, "tier", yaml_scalar(in.tier));
+              return cadence ? set_top_level(out, "cadence", cadence->text()) : out;
+          }}},
+        config);
     ctx.say(person.name + ": " + before + " -> " + in.tier + (cadence ? ", every " + cadence->text() : ""));
-    autocommit(ctx, config, store.root(), {person.path}, "kith: " + person.name + " is now " + in.tier);
+    autocommit(ctx, config, store.root(), changed, "kith: " + person.name + " is now " + in.tier);
     return 0;
 }
 

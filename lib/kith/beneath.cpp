@@ -254,6 +254,11 @@ std::string write_temp(const Place& at, const std::function<std::optional<std::s
     return temp;
 }
 
+void remove_file(const std::string& root, const std::string& path) {
+    const Place at = place(root, path, false, false);
+    if (at.dir.ok()) ::unlinkat(at.dir.get(), at.name.c_str(), 0);
+}
+
 void sync_folder(int dir) { (void)::fsync(dir); }
 
 std::vector<Entry> list_folder(const std::string& root, const std::string& path) {

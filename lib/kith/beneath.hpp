@@ -69,6 +69,10 @@ std::string write_temp(const Place& at, const std::vector<std::string_view>& pie
 std::string write_temp(const Place& at, const std::function<std::optional<std::string_view>()>& next, bool flush = true,
                        bool private_mode = false);
 
+// Removes a file under root (never a folder; a final link itself, not its target); nothing when
+// it is missing.
+void remove_file(const std::string& root, const std::string& path);
+
 // Flushes a folder's entries to disk; errors are ignored (some file systems refuse).
 void sync_folder(int dir);
 

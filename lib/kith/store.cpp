@@ -21,6 +21,7 @@
 #include "kith/config_file.hpp"
 #include "kith/conflict.hpp"
 #include "kith/contact_file.hpp"
+#include "kith/intent.hpp"
 #include "kith/transaction.hpp"
 
 namespace kith {
@@ -70,26 +71,28 @@ void run_parallel(size_t n, const Work& work) {
 
 }  // namespace
 
-std::string find_network(const Whereabouts& where) {
+FoundNetwork locate_network(const Whereabouts& where) {
     if (where.dir_option) {
         if (!has_config(*where.dir_option))
             fail_usage("no kith network in '" + *where.dir_option + "' (no kith.yaml there); run 'kith init " +
                        *where.dir_option + "'");
-        return *where.dir_option;
+        return {*where.dir_option, FoundBy::dir_option};
     }
     if (where.kith_dir && !where.kith_dir->empty()) {
         if (!has_config(*where.kith_dir))
             fail_usage("no kith network in '" + *where.kith_dir + "' (from $KITH_DIR; no kith.yaml there); run 'kith init'");
-        return *where.kith_dir;
+        return {*where.kith_dir, FoundBy::kith_dir};
     }
     for (fs::path dir = fs::path(where.working_dir); !dir.empty(); dir = dir.parent_path()) {
-        if (has_config(dir)) return dir.string();
+        if (has_config(dir)) return {dir.string(), FoundBy::at_or_above};
         if (dir == dir.parent_path()) break;
     }
-    if (has_config(where.data_home + "/kith")) return where.data_home + "/kith";
+    if (has_config(where.data_home + "/kith")) return {where.data_home + "/kith", FoundBy::data_home};
     fail_usage("no kith network found: looked for kith.yaml in --dir, $KITH_DIR, '" + where.working_dir +
                "' and the folders above it, and '" + where.data_home + "/kith'; run 'kith init' to make one");
 }
+
+std::string find_network(const Whereabouts& where) { return locate_network(where).path; }
 
 WriteLock::WriteLock(const std::string& root) {
     // The folder itself is locked, not a file in .kith/: deleting .kith/ cannot let a second
@@ -213,12 +216,12 @@ struct Store::Scan {
 
 void Store::finish_pending_change() const {
     // A change an earlier kith left half-done is finished before anything is read.
-    if (!exists(".kith/intent")) return;
+    if (!exists(intent::record_path) && !exists(intent::record_copy_path)) return;
     try {
         const WriteLock lock(root_);
         finish_pending(*this);
-    } catch (const Error&) {  // a read-only folder still reads; the next writer finishes it
-        if (!exists(".kith/intent")) throw;  // finished, but with a file it had to leave alone: say so
+    } catch (const Error& e) {  // a read-only folder still reads; the next writer finishes it
+        if (e.kind() == ErrorKind::invalid) throw;  // a record refused, or a file it had to leave alone: say so
     }
 }
 

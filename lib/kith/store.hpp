@@ -27,6 +27,18 @@ struct Whereabouts {
     std::string data_home;                  // ${XDG_DATA_HOME:-~/.local/share}
 };
 
+// Which rule of SPEC 1 found the network folder.
+enum class FoundBy { dir_option, kith_dir, at_or_above, data_home };
+
+// The network folder, and how it was found.
+struct FoundNetwork {
+    std::string path;
+    FoundBy by;
+};
+
+// Finds the network folder as SPEC 1 orders it, and says by which rule. Throws a usage Error
+// naming where it looked.
+FoundNetwork locate_network(const Whereabouts& where);
 // Finds the network folder as SPEC 1 orders it. Throws a usage Error naming where it looked.
 std::string find_network(const Whereabouts& where);
 
@@ -59,13 +71,37 @@ struct TestHooks {
     std::string held_text_bytes;  // the budget of held_text_budget(), in bytes
 };
 
+// What one commit did to a file, for git: its path as resolved inside the folder, what it held
+// before and holds after (intent::state_of's form: "-" for absent, else size and hash), and for
+// the target of a move, the file it was moved from.
+struct FileChange {
+    std::string path, before, after, from;
+};
+
+// What the command layer lends the store, since the library runs no programs: git's view of
+// the folder, asked for only when it is needed, and word of each change the store commits.
+struct StoreHost {
+    // Returns true when git tracks one of these files (paths from the root). Asked only when a
+    // record of intent is found; unset, nothing is tracked.
+    std::function<bool(const std::vector<std::string>& paths)> tracked;
+    // Is told what a commit changed, once it is made.
+    std::function<void(const std::vector<FileChange>& changes)> committed;
+};
+
 // Reads and writes the files of one network folder; paths are relative to its root, and
 // every one of them resolves inside it: a link that leads out is refused.
 class Store {
 public:
-    explicit Store(std::string root, TestHooks hooks = {}) : root_(std::move(root)), hooks_(std::move(hooks)) {}
+    explicit Store(std::string root, TestHooks hooks = {}, StoreHost host = {})
+        : root_(std::move(root)), hooks_(std::move(hooks)), host_(std::move(host)) {}
 
     const std::string& root() const { return root_; }
+    // Returns true when git tracks one of these files, as the host says (false without one).
+    bool tracked_by_git(const std::vector<std::string>& paths) const { return host_.tracked && host_.tracked(paths); }
+    // Tells the host what a commit changed.
+    void committed(const std::vector<FileChange>& changes) const {
+        if (host_.committed) host_.committed(changes);
+    }
 
     // Reads kith.yaml (defaults when it is absent). Throws an invalid-file Error.
     Config load_config() const;
@@ -156,6 +192,7 @@ private:
                          std::uint64_t dead) const;
     std::string root_;
     TestHooks hooks_;
+    StoreHost host_;
 };
 
 }  // namespace kith

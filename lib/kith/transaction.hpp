@@ -4,10 +4,12 @@
 // Commit protocol: every new text goes to a temp file beside its target (flushed; in a large
 // change, each text beyond Store::held_text_budget() at once, when it is staged); when
 // more than one file changes, a record of intent is written to .kith/intent (flushed), with
-// what each target held; then the renames and moves; then the record is removed. The next
-// kith that opens the store finishes a change whose record it finds (leaving alone a target
-// changed since: see finish_pending), and removes stale temp files, so a crash, ENOSPC or
-// EFBIG between two files leaves all of them or none.
+// what each target held and will hold, and the temp files and the record get second names
+// (see intent.hpp); then the renames and moves; then the record is removed. The next kith that
+// opens the store finishes a change whose record it finds (leaving alone a target changed
+// since: see finish_pending), and removes stale temp files, so a crash, ENOSPC or EFBIG
+// between two files, then a `git clean`, `git stash -u` or deleting .kith/, leaves all of
+// them or none, or says which part is lost.
 #include <deque>
 #include <string>
 #include <unordered_map>
@@ -50,8 +52,9 @@ public:
     void move(const std::string& from, const std::string& to);
 
     // Applies every change, all or nothing, and returns the paths it changed (as resolved
-    // inside the folder), for git. A text larger than max_file_bytes is refused before
-    // anything is written. Called once: each text is let go once its temp file holds it.
+    // inside the folder), for git; the store's host is told what each held before and after.
+    // A text larger than max_file_bytes is refused before anything is written. Called once:
+    // each text is let go once its temp file holds it.
     std::vector<std::string> commit();
 
 private:
@@ -62,13 +65,15 @@ private:
         std::string temp;      // the temp file that holds it already (its path from the root),
         std::string target;    // its target as resolved then,
         std::string kind;      // and "new" or "replace", as the target was found then
+        std::string before;    // a write: what the target held when first read (intent::state_of's form)
+        std::string after;     // and what the new text is, once its temp file holds it
     };
     // The write of a file this transaction holds, or nullptr.
     Change* pending_write(const std::string& path);
     const Change* pending_write(const std::string& path) const;
     // Appends a change whose target is `to`.
     Change& add_change(const std::string& to);
-    void stage_write(const std::string& path, std::string text);
+    void stage_write(const std::string& path, std::string text, const std::string& before);
     // Holds a change's new text, or writes it to its temp file now when the texts held would
     // pass the budget (and the target's folder is there: only the commit makes folders).
     void hold(Change& change, std::string text);
@@ -87,11 +92,14 @@ private:
     bool handed_over_ = false;     // the temp files are the commit's now (renamed, or named by its record)
 };
 
-// With the lock held: finishes (or, when its record is damaged, undoes) a change that an
-// earlier kith left half-done, then removes stale temp files. Returns true when one was found.
-// A file changed since that change was planned is never overwritten: it stays as it is, kith's
-// version is kept beside it (NAME.kith-unfinished), and an invalid-file Error located at it
-// says so once everything else is finished.
+// With the lock held: finishes a change that an earlier kith left half-done, then removes
+// stale temp files (recovery.cpp). Returns true when
+// one was found. A file changed since that change was planned is never overwritten: it stays as
+// it is, kith's version is kept beside it (NAME.kith-unfinished), and an invalid-file Error
+// located at it says so once everything else is finished; so does a step whose staged text is
+// gone while its file is as it was. A record git tracks, one that does not read, or one with a
+// step kith never makes (see intent::refusal) is not followed at all, nor removed: an
+// invalid-file Error located at it says so.
 bool finish_pending(const Store& store);
 
 }  // namespace kith

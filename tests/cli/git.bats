@@ -190,6 +190,7 @@ git_setup() {
     echo "# changed" >> contacts/grace-hopper.yaml
     # 'add --slug' refuses such a slug, but a file can arrive with a clone or by hand.
     printf 'name: Star\n' > 'contacts/g*.yaml'
+    git add -- ':(literal)contacts/g*.yaml' && git commit -qm "a star arrives"   # as a clone brings it
     kith log 'Star' -k call
     run git show --name-only --format= HEAD
     assert_output 'contacts/g*.yaml'

@@ -10,6 +10,7 @@
 #include "kith/beneath.hpp"
 #include "kith/config_file.hpp"
 #include "kith/error.hpp"
+#include "kith/intent.hpp"
 #include "kith/store.hpp"
 #include "kith/transaction.hpp"
 
@@ -64,6 +65,31 @@ TEST_CASE("a transaction creates, edits and moves together and returns the paths
     CHECK(net.temps() == 0);
 }
 
+TEST_CASE("a commit tells the store's host what each file held before and holds after; a move names its source") {
+    Folder net;
+    std::vector<FileChange> told;
+    StoreHost host;
+    host.committed = [&](const std::vector<FileChange>& changes) { told.insert(told.end(), changes.begin(), changes.end()); };
+    const Store store(net.root.string(), {}, host);
+    const Config config = store.load_config();
+    Transaction change(store, config);
+    change.create("contacts/c.yaml", "name: C\n");
+    change.edit("contacts/a.yaml", add_tier);
+    change.edit("contacts/a.yaml", [](const std::string& text) { return text + "org: X\n"; });
+    change.move("contacts/b.yaml", "archive/b.yaml");
+    CHECK(told.empty());  // only once it is made
+    change.commit();
+    const std::string a_before = intent::state_of_bytes("name: A\n"), b = intent::state_of_bytes("name: B\n");
+    REQUIRE(told.size() == 4);
+    CHECK((told[0].path == "contacts/c.yaml" && told[0].before == intent::absent &&
+           told[0].after == intent::state_of_bytes("name: C\n")));
+    CHECK((told[1].path == "contacts/a.yaml" && told[1].before == a_before &&
+           told[1].after == intent::state_of_bytes("name: A\ntier: core\norg: X\n")));
+    CHECK((told[2].path == "contacts/b.yaml" && told[2].before == b && told[2].after == intent::absent));
+    CHECK((told[3].path == "archive/b.yaml" && told[3].before == intent::absent && told[3].after == b &&
+           told[3].from == "contacts/b.yaml"));
+}
+
 TEST_CASE("create never writes a file kith could not read back, nor replaces one") {
     Folder net;
     const Store store(net.root.string());
@@ -100,6 +126,25 @@ TEST_CASE("a failure between two renames is finished by the next load: both file
     CHECK(network.contacts.at(1).tier == "core");
     CHECK_FALSE(fs::exists(net.root / ".kith/intent"));
     CHECK(net.temps() == 0);
+}
+
+TEST_CASE("a failure between two renames leaves the record and each staged text a second name; from them, both files") {
+    Folder net;
+    const Store failing(net.root.string(), TestHooks{"", "", "apply-2", "", ""});
+    CHECK_THROWS_AS(failing.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", add_tier}},
+                                          failing.load_config()),
+                    Error);
+    CHECK(fs::exists(net.root / intent::record_copy_path));
+    CHECK(fs::hard_link_count(net.root / intent::record_path) == 2);
+    for (const auto& entry : fs::directory_iterator(net.root / "contacts"))  // as git clean -fd does
+        if (entry.path().filename().string().starts_with(".")) fs::remove(entry.path());
+    fs::remove(net.root / intent::record_copy_path);
+    const Network network = Store(net.root.string()).load(false);
+    CHECK(network.contacts.at(0).tier == "core");
+    CHECK(network.contacts.at(1).tier == "core");
+    CHECK(net.temps() == 0);
+    for (const auto& entry : fs::directory_iterator(net.root / ".kith"))
+        CHECK_FALSE(entry.path().filename().string().starts_with("staged-"));
 }
 
 TEST_CASE("a failure before the record is written leaves every file as it was and no temp file") {
@@ -173,16 +218,21 @@ TEST_CASE("with texts written early, a failure at any step leaves every file or 
 }
 #endif
 
-TEST_CASE("a damaged record of intent is rolled back: its temp files go, nothing is renamed") {
+TEST_CASE("a damaged record of intent is none of kith's (it writes its record whole): refused, nothing renamed") {
     Folder net;
     fs::create_directories(net.root / ".kith");
     net.put("contacts/.a.yaml.AbC123", "name: A\ntier: core\n");
     net.put(".kith/intent", "kith-intent-1\nreplace\tcontacts/.a.yaml.AbC123\tcontacts/a.yaml\nend\t12");
     const Store store(net.root.string());
-    store.load(false);
+    try {
+        store.load(false);
+        FAIL("a damaged record was taken");
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::invalid);
+        CHECK(e.located().starts_with(".kith/intent: a record of intent that kith cannot read"));
+    }
     CHECK(net.get("contacts/a.yaml") == "name: A\n");
-    CHECK_FALSE(fs::exists(net.root / ".kith/intent"));
-    CHECK(net.temps() == 0);
+    CHECK(fs::exists(net.root / ".kith/intent"));
 }
 
 TEST_CASE("the lock is the folder itself: deleting .kith does not release it") {

@@ -1,0 +1,35 @@
+# Issue 18, item 10: rename decides under the lock which files refer to the old slug. An
+# introduce holds the lock (paused by the store's hook before it writes); rename starts and
+# waits for the lock (today's main had read everyone by then); the introduce then writes
+# `with: grace-hopper` on Tom and lets go. Every reference must follow the rename.
+load store_helpers
+
+# Waits (at most 10 s) until process $1 polls for kith's lock: the only place kith sleeps.
+waiting_for_lock() {
+    local i
+    for i in $(seq 1 1000); do
+        [ "$(cat "/proc/$1/wchan" 2>/dev/null)" = hrtimer_nanosleep ] && return 0
+        sleep 0.01
+    done
+    echo "process $1 never waited for the lock" >&2
+    return 1
+}
+
+@test "rename after an introduce committed while it waited: the new reference is renamed too" {
+    need_hooks
+    local pause="$BATS_TEST_TMPDIR/introduce-holds-the-lock"
+    KITH_TEST_PAUSE_AT=locked KITH_TEST_PAUSE_FILE="$pause" "$KITH" introduce tom grace -m "in between" \
+        >/dev/null 2>"$BATS_TEST_TMPDIR/introduce.err" &
+    local introduce=$!
+    wait_for "$pause"
+    "$KITH" rename "Grace Hopper" "Grace B Hopper" >/dev/null 2>"$BATS_TEST_TMPDIR/rename.err" &
+    local rename=$!
+    waiting_for_lock "$rename"
+    rm "$pause"
+    wait "$introduce"
+    wait "$rename"
+    grep -q 'with: grace-b-hopper' contacts/tom-becker.yaml
+    [ -z "$(grep -rl 'grace-hopper' contacts)" ] || { grep -rn 'grace-hopper' contacts >&2; false; }
+    run kith check
+    assert_success
+}
