@@ -48,6 +48,10 @@ public:
     void replace(const std::string& path, const std::string& text);
     // Moves a file to another folder of the network; refused when the target exists.
     void move(const std::string& from, const std::string& to);
+    // Makes this a dry run: each create, edit or replace is made and checked as for a commit,
+    // then let go (its path still counts as taken); nothing is held or written, read() gives a
+    // file as it is on disk, and commit() is refused.
+    void dry_run() { dry_run_ = true; }
 
     // Applies every change, all or nothing, and returns the paths it changed (as resolved
     // inside the folder), for git. A text larger than max_file_bytes is refused before
@@ -85,6 +89,7 @@ private:
     size_t held_bytes_ = 0;        // of the texts held in memory
     size_t written_early_ = 0;     // texts written to their temp files before the commit
     bool handed_over_ = false;     // the temp files are the commit's now (renamed, or named by its record)
+    bool dry_run_ = false;         // checked, never staged
 };
 
 // With the lock held: finishes (or, when its record is damaged, undoes) a change that an
