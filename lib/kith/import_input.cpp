@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 #include "kith/error.hpp"
@@ -120,9 +121,12 @@ bool InputLines::fill() {
 }
 
 bool InputLines::looks_binary() const {
-    size_t controls = 0;
-    for (char c : head_) controls += (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\r' && c != '\n') ? 1 : 0;
-    return controls * 20 > head_.size();
+    // Many control bytes, and the first line not text: a text file with odd values (a NUL, a
+    // control character in a note) still starts as text; a Windows-1252 file has no controls.
+    const auto control = [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\r' && c != '\n'; };
+    const size_t controls = static_cast<size_t>(std::count_if(head_.begin(), head_.end(), control));
+    const std::string_view first = std::string_view(head_).substr(0, head_.find_first_of("\r\n"));
+    return controls * 20 > head_.size() && (std::any_of(first.begin(), first.end(), control) || find_invalid_utf8(first));
 }
 
 bool InputLines::ensure(size_t count) {

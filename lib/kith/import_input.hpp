@@ -32,7 +32,7 @@ struct InputLine {
 inline constexpr size_t import_max_input_bytes = size_t{2} << 30;
 
 // The lines of an input, one at a time; at most a chunk and a line are held. An input whose
-// first bytes look binary (many control bytes) yields no line at all.
+// first bytes look binary (many control bytes, and no line of text first) yields no line at all.
 class InputLines {
 public:
     // Keeps at most `max_line` bytes of a line; the rest of a longer one is read and let go.
@@ -52,7 +52,7 @@ private:
     void decode(std::string_view bytes, bool last);
     // Returns true when the buffer holds `count` bytes from pos_ (fewer only at the end).
     bool ensure(size_t count);
-    // True when the first bytes read hold more control bytes than text does.
+    // True when the first bytes read hold many control bytes and do not start with a line of text.
     bool looks_binary() const;
 
     enum class Encoding { unknown, utf8, utf16le, utf16be };

@@ -49,7 +49,8 @@ public:
                 mine = theirs;
                 d.facts.push_back({key, theirs, false});
             } else {
-                d.disagreements.push_back(fmt::format("{}: kept '{}', the import says '{}'", key, mine, theirs));
+                d.disagreements.push_back(
+                    fmt::format("{}: kept '{}', the import says '{}'", key, fit_width(mine, 60), fit_width(theirs, 60)));
             }
         };
         const auto list = [&](const char* key, std::vector<std::string>& mine, const std::vector<std::string>& theirs) {

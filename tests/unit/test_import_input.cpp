@@ -106,6 +106,8 @@ TEST_CASE("import input: an input that looks binary yields no line at all") {
     CHECK(lines_of(binary, 100).empty());
     // One NUL in a text is no binary file: the line is read (and the vCard reader reports the NUL).
     CHECK(lines_of(std::string("BEGIN:VCARD\nNOTE:a\0b\nEND:VCARD\n", 31), 7).size() == 3);
+    // Nor are many control characters after a first line of text.
+    CHECK(lines_of("BEGIN:VCARD\nNOTE:" + std::string(600, '\x01') + "\nEND:VCARD\n", 64).size() == 3);
 }
 
 TEST_CASE("import input: bytes that are not UTF-8 are read as Windows-1252, one byte at a time") {
