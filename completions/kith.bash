@@ -41,21 +41,26 @@ _kith_quote_char() {
     esac
 }
 
-# Sets COMPREPLY to the words given, each written so that the shell reads it as itself (byte by
-# byte: no character a shell reads is outside ASCII). With several, the start they share is
-# written alike in each and the first byte after it, in all but the first, starting with a
-# quote: the common start that bash inserts then never ends inside an escape.
+# Sets COMPREPLY to the words of the array `words`, each written so that the shell reads it as
+# itself (byte by byte: no character a shell reads is outside ASCII). With several, the start they
+# share is written alike in each and the first byte after it, in all but the first, starting with
+# a quote: the common start that bash inserts then never ends inside an escape.
 _kith_insertions() {
-    local LC_ALL=C common=$1 word i k alt
-    for word in "$@"; do
+    local LC_ALL=C common=${words[0]} word i k alt
+    for word in "${words[@]}"; do
         while [[ "$word" != "$common"* ]]; do common=${common%?}; done
     done
     COMPREPLY=()
-    for ((k = 1; k <= $#; k++)); do
-        word=${!k} REPLY=
+    for k in "${!words[@]}"; do
+        word=${words[k]} REPLY=
+        # Most slugs hold nothing a shell reads: they go as they are, without a look at each byte.
+        if [[ -z "$QUOTE" && "${word//[A-Za-z0-9._+,\/@%-]/}" != *[$'\x01'-$'\x7f']* ]]; then
+            COMPREPLY+=("$word")
+            continue
+        fi
         for ((i = 0; i < ${#word}; i++)); do
             alt=
-            [[ $k -gt 1 && $i -eq ${#common} ]] && alt=1
+            [[ $k -gt 0 && $i -eq ${#common} ]] && alt=1
             _kith_quote_char "${word:i:1}" "$alt"
         done
         COMPREPLY+=("$REPLY")
@@ -74,7 +79,7 @@ _kith_reply() {
         [[ -n "$word" && "$word" == "$prefix"* ]] && words+=("$word")
     done < <(_kith_words "$1")
     COMPREPLY=()
-    [[ ${#words[@]} -gt 0 ]] && _kith_insertions "${words[@]}"
+    [[ ${#words[@]} -gt 0 ]] && _kith_insertions
 }
 
 # Sets COMPREPLY to the fixed words given that start with $cur (kith's own words only).
