@@ -171,3 +171,11 @@ TEST_CASE("adding to a list written as an empty text ('' or \"\") gives a list o
         CHECK(file.find(":")->text == "y");
     }
 }
+
+TEST_CASE("a '|+' text that ends the file keeps its text when a key goes after it: '+' becomes '-' (found by fuzzing)") {
+    const std::string text = "name: Ada\nnotes: |+\n ltg:2\n 052h} ";
+    REQUIRE(reads(text));
+    const std::string out = set_top_level(text, "snooze", "2026-12-01", "x.yaml");
+    CHECK(out == "name: Ada\nnotes: |-\n ltg:2\n 052h} \nsnooze: 2026-12-01\n");
+    CHECK(keeps_values(text, out));
+}
