@@ -3,22 +3,18 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
-#include <stdexcept>
+#include <memory>
 
 #include "autocommit.hpp"
 #include "commands.hpp"
-#include "kith/contact_file.hpp"
-#include "kith/editor.hpp"
 #include "kith/error.hpp"
-#include "kith/fields.hpp"
 #include "kith/google_csv.hpp"
 #include "kith/import_plan.hpp"
+#include "kith/import_write.hpp"
 #include "kith/linkedin_csv.hpp"
 #include "kith/text.hpp"
 #include "kith/transaction.hpp"
 #include "kith/vcard_contact.hpp"
-#include "kith/yaml_emit.hpp"
 
 namespace kith::cli {
 namespace {
@@ -28,65 +24,52 @@ struct ImportOptions {
     bool dry_run = false;
 };
 
-// Reads a whole stream, a block at a time, after what `bytes` holds (room reserved is used as is).
-std::string read_bytes(std::istream& in, const std::string& name, std::string bytes = {}) {
-    char block[1 << 16];
-    while (in.read(block, sizeof block) || in.gcount() > 0) bytes.append(block, static_cast<size_t>(in.gcount()));
-    if (in.bad()) throw Error(ErrorKind::io, "cannot read '" + name + "'");
-    return bytes;
+// Hands out a stream a block at a time, so that no input is ever held whole.
+ReadChunk blocks_of(std::istream& in, const std::string& name) {
+    auto block = std::make_shared<std::vector<char>>(size_t{1} << 16);
+    return [&in, name, block]() {
+        in.read(block->data(), static_cast<std::streamsize>(block->size()));
+        if (in.bad()) throw Error(ErrorKind::io, "cannot read '" + name + "'");
+        return std::string_view(block->data(), static_cast<size_t>(in.gcount()));
+    };
 }
 
-std::string read_source_file(const std::filesystem::path& path) {
+// Reads one file (or stdin) of the format into the batch.
+void read_file(const std::string& format, std::istream& in, const std::string& name, ImportBatch& batch) {
+    const ReadChunk read = blocks_of(in, name);
+    if (format == "google") read_google_csv(read, name, batch);
+    else if (format == "linkedin") read_linkedin_csv(read, name, batch);
+    else read_vcard_contacts(read, name, batch);
+}
+
+void read_path(const std::string& format, const std::filesystem::path& path, ImportBatch& batch) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(ErrorKind::io, "cannot open '" + path.string() + "'");
-    std::string bytes;
-    std::error_code ec;
-    if (const auto size = std::filesystem::file_size(path, ec); !ec) bytes.reserve(size);  // one block, never grown
-    return read_bytes(in, path.string(), std::move(bytes));
-}
-
-void append(ImportBatch& all, ImportBatch&& more) {
-    std::move(more.records.begin(), more.records.end(), std::back_inserter(all.records));
-    std::move(more.errors.begin(), more.errors.end(), std::back_inserter(all.errors));
-    all.extensions += more.extensions;
-    all.skipped += more.skipped;
+    read_file(format, in, path.string(), batch);
 }
 
 // Reads the source: a file, "-" for stdin, or (vcard) a vdir of .vcf files in name order.
 ImportBatch read_source(const ImportOptions& in) {
-    const auto parse = [&](const std::string& bytes, const std::string& name) {
-        if (in.format == "google") return read_google_csv(bytes, name);
-        if (in.format == "linkedin") return read_linkedin_csv(bytes, name);
-        return read_vcard_contacts(bytes, name);
-    };
-    if (in.source == "-") return parse(read_bytes(std::cin, "stdin"), "stdin");
+    ImportBatch batch;
+    if (in.source == "-") {
+        read_file(in.format, std::cin, "stdin", batch);
+        return batch;
+    }
     std::error_code ec;
-    if (in.format == "vcard" && std::filesystem::is_directory(in.source, ec)) {
+    if (!std::filesystem::exists(in.source, ec)) fail_usage("no such file '" + in.source + "'");
+    if (std::filesystem::is_directory(in.source, ec)) {
+        if (in.format != "vcard")
+            fail_usage("'" + in.source + "' is a folder; only 'kith import vcard' reads a folder (a vdir of .vcf files)");
         std::vector<std::filesystem::path> files;
         for (const auto& entry : std::filesystem::directory_iterator(in.source))
             if (entry.path().extension() == ".vcf" && entry.is_regular_file()) files.push_back(entry.path());
+        if (files.empty()) fail_at(in.source, 0, 0, "holds no .vcf file; nothing was imported");
         std::sort(files.begin(), files.end());
-        ImportBatch all;
-        for (const auto& file : files) append(all, parse(read_source_file(file), file.string()));
-        return all;
+        for (const auto& file : files) read_path(in.format, file, batch);
+        return batch;
     }
-    if (!std::filesystem::exists(in.source, ec)) fail_usage("no such file '" + in.source + "'");
-    return parse(read_source_file(in.source), in.source);
-}
-
-// Writes one fact into a contact file's text, surgically.
-std::string apply_fact(const std::string& text, const ImportFact& fact, const std::string& path) {
-    const Field* field = find_field(fact.key);
-    if (fact.key == "dates") {
-        const size_t space = fact.value.find(' ');
-        const auto day = parse_month_day(fact.value.substr(0, space));
-        if (!day) throw std::logic_error("import: a date fact without a day");
-        const std::string what = space == std::string::npos ? "" : fact.value.substr(space + 1);
-        return insert_item(text, "dates", yearly_date_line({*day, what}), std::nullopt, path);
-    }
-    if (fact.list_item) return add_list_item(text, fact.key, yaml_scalar(fact.value), path);
-    const bool plain = field && field->kind != FieldKind::text;  // days and durations as written
-    return set_top_level(text, fact.key, plain ? fact.value : yaml_scalar(fact.value));
+    read_path(in.format, in.source, batch);
+    return batch;
 }
 
 std::string facts_text(const ImportDecision& d) {
@@ -100,10 +83,12 @@ int import(Context& ctx, const ImportOptions& in) {
     const Config config = store.load_config();
     if (!in.tier.empty()) check_tiers(config, {in.tier});
     ImportBatch batch = read_source(in);
-    std::vector<std::string> changed;
+    std::vector<std::string> changed, said(batch.records.size());  // what each decision did, said once done
+    std::vector<Error> failed;
     ImportPlan plan;
     {
         Transaction change(store, config);  // decide under the lock
+        if (in.dry_run) change.dry_run();    // every file made and checked, none written
         // The network a chunk of files at a time: of each person only what a record could match.
         ImportNetwork existing(batch.records);
         const Network scanned = ctx.each_contact(true, [&](std::vector<Contact>& read_now, const Config&) {
@@ -116,32 +101,28 @@ int import(Context& ctx, const ImportOptions& in) {
             return store.load_contacts(paths, config);
         });
         const std::string would = in.dry_run ? "would " : "";
-        for (const auto& d : plan.decisions) {  // in record order: each record is the first one left
-            if (d.record + batch.records.size() != plan.decisions.size())
-                throw std::logic_error("import: the decisions are not in record order");
-            const Contact& record = batch.records.front().contact;
-            if (d.action == ImportAction::add) {
-                if (!in.dry_run) change.create(d.path, render_new_contact(record));
-                std::cout << would << "add " << visible(record.name) << " as " << d.slug << "\n";
-            } else if (d.action == ImportAction::merge) {
-                if (!in.dry_run)
-                    change.edit(d.path, [&d](const std::string& text) {
-                        std::string out = text;
-                        for (const auto& fact : d.facts) out = apply_fact(out, fact, d.path);
-                        return out;
-                    });
-                std::cout << would << "merge " << visible(record.name) << " into " << d.slug << " (by " << d.matched_by
-                          << "): " << visible(facts_text(d)) << "\n";
-            }
-            for (const auto& disagreement : d.disagreements) ctx.warn(d.slug + ": " + disagreement);
-            batch.records.pop_front();  // written or said: the transaction holds what is left to write
-        }
+        failed = stage_import(change, plan, batch.records, [&](const ImportDecision& d, const ImportRecord& record) {
+            std::string& line = said[d.record];
+            if (d.action == ImportAction::add) line = would + "add " + visible(record.contact.name) + " as " + d.slug;
+            else if (d.action == ImportAction::merge)
+                line = would + "merge " + visible(record.contact.name) + " into " + d.slug + " (by " + d.matched_by +
+                       "): " + visible(facts_text(d));
+        });
         if (!in.dry_run) changed = change.commit();
     }
-    for (const auto& e : batch.errors) ctx.error(e.located());
-    if (!batch.errors.empty()) ctx.had_invalid_files = true;
+    // Only now, with everything written (or checked), is anything said.
+    for (const auto& d : plan.decisions)
+        if (!d.failed && !said[d.record].empty()) std::cout << said[d.record] << "\n";
+    for (const auto& w : batch.warnings) ctx.warn(w.located());
+    for (const auto& d : plan.decisions)
+        for (const auto& disagreement : d.disagreements) ctx.warn(d.slug + ": " + disagreement);
+    for (const auto* errors : {&batch.errors, &failed})
+        for (const auto& e : *errors) ctx.error(e.located());
+    size_t failures = batch.errors.size();
+    for (const auto& d : plan.decisions) failures += d.failed ? 1 : 0;
+    if (failures > 0) ctx.had_invalid_files = true;
     std::cout << (in.dry_run ? "dry run: " : "") << plan.added << " added, " << plan.merged << " merged, "
-              << plan.skipped << " skipped, " << batch.errors.size() << " failed\n";
+              << plan.skipped << " skipped, " << failures << " failed\n";
     if (!in.dry_run && !changed.empty()) {
         const size_t people = plan.added + plan.merged;
         const std::string name = in.source == "-" ? "stdin" : std::filesystem::path(in.source).filename().string();

@@ -7,19 +7,79 @@ _kith_words() {
     kith "${_kith_dir[@]}" __complete "$1" 2>/dev/null
 }
 
-# Sets COMPREPLY to the words kith prints (one a line) that start with $cur. The words come
-# from the network's files, so they are never handed to compgen -W (which would run a
-# $(...) inside them) and a word with a character the shell reads is inserted quoted.
-_kith_reply() {
-    local word
-    COMPREPLY=()
-    while IFS= read -r word; do
-        [[ -n "$word" && "$word" == "$cur"* ]] || continue
-        if [[ "$word" == *[[:space:][:cntrl:]\"\'\`\$\\\!\;\&\|\<\>\(\)\{\}\[\]\*\?\#\~\^]* ]]; then
-            printf -v word '%q' "$word"
+# Sets REPLY to the word being completed as the shell will read it, and QUOTE to the quote
+# left open in it ("'", '"' or ""): backslashes and quotes are read, nothing is expanded.
+_kith_dequote() {
+    local word=$1 c i
+    REPLY= QUOTE=
+    for ((i = 0; i < ${#word}; i++)); do
+        c=${word:i:1}
+        if [[ -z "$QUOTE" && "$c" == \\ ]]; then ((i++)); REPLY+=${word:i:1}
+        elif [[ -z "$QUOTE" && ( "$c" == \' || "$c" == \" ) ]]; then QUOTE=$c
+        elif [[ "$QUOTE" == \' && "$c" == \' ]]; then QUOTE=
+        elif [[ "$QUOTE" == \" && "$c" == \" ]]; then QUOTE=
+        elif [[ "$QUOTE" == \" && "$c" == \\ && "${word:i+1:1}" == [\$\`\"\\] ]]; then ((i++)); REPLY+=${word:i:1}
+        else REPLY+=$c
         fi
-        COMPREPLY+=("$word")
+    done
+}
+
+# Appends to REPLY the character $1 written for the quote $QUOTE is in, so that the shell reads
+# it as itself: as it is, or (a character a shell reads) escaped; with $2, an escaped one is
+# spelled starting with a quote instead of a backslash.
+_kith_quote_char() {
+    local c=$1
+    case "$QUOTE" in
+        \') if [[ "$c" == \' ]]; then REPLY+="'\\''"; else REPLY+=$c; fi ;;
+        \") if [[ "$c" == [\$\`\"\\!] ]]; then
+                if [[ -n "$2" || "$c" == ! ]]; then REPLY+="\"'$c'\""; else REPLY+="\\$c"; fi
+            else REPLY+=$c; fi ;;
+        *) if [[ "$c" == [A-Za-z0-9._+,/@%-] || "$c" > $'\x7f' ]]; then REPLY+=$c
+           elif [[ -z "$2" ]]; then REPLY+="\\$c"
+           elif [[ "$c" == \' ]]; then REPLY+="\"'\""
+           else REPLY+="'$c'"; fi ;;
+    esac
+}
+
+# Sets COMPREPLY to the words of the array `words`, each written so that the shell reads it as
+# itself (byte by byte: no character a shell reads is outside ASCII). With several, the start they
+# share is written alike in each and the first byte after it, in all but the first, starting with
+# a quote: the common start that bash inserts then never ends inside an escape.
+_kith_insertions() {
+    local LC_ALL=C common=${words[0]} word i k alt
+    for word in "${words[@]}"; do
+        while [[ "$word" != "$common"* ]]; do common=${common%?}; done
+    done
+    COMPREPLY=()
+    for k in "${!words[@]}"; do
+        word=${words[k]} REPLY=
+        # Most slugs hold nothing a shell reads: they go as they are, without a look at each byte.
+        if [[ -z "$QUOTE" && "${word//[A-Za-z0-9._+,\/@%-]/}" != *[$'\x01'-$'\x7f']* ]]; then
+            COMPREPLY+=("$word")
+            continue
+        fi
+        for ((i = 0; i < ${#word}; i++)); do
+            alt=
+            [[ $k -gt 0 && $i -eq ${#common} ]] && alt=1
+            _kith_quote_char "${word:i:1}" "$alt"
+        done
+        COMPREPLY+=("$REPLY")
+    done
+}
+
+# Sets COMPREPLY to the words kith prints (one a line) that start with the word being completed,
+# written for the shell (see _kith_insertions). The words come from the network's files, so
+# they are never handed to compgen -W, which would run a $(...) inside them.
+_kith_reply() {
+    local word REPLY QUOTE prefix
+    local -a words=()
+    _kith_dequote "$cur"
+    prefix=$REPLY
+    while IFS= read -r word; do
+        [[ -n "$word" && "$word" == "$prefix"* ]] && words+=("$word")
     done < <(_kith_words "$1")
+    COMPREPLY=()
+    [[ ${#words[@]} -gt 0 ]] && _kith_insertions
 }
 
 # Sets COMPREPLY to the fixed words given that start with $cur (kith's own words only).
@@ -83,14 +143,18 @@ _kith() {
         value="${kind["$command $prev"]}"
         if [[ -n "$value" && "$value" != flag ]]; then _kith_value "$value"; return; fi
     fi
+    value="${position["$command $((count + 1))"]}"
+    [[ -z "$value" ]] && value="${position["$command *"]}"
     if [[ "$cur" == -* ]]; then
+        # Options, and where a NAME goes, people whose slug starts with '-' (files made by hand).
+        local -a people=()
+        if [[ "$command" != kith && "$value" == names ]]; then _kith_reply names; people=("${COMPREPLY[@]}"); fi
         local IFS=', '
         _kith_fixed ${position["$command -"]}
+        COMPREPLY+=("${people[@]}")
         return
     fi
     if [[ "$command" == kith ]]; then _kith_fixed "${commands[@]}"; return; fi
-    value="${position["$command $((count + 1))"]}"
-    [[ -z "$value" ]] && value="${position["$command *"]}"
     _kith_value "$value"
 }
 

@@ -14,13 +14,25 @@ function __kith_kind
     end
 end
 
+# Prints the words given but those starting with '~', unless the token being completed quotes or
+# escapes its '~' ('~, "~ or \~). fish inserts a candidate's leading '~' unescaped, and then reads
+# it as a home folder (fish issue #4570); typed so, the '~' stays the word's own.
+function __kith_not_home
+    if string match -qr -- '^(\\\\~|[\'"])' (commandline -ct)
+        string join \n -- $argv
+    else
+        string match -v -- '~*' $argv
+    end
+    return 0
+end
+
 # Prints the candidates of a value kind: people (slug, then name as description), tiers, ...
 function __kith_values -a kind
     switch "$kind"
         case names
-            kith $__kith_dir __complete people 2>/dev/null
+            __kith_not_home (kith $__kith_dir __complete people 2>/dev/null)
         case tiers
-            kith $__kith_dir __complete tiers 2>/dev/null
+            __kith_not_home (kith $__kith_dir __complete tiers 2>/dev/null)
         case kinds
             kith __complete kinds 2>/dev/null
         case dirs
@@ -65,6 +77,7 @@ function __kith_complete
         __kith_values $pending
         return
     end
+    set -l kind
     for line in $spec
         set -l f (string split \t -- $line)
         if string match -q -- '-*' $cur
@@ -75,12 +88,16 @@ function __kith_complete
             end
         else if test $command = kith
             test "$f[1]" = command; and printf '%s\t%s\n' $f[2] $f[3]
-        else if test "$f[1]" = positional; and test "$f[2]" = $command
+        end
+        if test -z "$kind"; and test $command != kith; and test "$f[1]" = positional; and test "$f[2]" = $command
             if test "$f[3]" -eq (math $count + 1); or begin; test "$f[5]" = 1; and test "$f[3]" -le (math $count + 1); end
-                __kith_values $f[4]
-                return
+                set kind $f[4]
             end
         end
+    end
+    # After a '-', options; and where a NAME goes, people whose slug starts with '-' (made by hand).
+    if test -n "$kind"; and begin; not string match -q -- '-*' $cur; or test "$kind" = names; end
+        __kith_values $kind
     end
 end
 

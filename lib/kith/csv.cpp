@@ -2,37 +2,42 @@
 
 #include <csv.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <memory>
 
 #include "kith/error.hpp"
 #include "kith/interchange.hpp"
 #include "kith/text.hpp"
-#include "kith/vcard.hpp"
 
 namespace kith {
-namespace {
 
-// What libcsv's callbacks fill: fields of the record in progress, and where it began.
-struct Collector {
-    std::vector<CsvRow> rows;
+// What libcsv's callbacks fill: the fields of the record in progress, and where it began.
+struct CsvReader::State {
+    csv_parser parser{};
+    std::string path;
+    std::function<void(CsvRow&)> on_row;
     CsvRow current;
-    int line = 0;        // the physical line being fed
-    int row_start = 0;   // first line of the record in progress, 0 between records
+    int line = 0;          // the line being fed
+    int row_start = 0;     // first line of the record in progress, 0 between records
+    size_t row_bytes = 0;  // fed since the record began
 };
 
+namespace {
+
 void on_field(void* text, size_t length, void* data) {
-    auto& c = *static_cast<Collector*>(data);
-    if (c.row_start == 0) c.row_start = c.line;
-    c.current.fields.emplace_back(static_cast<const char*>(text), length);
+    auto& s = *static_cast<CsvReader::State*>(data);
+    if (s.row_start == 0) s.row_start = s.line;
+    s.current.fields.emplace_back(static_cast<const char*>(text), length);
 }
 
 void on_row(int, void* data) {
-    auto& c = *static_cast<Collector*>(data);
-    c.current.line = c.row_start == 0 ? c.line : c.row_start;
-    c.rows.push_back(std::move(c.current));
-    c.current = CsvRow{};
-    c.row_start = 0;
+    auto& s = *static_cast<CsvReader::State*>(data);
+    s.current.line = s.row_start == 0 ? s.line : s.row_start;
+    s.on_row(s.current);
+    s.current = CsvRow{};
+    s.row_start = 0;
+    s.row_bytes = 0;
 }
 
 std::string lower(std::string_view text) {
@@ -44,29 +49,42 @@ std::string lower(std::string_view text) {
 
 }  // namespace
 
-std::vector<CsvRow> parse_csv(std::string_view input, const std::string& path) {
-    const std::string utf8 = utf16_to_utf8(input);
-    std::string_view bytes = utf8;
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    csv_parser parser{};
-    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::bad_alloc();
-    const std::unique_ptr<csv_parser, void (*)(csv_parser*)> guard(&parser, csv_free);
-    Collector c;
-    // Fed a line at a time, so that each record knows the line it started on.
-    size_t pos = 0;
-    while (pos < bytes.size()) {
-        const size_t end = std::min(bytes.find('\n', pos), bytes.size() - 1);
-        const std::string_view piece = bytes.substr(pos, end - pos + 1);
-        ++c.line;
-        if (c.row_start == 0 && piece.find_first_not_of(" \t\r\n") != std::string_view::npos) c.row_start = c.line;
-        if (csv_parse(&parser, piece.data(), piece.size(), on_field, on_row, &c) != piece.size())
-            fail_at(path, c.row_start ? c.row_start : c.line, 0,
-                    std::string("malformed csv: ") + csv_strerror(csv_error(&parser)) + " (a stray or unclosed '\"'?)");
-        pos = end + 1;
-    }
-    if (csv_fini(&parser, on_field, on_row, &c) != 0)
-        fail_at(path, c.row_start ? c.row_start : c.line, 0, "malformed csv: a quoted field is never closed");
-    return std::move(c.rows);
+CsvReader::CsvReader(std::string path, std::function<void(CsvRow&)> rows) : state_(std::make_unique<State>()) {
+    state_->path = std::move(path);
+    state_->on_row = std::move(rows);
+    if (csv_init(&state_->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::bad_alloc();
+}
+
+CsvReader::~CsvReader() { csv_free(&state_->parser); }
+
+void CsvReader::feed(const InputLine& line) {
+    State& s = *state_;
+    s.line = line.number;
+    if (s.row_start == 0 && line.text.find_first_not_of(" \t") != std::string::npos) s.row_start = s.line;
+    s.row_bytes += line.length + line.ending.size();
+    if (s.row_bytes > import_max_record_bytes)
+        fail_at(s.path, s.row_start ? s.row_start : s.line, 0,
+                fmt::format("a record runs over more than {} MiB, more than a contact file may hold (is a '\"' never "
+                            "closed?); nothing was imported", import_max_record_bytes >> 20));
+    const std::string piece = line.text + line.ending;  // libcsv ends a record at a CR or LF; in quotes, they are text
+    if (csv_parse(&s.parser, piece.data(), piece.size(), on_field, on_row, &s) != piece.size())
+        fail_at(s.path, s.row_start ? s.row_start : s.line, 0,
+                std::string("malformed csv: ") + csv_strerror(csv_error(&s.parser)) + " (a stray or unclosed '\"'?)");
+}
+
+void CsvReader::finish() {
+    State& s = *state_;
+    if (csv_fini(&s.parser, on_field, on_row, &s) != 0)
+        fail_at(s.path, s.row_start ? s.row_start : s.line, 0, "malformed csv: a quoted field is never closed");
+}
+
+std::vector<CsvRow> parse_csv(std::string_view bytes, const std::string& path) {
+    std::vector<CsvRow> rows;
+    CsvReader reader(path, [&](CsvRow& row) { rows.push_back(std::move(row)); });
+    InputLines lines(whole_input(bytes), import_max_record_bytes, path);
+    for (InputLine line; lines.next(line);) reader.feed(line);
+    reader.finish();
+    return rows;
 }
 
 std::string csv_field(std::string_view text) {
@@ -87,29 +105,28 @@ std::string csv_line(const std::vector<std::string>& fields) {
     return out + "\r\n";
 }
 
-CsvColumns::CsvColumns(const CsvRow& header) {
-    for (const auto& name : header.fields) names_.push_back(lower(name));
+CsvColumns::CsvColumns(const CsvRow& header) : count_(header.fields.size()) {
+    for (size_t i = 0; i < header.fields.size(); ++i) columns_.emplace(lower(header.fields[i]), i);
 }
 
-bool CsvColumns::has(std::string_view name) const {
-    return std::find(names_.begin(), names_.end(), lower(name)) != names_.end();
-}
+bool CsvColumns::has(std::string_view name) const { return columns_.count(lower(name)) > 0; }
 
 std::string CsvColumns::get(const CsvRow& row, std::string_view name) const {
-    const auto it = std::find(names_.begin(), names_.end(), lower(name));
-    if (it == names_.end()) return "";
-    const auto index = static_cast<size_t>(it - names_.begin());
-    if (index >= row.fields.size()) return "";
-    // Exports that are not UTF-8 were most likely written in Windows-1252.
-    const std::string& field = row.fields[index];
-    return trim_blanks(find_invalid_utf8(field) ? latin1_to_utf8(field) : field);
+    const auto it = columns_.find(lower(name));
+    if (it == columns_.end() || it->second >= row.fields.size()) return "";
+    return trim_blanks(utf8_or_cp1252(row.fields[it->second]));
+}
+
+std::string CsvColumns::numbered_name(std::string_view prefix, int n, std::string_view suffix) const {
+    const std::string name = fmt::format("{} {} - {}", prefix, n, suffix);
+    return has(name) ? name : "";
 }
 
 std::vector<std::string> CsvColumns::numbered(const CsvRow& row, std::string_view prefix, std::string_view suffix) const {
     std::vector<std::string> values;
-    for (int n = 1; n < 100; ++n) {
-        const std::string name = std::string(prefix) + " " + std::to_string(n) + " - " + std::string(suffix);
-        if (!has(name)) break;
+    for (int n = 1;; ++n) {
+        const std::string name = numbered_name(prefix, n, suffix);
+        if (name.empty()) break;
         if (std::string value = get(row, name); !value.empty()) values.push_back(std::move(value));
     }
     return values;

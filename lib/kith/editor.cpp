@@ -113,14 +113,25 @@ std::string set_in_lines(Lines& file, std::string_view key, std::string_view val
     return file.join();
 }
 
-// insert_item on lines whose keys have been checked, of which the reader read `root`.
-std::string insert_in_lines(Lines& file, const YamlValue& root, std::string_view key, std::string_view item,
+// Returns the lines of new items: "- ITEM" at `indent`.
+std::vector<std::string> item_lines(const std::string& indent, const std::vector<std::string>& items) {
+    std::vector<std::string> lines;
+    lines.reserve(items.size());
+    for (const auto& item : items) lines.push_back(indent + "- " + item);
+    return lines;
+}
+
+// insert_item on lines whose keys have been checked, of which the reader read `root`; several
+// items go in together, each after the one before (`order_by` places a single item).
+std::string insert_in_lines(Lines& file, const YamlValue& root, std::string_view key, const std::vector<std::string>& items,
                             const std::optional<std::string>& order_by, const std::string& path) {
     const auto at = find_key(file, key);
     if (!at) {
         const size_t where = insertion_line(file, key);
-        file.insert(where, {std::string(key) + ":", "  - " + std::string(item)});
-        if (is_plain(item)) check_no_tab_after(file, where + 1, path);
+        std::vector<std::string> lines = item_lines("  ", items);
+        lines.insert(lines.begin(), std::string(key) + ":");
+        file.insert(where, lines);
+        if (is_plain(items.back())) check_no_tab_after(file, where + items.size(), path);
         return file.join();
     }
     std::string& key_line = file.lines[*at];
@@ -169,9 +180,9 @@ std::string insert_in_lines(Lines& file, const YamlValue& root, std::string_view
     size_t where = content_end(file, *at + 1, block.end);
     if (where <= *at) where = *at + 1;
     std::optional<Day> new_day;
-    if (order_by) {
+    if (order_by && items.size() == 1) {
         try {
-            new_day = field_day(read_yaml("- " + std::string(item), path).items.at(0), *order_by);
+            new_day = field_day(read_yaml("- " + items.front(), path).items.at(0), *order_by);
         } catch (const std::exception&) {
             new_day.reset();  // an item with no day to place it by goes last
         }
@@ -185,8 +196,8 @@ std::string insert_in_lines(Lines& file, const YamlValue& root, std::string_view
             }
         }
     }
-    file.insert(where, {indent + "- " + std::string(item)});
-    if (is_plain(item)) check_no_tab_after(file, where, path);
+    file.insert(where, item_lines(indent, items));
+    if (is_plain(items.back())) check_no_tab_after(file, where + items.size() - 1, path);
     return file.join();
 }
 
@@ -208,7 +219,16 @@ std::string set_top_level(std::string_view text, std::string_view key, std::stri
 std::string insert_item(std::string_view text, std::string_view key, std::string_view item,
                         std::optional<std::string> order_by, const std::string& path) {
     auto [root, file] = open_for_edit(text, path);
-    return checked_edit(root, insert_in_lines(file, root, key, item, order_by, path), key, path, one_item_more);
+    return checked_edit(root, insert_in_lines(file, root, key, {std::string(item)}, order_by, path), key, path,
+                        one_item_more);
+}
+
+std::string insert_items(std::string_view text, std::string_view key, const std::vector<std::string>& items,
+                         const std::string& path) {
+    if (items.empty()) return std::string(text);
+    auto [root, file] = open_for_edit(text, path);
+    return checked_edit(root, insert_in_lines(file, root, key, items, std::nullopt, path), key, path,
+                        [&](const YamlValue* before, const YamlValue* after) { return items_more(before, after, items.size()); });
 }
 
 }  // namespace kith

@@ -25,6 +25,12 @@ std::string set_top_level(std::string_view text, std::string_view key, std::stri
 std::string insert_item(std::string_view text, std::string_view key, std::string_view item,
                         std::optional<std::string> order_by, const std::string& path);
 
+// Adds items, each written as one flow line, after the last item of the block sequence under a
+// top-level key, in the order given, as insert_item adds one; in one edit, so that a thousand
+// items cost one reading of the file, not a thousand.
+std::string insert_items(std::string_view text, std::string_view key, const std::vector<std::string>& items,
+                         const std::string& path);
+
 // Sets `field: value` on the index-th item (0-based) of the sequence under a top-level key:
 // a field written there with no value (empty, ~ or null) gets it, else the field is added to
 // the item itself, never to a map nested in it. Throws an invalid-file Error when the item
@@ -43,6 +49,10 @@ namespace kith {
 // list of it and the item. Throws an invalid-file Error for a flow list that runs over several
 // lines or a value that is not a list.
 std::string add_list_item(std::string_view text, std::string_view key, std::string_view item, const std::string& path);
+
+// Adds several items to the list under a top-level key as add_list_item adds one, in one edit.
+std::string add_list_items(std::string_view text, std::string_view key, const std::vector<std::string>& items,
+                           const std::string& path);
 
 // Sets the whole list under a top-level key to `items` (plain texts), written as one flow
 // line; the key's comment stays, and a block list is replaced whole.

@@ -76,10 +76,12 @@ std::string checked_edit(const YamlValue& before, std::string after, std::string
     return after;
 }
 
-bool one_item_more(const YamlValue* before, const YamlValue* after) {
+bool one_item_more(const YamlValue* before, const YamlValue* after) { return items_more(before, after, 1); }
+
+bool items_more(const YamlValue* before, const YamlValue* after, size_t count) {
     if (!after || after->kind != YamlValue::Kind::sequence) return false;
     const size_t old_count = before && before->kind == YamlValue::Kind::sequence ? before->items.size() : 0;
-    if (after->items.size() != old_count + 1) return false;
+    if (after->items.size() != old_count + count) return false;
     size_t kept = 0;
     for (const auto& item : after->items)
         if (kept < old_count && same_value(item, before->items[kept])) ++kept;

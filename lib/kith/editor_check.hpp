@@ -37,6 +37,9 @@ std::string checked_edit(const YamlValue& before, std::string after, std::string
 
 // As meant for a list that gains one item: every old item reads as before, in order, with one more among them.
 bool one_item_more(const YamlValue* before, const YamlValue* after);
+// As meant for a list that gains `count` items: every old item reads as before, in order, with
+// `count` more among them.
+bool items_more(const YamlValue* before, const YamlValue* after, size_t count);
 
 // True for a value that YAML reads as plain text (not quoted, not a flow list or map).
 bool is_plain(std::string_view value);

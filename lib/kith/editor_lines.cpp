@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "kith/editor_check.hpp"
 #include "kith/error.hpp"
 #include "kith/yaml_reader.hpp"
 
@@ -18,6 +19,8 @@ struct Header {
     char chomp = 0;  // '+' keep, '-' strip, 0 clip
     size_t parent = 0;
     size_t explicit_indent = 0;
+    size_t indicator = 0;      // where the '|' or '>' stands on the line
+    size_t indicator_end = 0;  // one past its chomping and indentation indicators
 };
 
 std::optional<Header> block_header(std::string_view line) {
@@ -45,16 +48,48 @@ std::optional<Header> block_header(std::string_view line) {
         parent = std::string_view::npos;  // a value on its own line: the caller finds its parent
     }
     if (value >= line.size() || (line[value] != '|' && line[value] != '>')) return std::nullopt;
-    Header header{0, parent, 0};
+    Header header{0, parent, 0, value, 0};
     size_t i = value + 1;
     for (; i < line.size() && i < value + 3; ++i) {
         if (line[i] == '+' || line[i] == '-') header.chomp = line[i];
         else if (line[i] >= '1' && line[i] <= '9') header.explicit_indent = static_cast<size_t>(line[i] - '0');
         else break;
     }
+    header.indicator_end = i;
     const size_t rest = line.find_first_not_of(" \t", i);
     if (rest != std::string_view::npos && line[rest] != '#') return std::nullopt;  // yaml-cpp takes "|#" too
     return header;
+}
+
+// True when two texts read as the same values (nothing that does not read is the same).
+bool reads_the_same(std::string_view a, std::string_view b, const std::string& path) {
+    try {
+        return same_value(read_yaml(a, path), read_yaml(b, path));
+    } catch (const Error&) {
+        return false;
+    }
+}
+
+// Ends the file with `ending` after the block scalar whose header is line `head`, keeping its
+// text; returns false, changing nothing, when no header keeps it.
+bool end_block_scalar(Lines& file, size_t head, const Header& header, const std::string& ending) {
+    // The text had no final line break: with the newline, its header strips the one that adds
+    // ("|" -> "|-", "|+2" -> "|2-", ">" -> ">-"); or, for a text that ends in blank lines its
+    // header drops anyway, the header stays. Either is taken only when the file reads the same.
+    const std::string before = file.join();
+    const std::string_view body = content(file.lines[head]);
+    std::string stripped = std::string(body.substr(0, header.indicator + 1));
+    if (header.explicit_indent) stripped += static_cast<char>('0' + header.explicit_indent);
+    stripped += "-" + std::string(body.substr(header.indicator_end)) + line_ending(file.lines[head]);
+    for (const std::string& header_line : {stripped, file.lines[head]}) {
+        Lines candidate = file;
+        candidate.lines[head] = header_line;
+        candidate.lines.back() += ending;
+        if (!reads_the_same(before, candidate.join(), file.path)) continue;
+        file = std::move(candidate);
+        return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -150,12 +185,12 @@ void Lines::insert(size_t at, const std::vector<std::string>& added) {
         size_t head = blanks > 0 ? blanks - 1 : 0;  // the line that starts the last value (a quoted one is no matter)
         while (head > 0 && scalar[head]) --head;
         const auto header = at >= blanks && blanks > 0 ? block_header(lines[head]) : std::nullopt;
-        if (header && header->chomp != '-')  // a stripped text ('|-', '>-') reads the same either way
+        if (header && header->chomp != '-' && !end_block_scalar(*this, head, *header, ending))  // a stripped text reads the same
             throw Error(ErrorKind::invalid,
                         "the file ends inside a block scalar (| or >) without a final newline; adding one would "
                         "change that text, so kith adds nothing after it (end the file with a newline)",
                         Location{path, static_cast<int>(head) + 1, static_cast<int>(indent_of(lines[head])) + 1});
-        if (at == lines.size()) lines.back() += ending;
+        if (at == lines.size() && line_ending(lines.back()).empty()) lines.back() += ending;
     }
     std::vector<std::string> whole;
     for (const auto& line : added) whole.push_back(line + ending);

@@ -50,11 +50,19 @@ bool has_block_items(const Lines& file, size_t at) {
     return false;
 }
 
-// add_list_item on lines whose keys have been checked.
-std::string add_in_lines(Lines& file, std::string_view text, std::string_view key, std::string_view item,
+// The items joined as a flow list's items are: "a, b, c".
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+
+// add_list_items on lines whose keys have been checked.
+std::string add_in_lines(Lines& file, std::string_view text, std::string_view key, const std::vector<std::string>& items,
                          const std::string& path) {
     const auto at = find_key(file, key);
-    const std::string flow_one = "[" + std::string(item) + "]";
+    const std::string item = joined(items);
+    const std::string flow_one = "[" + item + "]";
     if (!at) return set_top_level(text, key, flow_one, path);
     std::string& line = file.lines[*at];
     const auto found = key_at(line);
@@ -63,7 +71,7 @@ std::string add_in_lines(Lines& file, std::string_view text, std::string_view ke
     const std::string_view value = body.substr(old.start, old.end - old.start);
     if (value.empty() || is_empty_value(value) || value == "''" || value == "\"\"") {  // an empty text is no item
         if (value.empty() && has_block_items(file, *at))
-            return insert_item(text, key, item, std::nullopt, path);
+            return insert_items(text, key, items, path);
         if (has_block_items(file, *at))
             refuse("'" + std::string(key) + "' is a text that runs on over several lines, not a list", path, *at, old.start);
         return set_top_level(text, key, flow_one, path);
@@ -97,14 +105,21 @@ std::string add_in_lines(Lines& file, std::string_view text, std::string_view ke
 }  // namespace
 
 std::string add_list_item(std::string_view text, std::string_view key, std::string_view item, const std::string& path) {
+    return add_list_items(text, key, {std::string(item)}, path);
+}
+
+std::string add_list_items(std::string_view text, std::string_view key, const std::vector<std::string>& items,
+                           const std::string& path) {
+    if (items.empty()) return std::string(text);
     auto [root, file] = open_for_edit(text, path);
-    // An old text, not empty, becomes the first item; else the list gains the item at its end.
-    return checked_edit(root, add_in_lines(file, text, key, item, path), key, path,
-                        [](const YamlValue* before, const YamlValue* after) {
+    // An old text, not empty, becomes the first item; else the list gains the items at its end.
+    return checked_edit(root, add_in_lines(file, text, key, items, path), key, path,
+                        [&](const YamlValue* before, const YamlValue* after) {
                             if (before && before->kind == YamlValue::Kind::scalar && !before->text.empty())
-                                return after && after->kind == YamlValue::Kind::sequence && after->items.size() == 2 &&
+                                return after && after->kind == YamlValue::Kind::sequence &&
+                                       after->items.size() == items.size() + 1 &&
                                        after->items[0].kind == YamlValue::Kind::scalar && after->items[0].text == before->text;
-                            return one_item_more(before, after);
+                            return items_more(before, after, items.size());
                         });
 }
 

@@ -64,8 +64,9 @@ struct Lines {
     // True for a blank or comment line that is not the text of a value.
     bool skippable(size_t i) const { return !scalar[i] && is_blank_or_comment(lines[i]); }
     // Inserts lines (given without endings) before line `at`, each ending as its neighbours do.
-    // A last line without a newline gets one first. Lines that would change a block scalar running
-    // to the end of a file without a final newline are refused with an invalid-file Error.
+    // A last line without a newline gets one first; when it ends a block scalar (| or >), the
+    // scalar's header then strips that line break ("|" becomes "|-"), so that its text reads the
+    // same. Lines that would still change such a scalar are refused with an invalid-file Error.
     void insert(size_t at, const std::vector<std::string>& added);
     // Removes lines [from, to).
     void erase(size_t from, size_t to);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 namespace kith {
 namespace {
 
@@ -52,11 +54,42 @@ std::string fold_label(std::string label) {
     return label.empty() ? "date" : label;
 }
 
+// The events of a row ("Event N - Value", labelled by "Event N - Label", or "- Type" in the
+// legacy export) as dates; a value that is no date is an error, and left out.
+void read_events(const CsvColumns& col, const CsvRow& row, bool legacy, const std::string& path, Contact& c,
+                 ImportBatch& notes) {
+    for (int n = 1;; ++n) {
+        const std::string column = col.numbered_name("Event", n, "Value");
+        if (column.empty()) return;
+        const std::string value = col.get(row, column);
+        if (value.empty()) continue;
+        const std::string label = col.get(row, fmt::format("Event {} - {}", n, legacy ? "Type" : "Label"));
+        if (const auto md = parse_export_date(value)) c.dates.push_back({*md, fold_label(label)});
+        else notes.errors.emplace_back(ErrorKind::invalid, fmt::format("'{}' '{}' is not a date; left out", column, value),
+                                       Location{path, row.line, 0});
+    }
+}
+
+// Warns of the cells a contact has no room for: addresses after the first, cells past the header.
+void warn_left_out(const CsvColumns& col, const CsvRow& row, const std::vector<std::string>& addresses,
+                   const std::string& path, ImportBatch& notes) {
+    const auto warn = [&](std::string message) {
+        notes.warnings.emplace_back(ErrorKind::invalid, std::move(message), Location{path, row.line, 0});
+    };
+    if (addresses.size() > 1)
+        warn(fmt::format("{} address{} after the first left out ('{}'): a contact keeps one address", addresses.size() - 1,
+                         addresses.size() == 2 ? "" : "es", addresses[1]));
+    size_t extra = 0;
+    for (size_t i = col.size(); i < row.fields.size(); ++i)
+        if (!trim_blanks(row.fields[i]).empty()) ++extra;
+    if (extra > 0)
+        warn(fmt::format("{} cell{} past the header's {} columns left out", extra, extra == 1 ? "" : "s", col.size()));
+}
+
 }  // namespace
 
 // --- Google CSV -> contact: the one place that maps its columns to fields -------------
-Contact contact_from_google_row(const CsvColumns& col, const CsvRow& row, const std::string& path,
-                                std::vector<Error>& errors) {
+Contact contact_from_google_row(const CsvColumns& col, const CsvRow& row, const std::string& path, ImportBatch& notes) {
     const auto get = [&](std::string_view name) { return col.get(row, name); };
     const bool legacy = col.has("Given Name");
     Contact c;
@@ -78,7 +111,8 @@ Contact contact_from_google_row(const CsvColumns& col, const CsvRow& row, const 
     c.email = all_multi(col.numbered(row, "E-mail", "Value"));
     c.phone = all_multi(col.numbered(row, "Phone", "Value"));
     c.url = all_multi(col.numbered(row, "Website", "Value"));
-    if (const auto addresses = all_multi(col.numbered(row, "Address", "Formatted")); !addresses.empty()) {
+    const auto addresses = all_multi(col.numbered(row, "Address", "Formatted"));
+    if (!addresses.empty()) {
         c.address = addresses.front();
         for (size_t nl; (nl = c.address.find('\n')) != std::string::npos;) c.address.replace(nl, 1, ", ");
     }
@@ -86,35 +120,55 @@ Contact contact_from_google_row(const CsvColumns& col, const CsvRow& row, const 
     if (const std::string birthday = get("Birthday"); !birthday.empty()) {
         c.birthday = parse_export_date(birthday);
         if (!c.birthday)
-            errors.emplace_back(ErrorKind::invalid, fmt::format("birthday '{}' is not a date; left out", birthday),
-                                Location{path, row.line, 0});
+            notes.errors.emplace_back(ErrorKind::invalid, fmt::format("birthday '{}' is not a date; left out", birthday),
+                                      Location{path, row.line, 0});
     }
-    const auto event_labels = col.numbered(row, "Event", legacy ? "Type" : "Label");
-    const auto event_dates = col.numbered(row, "Event", "Value");
-    for (size_t i = 0; i < event_dates.size(); ++i)
-        if (const auto md = parse_export_date(event_dates[i]))
-            c.dates.push_back({*md, i < event_labels.size() ? fold_label(event_labels[i]) : "date"});
+    read_events(col, row, legacy, path, c, notes);
     if (c.name.empty()) c.name = c.org;
     if (c.name.empty() && !c.email.empty()) c.name = c.email.front();
     if (c.name.empty()) throw Error(ErrorKind::invalid, "row has no name, organisation or email; skipped", Location{path, row.line, 0});
+    warn_left_out(col, row, addresses, path, notes);
     return c;
 }
 
-ImportBatch read_google_csv(std::string_view bytes, const std::string& path) {
-    auto rows = parse_csv(bytes, path);
-    ImportBatch batch;
-    if (rows.empty()) return batch;
-    const CsvColumns columns(rows.front());
-    if (!columns.has("First Name") && !columns.has("Given Name") && !columns.has("Name"))
-        fail_at(path, rows.front().line, 0, "not a Google Contacts export: no 'First Name' or 'Given Name' column");
-    for (size_t i = 1; i < rows.size(); ++i) {
+void read_google_csv(const ReadChunk& read, const std::string& path, ImportBatch& batch) {
+    std::optional<CsvColumns> columns;
+    bool google = false;  // the header is Google's
+    size_t rows = 0;
+    CsvReader reader(path, [&](CsvRow& row) {
+        if (!columns) {
+            columns.emplace(row);
+            google = columns->has("First Name") || columns->has("Given Name") || columns->has("Name");
+            if (!google) fail_at(path, row.line, 0, "not a Google Contacts export: no 'First Name' or 'Given Name' column");
+            return;
+        }
+        ++rows;
+        Contact contact;
         try {
-            batch.records.push_back({contact_from_google_row(columns, rows[i], path, batch.errors), rows[i].line});
+            contact = contact_from_google_row(*columns, row, path, batch);
         } catch (const Error& e) {
             batch.errors.push_back(e);
+            return;
         }
-        rows[i] = CsvRow{};  // its cells are let go as soon as it is read
+        size_t bytes = 0;
+        for (const auto& field : row.fields) bytes += field.size();
+        batch.add({std::move(contact), row.line, {}}, bytes, path);  // past a cap, the whole import stops
+    });
+    InputLines lines(read, import_max_record_bytes, path);
+    try {
+        for (InputLine line; lines.next(line);) reader.feed(line);
+        reader.finish();
+    } catch (const Error& e) {  // not CSV, or not Google's: say what it is
+        if (google) throw;
+        throw Error(e.kind(), e.message() + "; " + lines.describe("google"), e.where());
     }
+    if (!columns) fail_at(path, 0, 0, "holds no Google Contacts header: " + lines.describe("google") + "; nothing was imported");
+    if (rows == 0) fail_at(path, 0, 0, "holds no contact, only the header line; nothing was imported");
+}
+
+ImportBatch read_google_csv(std::string_view bytes, const std::string& path) {
+    ImportBatch batch;
+    read_google_csv(whole_input(bytes), path, batch);
     return batch;
 }
 

@@ -35,55 +35,78 @@ std::string name_key(const std::string& name) {
 }
 
 // --- contact -> facts: the one place that says which fields an import may fill -------
-void merge_facts(Contact& have, const Contact& in, ImportDecision& d) {
-    const auto scalar = [&](const char* key, std::string& mine, const std::string& theirs) {
-        if (theirs.empty() || fold(mine) == fold(theirs)) return;
-        if (mine.empty()) {
-            mine = theirs;
-            d.facts.push_back({key, theirs, false});
-        } else {
-            d.disagreements.push_back(fmt::format("{}: kept '{}', the import says '{}'", key, mine, theirs));
+// A person that records are merged into: their contact, with what its lists and dates hold
+// folded (gathered once, on first use), so that each value of a record is looked up, never
+// compared with every value held: thousands of values merge in linear time.
+class MergeTarget {
+public:
+    explicit MergeTarget(Contact& have) : have_(have) {}
+
+    void merge(const Contact& in, ImportDecision& d) {
+        const auto scalar = [&](const char* key, std::string& mine, const std::string& theirs) {
+            if (theirs.empty() || fold(mine) == fold(theirs)) return;
+            if (mine.empty()) {
+                mine = theirs;
+                d.facts.push_back({key, theirs, false});
+            } else {
+                d.disagreements.push_back(
+                    fmt::format("{}: kept '{}', the import says '{}'", key, fit_width(mine, 60), fit_width(theirs, 60)));
+            }
+        };
+        const auto list = [&](const char* key, std::vector<std::string>& mine, const std::vector<std::string>& theirs) {
+            auto& held = folded(key, mine);
+            for (const auto& value : theirs) {
+                if (!held.insert(fold(value)).second) continue;
+                mine.push_back(value);
+                d.facts.push_back({key, value, true});
+            }
+        };
+        if (in.name == have_.name || fold(in.name) == fold(have_.name)) {
+            list("aka", have_.aka, in.aka);
+        } else {  // matched by email or URL under another name
+            list("aka", have_.aka, {in.name});
+            list("aka", have_.aka, in.aka);
         }
-    };
-    const auto list = [&](const char* key, std::vector<std::string>& mine, const std::vector<std::string>& theirs) {
-        for (const auto& value : theirs) {
-            bool known = false;
-            for (const auto& m : mine) known = known || fold(m) == fold(value);
-            if (known) continue;
-            mine.push_back(value);
-            d.facts.push_back({key, value, true});
+        // Every other field of the table but the user's own settings (tier, cadence, snooze)
+        // and the history (followups, log): texts and days set when empty, list items added.
+        for (const auto& f : contact_fields()) {
+            const std::string key = f.key;
+            if (key == "name" || key == "aka" || key == "tier" || key == "snooze") continue;
+            if (f.kind == FieldKind::text) scalar(f.key, have_.*f.text, in.*f.text);
+            else if (f.kind == FieldKind::text_list) list(f.key, have_.*f.list, in.*f.list);
+            else if (f.kind == FieldKind::date || f.kind == FieldKind::yearly_date) {
+                const auto theirs = field_texts(f, in);
+                if (theirs.empty()) continue;
+                const auto texts = field_texts(f, have_);
+                std::string mine = texts.empty() ? "" : texts.front();
+                scalar(f.key, mine, theirs.front());
+                if (texts.empty() && f.day) have_.*f.day = in.*f.day;
+                if (texts.empty() && f.yearly) have_.*f.yearly = in.*f.yearly;
+            }
         }
-    };
-    list("aka", have.aka, in.name == have.name || fold(in.name) == fold(have.name) ? in.aka : [&] {
-        auto names = in.aka;
-        names.insert(names.begin(), in.name);  // matched by email or URL under another name
-        return names;
-    }());
-    // Every other field of the table but the user's own settings (tier, cadence, snooze)
-    // and the history (followups, log): texts and days set when empty, list items added.
-    for (const auto& f : contact_fields()) {
-        const std::string key = f.key;
-        if (key == "name" || key == "aka" || key == "tier" || key == "snooze") continue;
-        if (f.kind == FieldKind::text) scalar(f.key, have.*f.text, in.*f.text);
-        else if (f.kind == FieldKind::text_list) list(f.key, have.*f.list, in.*f.list);
-        else if (f.kind == FieldKind::date || f.kind == FieldKind::yearly_date) {
-            const auto theirs = field_texts(f, in);
-            if (theirs.empty()) continue;
-            const auto texts = field_texts(f, have);
-            std::string mine = texts.empty() ? "" : texts.front();
-            scalar(f.key, mine, theirs.front());
-            if (texts.empty() && f.day) have.*f.day = in.*f.day;
-            if (texts.empty() && f.yearly) have.*f.yearly = in.*f.yearly;
+        if (dates_.empty())
+            for (const auto& date : have_.dates) dates_.insert(date_key(date));
+        for (const auto& date : in.dates) {
+            if (!dates_.insert(date_key(date)).second) continue;
+            have_.dates.push_back(date);
+            d.facts.push_back({"dates", format_month_day(date.date) + " " + date.what, true});
         }
     }
-    for (const auto& date : in.dates) {
-        bool known = false;
-        for (const auto& d2 : have.dates) known = known || (d2.date == date.date && fold(d2.what) == fold(date.what));
-        if (known) continue;
-        have.dates.push_back(date);
-        d.facts.push_back({"dates", format_month_day(date.date) + " " + date.what, true});
+
+private:
+    static std::string date_key(const YearlyDate& date) { return format_month_day(date.date) + " " + fold(date.what); }
+
+    std::unordered_set<std::string>& folded(const std::string& key, const std::vector<std::string>& mine) {
+        auto [it, added] = lists_.try_emplace(key);
+        if (added)
+            for (const auto& value : mine) it->second.insert(fold(value));
+        return it->second;
     }
-}
+
+    Contact& have_;
+    std::unordered_map<std::string, std::unordered_set<std::string>> lists_;  // a list's key -> its values folded
+    std::unordered_set<std::string> dates_;                                   // "DAY what" folded
+};
 
 }  // namespace
 
@@ -140,12 +163,15 @@ std::optional<std::pair<size_t, const char*>> holder(const Contact& c, const std
     return std::nullopt;
 }
 
-// Returns a slug made from the name that no one has, and takes it.
-std::string take_free_slug(const std::string& name, std::unordered_set<std::string>& slugs) {
+// Returns a slug made from the name that no one has, and takes it. `next` remembers, for each
+// base, the number to try first: names that make one slug are numbered in linear time.
+std::string take_free_slug(const std::string& name, std::unordered_set<std::string>& slugs,
+                           std::unordered_map<std::string, int>& next) {
     std::string base = make_slug(name);
     if (base.empty()) base = "contact";
     std::string slug = base;
-    for (int n = 2; slugs.count(slug); ++n) slug = numbered_slug(base, n);
+    int& n = next.try_emplace(base, 2).first->second;
+    for (; slugs.count(slug); ++n) slug = numbered_slug(base, n);
     slugs.insert(slug);
     return slug;
 }
@@ -175,10 +201,10 @@ void merge_matches(std::vector<std::pair<size_t, size_t>> matches, const std::ve
         for (size_t g : groups) {
             const size_t who = matches[g].first;
             const bool added_here = who >= known.size();
-            Contact& have = added_here ? records[added[who - known.size()]].contact : read[next_read++];
+            MergeTarget have(added_here ? records[added[who - known.size()]].contact : read[next_read++]);
             for (; g < end && matches[g].first == who; ++g) {
                 ImportDecision& d = decisions[matches[g].second];
-                merge_facts(have, records[d.record].contact, d);
+                have.merge(records[d.record].contact, d);
                 if (added_here) d.facts.clear();
                 d.action = d.facts.empty() ? ImportAction::skip : ImportAction::merge;
             }
@@ -208,6 +234,7 @@ ImportPlan plan_import(ImportNetwork&& existing, ImportRecords& records, const s
     plan.decisions.reserve(records.size());
     std::vector<size_t> added;                        // the record of each person added, in order
     std::vector<std::pair<size_t, size_t>> matches;   // (who, record) of each record matched
+    std::unordered_map<std::string, int> next_number;  // a slug's base -> the number to try next
     // First who each record is: matching reads the keys alone (merged facts never add one).
     for (size_t r = 0; r < records.size(); ++r) {
         ImportDecision d;
@@ -220,7 +247,7 @@ ImportPlan plan_import(ImportNetwork&& existing, ImportRecords& records, const s
             d.matched_by = found->second;
             matches.emplace_back(who, r);
         } else {
-            in.slug = take_free_slug(in.name, net.slugs_);
+            in.slug = take_free_slug(in.name, net.slugs_, next_number);
             in.path = "contacts/" + in.slug + ".yaml";
             in.tier = tier;
             d.slug = in.slug;

@@ -34,6 +34,7 @@ struct ImportDecision {
     std::string matched_by;       // "email", "url" or "name"; empty for an add
     std::vector<ImportFact> facts;              // merge: what is new
     std::vector<std::string> disagreements;     // values kept because the user set them
+    bool failed = false;          // its file could not be written (stage_import)
 };
 
 // Every decision, in record order, with the counts of the summary line.

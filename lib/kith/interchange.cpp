@@ -1,8 +1,24 @@
 #include "kith/interchange.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace kith {
+
+void ImportBatch::add(ImportRecord record, size_t bytes, const std::string& path) {
+    if (records.size() >= import_max_records)
+        fail_at(path, record.line, 0,
+                fmt::format("an import reads at most {} people at a time, and this is one more; nothing was "
+                            "imported (split the file)", import_max_records));
+    if (text_bytes + bytes > import_max_text_bytes)
+        fail_at(path, record.line, 0,
+                fmt::format("an import reads at most {} MiB of text at a time, and the records up to here hold "
+                            "more; nothing was imported (split the file)", import_max_text_bytes >> 20));
+    text_bytes += bytes;
+    record.source = path;
+    records.push_back(std::move(record));
+}
 
 std::optional<MonthDay> parse_export_date(std::string_view text) {
     const std::string trimmed = trim_blanks(text);
@@ -21,7 +37,6 @@ void add_unique(std::vector<std::string>& list, const std::string& value) {
     if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
 }
 
-namespace {
 void append_utf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {
         out += static_cast<char>(cp);
@@ -38,29 +53,6 @@ void append_utf8(std::string& out, char32_t cp) {
         out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (cp & 0x3F));
     }
-}
-}  // namespace
-
-std::string utf16_to_utf8(std::string_view bytes) {
-    const bool little = bytes.substr(0, 2) == "\xFF\xFE";
-    if (!little && bytes.substr(0, 2) != "\xFE\xFF") return std::string(bytes);
-    const auto unit = [&](size_t i) {
-        const auto a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
-        return static_cast<char32_t>(little ? a | (b << 8) : (a << 8) | b);
-    };
-    std::string out;
-    out.reserve(bytes.size());
-    for (size_t i = 2; i + 1 < bytes.size(); i += 2) {
-        char32_t cp = unit(i);
-        if (cp >= 0xD800 && cp < 0xDC00 && i + 3 < bytes.size() && unit(i + 2) >= 0xDC00 && unit(i + 2) < 0xE000) {
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (unit(i + 2) - 0xDC00);
-            i += 2;
-        } else if (cp >= 0xD800 && cp < 0xE000) {
-            cp = 0xFFFD;
-        }
-        append_utf8(out, cp);
-    }
-    return out;
 }
 
 std::string trim_blanks(std::string_view text) {

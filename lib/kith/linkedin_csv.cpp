@@ -73,35 +73,46 @@ Contact contact_from_linkedin_row(const CsvColumns& col, const CsvRow& row, cons
     return c;
 }
 
-ImportBatch read_linkedin_csv(std::string_view bytes, const std::string& path) {
-    // The preamble ("Notes:" and a paragraph) is not CSV-shaped: skip to the header line first.
-    size_t start = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    int skipped_lines = 0;
-    for (size_t pos = start; pos < bytes.size();) {
-        const size_t end = std::min(bytes.find('\n', pos), bytes.size());
-        const std::string_view line = bytes.substr(pos, end - pos);
-        if (line.find("First Name") != std::string_view::npos && line.find("Connected On") != std::string_view::npos) {
-            start = pos;
-            break;
+void read_linkedin_csv(const ReadChunk& read, const std::string& path, ImportBatch& batch) {
+    std::optional<CsvColumns> columns;
+    size_t rows = 0;
+    CsvReader reader(path, [&](CsvRow& row) {
+        if (!columns) {
+            if (!is_header(row))
+                fail_at(path, row.line, 0, "not a LinkedIn Connections.csv: no 'First Name,...,Connected On' header");
+            columns.emplace(row);
+            return;
         }
-        ++skipped_lines;
-        pos = end + 1;
-        if (pos >= bytes.size()) fail_at(path, 0, 0, "not a LinkedIn Connections.csv: no 'First Name,...,Connected On' header");
-    }
-    auto rows = parse_csv(bytes.substr(start), path);
-    ImportBatch batch;
-    if (rows.empty() || !is_header(rows.front()))
-        fail_at(path, skipped_lines + 1, 0, "not a LinkedIn Connections.csv: no 'First Name,...,Connected On' header");
-    for (auto& row : rows) row.line += skipped_lines;
-    const CsvColumns columns(rows.front());
-    for (size_t i = 1; i < rows.size(); ++i) {
+        ++rows;
+        Contact contact;
         try {
-            batch.records.push_back({contact_from_linkedin_row(columns, rows[i], path, batch.errors), rows[i].line});
+            contact = contact_from_linkedin_row(*columns, row, path, batch.errors);
         } catch (const Error& e) {
             batch.errors.push_back(e);
+            return;
         }
-        rows[i] = CsvRow{};  // its cells are let go as soon as it is read
+        size_t bytes = 0;
+        for (const auto& field : row.fields) bytes += field.size();
+        batch.add({std::move(contact), row.line, {}}, bytes, path);  // past a cap, the whole import stops
+    });
+    // The preamble ("Notes:" and a paragraph) is not CSV-shaped: the header line is found first.
+    InputLines lines(read, import_max_record_bytes, path);
+    bool header = false;
+    for (InputLine line; lines.next(line);) {
+        header = header || (line.text.find("First Name") != std::string::npos &&
+                            line.text.find("Connected On") != std::string::npos);
+        if (header) reader.feed(line);
     }
+    if (!header)
+        fail_at(path, 0, 0, "not a LinkedIn Connections.csv: no 'First Name,...,Connected On' header; " +
+                                lines.describe("linkedin") + "; nothing was imported");
+    reader.finish();
+    if (rows == 0) fail_at(path, 0, 0, "holds no connection, only the header line; nothing was imported");
+}
+
+ImportBatch read_linkedin_csv(std::string_view bytes, const std::string& path) {
+    ImportBatch batch;
+    read_linkedin_csv(whole_input(bytes), path, batch);
     return batch;
 }
 

@@ -17,7 +17,11 @@ std::optional<Day> parse_connected_on(std::string_view text);
 Contact contact_from_linkedin_row(const CsvColumns& columns, const CsvRow& row, const std::string& path,
                                   std::vector<Error>& errors);
 
-// Reads a LinkedIn Connections.csv as import records.
+// Reads a LinkedIn Connections.csv, a chunk at a time, as import records added to `batch`.
+// Throws an invalid Error, saying what the file looked like, for a file without the header or
+// without a connection, and past the caps of ImportBatch::add.
+void read_linkedin_csv(const ReadChunk& read, const std::string& path, ImportBatch& batch);
+// The same for bytes in memory, into a batch of their own.
 ImportBatch read_linkedin_csv(std::string_view bytes, const std::string& path);
 
 }  // namespace kith

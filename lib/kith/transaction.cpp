@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <optional>
+#include <stdexcept>
 
 #include "kith/beneath.hpp"
 #include "kith/contact_file.hpp"
@@ -98,6 +99,10 @@ void Transaction::replace(const std::string& path, const std::string& text) {
 }
 
 void Transaction::stage_write(const std::string& path, std::string text, const std::string& before) {
+    if (dry_run_) {
+        targets_.insert(path);
+        return;
+    }
     if (Change* earlier = pending_write(path)) {  // written again: only the last text stays (and the first before)
         held_bytes_ -= earlier->text.size();
         if (!earlier->temp.empty()) beneath::remove_file(store_.root(), earlier->temp);
@@ -144,6 +149,7 @@ void Transaction::move(const std::string& from, const std::string& to) {
 }
 
 std::vector<std::string> Transaction::commit() {
+    if (dry_run_) throw std::logic_error("a dry run is never committed");
     const std::string& root = store_.root();
     for (const auto& change : changes_) {
         if (!change.is_move && change.text.size() > max_file_bytes)

@@ -50,6 +50,10 @@ public:
     void replace(const std::string& path, const std::string& text);
     // Moves a file to another folder of the network; refused when the target exists.
     void move(const std::string& from, const std::string& to);
+    // Makes this a dry run: each create, edit or replace is made and checked as for a commit,
+    // then let go (its path still counts as taken); nothing is held or written, read() gives a
+    // file as it is on disk, and commit() is refused.
+    void dry_run() { dry_run_ = true; }
 
     // Applies every change, all or nothing, and returns the paths it changed (as resolved
     // inside the folder), for git; the store's host is told what each held before and after.
@@ -90,6 +94,7 @@ private:
     size_t held_bytes_ = 0;        // of the texts held in memory
     size_t written_early_ = 0;     // texts written to their temp files before the commit
     bool handed_over_ = false;     // the temp files are the commit's now (renamed, or named by its record)
+    bool dry_run_ = false;         // checked, never staged
 };
 
 // With the lock held: finishes a change that an earlier kith left half-done, then removes

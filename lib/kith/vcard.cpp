@@ -1,10 +1,11 @@
 #include "kith/vcard.hpp"
 
-#include <functional>
-#include <optional>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <optional>
 
 #include "kith/interchange.hpp"
 #include "kith/text.hpp"
@@ -49,51 +50,50 @@ std::string decode_quoted_printable(std::string_view text) {
     return out;
 }
 
-// A logical line: physical lines joined, capped at vcard_max_line_bytes.
+// A logical line: physical lines joined, of which the first vcard_max_line_bytes are kept.
 struct Logical {
     std::string text;
     int line = 0;
-    bool oversized = false;
+    size_t length = 0;  // of the whole line: more than text.size() when it was cut
+    char last = 0;      // its last byte, kept when it was cut
     bool quoted_printable = false;
+
+    bool oversized() const { return length > text.size(); }
+    void append(const InputLine& physical, size_t skip) {
+        const std::string_view piece = std::string_view(physical.text).substr(std::min(skip, physical.text.size()));
+        if (text.size() < vcard_max_line_bytes) text.append(piece.substr(0, vcard_max_line_bytes - text.size()));
+        length += physical.length - std::min(skip, physical.length);
+        if (physical.length > skip) last = physical.last;
+    }
 };
 
-// Splits the bytes into logical lines, handing each to `each` once it is whole: folded lines
+// Splits the input into logical lines, handing each to `each` once it is whole: folded lines
 // (a leading space or tab) and 2.1 quoted-printable soft breaks (a trailing '=') are joined.
 // One logical line at a time is held, never the whole file's.
-void unfold(std::string_view bytes, const std::function<void(const Logical&)>& each) {
+void unfold(InputLines& lines, const std::function<void(const Logical&)>& each) {
     std::optional<Logical> last;
-    size_t pos = 0;
-    int number = 0;
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
-    const auto append = [](Logical& logical, std::string_view piece) {
-        if (logical.oversized || logical.text.size() + piece.size() > vcard_max_line_bytes) logical.oversized = true;
-        else logical.text.append(piece);
-    };
-    while (pos < bytes.size()) {
-        size_t end = bytes.find('\n', pos);
-        if (end == std::string_view::npos) end = bytes.size();
-        std::string_view physical = bytes.substr(pos, end - pos);
-        if (!physical.empty() && physical.back() == '\r') physical.remove_suffix(1);
-        pos = end + 1;
-        ++number;
+    InputLine physical;
+    while (lines.next(physical)) {
         if (last) {
-            if (last->quoted_printable && !last->text.empty() && last->text.back() == '=') {
-                last->text.pop_back();  // a soft line break
-                append(*last, physical);
+            if (last->quoted_printable && last->last == '=') {
+                if (!last->oversized()) last->text.pop_back();  // a soft line break
+                --last->length;
+                last->append(physical, 0);
                 continue;
             }
-            if (!physical.empty() && (physical[0] == ' ' || physical[0] == '\t')) {
-                append(*last, physical.substr(1));
+            if (!physical.text.empty() && (physical.text[0] == ' ' || physical.text[0] == '\t')) {
+                last->append(physical, 1);
                 continue;
             }
         }
-        if (physical.find_first_not_of(" \t") == std::string_view::npos) continue;
+        if (physical.text.find_first_not_of(" \t") == std::string::npos && !physical.cut()) continue;
         if (last) each(*last);
         last.emplace();
-        last->line = number;
-        const size_t colon = physical.find(':');
-        last->quoted_printable = colon != std::string_view::npos && icontains(physical.substr(0, colon), "QUOTED-PRINTABLE");
-        append(*last, physical);
+        last->line = physical.number;
+        const size_t colon = physical.text.find(':');
+        last->quoted_printable =
+            colon != std::string::npos && icontains(std::string_view(physical.text).substr(0, colon), "QUOTED-PRINTABLE");
+        last->append(physical, 0);
     }
     if (last) each(*last);
 }
@@ -138,19 +138,25 @@ bool is_binary(const VcardProperty& p) {
            iequals(p.param("VALUE"), "binary");
 }
 
-void decode_value(VcardProperty& p) {
+// Decodes quoted-printable and the charset; returns a warning when a NUL byte had to go.
+std::optional<std::string> decode_value(VcardProperty& p) {
     if (iequals(p.param("ENCODING"), "QUOTED-PRINTABLE")) p.value = decode_quoted_printable(p.value);
     const std::string charset = upper(p.param("CHARSET"));
     const bool latin = charset == "ISO-8859-1" || charset == "ISO-8859-15" || charset == "WINDOWS-1252" ||
                        charset == "CP1252" || charset == "LATIN1";
-    // Without a charset, 2.1 writers often meant Latin-1: invalid UTF-8 is read as such.
-    if (latin || find_invalid_utf8(p.value)) p.value = latin1_to_utf8(p.value);
+    // Without a charset, 2.1 writers often meant Latin-1: bytes that are not UTF-8 are read as such.
+    p.value = latin ? latin1_to_utf8(p.value) : utf8_or_cp1252(p.value);
+    const size_t nuls = static_cast<size_t>(std::count(p.value.begin(), p.value.end(), '\0'));
+    if (nuls == 0) return std::nullopt;
+    p.value.erase(std::remove(p.value.begin(), p.value.end(), '\0'), p.value.end());
+    return fmt::format("'{}' holds {} NUL byte{}, which no text holds; {} left out, the rest of the value kept", p.name,
+                       nuls, nuls == 1 ? "" : "s", nuls == 1 ? "it was" : "they were");
 }
 
 // Collects cards from logical lines; a card with a bad line becomes one error.
 class CardReader {
 public:
-    CardReader(const std::string& path, const std::function<void(VcardCard&)>* on_card) : path_(path), on_card_(on_card) {}
+    CardReader(const std::string& path, const std::function<void(VcardCard&)>& on_card) : path_(path), on_card_(on_card) {}
 
     void feed(const Logical& logical) {
         VcardProperty property;
@@ -159,28 +165,51 @@ public:
         if (parsed && property.name == "BEGIN" && iequals(property.value, "VCARD")) return begin(logical.line);
         if (parsed && property.name == "END" && iequals(property.value, "VCARD")) return end();
         if (!in_card_ || depth_ > 1 || !problem_.empty()) return;
-        if (!parsed) {
+        if (logical.oversized()) {  // its name is read, its value skipped: the rest of the card stays
+            ++card_.skipped;
+            warn(logical.line, parsed ? fmt::format("'{}' is longer than {} KiB, the most kith reads of a line; its "
+                                                    "value is skipped", property.name, vcard_max_line_bytes >> 10)
+                                      : fmt::format("a line longer than {} KiB with no ':' in its first {} KiB is "
+                                                    "skipped", vcard_max_line_bytes >> 10, vcard_max_line_bytes >> 10));
+        } else if (!parsed) {
             problem_ = "a card line needs ':' between its name and value";
             problem_line_ = logical.line;
         } else if (property.name == "VERSION") {
             card_.version = property.value;
         } else if (property.name.rfind("X-", 0) == 0 && property.name != "X-ANNIVERSARY") {  // the 3.0 anniversary is read
             ++card_.extensions;
-        } else if (logical.oversized || is_binary(property)) {
+        } else if (is_binary(property)) {
             ++card_.skipped;
         } else {
-            decode_value(property);
+            if (const auto nul = decode_value(property)) warn(logical.line, *nul);
+            card_.bytes += property.value.size();
+            if (card_.bytes > import_max_record_bytes) {
+                problem_ = fmt::format("the card holds more than {} MiB of text, more than a contact file may; skipped",
+                                       import_max_record_bytes >> 20);
+                problem_line_ = card_.line;
+                card_.properties = {};
+                return;
+            }
             card_.properties.push_back(std::move(property));
         }
     }
 
-    VcardFile finish() {
+    // Ends the file; a file that held no card at all is an error saying what it looked like.
+    VcardFile finish(const InputLines& lines) {
         if (in_card_) file_.errors.emplace_back(ErrorKind::invalid, "card has no END:VCARD", Location{path_, card_.line, 0});
+        if (!begun_)
+            file_.errors.emplace_back(ErrorKind::invalid, "holds no vCard (no BEGIN:VCARD line): " + lines.describe("vcard"),
+                                      Location{path_, 0, 0});
         return std::move(file_);
     }
 
 private:
+    void warn(int line, std::string message) {
+        file_.warnings.emplace_back(ErrorKind::invalid, std::move(message), Location{path_, line, 0});
+    }
+
     void begin(int line) {
+        begun_ = true;
         if (in_card_) {
             ++depth_;  // a 2.1 AGENT card inside this one: skipped
             return;
@@ -196,16 +225,16 @@ private:
         if (!in_card_) return;
         if (--depth_ > 0) return;
         in_card_ = false;
-        if (problem_.empty() && on_card_) (*on_card_)(card_);
-        else if (problem_.empty()) file_.cards.push_back(std::move(card_));
+        if (problem_.empty()) on_card_(card_);
         else file_.errors.emplace_back(ErrorKind::invalid, problem_, Location{path_, problem_line_, 0});
     }
 
     const std::string& path_;
-    const std::function<void(VcardCard&)>* on_card_;  // each card as it ends, instead of keeping it
+    const std::function<void(VcardCard&)>& on_card_;  // each card as it ends, instead of keeping it
     VcardFile file_;
     VcardCard card_;
     bool in_card_ = false;
+    bool begun_ = false;  // a BEGIN:VCARD was seen
     int depth_ = 0;
     std::string problem_;
     int problem_line_ = 0;
@@ -244,19 +273,23 @@ const VcardProperty* VcardCard::preferred(std::string_view name) const {
 }
 
 VcardFile parse_vcards(std::string_view bytes, const std::string& path) {
-    CardReader reader(path, nullptr);
-    unfold(utf16_to_utf8(bytes), [&](const Logical& logical) { reader.feed(logical); });
-    return reader.finish();
+    VcardFile file;
+    VcardFile notes = parse_vcards(whole_input(bytes), path, [&](VcardCard& card) { file.cards.push_back(std::move(card)); });
+    file.errors = std::move(notes.errors);
+    file.warnings = std::move(notes.warnings);
+    return file;
 }
 
-std::vector<Error> parse_vcards(std::string_view bytes, const std::string& path,
-                                const std::function<void(VcardCard&)>& on_card) {
-    CardReader reader(path, &on_card);
-    unfold(utf16_to_utf8(bytes), [&](const Logical& logical) { reader.feed(logical); });
-    return reader.finish().errors;
+VcardFile parse_vcards(const ReadChunk& read, const std::string& path, const std::function<void(VcardCard&)>& on_card) {
+    CardReader reader(path, on_card);
+    InputLines lines(read, vcard_max_line_bytes, path);
+    unfold(lines, [&](const Logical& logical) { reader.feed(logical); });
+    return reader.finish(lines);
 }
 
-std::vector<std::string> vcard_split(std::string_view value, char separator) {
+namespace {
+// Splits on `separator` when there is one, unescaping each part.
+std::vector<std::string> split_escaped(std::string_view value, std::optional<char> separator) {
     std::vector<std::string> parts(1);
     for (size_t i = 0; i < value.size(); ++i) {
         const char c = value[i];
@@ -276,31 +309,10 @@ std::vector<std::string> vcard_split(std::string_view value, char separator) {
     return parts;
 }
 
-std::string vcard_unescape(std::string_view value) { return vcard_split(value, '\0').front(); }
+}  // namespace
 
-std::string latin1_to_utf8(std::string_view bytes) {
-    // Windows-1252's printable characters at 0x80-0x9F; ISO-8859-1 has controls there.
-    static const std::array<char32_t, 32> cp1252 = {
-        0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-        0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
-    std::string out;
-    out.reserve(bytes.size() + bytes.size() / 4);
-    for (char byte : bytes) {
-        const auto b = static_cast<unsigned char>(byte);
-        char32_t cp = b >= 0x80 && b < 0xA0 ? cp1252[b - 0x80] : b;
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
-    return out;
-}
+std::vector<std::string> vcard_split(std::string_view value, char separator) { return split_escaped(value, separator); }
+
+std::string vcard_unescape(std::string_view value) { return split_escaped(value, std::nullopt).front(); }
 
 }  // namespace kith

@@ -8,10 +8,12 @@
 #include <vector>
 
 #include "kith/error.hpp"
+#include "kith/import_input.hpp"
 
 namespace kith {
 
-// The longest logical line kept; longer ones (photos, sounds, keys) are skipped unread.
+// The longest logical line kept; of a longer one (a photo, a sound, a huge note) the name is
+// read and the value skipped unread, with a warning.
 inline constexpr size_t vcard_max_line_bytes = 64 * 1024;
 
 // One content line: group, name and parameters, with the value decoded from
@@ -36,6 +38,7 @@ struct VcardCard {
     std::vector<VcardProperty> properties;  // in file order; X- and binary ones left out
     size_t extensions = 0;  // X- properties ignored
     size_t skipped = 0;     // binary, base64 or oversized properties skipped
+    size_t bytes = 0;       // of the values kept
 
     // Returns every property called `name` (upper case).
     std::vector<const VcardProperty*> all(std::string_view name) const;
@@ -43,25 +46,25 @@ struct VcardCard {
     const VcardProperty* preferred(std::string_view name) const;
 };
 
-// The cards of a file, and one located error per card that could not be read.
+// The cards of a file, one located error per card that could not be read, and the warnings
+// about values left out or cut (a line over vcard_max_line_bytes, a NUL byte).
 struct VcardFile {
     std::vector<VcardCard> cards;
     std::vector<Error> errors;
+    std::vector<Error> warnings;
 };
 
-// Reads every card of a file (or a single vdir entry); never throws for bad cards.
+// Reads every card of a file (or a single vdir entry); never throws for bad cards. A file that
+// holds no BEGIN:VCARD at all is an error naming it and saying what it looked like.
 VcardFile parse_vcards(std::string_view bytes, const std::string& path);
-// The same, handing each card to `on_card` as it ends instead of keeping them all; returns the errors.
-std::vector<Error> parse_vcards(std::string_view bytes, const std::string& path,
-                                const std::function<void(VcardCard&)>& on_card);
+// The same, reading the file a chunk at a time and handing each card to `on_card` as it ends
+// instead of keeping them all (the result holds no cards).
+VcardFile parse_vcards(const ReadChunk& read, const std::string& path, const std::function<void(VcardCard&)>& on_card);
 
 // Splits an escaped value on unescaped `separator` and unescapes each part (\n \, \; \\).
 std::vector<std::string> vcard_split(std::string_view value, char separator);
 
 // Unescapes a whole text value.
 std::string vcard_unescape(std::string_view value);
-
-// Converts ISO-8859-1 or Windows-1252 bytes to UTF-8.
-std::string latin1_to_utf8(std::string_view bytes);
 
 }  // namespace kith

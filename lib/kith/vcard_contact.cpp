@@ -102,21 +102,31 @@ Contact contact_from_card(const VcardCard& card, const std::string& path, std::v
     return c;
 }
 
-ImportBatch read_vcard_contacts(std::string_view bytes, const std::string& path) {
-    ImportBatch batch;
+void read_vcard_contacts(const ReadChunk& read, const std::string& path, ImportBatch& batch) {
     // Each card becomes a record as soon as it is read, so the cards are never all in memory;
     // the errors of reading come first, then those of converting, in card order, as they always were.
     std::vector<Error> converting;
-    batch.errors = parse_vcards(bytes, path, [&](VcardCard& card) {
+    VcardFile notes = parse_vcards(read, path, [&](VcardCard& card) {
         batch.extensions += card.extensions;
         batch.skipped += card.skipped;
+        Contact contact;
         try {
-            batch.records.push_back({contact_from_card(card, path, converting), card.line});
+            contact = contact_from_card(card, path, converting);
         } catch (const Error& e) {
             converting.push_back(e);
+            return;
         }
+        batch.add({std::move(contact), card.line, {}}, card.bytes, path);  // past a cap, the whole import stops
     });
-    batch.errors.insert(batch.errors.end(), std::make_move_iterator(converting.begin()), std::make_move_iterator(converting.end()));
+    for (auto* list : {&notes.errors, &converting})
+        batch.errors.insert(batch.errors.end(), std::make_move_iterator(list->begin()), std::make_move_iterator(list->end()));
+    batch.warnings.insert(batch.warnings.end(), std::make_move_iterator(notes.warnings.begin()),
+                          std::make_move_iterator(notes.warnings.end()));
+}
+
+ImportBatch read_vcard_contacts(std::string_view bytes, const std::string& path) {
+    ImportBatch batch;
+    read_vcard_contacts(whole_input(bytes), path, batch);
     return batch;
 }
 

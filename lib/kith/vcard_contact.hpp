@@ -14,7 +14,11 @@ namespace kith {
 // Throws an invalid Error at the card's line when it has no usable name.
 Contact contact_from_card(const VcardCard& card, const std::string& path, std::vector<Error>& errors);
 
-// Reads every card of a .vcf file (or a vdir entry) as import records.
+// Reads every card of a .vcf file (or a vdir entry), a chunk at a time, as import records
+// added to `batch` (a file that holds no card is one of its errors). Throws an invalid Error
+// past the caps of ImportBatch::add or import_max_input_bytes.
+void read_vcard_contacts(const ReadChunk& read, const std::string& path, ImportBatch& batch);
+// The same for bytes in memory, into a batch of their own.
 ImportBatch read_vcard_contacts(std::string_view bytes, const std::string& path);
 
 // Maps a contact to vCard properties (values already escaped) for `version` 3 or 4.

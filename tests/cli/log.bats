@@ -124,3 +124,29 @@ load helpers
         [[ "$stderr" =~ contacts/zed\.yaml:[0-9]+:[0-9]+: ]]
     fi
 }
+
+# Issue 18, item 25: a block scalar that ends the file without a final newline read without a
+# final line break; kith used to refuse to write after it. It now adds the newline and strips it
+# in the header ("|" -> "|-", "|+" -> "|-", "|2" -> "|2-", ">" -> ">-"), so the text reads the
+# same, byte for byte, and the entry goes in.
+@test "log after a block scalar that ends the file without a newline keeps its text exactly" {
+    local header stripped
+    for header in '|' '|+' '|2' '>' '>+' '|2+' '|+2'; do
+        printf 'name: Zed Test\nnotes: %s\n  first line\n    indented\n  last, no newline' "$header" > contacts/zed.yaml
+        before=$(exported "Zed Test" notes)
+        run --separate-stderr kith log zed -m hello
+        assert_success
+        stripped=${header//+/}
+        grep -qx "notes: ${stripped}-" contacts/zed.yaml || { echo "$header: $(cat contacts/zed.yaml)"; false; }
+        [ "$(exported "Zed Test" notes)" = "$before" ] || { echo "$header: $(exported "Zed Test" notes) != $before"; false; }
+        [ "$(exported "Zed Test" log 0 note)" = "'hello'" ]
+        run kith check
+        assert_success
+    done
+    # The same for any edit that appends after it: a follow-up, and a nested text in the log.
+    printf 'name: Zed Test\nlog:\n  - date: 2026-01-01\n    note: |\n      kept as it is' > contacts/zed.yaml
+    run --separate-stderr kith follow zed 2w "send the paper"
+    assert_success
+    [ "$(exported "Zed Test" log 0 note)" = "'kept as it is'" ]
+    [ "$(exported "Zed Test" followups 0 what)" = "'send the paper'" ]
+}

@@ -66,8 +66,11 @@ no_marker() {
         _describe() { print -rl -- \${(P)4} }
         _kith_names; _kith_tiers"
     no_marker
-    assert_line --partial "\$(touch $MARK-slug)"
-    assert_line --partial "\$(touch $MARK-tier)"
+    # Offered written for the shell (compadd -Q; see tmux_completion.bats for what is inserted):
+    # never a raw '$(' or space a shell would read.
+    assert_line --partial 'touch\\ pwned-slug'
+    assert_line --partial 'touch\\ pwned-tier'
+    refute_output --partial '$(touch'
 }
 
 @test "fish: TAB never runs a slug or a tier" {

@@ -110,3 +110,93 @@ completes_everything() {
     tab "kith tier ada " 'core'
     refute_output --partial "grace-hopper"
 }
+
+# Issue 18, item 23: slugs a shell would read (files made by hand; --slug refuses them). Each
+# is the only person of a network of its own, so that TAB after "show " inserts it whole; Enter
+# then runs a stand-in kith that prints the word it was given.
+HOSTILE_SLUGS=('~tilde' '-dash' 'back\slash' '$dollar' "quo'te" 'dq"te' 'sp ace' 'ünï-cödé' 'hash#x' 'bang!x'
+               'semi;x' 'cm:x' 'tick`x' 'br[x]')
+
+# Makes networks/N holding only the slug N of HOSTILE_SLUGS, and puts the stand-in kith first on PATH.
+hostile_networks() {
+    local n=0 slug
+    for slug in "${HOSTILE_SLUGS[@]}"; do
+        mkdir -p "$BATS_TEST_TMPDIR/networks/$n/contacts"
+        printf 'tiers:\n  - {name: core, cadence: 30d}\n' > "$BATS_TEST_TMPDIR/networks/$n/kith.yaml"
+        printf 'name: Hostile Slug\n' > "$BATS_TEST_TMPDIR/networks/$n/contacts/$slug.yaml"
+        n=$((n + 1))
+    done
+    rm -f "$BATS_TEST_TMPDIR/bin/kith"
+    printf '#!/bin/sh\nif [ "$3" = show ]; then printf "ARG<%%s>\\n" "$4"; exit 0; fi\nexec "%s" "$@"\n' "$KITH" \
+        > "$BATS_TEST_TMPDIR/bin/kith"
+    chmod +x "$BATS_TEST_TMPDIR/bin/kith"
+}
+
+# Types "kith --dir NETWORK show $2", presses TAB, then Enter; sets $word to what kith was given.
+word_given() {
+    tmux -S "$SOCKET" send-keys C-e C-u C-l
+    wait_for_screen '^\$ *$'
+    tmux -S "$SOCKET" send-keys -l "kith --dir $BATS_TEST_TMPDIR/networks/$1 show $2"
+    tmux -S "$SOCKET" send-keys Tab
+    settle
+    tmux -S "$SOCKET" send-keys Enter
+    wait_for_screen '^ARG<'
+    word=$(screen | sed -n 's/^ARG<\(.*\)>$/\1/p' | head -1)
+}
+
+# Every hostile slug is inserted so that kith is given the slug itself; $1 is the shell. A slug
+# starting with '~' is left to the caller (fish cannot insert it unescaped).
+inserts_every_slug() {
+    local n
+    for n in "${!HOSTILE_SLUGS[@]}"; do
+        [[ "$1" == fish && "${HOSTILE_SLUGS[n]}" == '~'* ]] && continue
+        word_given "$n"
+        [ "$word" = "${HOSTILE_SLUGS[n]}" ] || { echo "$1 gave '$word' for '${HOSTILE_SLUGS[n]}'"; screen; false; }
+    done
+}
+
+# Two slugs whose shared start ends in a backslash, and two whose next characters both need
+# escaping: TAB inserts the shared start written whole (never a lone '\'), and completing on from
+# there gives each slug.
+common_starts() {
+    local both="$BATS_TEST_TMPDIR/networks/both"
+    mkdir -p "$both/contacts" && cp "$BATS_TEST_TMPDIR/networks/0/kith.yaml" "$both/"
+    for slug in 'bs\a' 'bs\b' 'q x' 'q$y'; do printf 'name: Two\n' > "$both/contacts/$slug.yaml"; done
+    word_given both 'bs\\a'
+    [ "$word" = 'bs\a' ] || { echo "$1 gave '$word'"; false; }
+    tab "kith --dir $both show q" "show q"
+    refute_output --regexp 'show q\\ *$'   # no lone backslash
+    word_given both 'q\$'
+    [ "$word" = 'q$y' ] || { echo "$1 gave '$word'"; false; }
+    word_given both "'q "
+    [ "$word" = 'q x' ] || { echo "$1 gave '$word'"; false; }
+}
+
+@test "bash in tmux: every hostile slug is inserted so that kith gets the slug itself" {
+    start_shell bash
+    hostile_networks
+    inserts_every_slug bash
+    common_starts bash
+}
+
+@test "zsh in tmux: every hostile slug is inserted so that kith gets the slug itself" {
+    start_shell zsh
+    hostile_networks
+    inserts_every_slug zsh
+    common_starts zsh
+}
+
+@test "fish in tmux: every hostile slug is inserted so that kith gets the slug itself; '~' once quoted" {
+    start_shell fish
+    hostile_networks
+    inserts_every_slug fish
+    common_starts fish
+    # fish inserts a candidate's leading '~' unescaped (a home folder): a '~' slug is offered only
+    # once the '~' is typed escaped or quoted, and then inserted as itself.
+    word_given 0 ''
+    [ "$word" = "" ]
+    word_given 0 '\~'
+    [ "$word" = '~tilde' ]
+    word_given 0 "'~"
+    [ "$word" = '~tilde' ]
+}

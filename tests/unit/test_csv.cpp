@@ -153,3 +153,41 @@ TEST_CASE("csv: UTF-16 exports (with a BOM) and Windows-1252 fields read as UTF-
     REQUIRE(latin.records.size() == 1);
     CHECK(latin.records[0].contact.name == "François Müller");
 }
+
+// Issue 18, items 8 and 21.
+TEST_CASE("csv: every line end ends a record, and a line break inside quotes is kept as written") {
+    for (const std::string end : {"\n", "\r\n", "\r", "\r\r\n"}) {
+        CAPTURE(end);
+        const auto rows = parse_csv("a,b" + end + "1,\"x\r\ny\"" + end + end + "2,z" + end, "x.csv");
+        REQUIRE(rows.size() == 3);
+        CHECK(rows[1].fields == Strings{"1", "x\r\ny"});
+        CHECK(rows[2].fields == Strings{"2", "z"});
+        CHECK(rows[2].line == 5);  // the quoted CR LF ends a line too
+    }
+}
+
+TEST_CASE("google csv: an event's label goes with its own number; a bad value is an error, a dropped cell a warning") {
+    const auto batch = read_google_csv("First Name,Event 1 - Label,Event 1 - Value,Event 2 - Label,Event 2 - Value,"
+                                       "Address 1 - Formatted,Address 2 - Formatted\n"
+                                       "Eve,,someday,Anniversary,2001-06-09,Home,Work ::: Other,extra\n",
+                                       "e.csv");
+    REQUIRE(batch.records.size() == 1);
+    const Contact& eve = batch.records[0].contact;
+    REQUIRE(eve.dates.size() == 1);
+    CHECK(eve.dates[0].what == "anniversary");
+    CHECK(eve.address == "Home");
+    REQUIRE(batch.errors.size() == 1);
+    CHECK(batch.errors[0].located() == "e.csv:2: 'Event 1 - Value' 'someday' is not a date; left out");
+    REQUIRE(batch.warnings.size() == 2);
+    CHECK(batch.warnings[0].located() == "e.csv:2: 2 addresses after the first left out ('Work'): a contact keeps one address");
+    CHECK(batch.warnings[1].located() == "e.csv:2: 1 cell past the header's 7 columns left out");
+}
+
+TEST_CASE("google and linkedin csv: a file with a header and no row, or no header, is refused saying what it held") {
+    CHECK_THROWS_WITH_AS(read_google_csv("First Name,Last Name\r\n", "g.csv"),
+                         "holds no contact, only the header line; nothing was imported", Error);
+    CHECK_THROWS_WITH_AS(read_google_csv("", "g.csv"), "holds no Google Contacts header: it is empty; nothing was imported",
+                         Error);
+    CHECK_THROWS_WITH_AS(read_linkedin_csv("Notes:\r\nFirst Name,Last Name,Connected On\r\n", "l.csv"),
+                         "holds no connection, only the header line; nothing was imported", Error);
+}

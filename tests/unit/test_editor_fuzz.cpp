@@ -5,6 +5,7 @@
 #include "kith/editor.hpp"
 #include "kith/error.hpp"
 #include "kith/yaml_reader.hpp"
+#include "keeps_values.hpp"
 
 using namespace kith;
 
@@ -102,10 +103,10 @@ TEST_CASE("done edits only an item the reader reads there too (found by fuzzing)
 
 TEST_CASE("a block scalar's header after blanks and a tab is one too (found by fuzzing)") {
     // " \t>" on the line after a key starts a folded text that here runs to the end of a file
-    // without a newline: adding a key after it would change that text, so it is refused.
+    // without a newline: a key after it keeps that text (the header strips the newline added).
     const std::string text = "o:\n\n \t># aog\n\n \t   # ";
     REQUIRE(reads(text));
-    CHECK_THROWS_AS(set_top_level(text, "name", "x"), Error);
+    CHECK(keeps_values(text, set_top_level(text, "name", "x")));
     // With a final newline, the key goes after the text and the text stays the same.
     const std::string ended = text + "\n";
     const std::string out = set_top_level(ended, "name", "x");
@@ -116,7 +117,7 @@ TEST_CASE("a block scalar's header after blanks and a tab is one too (found by f
 TEST_CASE("a header with a comment that looks like a key ('># o:') is a header (found by fuzzing)") {
     const std::string text = "o:\n\n \t># o:\n\n \t>ogaog\n\n \t   # ";
     REQUIRE(reads(text));
-    CHECK_THROWS_AS(set_top_level(text, "name", "x"), Error);
+    CHECK(keeps_values(text, set_top_level(text, "name", "x")));
     const std::string out = set_top_level(text + "\n", "name", "x");
     CHECK(out.starts_with(text + "\n"));
     CHECK(reads(out));
@@ -169,4 +170,12 @@ TEST_CASE("adding to a list written as an empty text ('' or \"\") gives a list o
         CHECK(file.find("log")->items[0].text == "x");
         CHECK(file.find(":")->text == "y");
     }
+}
+
+TEST_CASE("a '|+' text that ends the file keeps its text when a key goes after it: '+' becomes '-' (found by fuzzing)") {
+    const std::string text = "name: Ada\nnotes: |+\n ltg:2\n 052h} ";
+    REQUIRE(reads(text));
+    const std::string out = set_top_level(text, "snooze", "2026-12-01", "x.yaml");
+    CHECK(out == "name: Ada\nnotes: |-\n ltg:2\n 052h} \nsnooze: 2026-12-01\n");
+    CHECK(keeps_values(text, out));
 }

@@ -66,3 +66,23 @@ TEST_CASE("set_list replaces a list whole, flow or block, and keeps the comment"
     CHECK(list_of(set_list("name: A\n", "email", {"]", "a: b"}), "email") == std::vector<std::string>{"]", "a: b"});
     CHECK(list_of(set_list("name: A\nemail: [a]\n", "email", {}), "email").empty());
 }
+
+// Issue 18, item 13: an import merging thousands of values edits each list once.
+TEST_CASE("add_list_items and insert_items add many items in one edit, in the list's own style") {
+    const std::vector<std::string> three = {"b@x", "c@x", "d@x"};
+    CHECK(add_list_items("name: A\nemail: [a@x]  # work\n", "email", three, "t.yaml") ==
+          "name: A\nemail: [a@x, b@x, c@x, d@x]  # work\n");
+    CHECK(add_list_items("name: A\nemail:\n  - a@x\n", "email", three, "t.yaml") ==
+          "name: A\nemail:\n  - a@x\n  - b@x\n  - c@x\n  - d@x\n");
+    CHECK(list_of(add_list_items("name: A\n", "email", three, "t.yaml"), "email") == three);
+    CHECK(add_list_items("name: A\nemail: a@x\n", "email", three, "t.yaml") == "name: A\nemail: [a@x, b@x, c@x, d@x]\n");
+    CHECK(add_list_items("name: A\n", "email", {}, "t.yaml") == "name: A\n");
+    CHECK(insert_items("name: A\ndates:\n  - {date: --01-01, what: x}\n", "dates", {"{date: --02-02, what: y}", "{date: --03-03, what: z}"},
+                       "t.yaml") == "name: A\ndates:\n  - {date: --01-01, what: x}\n  - {date: --02-02, what: y}\n  - {date: --03-03, what: z}\n");
+    // Thousands in one edit: the result reads, with every item in order.
+    std::vector<std::string> many;
+    for (int i = 0; i < 3000; ++i) many.push_back(yaml_scalar("+44 20 " + std::to_string(1000000 + i)));
+    const auto phones = list_of(add_list_items("name: A\nphone: [\"+1\"]\n", "phone", many, "t.yaml"), "phone");
+    REQUIRE(phones.size() == 3001);
+    CHECK(phones.back() == "+44 20 1002999");
+}

@@ -169,3 +169,48 @@ TEST_CASE("vcard: birthdays in every export form; a bad one is an error and the 
     REQUIRE(batch.errors.size() == 1);
     CHECK(batch.errors[0].located() == "b.vcf:3: BDAY 'someday' is not a date; left out");
 }
+
+// Issue 18, items 8, 14 and 21.
+TEST_CASE("vcard: iOS 5's CR CR LF and CR alone end lines; a folded line and a soft break still join") {
+    for (const std::string end : {"\r\r\n", "\r", "\n", "\r\n"}) {
+        CAPTURE(end);
+        const std::string card = "BEGIN:VCARD" + end + "VERSION:2.1" + end + "FN:Io" + end + " s" + end +
+                                 "NOTE;ENCODING=QUOTED-PRINTABLE:a=" + end + "b" + end + "END:VCARD" + end;
+        const auto file = parse_vcards(card, "x.vcf");
+        REQUIRE(file.cards.size() == 1);
+        CHECK(file.cards[0].preferred("FN")->value == "Ios");
+        CHECK(file.cards[0].preferred("NOTE")->value == "ab");
+    }
+}
+
+TEST_CASE("vcard: a line over 64 KiB keeps its name; its value is skipped with a warning, the rest of the card read") {
+    const std::string note = std::string(70 * 1024, 'n');
+    const auto file = parse_vcards("BEGIN:VCARD\nFN:A\nNOTE:" + note + "\nEMAIL:a@x\nX-BIG:" + note + "\nEND:VCARD\n", "x.vcf");
+    REQUIRE(file.cards.size() == 1);
+    CHECK(file.cards[0].preferred("NOTE") == nullptr);
+    CHECK(file.cards[0].preferred("EMAIL")->value == "a@x");
+    REQUIRE(file.warnings.size() == 2);
+    CHECK(file.warnings[0].located() == "x.vcf:3: 'NOTE' is longer than 64 KiB, the most kith reads of a line; its value is skipped");
+    CHECK(file.errors.empty());
+}
+
+TEST_CASE("vcard: a NUL byte is left out with a warning; a card with more than 1 MiB of text is one error") {
+    const auto file = parse_vcards(std::string("BEGIN:VCARD\nFN:A\nNOTE:x\0y\nEND:VCARD\n", 36), "x.vcf");
+    REQUIRE(file.cards.size() == 1);
+    CHECK(file.cards[0].preferred("NOTE")->value == "xy");
+    REQUIRE(file.warnings.size() == 1);
+    CHECK(file.warnings[0].located().starts_with("x.vcf:3: 'NOTE' holds 1 NUL byte"));
+    std::string big = "BEGIN:VCARD\nFN:Big\n";
+    for (int i = 0; i < 20; ++i) big += "NOTE:" + std::string(60000, 'x') + "\n";
+    const auto too_big = parse_vcards(big + "END:VCARD\nBEGIN:VCARD\nFN:Small\nEND:VCARD\n", "x.vcf");
+    REQUIRE(too_big.cards.size() == 1);
+    REQUIRE(too_big.errors.size() == 1);
+    CHECK(too_big.errors[0].located() == "x.vcf:1: the card holds more than 1 MiB of text, more than a contact file may; skipped");
+}
+
+TEST_CASE("vcard: a file that holds no card is one error saying what it looked like") {
+    const auto file = parse_vcards("First Name,Last Name\nAda,L\n", "x.csv");
+    REQUIRE(file.errors.size() == 1);
+    CHECK(file.errors[0].located() == "x.csv: holds no vCard (no BEGIN:VCARD line): its first line is 'First Name,Last Name'; "
+                                      "it looks like a Google Contacts CSV: try 'kith import google'");
+}
