@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "commands.hpp"
+#include "git_merge.hpp"
 #include "kith/error.hpp"
 #include "kith/text.hpp"
 #include "messages.hpp"
@@ -144,6 +145,21 @@ bool Context::use_color() const {
 
 std::string Context::root() const { return find_network(where); }
 
+Store Context::store() const {
+    Store opened(root(), hooks);
+    opened.on_conflict_copy([this](const Error& copy) {
+        if (warned_copies.insert(copy.where().path).second) warn(copy.located());
+    });
+    if (check_unmerged && !unmerged_checked) {
+        unmerged_checked = true;
+        for (const auto& problem : unmerged_without_markers(opened)) {
+            error(problem.located());
+            had_unmerged = true;
+        }
+    }
+    return opened;
+}
+
 Network Context::load(bool include_archived) {
     Network network = store().load(include_archived);
     for (const auto& problem : network.problems) {
@@ -225,6 +241,7 @@ int run(int argc, char** argv, Context ctx) {
     add_report(app, ctx, actions);
     add_stats(app, ctx, actions);
     add_merge_file(app, ctx, actions);
+    add_fold(app, ctx, actions);
     add_git(app, ctx, actions);
     add_email(app, ctx, actions);
     add_import(app, ctx, actions);
@@ -237,6 +254,8 @@ int run(int argc, char** argv, Context ctx) {
     const int width = ctx.terminal_width > 0 ? ctx.terminal_width : 80;
     try {
         verb = check_verb(app, argc, argv);
+        // Completion prints no errors; merge-file is the driver, and what redoes a merge.
+        if (verb == "__complete" || verb == "merge-file") ctx.check_unmerged = false;
         app.parse(split_git_arguments(argc, argv), argv);
         if (!dir.empty()) ctx.where.dir_option = dir;
         if (!today.empty()) ctx.today_text = today;
@@ -260,7 +279,7 @@ int run(int argc, char** argv, Context ctx) {
     } catch (...) {
         rc = report_failure(ctx);
     }
-    if (ctx.had_invalid_files && rc < 2) rc = 3;
+    if ((ctx.had_invalid_files || ctx.had_unmerged) && rc < 2) rc = 3;
     return written(ctx, rc);
 }
 

@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "kith/dates.hpp"
@@ -25,8 +26,12 @@ struct Context {
     bool stdin_is_terminal = false;
     bool no_color_env = false;
     int terminal_width = 0;      // 0 when stdout is not a terminal
-    std::string self;            // how kith was invoked, for git's merge driver
+    std::string self;            // this binary's path (else how it was invoked), for git's merge driver
     bool had_invalid_files = false;
+    bool check_unmerged = true;          // when the store is opened, report files git holds unmerged
+    mutable bool unmerged_checked = false;
+    mutable bool had_unmerged = false;   // some contact file is unmerged without markers (exit 3)
+    mutable std::set<std::string> warned_copies;  // conflict copies already warned about
     TestHooks hooks;             // test builds only: $KITH_TEST_PAUSE_AT and friends
     bool test_hooks = false;     // $KITH_TEST_HOOKS=1: the hidden commands the tests use
 
@@ -36,8 +41,10 @@ struct Context {
     bool use_color() const;
     // Returns the network folder; throws when there is none.
     std::string root() const;
-    // Opens the store of the network folder.
-    Store store() const { return Store(root(), hooks); }
+    // Opens the store of the network folder, which warns of each conflict copy it finds (once);
+    // the first time, reports the contact files git holds unmerged without conflict markers
+    // (unless check_unmerged is off).
+    Store store() const;
     // Reads the network and reports every unreadable file on stderr.
     Network load(bool include_archived = false);
     // Reads every contact a chunk at a time (Store::each_contact), handing each chunk to `use` with

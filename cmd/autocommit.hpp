@@ -19,7 +19,11 @@ void autocommit(const Context& ctx, const Config& config, const std::string& roo
 bool commit_paths(const Context& ctx, const std::string& root, const std::vector<std::string>& paths,
                   const std::string& message);
 
-// Says once, on stderr, when .gitattributes names the kith merge driver and git's config lacks it.
+// Says once, on stderr, when .gitattributes names the kith merge driver and git's config lacks it;
+// points the driver at this kith when the one configured no longer resolves (refresh_merge_driver).
 void check_merge_driver(const Context& ctx, const std::string& root);
+
+// Names the operation git is in the middle of in this git folder ("a merge", "a rebase", ...), or "".
+std::string operation_in_progress(const std::string& git_dir);
 
 }  // namespace kith::cli

@@ -115,6 +115,39 @@ MergeResult merge_lines(std::string_view base_text, std::string_view ours_text, 
     return result;
 }
 
+MergeResult merge_two_way(std::string_view ours_text, std::string_view theirs_text) {
+    MergeResult result;
+    result.structured = false;
+    result.without_base = true;
+    const auto blank = [](std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; };
+    if (blank(ours_text) || blank(theirs_text) || ours_text == theirs_text) {
+        result.text = blank(ours_text) ? theirs_text : ours_text;
+        return result;
+    }
+    const Lines ours = split_lines(ours_text), theirs = split_lines(theirs_text);
+    const std::vector<long> to_theirs = match_lines(ours, theirs);  // increasing, as a common subsequence is
+    size_t a = 0, b = 0;
+    while (a < ours.size() || b < theirs.size()) {
+        size_t next = a;
+        while (next < ours.size() && to_theirs[next] < 0) ++next;
+        const size_t b_next = next < ours.size() ? static_cast<size_t>(to_theirs[next]) : theirs.size();
+        if (next > a || b_next > b) {
+            if (!result.text.empty() && result.text.back() != '\n') result.text += '\n';
+            result.text += "<<<<<<< ours\n";
+            append_side(result.text, ours, a, next);
+            result.text += "=======\n";
+            append_side(result.text, theirs, b, b_next);
+            result.text += ">>>>>>> theirs\n";
+            ++result.conflicts;
+        }
+        if (next == ours.size()) break;
+        result.text += ours[next];
+        a = next + 1;
+        b = b_next + 1;
+    }
+    return result;
+}
+
 int conflict_marker_line(std::string_view text) {
     const Lines lines = split_lines(text);
     for (size_t i = 0; i < lines.size(); ++i)
