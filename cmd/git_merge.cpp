@@ -113,16 +113,21 @@ std::vector<std::string> unmerged_contact_files(const std::string& root) {
 std::vector<Error> unmerged_without_markers(const Store& store) {
     std::vector<Error> found;
     for (const auto& path : unmerged_contact_files(store.root())) {
-        std::string text;
         try {
-            text = store.read(path);
+            const std::string text = store.read(path);
+            if (conflict_marker_line(text) != 0) continue;  // the store reports it
+            // Resolved by hand, but not added yet: everything of theirs is in it.
+            const auto theirs = staged_version(store.root(), path, 3);
+            if (!theirs || !staged_version(store.root(), path, 2)) continue;  // deleted on one side: git says so
+            const MergeResult again = merge_contact_files(staged_version(store.root(), path, 1).value_or(""), text, *theirs, path);
+            if (again.conflicts == 0 && again.text == text) continue;
         } catch (const Error&) {
-            // gone on one side, or unreadable: unmerged all the same
+            // unreadable: unmerged all the same
         }
-        if (conflict_marker_line(text) != 0) continue;
         found.emplace_back(ErrorKind::invalid,
-                           "git holds it unmerged, but it has no conflict markers: git's merge driver did not run, so "
-                           "the other side's changes are not in it; run 'kith merge-file --redo " + path + "'",
+                           "git holds it unmerged, and the other side's changes are not all in it, yet it has no conflict "
+                           "markers: git's merge driver did not run (or a conflict was resolved for our side); run 'kith "
+                           "merge-file --redo " + path + "' to merge it again, or 'git add " + path + "' to keep it as it is",
                            Location{path, 0, 0});
     }
     return found;

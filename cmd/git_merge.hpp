@@ -24,8 +24,9 @@ void refresh_merge_driver(const Context& ctx, const std::string& root, const std
 std::vector<std::string> unmerged_contact_files(const std::string& root);
 
 // Returns one invalid-file Error for each contact file git holds unmerged that carries no
-// conflict markers (the merge driver did not run, so the other side's changes are not in it),
-// naming how to redo the merge. Files with markers are the store's to report.
+// conflict markers and lacks some of the other side's changes (merged again in memory from
+// git's stages: the merge driver did not run), naming how to redo the merge. Files with markers
+// are the store's to report; one resolved by hand and not yet added is not reported.
 std::vector<Error> unmerged_without_markers(const Store& store);
 
 // Returns the version of a file (a path from the root) that git's index holds at a stage (1 the

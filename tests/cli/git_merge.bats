@@ -80,7 +80,7 @@ commit_by_hand() { git -C "$1" commit -qam "by hand"; }
 # The driver as kith wrote it before: a bare 'kith', which cron, a GUI or an IDE may not find.
 @test "a pull whose driver git cannot run: every command reports the file, merge-file --redo repairs it" {
     git_setup
-    PATH=/usr/bin:/bin command -v kith >/dev/null && skip "a kith on the system PATH would run"
+    PATH=/usr/bin:/bin type -P kith >/dev/null && skip "a kith on the system PATH would run"
     (cd "$A" && kith log ada -k lunch -d 2026-11-20 -m "lunch in A" && kith follow ada 2026-12-10 "paper from A")
     (cd "$B" && kith log ada -k call -d 2026-11-25 -m "call in B")
     git -C "$B" config merge.kith.driver 'kith merge-file %O %A %B -p %P'
@@ -98,6 +98,9 @@ commit_by_hand() { git -C "$1" commit -qam "by hand"; }
     run --separate-stderr kith check
     assert_failure 3
     assert_line --partial 'contacts/ada-lovelace.yaml: git holds it unmerged'
+    [[ "$stderr" == *"git's merge driver ran 'kith', which git finds only where PATH has it"*"it now runs $(readlink -f "$KITH")"* ]]
+    run git config merge.kith.driver
+    assert_output "$(readlink -f "$KITH") merge-file %O %A %B -p %P"
     run --separate-stderr kith merge-file --redo contacts/ada-lovelace.yaml
     assert_success
     grep -q 'lunch in A' contacts/ada-lovelace.yaml
@@ -108,9 +111,6 @@ commit_by_hand() { git -C "$1" commit -qam "by hand"; }
     git commit -q --no-edit
     run --separate-stderr kith check
     assert_success
-    [[ "$stderr" == *"it now runs $(readlink -f "$KITH")"* ]]
-    run git config merge.kith.driver
-    assert_output "$(readlink -f "$KITH") merge-file %O %A %B -p %P"
 }
 
 @test "merge-file --redo refuses a file git does not hold unmerged, and a path outside the network's folders" {
