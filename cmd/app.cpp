@@ -147,10 +147,11 @@ std::string Context::root() const { return find_network(where); }
 
 Store Context::store() const {
     Store opened(root(), hooks);
+    if (!report_on_open) return opened;
     opened.on_conflict_copy([this](const Error& copy) {
         if (warned_copies.insert(copy.where().path).second) warn(copy.located());
     });
-    if (check_unmerged && !unmerged_checked) {
+    if (!unmerged_checked) {
         unmerged_checked = true;
         for (const auto& problem : unmerged_without_markers(opened)) {
             error(problem.located());
@@ -254,8 +255,8 @@ int run(int argc, char** argv, Context ctx) {
     const int width = ctx.terminal_width > 0 ? ctx.terminal_width : 80;
     try {
         verb = check_verb(app, argc, argv);
-        // Completion prints no errors; merge-file is the driver, and what redoes a merge.
-        if (verb == "__complete" || verb == "merge-file") ctx.check_unmerged = false;
+        // Completion prints nothing on stderr; merge-file is the driver, and what redoes a merge.
+        if (verb == "__complete" || verb == "merge-file") ctx.report_on_open = false;
         app.parse(split_git_arguments(argc, argv), argv);
         if (!dir.empty()) ctx.where.dir_option = dir;
         if (!today.empty()) ctx.today_text = today;

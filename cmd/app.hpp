@@ -28,7 +28,7 @@ struct Context {
     int terminal_width = 0;      // 0 when stdout is not a terminal
     std::string self;            // this binary's path (else how it was invoked), for git's merge driver
     bool had_invalid_files = false;
-    bool check_unmerged = true;          // when the store is opened, report files git holds unmerged
+    bool report_on_open = true;          // when the store is opened, warn of conflict copies, report unmerged files
     mutable bool unmerged_checked = false;
     mutable bool had_unmerged = false;   // some contact file is unmerged without markers (exit 3)
     mutable std::set<std::string> warned_copies;  // conflict copies already warned about
@@ -41,9 +41,9 @@ struct Context {
     bool use_color() const;
     // Returns the network folder; throws when there is none.
     std::string root() const;
-    // Opens the store of the network folder, which warns of each conflict copy it finds (once);
-    // the first time, reports the contact files git holds unmerged without conflict markers
-    // (unless check_unmerged is off).
+    // Opens the store of the network folder. Unless report_on_open is off, the store warns of each
+    // conflict copy it finds (once), and the first time the contact files git holds unmerged
+    // without conflict markers are reported.
     Store store() const;
     // Reads the network and reports every unreadable file on stderr.
     Network load(bool include_archived = false);

@@ -19,9 +19,8 @@ void add_check(CLI::App& app, Context& ctx, Actions& actions) {
                 "configured is no longer there.\n"
                 "Example:\n  kith check && git commit -am 'contacts'");
     actions[cmd] = [&ctx] {
-        ctx.check_unmerged = false;  // reported below, with the rest
-        Store store = ctx.store();
-        store.on_conflict_copy({});  // conflict copies are reported below, with the rest
+        ctx.report_on_open = false;  // unmerged files and conflict copies are reported below, with the rest
+        const Store store = ctx.store();
         check_merge_driver(ctx, store.root());
         // Each chunk of files is parsed and dropped: only the count of those that read is kept.
         size_t read = 0;

@@ -64,8 +64,7 @@ int fold(Context& ctx, const std::string& given) {
 void add_fold(CLI::App& app, Context& ctx, Actions& actions) {
     auto* cmd = app.add_subcommand("fold", "Merge a sync program's conflict copy of a contact file into the file");
     auto copy = std::make_shared<std::string>();
-    cmd->add_option("COPY", *copy, "The copy, e.g. contacts/ada-lovelace.sync-conflict-20261201-101010-ABCDEFG.yaml")
-        ->required();
+    cmd->add_option("COPY", *copy, "The copy, as 'kith check' names it")->required();
     cmd->footer(
         "Merges COPY into the file it is a copy of with kith's merge driver, the version in git's HEAD as the\n"
         "common one (without git, or when HEAD lacks it, every difference is marked). Clean: the file takes\n"

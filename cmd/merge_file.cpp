@@ -121,12 +121,9 @@ void add_merge_file(CLI::App& app, Context& ctx, Actions& actions) {
     auto files = std::make_shared<std::vector<std::string>>();
     auto label = std::make_shared<std::string>();
     auto again = std::make_shared<std::string>();
-    auto* inputs = cmd->add_option("BASE OURS THEIRS", *files, "The common ancestor, our version (overwritten), their version")
-                       ->expected(3);
+    cmd->add_option("BASE OURS THEIRS", *files, "The common ancestor, our version (overwritten), their version")->expected(3);
     cmd->add_option("-p,--path", *label, "The file's name in the network, for messages (git's %P)");
-    cmd->add_option("--redo", *again,
-                    "Merge this contact file again from the versions git's index holds (when git could not run the driver)")
-        ->excludes(inputs);
+    cmd->add_option("--redo", *again, "Merge this contact file again from the versions git's index holds");
     cmd->footer(
         "Lists (log, followups, dates, email, phone, aka, interests, tags) merge entry by entry; other keys\n"
         "merge three-way, and different changes on both sides are marked around that key only. Every change\n"
@@ -140,6 +137,7 @@ void add_merge_file(CLI::App& app, Context& ctx, Actions& actions) {
         "  git config merge.kith.driver 'kith merge-file %O %A %B -p %P'   # with contacts/*.yaml merge=kith\n"
         "  kith merge-file --redo contacts/ada-lovelace.yaml");
     actions[cmd] = [&ctx, files, label, again] {
+        if (!again->empty() && !files->empty()) fail_usage("merge-file takes BASE OURS THEIRS, or --redo FILE, not both");
         return again->empty() ? merge_file(ctx, *files, *label) : redo(ctx, *again);
     };
 }
