@@ -6,6 +6,7 @@
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <set>
 #include <string>
@@ -21,8 +22,14 @@
 
 namespace {
 
+// The versions of the input being merged, printed when an invariant fails.
+std::string shown[4];
+
 void require(bool condition) {
-    if (!condition) std::abort();
+    if (condition) return;
+    const char* names[] = {"base", "ours", "theirs", "result"};
+    for (int i = 0; i < 4; ++i) std::fprintf(stderr, "== %s\n%s\n", names[i], shown[i].c_str());
+    std::abort();
 }
 
 const char* const seeds[] = {
@@ -118,6 +125,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     const std::string base = versions(in, seeds[in.ConsumeIntegralInRange(0, 1)]);
     const std::string ours = versions(in, base), theirs = versions(in, base);
     const kith::MergeResult result = kith::merge_contact_files(base, ours, theirs, "contacts/fuzz.yaml");
+    shown[0] = base, shown[1] = ours, shown[2] = theirs, shown[3] = result.text;
     // Every comment either side added is in the result, merged or marked.
     for (const std::string* side : {&ours, &theirs})
         for (size_t at = side->find("# fz"); at != std::string::npos; at = side->find("# fz", at + 1)) {

@@ -195,13 +195,16 @@ std::optional<Merged> merge_list(std::string_view order_field, const ListView* b
 
     // The key's line and the lines above it; a side that dropped the key takes the other's.
     const auto header = [](const ListView* view) { return view ? Text(view->header()) : std::nullopt; };
-    const Take head = take(header(base), header(ours), header(theirs));
+    // A key one side removed and the other changed the line of (a comment): the line stays,
+    // the entries go as the three-way rule says.
+    const auto present = [&](Take taken) { return taken != Take::conflict ? taken : !ours ? Take::theirs : !theirs ? Take::ours : taken; };
+    const Take head = present(take(header(base), header(ours), header(theirs)));
     const ListView* head_o = head == Take::theirs ? theirs : ours;
     const ListView* head_t = head == Take::ours ? ours : theirs;
     if (!head_o) head_o = head_t ? head_t : ours ? ours : theirs;
     if (!head_t) head_t = head_o;
     const auto tail = [](const ListView* view) { return view ? Text(view->tail) : std::nullopt; };
-    const Take tails = take(tail(base), tail(ours), tail(theirs));
+    const Take tails = present(take(tail(base), tail(ours), tail(theirs)));
     const std::string tail_o = (tails == Take::theirs ? t : o).tail, tail_t = (tails == Take::ours ? o : t).tail;
     if (slots.empty() && !(head == Take::theirs ? theirs : ours) && tail_o.empty() && tail_t.empty()) {
         Merged gone;
@@ -209,7 +212,7 @@ std::optional<Merged> merge_list(std::string_view order_field, const ListView* b
         return gone;
     }
     if (!head_o) return std::nullopt;
-    const bool head_conflict = head == Take::conflict && ours && theirs;
+    const bool head_conflict = head == Take::conflict;
     if (style == ListStyle::flow) return render_flow(slots, *head_o, *head_t, tail_o, tail_t);
     size_t indent = 2;
     for (const ListView* view : {theirs, base, ours})

@@ -180,3 +180,20 @@ TEST_CASE("merge: random comments added on one side are never dropped") {
     }
     CHECK(clean > 100);  // most merge clean
 }
+
+// Found by fuzzing: ours removed a list key, theirs put a comment on its line; the key went
+// with the comment, exit 0.
+TEST_CASE("merge: a list key one side removed and the other commented keeps the comment, without the entries") {
+    const std::string ours = replaced(base, "tags: [london, mentor]\n", "");
+    const std::string theirs = replaced(base, "tags: [london, mentor]", "tags: [london, mentor]   # fz65526");
+    const MergeResult result = merge(ours, theirs);
+    CAPTURE(result.text);
+    CHECK(result.conflicts == 0);
+    CHECK(has(result.text, "tags: []   # fz65526\n"));
+    const std::string block = replaced(base, "tags: [london, mentor]", "tags:\n  - london\n  - mentor");
+    const MergeResult from_block = merge_contact_files(block, replaced(block, "tags:\n  - london\n  - mentor\n", ""),
+                                                       replaced(block, "tags:\n", "tags:   # mine\n"), "c.yaml");
+    CAPTURE(from_block.text);
+    CHECK(from_block.conflicts == 0);
+    CHECK(has(from_block.text, "title: \"Lead Analyst\"\ntags:   # mine\nnotes:"));
+}
