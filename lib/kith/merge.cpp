@@ -8,6 +8,7 @@
 #include "kith/merge.hpp"
 
 #include <set>
+#include <unordered_map>
 
 #include "kith/error.hpp"
 #include "kith/merge_parts.hpp"
@@ -188,10 +189,13 @@ std::set<std::string> misread(const Assembly& merged, const std::string& path) {
     const std::string text = merged.conflicts ? pick_conflict_side(merged.text, true) : merged.text;
     const YamlValue root = read_yaml(text, path);
     if (merged.conflicts) read_yaml(pick_conflict_side(merged.text, false), path);
+    std::unordered_map<std::string_view, const YamlValue*> values;  // not root.find: n keys would take n^2
+    for (const auto& entry : root.entries) values.emplace(entry.key.text, &entry.value);
     std::set<std::string> wrong;
     for (const auto& [name, part] : merged.keys) {
         if (part.conflicts) continue;
-        const YamlValue* value = root.kind == YamlValue::Kind::map ? root.find(name) : nullptr;
+        const auto found = values.find(name);
+        const YamlValue* value = found == values.end() ? nullptr : found->second;
         if (!part.present ? value != nullptr : part.expect && (!value || identity(*value, "") != *part.expect))
             wrong.insert(name);
     }
