@@ -10,6 +10,7 @@
 
 #include "autocommit.hpp"
 #include "commands.hpp"
+#include "git_merge.hpp"
 #include "kith/error.hpp"
 #include "kith/text.hpp"
 #include "messages.hpp"
@@ -147,7 +148,19 @@ std::string Context::root() const { return find_network(where); }
 
 Store Context::store() const {
     const std::string folder = root();
-    return Store(folder, hooks, git_host(*this, folder));
+    Store opened(folder, hooks, git_host(*this, folder));
+    if (!report_on_open) return opened;
+    opened.on_conflict_copy([this](const Error& copy) {
+        if (warned_copies.insert(copy.where().path).second) warn(copy.located());
+    });
+    if (!unmerged_checked) {
+        unmerged_checked = true;
+        for (const auto& problem : unmerged_without_markers(opened)) {
+            error(problem.located());
+            had_unmerged = true;
+        }
+    }
+    return opened;
 }
 
 Network Context::load(bool include_archived) {
@@ -231,6 +244,7 @@ int run(int argc, char** argv, Context ctx) {
     add_report(app, ctx, actions);
     add_stats(app, ctx, actions);
     add_merge_file(app, ctx, actions);
+    add_fold(app, ctx, actions);
     add_git(app, ctx, actions);
     add_email(app, ctx, actions);
     add_import(app, ctx, actions);
@@ -244,6 +258,8 @@ int run(int argc, char** argv, Context ctx) {
     const int width = ctx.terminal_width > 0 ? ctx.terminal_width : 80;
     try {
         verb = check_verb(app, argc, argv);
+        // Completion prints nothing on stderr; merge-file is the driver, and what redoes a merge.
+        if (verb == "__complete" || verb == "merge-file") ctx.report_on_open = false;
         app.parse(split_git_arguments(argc, argv), argv);
         if (!dir.empty()) ctx.where.dir_option = dir;
         if (!today.empty()) ctx.today_text = today;
@@ -267,7 +283,7 @@ int run(int argc, char** argv, Context ctx) {
     } catch (...) {
         rc = report_failure(ctx);
     }
-    if (ctx.had_invalid_files && rc < 2) rc = 3;
+    if ((ctx.had_invalid_files || ctx.had_unmerged) && rc < 2) rc = 3;
     return written(ctx, rc);
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "kith/dates.hpp"
@@ -27,8 +28,12 @@ struct Context {
     bool stdin_is_terminal = false;
     bool no_color_env = false;
     int terminal_width = 0;      // 0 when stdout is not a terminal
-    std::string self;            // how kith was invoked, for git's merge driver
+    std::string self;            // this binary's path (else how it was invoked), for git's merge driver
     bool had_invalid_files = false;
+    bool report_on_open = true;          // when the store is opened, warn of conflict copies, report unmerged files
+    mutable bool unmerged_checked = false;
+    mutable bool had_unmerged = false;   // some contact file is unmerged without markers (exit 3)
+    mutable std::set<std::string> warned_copies;  // conflict copies already warned about
     TestHooks hooks;             // test builds only: $KITH_TEST_PAUSE_AT and friends
     bool test_hooks = false;     // $KITH_TEST_HOOKS=1: the hidden commands the tests use
 
@@ -41,7 +46,9 @@ struct Context {
     // What each commit of this run changed, as the store says (see git_host).
     std::shared_ptr<std::vector<FileChange>> committed = std::make_shared<std::vector<FileChange>>();
 
-    // Opens the store of the network folder, with git's view of it (see git_host).
+    // Opens the store of the network folder, with git's view of it (see git_host). Unless
+    // report_on_open is off, the store warns of each conflict copy it finds (once), and the first
+    // time the contact files git holds unmerged without conflict markers are reported.
     Store store() const;
     // Reads the network and reports every unreadable file on stderr.
     Network load(bool include_archived = false);

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "kith/intent.hpp"
+#include "git_merge.hpp"
 #include "process.hpp"
 
 namespace kith::cli {
@@ -21,7 +22,8 @@ std::string first_line(const std::string& text) {
 
 bool exists(const std::string& path) { return ::access(path.c_str(), F_OK) == 0; }
 
-// Names the operation git is in the middle of, or "".
+}  // namespace
+
 std::string operation_in_progress(const std::string& git_dir) {
     if (exists(git_dir + "/MERGE_HEAD")) return "a merge";
     if (exists(git_dir + "/rebase-merge") || exists(git_dir + "/rebase-apply")) return "a rebase";
@@ -29,6 +31,8 @@ std::string operation_in_progress(const std::string& git_dir) {
     if (exists(git_dir + "/REVERT_HEAD")) return "a revert";
     return "";
 }
+
+namespace {
 
 // git's view of one file: its blob in HEAD (id and what it holds) and its entry in the index.
 struct InGit {
@@ -128,7 +132,9 @@ void check_merge_driver(const Context& ctx, const std::string& root) {
         return;
     }
     if (run_captured({"git", "-C", root, "rev-parse", "--git-dir"}).status != 0) return;
-    if (run_captured({"git", "-C", root, "config", "--get", "merge.kith.driver"}).status != 1) return;
+    const Captured driver = run_captured({"git", "-C", root, "config", "--get", "merge.kith.driver"});
+    if (driver.status == 0) refresh_merge_driver(ctx, root, driver.output);
+    if (driver.status != 1) return;
     said = true;
     ctx.warn(".gitattributes names the 'kith' merge driver, but git's config here lacks it (a clone does not copy "
              "it), so git merges contact files line by line; run 'kith init --git' in '" + root + "' to set it up");

@@ -27,7 +27,11 @@ bool commit_paths(const Context& ctx, const std::string& root, const std::vector
 // ctx.committed, so that a commit holds kith's change alone).
 StoreHost git_host(const Context& ctx, const std::string& root);
 
-// Says once, on stderr, when .gitattributes names the kith merge driver and git's config lacks it.
+// Says once, on stderr, when .gitattributes names the kith merge driver and git's config lacks it;
+// points the driver at this kith when the one configured no longer resolves (refresh_merge_driver).
 void check_merge_driver(const Context& ctx, const std::string& root);
+
+// Names the operation git is in the middle of in this git folder ("a merge", "a rebase", ...), or "".
+std::string operation_in_progress(const std::string& git_dir);
 
 }  // namespace kith::cli

@@ -28,6 +28,7 @@ void add_stats(CLI::App& app, Context& ctx, Actions& actions);
 // Reads the health of the network over `months` months (stats, report), a chunk of files at a time.
 Health read_health(Context& ctx, int months);
 void add_merge_file(CLI::App& app, Context& ctx, Actions& actions);
+void add_fold(CLI::App& app, Context& ctx, Actions& actions);
 void add_git(CLI::App& app, Context& ctx, Actions& actions);
 // Sets aside what follows `kith [options] git` for git; returns how many arguments CLI11 parses.
 int split_git_arguments(int argc, char** argv);

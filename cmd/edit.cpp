@@ -59,7 +59,8 @@ void add_edit(CLI::App& app, Context& ctx, Actions& actions) {
     cmd->footer(
         "Edits a copy in .kith/. A copy that does not read is reported with its place: on a terminal kith\n"
         "offers to reopen it; otherwise the original stays untouched and the copy is kept. The next\n"
-        "'kith edit' offers to resume that copy on a terminal, and elsewhere asks for --resume or --discard.\n"
+        "'kith edit' offers to resume that copy on a terminal, and elsewhere asks for --resume or --discard;\n"
+        "when the file changed since, the copy is first merged with those changes (conflicts marked in it).\n"
         "A file that does not parse opens too, by its slug or file name.\n"
         "Examples:\n  EDITOR=nano kith edit ada\n  kith edit contacts/ada-lovelace.yaml --discard");
     actions[cmd] = [&ctx, name, kept] {

@@ -1,12 +1,11 @@
 #include "edit_session.hpp"
 
-#include <unistd.h>
-
 #include <iostream>
 #include <optional>
 
 #include "kith/contact_file.hpp"
 #include "kith/error.hpp"
+#include "kith/merge.hpp"
 #include "kith/transaction.hpp"
 #include "process.hpp"
 
@@ -54,17 +53,54 @@ std::optional<std::vector<std::string>> save(const Store& store, const Config& c
 
 }  // namespace
 
+namespace {
+
+// Brings a kept copy up to the file as it is now when the file changed since the copy was made:
+// a three-way merge (base: the file then), the result (clean, or with its conflicts marked) put
+// in the copy, never over the file.
+void catch_up(const Context& ctx, const Store& store, const std::string& path, const std::string& copy,
+                     const std::string& current) {
+    const std::string from = copy + ".from";
+    const std::string kept = store.read(copy);
+    if (!store.exists(from))
+        fail_usage("an earlier edit of " + path + " kept in " + copy + " does not say which version of the file it was made "
+                   "from, and " + path + " may have changed since; compare the two and copy what you want into " + path +
+                   " ('kith edit --discard' starts over from the file)");
+    const std::string then = store.read(from);
+    if (then == current) return;
+    const MergeResult merged = merge_contact_files(then, current, kept, path);
+    store.write(from, current);
+    store.write(copy, merged.text);
+    if (merged.conflicts == 0 && merged.parses)
+        ctx.say(path + " changed since your edit was kept; your edit and those changes are merged in " + copy);
+    else
+        ctx.say(path + " changed since your edit was kept; where your edit and those changes differ is marked in " + copy +
+                ": resolve it in the editor");
+}
+
+}  // namespace
+
 EditResult edit_contact_file(Context& ctx, const Store& store, const std::string& path, const Config& config,
                              KeptCopy kept) {
     const std::string original = store.read(path);
     const std::string name = path.substr(path.rfind('/') + 1);
-    const std::string copy = ".kith/edit-" + name;
-    const bool have_copy = store.exists(copy) && store.read(copy) != original;
+    const std::string copy = ".kith/edit-" + name, from = copy + ".from";  // the copy, and the file it was made from
+    const auto made_from = [&] { return store.exists(from) ? store.read(from) : original; };
+    const bool have_copy = store.exists(copy) && store.read(copy) != made_from();
     if (kept == KeptCopy::resume && !have_copy)
         fail_usage("there is no earlier edit of " + path + " to resume in " + copy);
     const bool resume = have_copy && resume_kept_copy(ctx, path, copy, kept);
     store.make_folder(".kith");
-    if (!resume) store.write(copy, original);
+    if (resume) {
+        catch_up(ctx, store, path, copy, original);
+    } else {
+        store.write(from, original);
+        store.write(copy, original);
+    }
+    const auto drop_copy = [&] {
+        store.remove(copy);
+        store.remove(from);
+    };
     const std::string editor = ctx.editor.empty() ? "vi" : ctx.editor;
     for (;;) {
         const int status = run_shell_with_file(editor, store.root() + "/" + copy);
@@ -73,7 +109,7 @@ EditResult edit_contact_file(Context& ctx, const Store& store, const std::string
                                            "); " + path + " is unchanged, your copy is in " + copy);
         const std::string edited = store.read(copy);
         if (edited == original) {
-            ::unlink((store.root() + "/" + copy).c_str());
+            drop_copy();
             ctx.say("no change to " + path);
             return {};
         }
@@ -87,10 +123,11 @@ EditResult edit_contact_file(Context& ctx, const Store& store, const std::string
         }
         const std::optional<std::vector<std::string>> changed = save(store, config, path, original, edited, copy);
         if (!changed) {
-            ctx.say(path + " changed while you were editing; it is unchanged, your copy is kept in " + copy);
+            ctx.say(path + " changed while you were editing; it is unchanged, your copy is kept in " + copy +
+                    " ('kith edit --resume' merges it with those changes)");
             return {4, {}};
         }
-        ::unlink((store.root() + "/" + copy).c_str());
+        drop_copy();
         ctx.say("saved " + path);
         return {0, *changed};
     }

@@ -25,7 +25,10 @@ struct EditResult {
 // parses, in one Transaction that decides under the lock: a file changed while the editor was
 // open is left alone (exit 4). An invalid copy is reported with its place; on a terminal the
 // user may reopen it, otherwise the original stays untouched and the copy is kept for
-// recovery. A copy kept from before is never overwritten silently (see KeptCopy).
+// recovery. A copy kept from before is never overwritten silently (see KeptCopy); it remembers
+// the file it was made from (.kith/edit-NAME.yaml.from), and resuming it onto a file changed
+// since merges the two with the merge driver (base: the file then) into the copy, conflicts
+// marked there, before the editor opens; a copy that does not remember is refused.
 EditResult edit_contact_file(Context& ctx, const Store& store, const std::string& path, const Config& config,
                              KeptCopy kept = KeptCopy::ask);
 

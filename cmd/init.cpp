@@ -3,6 +3,7 @@
 
 #include "autocommit.hpp"
 #include "commands.hpp"
+#include "git_merge.hpp"
 #include "kith/config_file.hpp"
 #include "kith/error.hpp"
 #include "kith/yaml_emit.hpp"
@@ -18,22 +19,6 @@ bool ensure_line(const Store& store, const std::string& path, const std::string&
     if (!text.empty() && !text.ends_with('\n')) text += '\n';
     store.write(path, text + line + "\n");
     return true;
-}
-
-// How git's merge driver runs kith: this binary by its absolute path, else `kith` on PATH.
-std::string driver_command(const Context& ctx) {
-    std::string self = "kith";
-    if (ctx.self.find('/') != std::string::npos) {
-        std::error_code ec;
-        const auto full = std::filesystem::canonical(ctx.self, ec);
-        if (!ec) self = full.string();
-    }
-    if (self.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_/.+-") != std::string::npos) {
-        std::string quoted = "'";
-        for (char c : self) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-        self = quoted + "'";
-    }
-    return self + " merge-file %O %A %B -p %P";
 }
 
 // git init when the folder is no repository yet, and the merge driver in its config when missing.
@@ -52,6 +37,8 @@ void set_up_git(const Context& ctx, const Store& store) {
     if (missing("merge.kith.driver")) {
         set("merge.kith.driver", driver_command(ctx));
         ctx.say("git: contact files now merge with 'kith merge-file' (merge.kith.driver in .git/config)");
+    } else {
+        refresh_merge_driver(ctx, dir, run_captured({"git", "-C", dir, "config", "--local", "--get", "merge.kith.driver"}).output);
     }
 }
 

@@ -44,7 +44,9 @@ int main(int argc, char** argv) {
     if (const std::string columns = env("COLUMNS"); !columns.empty() && columns.size() < 5 &&
         columns.find_first_not_of("0123456789") == std::string::npos && std::stoi(columns) >= 20)
         ctx.terminal_width = std::stoi(columns);
-    ctx.self = argv[0];
+    // The binary itself, for git's merge driver: argv[0] is only "kith" when run from PATH.
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    ctx.self = ec ? argv[0] : exe.string();
 #ifdef KITH_TEST_HOOKS
     ctx.hooks = {env("KITH_TEST_PAUSE_AT"), env("KITH_TEST_PAUSE_FILE"), env("KITH_TEST_FAIL_AT"), env("KITH_TEST_CRASH_AT"),
                  env("KITH_TEST_HELD_TEXT_BYTES")};

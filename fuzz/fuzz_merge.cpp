@@ -1,10 +1,12 @@
 // libFuzzer target for the merge driver: three valid contact files, made from one seed by the
 // edits kith makes (chosen by the input), go through merge_contact_files. Invariants: nothing
-// crashes; a clean structured result reads; and no entry that ours or theirs added to a list
-// is lost (checked on ours' side of the conflicts when there are some).
+// crashes; a clean structured result reads; no entry that ours or theirs added to a list is
+// lost (checked on ours' side of the conflicts when there are some); and no comment either side
+// added is lost (merged, or inside the markers).
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <set>
 #include <string>
@@ -20,8 +22,14 @@
 
 namespace {
 
+// The versions of the input being merged, printed when an invariant fails.
+std::string shown[4];
+
 void require(bool condition) {
-    if (!condition) std::abort();
+    if (condition) return;
+    const char* names[] = {"base", "ours", "theirs", "result"};
+    for (int i = 0; i < 4; ++i) std::fprintf(stderr, "== %s\n%s\n", names[i], shown[i].c_str());
+    std::abort();
 }
 
 const char* const seeds[] = {
@@ -45,7 +53,7 @@ std::string edit(const std::string& text, FuzzedDataProvider& in) {
     std::string out = text;
     try {
         const std::string words = in.ConsumeRandomLengthString(12);
-        switch (in.ConsumeIntegralInRange(0, 6)) {
+        switch (in.ConsumeIntegralInRange(0, 7)) {
             case 0: {
                 const auto day = kith::parse_iso_day(some_day(in));
                 out = kith::add_log_entry(text, kith::LogEntry{*day, in.ConsumeBool() ? "call" : "", words, "", 0}, "f");
@@ -66,6 +74,19 @@ std::string edit(const std::string& text, FuzzedDataProvider& in) {
                 if (!list || list->kind != kith::YamlValue::Kind::sequence || list->flow || list->items.empty()) break;
                 const auto [from, to] = kith::item_lines(text, *list, in.ConsumeIntegralInRange<size_t>(0, list->items.size() - 1));
                 out = kith::erase_lines(text, from, to);
+                break;
+            }
+            case 7: {  // a comment, on its own line or after a value
+                std::vector<std::string> lines;
+                for (const auto line : kith::split_lines(text)) lines.emplace_back(line);
+                const size_t at = in.ConsumeIntegralInRange<size_t>(0, lines.size());
+                const std::string comment = "# fz" + std::to_string(in.ConsumeIntegral<std::uint16_t>());
+                if (in.ConsumeBool() && at < lines.size() && lines[at].ends_with('\n'))
+                    lines[at].insert(lines[at].size() - 1, "   " + comment);
+                else
+                    lines.insert(lines.begin() + static_cast<long>(at), std::string(in.ConsumeIntegralInRange(0, 4), ' ') + comment + "\n");
+                out.clear();
+                for (const auto& line : lines) out += line;
                 break;
             }
             default: {
@@ -104,6 +125,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     const std::string base = versions(in, seeds[in.ConsumeIntegralInRange(0, 1)]);
     const std::string ours = versions(in, base), theirs = versions(in, base);
     const kith::MergeResult result = kith::merge_contact_files(base, ours, theirs, "contacts/fuzz.yaml");
+    shown[0] = base, shown[1] = ours, shown[2] = theirs, shown[3] = result.text;
+    // Every comment either side added is in the result, merged or marked.
+    for (const std::string* side : {&ours, &theirs})
+        for (size_t at = side->find("# fz"); at != std::string::npos; at = side->find("# fz", at + 1)) {
+            const size_t end = side->find_first_not_of("0123456789", at + 4);
+            const std::string comment = side->substr(at, end == std::string::npos ? std::string::npos : end - at);
+            require(base.find(comment) != std::string::npos || result.text.find(comment) != std::string::npos);
+        }
     if (!result.structured) return 0;
     require(result.parses);
     const std::string merged = result.conflicts ? kith::pick_conflict_side(result.text, true) : result.text;

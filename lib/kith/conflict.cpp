@@ -7,9 +7,7 @@
 #include "kith/yaml_reader.hpp"
 
 namespace kith {
-namespace {
 
-// The text of the first `name:` line, read on its own; empty when it does not read.
 std::string name_line(std::string_view bytes, const std::string& path) {
     for (size_t start = 0; start < bytes.size();) {
         const size_t end = std::min(bytes.find('\n', start), bytes.size());
@@ -25,8 +23,6 @@ std::string name_line(std::string_view bytes, const std::string& path) {
     }
     return "";
 }
-
-}  // namespace
 
 std::optional<Contact> read_conflicted_contact(std::string_view bytes, const std::string& path, const Config& config) {
     const int line = conflict_marker_line(bytes);

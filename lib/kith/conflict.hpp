@@ -13,6 +13,10 @@ namespace kith {
 // slug). Returns nullopt when the file holds no markers. The contact's conflict_line is set.
 std::optional<Contact> read_conflicted_contact(std::string_view bytes, const std::string& path, const Config& config);
 
+// Returns the text of a file's first `name:` line, read on its own; "" when there is none or it
+// does not read. For files that may not read as a whole.
+std::string name_line(std::string_view bytes, const std::string& path);
+
 // Refuses to write a contact read from a file in conflict (an invalid-file Error at the markers).
 void refuse_conflicted(const Contact& contact);
 

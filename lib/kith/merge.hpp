@@ -14,13 +14,18 @@ struct MergeResult {
     size_t conflicts = 0;     // conflict regions (<<<<<<< ... >>>>>>>) in `text`
     bool structured = true;   // false when an input did not parse and lines were merged instead
     bool parses = true;       // false when the conflict-free result does not read as YAML
+    bool without_base = false;  // true when there was no common version (added on both sides)
 };
 
-// Merges three versions of a contact file. The lists (log, followups, dates, email, phone,
-// aka, interests, tags) merge as sets of entries identified by their content: added on both
-// sides once, removed on one side and untouched on the other removed, a follow-up done on one
-// side done. Other keys merge three-way; different changes on both sides are marked around that
-// key. When an input does not read as YAML, falls back to merge_lines.
+// Merges three versions of a contact file, byte for byte: every part (a top-level key with the
+// comment and blank lines above it, the lines before the first key and after the last) that one
+// side changed takes that side's bytes. A list (log, followups, dates, email, phone, aka,
+// interests, tags) both sides changed merges entry by entry, entries identified by their content:
+// added on both sides once, removed on one side and untouched on the other removed, a follow-up
+// done on one side done, and an entry whose bytes both changed differently marked. Other keys
+// both changed merge line by line, else are marked whole. A base that holds no key (a file added
+// on both sides) is no common version: see merge_two_way. When an input does not read as YAML,
+// or the result would not read as planned, falls back to merge_lines.
 MergeResult merge_contact_files(std::string_view base, std::string_view ours, std::string_view theirs,
                                 const std::string& path);
 
@@ -30,6 +35,10 @@ std::vector<std::string_view> split_lines(std::string_view text);
 // Merges three texts line by line (diff3), marking each region both sides changed differently
 // with <<<<<<< ours, =======, >>>>>>> theirs. Never loses a line of either side.
 MergeResult merge_lines(std::string_view base, std::string_view ours, std::string_view theirs);
+
+// Merges two versions with no common one: lines both have stay, and every stretch where they
+// differ is marked (a version that is blank gives the other). Sets without_base.
+MergeResult merge_two_way(std::string_view ours, std::string_view theirs);
 
 // Returns the 1-based line of the first merge conflict marker at a line start, 0 when none.
 int conflict_marker_line(std::string_view text);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "kith/merge.hpp"
+#include "kith/merge_parts.hpp"
 
 namespace kith {
 
@@ -67,10 +68,13 @@ void append(std::string& out, const Lines& lines, size_t from, size_t to) {
     for (size_t i = from; i < to; ++i) out += lines[i];
 }
 
-// Appends a side of a conflict, ending its last line so that the marker stands on its own.
-void append_side(std::string& out, const Lines& lines, size_t from, size_t to) {
-    append(out, lines, from, to);
-    if (!out.empty() && out.back() != '\n') out += '\n';
+// Appends a conflict between lines [a, a_end) of ours and [b, b_end) of theirs.
+void mark(MergeResult& result, const Lines& ours, size_t a, size_t a_end, const Lines& theirs, size_t b, size_t b_end) {
+    std::string mine, other;
+    append(mine, ours, a, a_end);
+    append(other, theirs, b, b_end);
+    merging::append_part(result.text, merging::conflict_region(mine, other));
+    ++result.conflicts;
 }
 
 bool marker_at(std::string_view line, char c) {
@@ -102,15 +106,34 @@ MergeResult merge_lines(std::string_view base_text, std::string_view ours_text, 
         } else if (same(base, i, next, theirs, b, b_end) || same(ours, a, a_end, theirs, b, b_end)) {
             append(result.text, ours, a, a_end);
         } else {
-            if (!result.text.empty() && result.text.back() != '\n') result.text += '\n';
-            result.text += "<<<<<<< ours\n";
-            append_side(result.text, ours, a, a_end);
-            result.text += "=======\n";
-            append_side(result.text, theirs, b, b_end);
-            result.text += ">>>>>>> theirs\n";
-            ++result.conflicts;
+            mark(result, ours, a, a_end, theirs, b, b_end);
         }
         i = next, a = a_end, b = b_end;
+    }
+    return result;
+}
+
+MergeResult merge_two_way(std::string_view ours_text, std::string_view theirs_text) {
+    MergeResult result;
+    result.structured = false;
+    result.without_base = true;
+    const auto blank = [](std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; };
+    if (blank(ours_text) || blank(theirs_text) || ours_text == theirs_text) {
+        result.text = blank(ours_text) ? theirs_text : ours_text;
+        return result;
+    }
+    const Lines ours = split_lines(ours_text), theirs = split_lines(theirs_text);
+    const std::vector<long> to_theirs = match_lines(ours, theirs);  // increasing, as a common subsequence is
+    size_t a = 0, b = 0;
+    while (a < ours.size() || b < theirs.size()) {
+        size_t next = a;
+        while (next < ours.size() && to_theirs[next] < 0) ++next;
+        const size_t b_next = next < ours.size() ? static_cast<size_t>(to_theirs[next]) : theirs.size();
+        if (next > a || b_next > b) mark(result, ours, a, next, theirs, b, b_next);
+        if (next == ours.size()) break;
+        result.text += ours[next];
+        a = next + 1;
+        b = b_next + 1;
     }
     return result;
 }

@@ -4,7 +4,6 @@
 
 #include "kith/editor_text.hpp"
 #include "kith/merge.hpp"
-#include "kith/yaml_emit.hpp"
 
 namespace kith {
 namespace {
@@ -20,14 +19,6 @@ size_t trim_end(const std::vector<std::string_view>& lines, size_t from, size_t 
         --to;
     }
     return to;
-}
-
-// A plain scalar that reads the same in a flow collection is written as it is.
-bool plain_in_flow(std::string_view text) {
-    if (text.empty() || text.find_first_of(",[]{}#\n\r\"'") != std::string_view::npos) return false;
-    if (text.find(": ") != std::string_view::npos || text.back() == ':' || text.front() == ' ' || text.back() == ' ')
-        return false;
-    return std::string_view("-?:!&*|>%@`").find(text.front()) == std::string_view::npos;
 }
 
 }  // namespace
@@ -52,50 +43,6 @@ std::string identity(const YamlValue& value, std::string_view skip) {
         }
     }
     return "";
-}
-
-std::string flow_text(const YamlValue& value) {
-    switch (value.kind) {
-        case YamlValue::Kind::null: return "~";
-        case YamlValue::Kind::scalar:
-            return value.plain && plain_in_flow(value.text) ? value.text : yaml_scalar(value.text);
-        case YamlValue::Kind::sequence: return flow_list_text(value.items);
-        case YamlValue::Kind::map: {
-            std::string out = "{";
-            for (size_t i = 0; i < value.entries.size(); ++i)
-                out += (i ? ", " : "") + flow_text(value.entries[i].key) + ": " + flow_text(value.entries[i].value);
-            return out + "}";
-        }
-    }
-    return "~";
-}
-
-std::string flow_list_text(const std::vector<YamlValue>& items) {
-    std::string out = "[";
-    for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + flow_text(items[i]);
-    return out + "]";
-}
-
-YamlValue with_field(YamlValue map, const std::string& key, const YamlValue& value) {
-    if (map.kind != YamlValue::Kind::map) return map;
-    for (auto& entry : map.entries)
-        if (entry.key.text == key) {
-            entry.value = value;
-            return map;
-        }
-    YamlValue name;
-    name.kind = YamlValue::Kind::scalar;
-    name.text = key;
-    map.entries.push_back(YamlEntry{name, value});
-    return map;
-}
-
-void sort_by_day(std::vector<YamlValue>& items, const std::string& field) {
-    const auto day = [&](const YamlValue& item) {
-        const YamlValue* found = item.kind == YamlValue::Kind::map ? item.find(field) : nullptr;
-        return found ? found->text : std::string();
-    };
-    std::stable_sort(items.begin(), items.end(), [&](const YamlValue& a, const YamlValue& b) { return day(a) < day(b); });
 }
 
 std::pair<size_t, size_t> key_lines(std::string_view text, const YamlValue& root, std::string_view key) {
@@ -135,23 +82,6 @@ std::pair<size_t, size_t> item_lines(std::string_view text, const YamlValue& lis
     }
     const size_t dash = lines[from].find('-');
     return {from, trim_end(lines, from, std::max(to, from + 1), dash)};
-}
-
-std::string line_range(std::string_view text, size_t from, size_t to) {
-    const auto lines = split_lines(text);
-    std::string out;
-    for (size_t i = from; i < to && i < lines.size(); ++i) out += lines[i];
-    return out;
-}
-
-std::string replace_lines(std::string_view text, size_t from, size_t to, std::string_view replacement) {
-    const auto lines = split_lines(text);
-    std::string out;
-    for (size_t i = 0; i < from && i < lines.size(); ++i) out += lines[i];
-    if (!out.empty() && out.back() != '\n' && !replacement.empty()) out += '\n';
-    out += replacement;
-    for (size_t i = to; i < lines.size(); ++i) out += lines[i];
-    return out;
 }
 
 std::string erase_lines(std::string_view text, size_t from, size_t to) {

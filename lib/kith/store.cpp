@@ -185,6 +185,7 @@ std::optional<Contact> Store::load_by_slug(const std::string& slug, bool include
         if (folder == "archive/" && !include_archived) break;
         const std::string path = folder + slug + ".yaml";
         if (!exists(path)) continue;
+        if (conflict_copy_at(path)) return std::nullopt;  // never a person
         try {
             return load_contact(path, config);
         } catch (const Error&) {
@@ -232,8 +233,13 @@ Store::Scan Store::scan(bool include_archived) const {
         if (folder == "archive" && !include_archived) continue;
         const beneath::Place at = beneath::place(root_, folder, true, false);
         found.folders.emplace_back(beneath::open_file(at, O_RDONLY | O_DIRECTORY));
-        for (const auto& entry : beneath::list_folder(root_, folder)) {
+        const auto entries = beneath::list_folder(root_, folder);
+        const auto copies = copies_among(folder, entries);  // never read as people
+        for (const auto& [name, copy] : copies)
+            if (notice_) notice_(conflict_copy_error(folder + "/" + name, folder + "/" + copy.original, copy));
+        for (const auto& entry : entries) {
             if (!is_contact_name(entry.name)) continue;  // a folder named *.yaml is reported as one
+            if (std::any_of(copies.begin(), copies.end(), [&](const auto& copy) { return copy.first == entry.name; })) continue;
             found.paths.push_back(folder + "/" + entry.name);
             found.folder_of.push_back(found.folders.back().get());
         }
@@ -451,11 +457,17 @@ std::vector<Error> Store::strays() const {
                                    "merge the two files into one",
                                    Location{folder + "/" + entry.name, 0, 0});
         }
-        if (folder != ".kith")  // a write through a link puts its temp beside the target
+        std::vector<std::pair<std::string, ConflictCopy>> copies;
+        if (folder != ".kith") {  // a write through a link puts its temp beside the target
             for (const auto& temp : beneath::temps_beside_link_targets(root_, folder, entries)) temp_left(temp);
+            copies = copies_among(folder, entries);
+        }
         for (const auto& entry : entries) {
             const std::string path = folder + "/" + entry.name;
-            if (beneath::is_temp_name(folder, entry.name) && !entry.folder)
+            const auto copy = std::find_if(copies.begin(), copies.end(), [&](const auto& c) { return c.first == entry.name; });
+            if (copy != copies.end())
+                found.push_back(conflict_copy_error(path, folder + "/" + copy->second.original, copy->second));
+            else if (beneath::is_temp_name(folder, entry.name) && !entry.folder)
                 temp_left(path);
             else if (const size_t kept = entry.name.find(".kith-unfinished"); kept != std::string::npos && !entry.folder)
                 found.emplace_back(ErrorKind::invalid,

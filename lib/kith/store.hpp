@@ -7,11 +7,16 @@
 #include <utility>
 #include <vector>
 
+#include "kith/conflict_copy.hpp"
 #include "kith/index.hpp"
 #include "kith/error.hpp"
 #include "kith/model.hpp"
 
 namespace kith {
+
+namespace beneath {
+struct Entry;
+}
 
 // The largest file kith reads: ~80 times the largest realistic contact.
 inline constexpr size_t max_file_bytes = 1024 * 1024;
@@ -133,9 +138,15 @@ public:
     Network each_contact(bool include_archived, const std::function<void(std::vector<Contact>&)>& use,
                          const std::function<void(const Error&)>& report = {}) const;
     // Returns what contacts/ and archive/ hold that kith does not read (other extensions,
-    // folders), temp files left by interrupted writes, and files in archive/ whose slug is also
-    // in contacts/, one invalid-file Error each.
+    // folders, conflict copies), temp files left by interrupted writes, and files in archive/
+    // whose slug is also in contacts/, one invalid-file Error each.
     std::vector<Error> strays() const;
+    // Calls `notice` with each conflict copy (conflict_copy.hpp) a listing of contacts/ or
+    // archive/ finds, as an invalid-file Error saying how to fold it: such a file is never read as
+    // a person.
+    void on_conflict_copy(std::function<void(const Error&)> notice) { notice_ = std::move(notice); }
+    // Returns what the file at `path` (in contacts/ or archive/) is a conflict copy of, or nullopt.
+    std::optional<ConflictCopy> conflict_copy_at(const std::string& path) const;
     // Reads and parses one contact file. Throws an invalid-file or I/O Error.
     Contact load_contact(const std::string& path, const Config& config) const;
     // Reads these contact files on all cores, in the order given, as each_contact reads them
@@ -154,6 +165,8 @@ public:
     void write(const std::string& path, const std::string& bytes, size_t limit = max_file_bytes) const;
     // Moves a file to another folder of the network, refusing to replace anything.
     void move(const std::string& from, const std::string& to) const;
+    // Removes a file (a link itself, not its target); one that is not there is no error.
+    void remove(const std::string& path) const;
     // Makes a folder (and its parents) with mode 0700 when missing.
     void make_folder(const std::string& path) const;
 
@@ -190,9 +203,15 @@ private:
     bool update_in_place(const IndexFile& old, std::uint64_t key, const std::vector<IndexRecord>& kept,
                          const std::vector<const NewSummary*>& fresh, const std::vector<IndexRecord>& fresh_records,
                          std::uint64_t dead) const;
+    // The conflict copies among a folder's entries (list_folder's, sorted), by name (store_copies.cpp).
+    std::vector<std::pair<std::string, ConflictCopy>> copies_among(const std::string& folder,
+                                                                   const std::vector<beneath::Entry>& entries) const;
+    // Whether a copy of a shape a person's file could have names the same person as its original.
+    bool names_same_person(const std::string& folder, std::string_view copy, const ConflictCopy& what) const;
     std::string root_;
     TestHooks hooks_;
     StoreHost host_;
+    std::function<void(const Error&)> notice_;
 };
 
 }  // namespace kith

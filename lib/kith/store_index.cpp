@@ -2,6 +2,7 @@
 // bringing it up to date in place (new summaries appended, a new name table, the header last)
 // or, when too much of it is dead, by writing it anew. Never flushed to disk, never a reason
 // for a command to fail: any problem leaves the index as it was, or ignored.
+#include <algorithm>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -227,8 +228,11 @@ void Store::complete_names(const std::function<void(std::string_view slug, std::
     // Both the listing and the records are sorted by path: one walk through each.
     auto record = index->records.begin();
     std::string path;
-    for (const auto& entry : beneath::list_folder(root_, "contacts")) {
+    const auto entries = beneath::list_folder(root_, "contacts");
+    const auto copies = copies_among("contacts", entries);  // never people
+    for (const auto& entry : entries) {
         if (entry.folder || entry.name.starts_with('.') || !entry.name.ends_with(".yaml")) continue;
+        if (std::any_of(copies.begin(), copies.end(), [&](const auto& copy) { return copy.first == entry.name; })) continue;
         path.assign("contacts/").append(entry.name);
         const std::string_view slug = std::string_view(entry.name).substr(0, entry.name.size() - 5);
         while (record != index->records.end() && record->path < path) ++record;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <optional>
 #include <sstream>
+#include <unordered_map>
 
 #include "kith/error.hpp"
 #include "kith/yaml_guard.hpp"
@@ -131,12 +132,14 @@ private:
         place(value, mark);
         stack_.push_back(std::move(value));
         pending_key_.push_back(std::nullopt);
+        key_lines_.emplace_back();
     }
 
     void close() {
         YamlValue done = std::move(stack_.back());
         stack_.pop_back();
         pending_key_.pop_back();
+        key_lines_.pop_back();
         add(std::move(done));
     }
 
@@ -155,11 +158,10 @@ private:
         if (!key) {
             if (value.kind != YamlValue::Kind::scalar)
                 fail_at(path_, value.line, value.column, "keys must be plain text");
-            for (const auto& [seen, unused] : parent.entries) {
-                if (seen.text == value.text)
-                    fail_at(path_, value.line, value.column,
-                            "duplicate key '" + value.text + "' (first at line " + std::to_string(seen.line) + ")");
-            }
+            const auto [first, added] = key_lines_.back().emplace(value.text, value.line);
+            if (!added)
+                fail_at(path_, value.line, value.column,
+                        "duplicate key '" + value.text + "' (first at line " + std::to_string(first->second) + ")");
             key = std::move(value);
             return;
         }
@@ -187,6 +189,7 @@ private:
     YamlValue root_;
     std::vector<YamlValue> stack_;
     std::vector<std::optional<YamlValue>> pending_key_;
+    std::vector<std::unordered_map<std::string, int>> key_lines_;  // each open map's keys: a lookup, not a scan of them all
 };
 
 }  // namespace

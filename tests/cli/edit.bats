@@ -207,3 +207,69 @@ breaking_editor() {
         rm -f .kith/edit-ada-lovelace.yaml
     done
 }
+
+# Issue 18 item 7: Ctrl-C in the editor kept the copy; a later resume replaced the file with it,
+# losing everything written in between.
+interrupted_edit() {
+    export EDITOR="$BATS_TEST_TMPDIR/interrupted.sh"
+    printf '#!/bin/sh\nsed -i "%s" "$1"\nexit 130\n' "$1" > "$EDITOR"
+    chmod +x "$EDITOR"
+    run --separate-stderr kith edit ada </dev/null
+    assert_failure 4
+    [ -e .kith/edit-ada-lovelace.yaml ]
+}
+
+@test "resuming a kept edit onto a file changed since merges the two: nothing written in between is lost" {
+    interrupted_edit 's/^role: .*/role: Runs everything/'
+    kith log ada -k call -d 2026-11-20 -m "first in between"
+    kith log ada -k coffee -d 2026-11-21 -m "second in between"
+    kith log ada -k video -d 2026-11-22 -m "third in between"
+    kith follow ada 2026-12-20 "send the slides"
+    kith tier ada core --cadence 3w
+    sed -i 's/^title: .*/title: Head of Analysis/' contacts/ada-lovelace.yaml
+    EDITOR=true run --separate-stderr kith edit ada --resume </dev/null
+    assert_success
+    [[ "$stderr" == *"changed since your edit was kept"*"merged"* ]] || { echo "$stderr"; false; }
+    run cat contacts/ada-lovelace.yaml
+    assert_output --partial 'role: Runs everything'
+    assert_output --partial 'first in between'
+    assert_output --partial 'second in between'
+    assert_output --partial 'third in between'
+    assert_output --partial 'send the slides'
+    assert_output --partial 'cadence: 3w'
+    assert_output --partial 'title: Head of Analysis'
+    [ ! -e .kith/edit-ada-lovelace.yaml ]
+    [ ! -e .kith/edit-ada-lovelace.yaml.from ]
+}
+
+@test "resuming a kept edit that clashes with a change made since marks both in the copy, never overwrites" {
+    interrupted_edit 's/^title: .*/title: Mine/'
+    sed -i 's/^title: .*/title: Theirs/' contacts/ada-lovelace.yaml
+    kith log ada -k call -m "in between"
+    snapshot ada-lovelace
+    EDITOR=true run --separate-stderr kith edit ada --resume </dev/null
+    assert_failure 3
+    [[ "$stderr" == *"is marked in .kith/edit-ada-lovelace.yaml"* ]] || { echo "$stderr"; false; }
+    [ -z "$(changes ada-lovelace)" ]
+    grep -qx 'title: Mine' .kith/edit-ada-lovelace.yaml
+    grep -qx 'title: Theirs' .kith/edit-ada-lovelace.yaml
+    grep -q 'in between' .kith/edit-ada-lovelace.yaml
+    # resolved in the editor, it saves both sides' other changes
+    export EDITOR="$BATS_TEST_TMPDIR/resolve.sh"
+    printf '#!/bin/sh\nsed -i -e "/^[<=>]\\{7\\}/d" -e "/title: Theirs/d" "$1"\n' > "$EDITOR"
+    chmod +x "$EDITOR"
+    run --separate-stderr kith edit ada --resume </dev/null
+    assert_success
+    grep -qx 'title: Mine' contacts/ada-lovelace.yaml
+    grep -q 'in between' contacts/ada-lovelace.yaml
+}
+
+@test "a kept copy that does not say what it was made from is refused, both named, when resumed" {
+    mkdir -p .kith
+    sed 's/^title: .*/title: Old copy/' contacts/ada-lovelace.yaml > .kith/edit-ada-lovelace.yaml
+    snapshot ada-lovelace
+    EDITOR=true run --separate-stderr kith edit ada --resume </dev/null
+    assert_failure 2
+    [[ "$stderr" == *".kith/edit-ada-lovelace.yaml does not say which version"*"contacts/ada-lovelace.yaml"* ]] || { echo "$stderr"; false; }
+    [ -z "$(changes ada-lovelace)" ]
+}
