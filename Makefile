@@ -1,7 +1,9 @@
 # The README's commands over CMake: deps, build, demo, test, install.
-# `make demo` and `make test` install what is missing from Debian's packages first.
+# `make demo` installs what building needs from Debian's packages first, `make test` also the
+# programs the tests run.
 # `make test` runs the whole suite, then again under AddressSanitizer and
-# UndefinedBehaviorSanitizer, then each fuzz target briefly over its corpus (clang).
+# UndefinedBehaviorSanitizer (but for the slow suites), then each fuzz target briefly over its
+# corpus (clang).
 PREFIX ?= /usr/local
 BUILD ?= build
 CMAKE_FLAGS ?= -DKITH_WERROR=ON
@@ -16,27 +18,35 @@ PREFIX_DIR = $(patsubst ~%,$(HOME)%,$(PREFIX))
 # ccache, when present, makes the three builds cheap to repeat; it is never required.
 LAUNCHER = $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
-# Build and test dependencies, all from Debian.
-PACKAGES = cmake g++ make pkg-config git libcli11-dev libyaml-cpp-dev libfmt-dev \
-  libhowardhinnant-date-dev doctest-dev nlohmann-json3-dev libutf8proc-dev \
-  bats bats-assert bats-support python3 python3-icalendar khal calcurse zsh fish tmux man-db hyperfine \
-  chromium python3-pil python3-yaml clang libclang-rt-14-dev libcsv-dev python3-vobject khard \
-  radicale vdirsyncer curl \
-  notmuch libnotmuch-dev libical-dev python3-dateutil
+# What building kith needs, all from Debian: `make deps` (and `make demo`) install these only.
+BUILD_PACKAGES = cmake g++ make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev \
+  libhowardhinnant-date-dev doctest-dev nlohmann-json3-dev libutf8proc-dev libcsv-dev
+# What the tests run besides (real programs that read what kith writes): `make test` adds these.
+TEST_PACKAGES = git bats bats-assert bats-support python3 python3-icalendar python3-yaml python3-vobject \
+  python3-pil python3-dateutil khal calcurse khard zsh fish tmux man-db hyperfine chromium \
+  clang libclang-rt-14-dev radicale vdirsyncer curl notmuch libnotmuch-dev libical-dev
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo test test-plain test-sanitize test-fuzz install clean bench fuzz-long
+.PHONY: all deps test-deps build demo test test-plain test-sanitize test-fuzz install clean bench fuzz-long
 
 all: build
 
-deps:
-	@missing=""; for p in $(PACKAGES); do \
+# Installs the packages of $(1) that are missing.
+define install_missing
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(BUILD_PACKAGES))
+
+test-deps: deps
+	$(call install_missing,$(TEST_PACKAGES))
 
 $(BUILD)/CMakeCache.txt:
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) $(LAUNCHER)
@@ -44,7 +54,9 @@ $(BUILD)/CMakeCache.txt:
 build: $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
-demo: deps build
+# The demo builds the command alone: the tests and their tools come with `make test`.
+demo: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target kith
 	@echo "== kith due on examples/network, as of $(DEMO_TODAY)"
 	@NO_COLOR= $(BUILD)/cmd/kith --dir examples/network --today $(DEMO_TODAY) due --within 7d || [ $$? -eq 1 ]
 	@echo
@@ -53,24 +65,28 @@ demo: deps build
 
 test: test-plain test-sanitize test-fuzz
 
-test-plain: deps build
+# Configured again: a build folder made before the test tools were installed finds them now.
+test-plain: test-deps
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) $(LAUNCHER)
+	cmake --build $(BUILD) -j $(JOBS)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# The whole suite (unit and CLI) again, every finding fatal.
-test-sanitize: deps
+# The suite (unit and CLI) again, every finding fatal; without the suites labelled slow, whose
+# time goes to processes, terminals and git rather than to kith's code (tests/CMakeLists.txt).
+test-sanitize: test-deps
 	cmake -S . -B $(SANITIZE_BUILD) $(CMAKE_FLAGS) -DKITH_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug $(LAUNCHER)
 	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
 	cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
-	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS) -LE slow
 
 # Every fuzz_* target, FUZZ_SECONDS each, over fuzz/corpus/<target>/ when there is one.
-test-fuzz: deps
+test-fuzz: test-deps
 	cmake -S . -B $(FUZZ_BUILD) $(CMAKE_FLAGS) -DCMAKE_CXX_COMPILER=clang++ -DKITH_FUZZ=ON -DKITH_TESTS=OFF $(LAUNCHER)
 	.ci/fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS) $(JOBS)
 
 # The long, exploring runs (not part of make test): every target FUZZ_LONG_SECONDS each.
 FUZZ_LONG_SECONDS ?= 600
-fuzz-long: deps
+fuzz-long: test-deps
 	cmake -S . -B $(FUZZ_BUILD) $(CMAKE_FLAGS) -DCMAKE_CXX_COMPILER=clang++ -DKITH_FUZZ=ON -DKITH_TESTS=OFF $(LAUNCHER)
 	FUZZ_RUNS=-1 FUZZ_SEED=0 .ci/fuzz $(FUZZ_BUILD) $(FUZZ_LONG_SECONDS) $(JOBS)
 
@@ -80,7 +96,7 @@ install:
 	cmake --build $(INSTALL_BUILD) -j $(JOBS) --target kith
 	cmake --install $(INSTALL_BUILD) --prefix $(PREFIX_DIR) --strip
 
-bench: build
+bench: test-deps build
 	bench/run
 
 clean:

@@ -152,7 +152,9 @@ w(\"\r\nTITLE:kept\r\nEND:VCARD\r\n\")' | /usr/bin/time -f 'rss %M' '$KITH' impo
     assert_success
     assert_line "dry run: 1 added, 0 merged, 0 skipped, 0 failed"
     rss=$(printf '%s\n' "$output" | sed -n 's/^rss //p')
-    [ "$rss" -lt 65536 ] || { echo "max RSS $rss KB"; false; }
+    [ -n "$rss" ]
+    # The bound holds for kith as built for use; the sanitizers' shadow memory alone is larger.
+    [ "${KITH_SANITIZED:-0}" = 1 ] || [ "$rss" -lt 65536 ] || { echo "max RSS $rss KB"; false; }
     # More people than an import reads at once: refused before anything is written.
     before=$(tree_sums)
     python3 -c 'import sys; sys.stdout.write("".join("BEGIN:VCARD\nFN:P%d\nEND:VCARD\n" % i for i in range(50001)))' > "$BATS_TEST_TMPDIR/many.vcf"

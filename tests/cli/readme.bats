@@ -94,3 +94,27 @@ block_after() {
     assert_line --regexp "cmake --install .* --prefix $HOME/.local --strip"
     refute_output --partial "ctest"
 }
+
+@test "the README's table of contents lists every section, in order, and each link finds its heading" {
+    run python3 - "$KITH_SOURCE/README.md" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+text_outside_code = re.sub(r"```.*?```", "", text, flags=re.S)
+def anchor(title):  # GitHub's rule: lower case, punctuation dropped, spaces to hyphens
+    return re.sub(r"[^\w\- ]", "", title.strip().lower()).replace(" ", "-")
+headings = [(len(m.group(1)), m.group(2)) for m in re.finditer(r"^(##+) (.+)$", text_outside_code, re.M)]
+toc_start = text.index("## Contents")
+toc = re.findall(r"^\s*- \[(.+?)\]\(#(.+?)\)", text[toc_start:text.index("\n## ", toc_start + 1)], re.M)
+wanted = [(title, anchor(title)) for level, title in headings if level == 2 and title != "Contents"]
+listed = [(title, link) for title, link in toc if link in {a for _, a in wanted}]
+if [a for _, a in wanted] != [link for _, link in listed]:
+    sys.exit(f"sections {[a for _, a in wanted]}\nlisted   {[l for _, l in listed]}")
+every = {anchor(title) for _, title in headings}
+missing = [link for _, link in toc if link not in every]
+if missing:
+    sys.exit(f"links to no heading: {missing}")
+print(f"{len(toc)} entries")
+PY
+    assert_success
+    assert_output --regexp '^[0-9]+ entries$'
+}

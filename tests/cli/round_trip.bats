@@ -1,13 +1,13 @@
 #!/usr/bin/env bats
 # Property test (issue 8, item 5) through the real CLI: random Unicode text with every YAML
 # indicator goes through every text field of add, log, follow and introduce (its why), and
-# reads back identically, both with kith and with an independent YAML reader. Fixed seed,
-# bounded time.
+# reads back identically, both with kith and with an independent YAML reader. Fixed seed and
+# a fixed number of runs, so that a slow build (the sanitizers) tests the same texts.
 load helpers
 
 @test "any text typed into add, log, follow and introduce reads back identically" {
     run -0 python3 - "$KITH" <<'PY'
-import random, subprocess, sys, time, yaml
+import random, subprocess, sys, yaml
 
 kith = sys.argv[1]
 pieces = ["?", ":", "-", "#", ",", "[", "]", "{", "}", "&", "*", "!", "|", ">", "'", '"', "%", "@", "`",
@@ -28,9 +28,8 @@ def same(what, got, want):
     if got != want:
         sys.exit(f"{what}: wrote {want!r}, read back {got!r}")
 
-deadline = time.monotonic() + 20
 runs = 0
-while runs < 40 and time.monotonic() < deadline:
+while runs < 16:
     a, b = f"p{runs}a", f"p{runs}b"
     fields = {f: text() for f in ["title", "org", "role", "address", "prefer", "assistant", "met",
                                   "introduced-by", "why", "notes", "aka", "email", "phone", "interest", "tag"]}
@@ -55,8 +54,5 @@ while runs < 40 and time.monotonic() < deadline:
     same("introduce why", [e.get("note") for e in intro], [why])
     same("follow-ups", sorted(f["what"] for f in c["followups"]), sorted([later, what]))
     runs += 1
-print(f"runs: {runs}")
-if runs < 10:
-    sys.exit("too few runs in the time allowed")
 PY
 }
