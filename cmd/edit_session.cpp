@@ -21,6 +21,21 @@ bool ask_yes(const std::string& question) {
 
 bool ask_to_reopen() { return ask_yes("reopen the file to fix it?"); }
 
+// Refuses an edit copy git tracks: it came with the repository (or 'git add -f'), so it is no
+// earlier edit of the user's, and is neither offered nor replaced.
+void refuse_tracked_copy(const Store& store, const std::string& copy, const std::string& from) {
+    std::vector<std::string> found;
+    for (const std::string& name : {copy, from})
+        if (store.exists(name)) found.push_back(name);
+    if (found.empty() || !store.tracked_by_git(found)) return;
+    std::string names;
+    for (const auto& name : found) names += (names.empty() ? "" : " ") + name;
+    throw Error(ErrorKind::invalid, "an edit copy that git tracks (it came with the repository, or was added with 'git add -f') "
+                                    "is no earlier edit of yours, so kith neither opens nor replaces it: remove it from git "
+                                    "and delete it ('git rm --cached " + names + "', then 'rm " + names + "')",
+                Location{found.front(), 0, 0});
+}
+
 // Decides whether to start from a copy an earlier edit left in .kith/ (true) or from the
 // file (false); refuses, naming the copy, when it cannot ask.
 bool resume_kept_copy(const Context& ctx, const std::string& path, const std::string& copy, KeptCopy kept) {
@@ -85,6 +100,7 @@ EditResult edit_contact_file(Context& ctx, const Store& store, const std::string
     const std::string original = store.read(path);
     const std::string name = path.substr(path.rfind('/') + 1);
     const std::string copy = ".kith/edit-" + name, from = copy + ".from";  // the copy, and the file it was made from
+    refuse_tracked_copy(store, copy, from);
     const auto made_from = [&] { return store.exists(from) ? store.read(from) : original; };
     const bool have_copy = store.exists(copy) && store.read(copy) != made_from();
     if (kept == KeptCopy::resume && !have_copy)

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <strings.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -44,6 +45,9 @@ namespace {
 [[noreturn]] void fail_escape(const std::string& path) {
     fail_at(path, 0, 0, "is a link that leads out of the network folder; kith reads and writes only inside it");
 }
+
+// True for git's own folder, in any case: a file system that ignores case reads ".GIT" as ".git".
+bool is_git_folder(const std::string& name) { return ::strcasecmp(name.c_str(), ".git") == 0; }
 
 std::deque<std::string> split(const std::string& path) {
     std::deque<std::string> parts;
@@ -109,6 +113,11 @@ Place place(const std::string& root, const std::string& path, bool follow_last, 
             continue;
         }
         const bool last = parts.empty();
+        // A link a repository brings (.kith -> .git) would have kith write git's files: .git itself
+        // may be looked at (init asks whether there is one), never entered, nor followed to.
+        if (is_git_folder(part) && (!last || follow_last))
+            fail_at(last_link.empty() ? path : last_link, 0, 0,
+                    "leads into .git/, git's own folder; kith never reads or writes git's files");
         struct stat info {};
         const bool present = ::fstatat(here(), part.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0;
         if (!present && errno != ENOENT) fail_io("cannot look at", joined(stack, part));

@@ -44,15 +44,7 @@ void clean_stale(const std::string& root) {
 // Reads the record under the names it has (both when it has two); refuses one git tracks, or
 // two names that differ. Returns its steps, or nullopt when it does not read as a record.
 std::optional<std::vector<Step>> read_record(const Store& store, const std::vector<std::string>& names) {
-    std::vector<std::string> asked = names;  // and where they lead: a .kith that is a link git tracks is asked through
-    for (const auto& name : names) {
-        try {
-            if (const std::string real = beneath::place(store.root(), name, true, false).path; real != name)
-                asked.push_back(real);
-        } catch (const Error&) {  // a link that leads out: read_file refuses it below
-        }
-    }
-    if (store.tracked_by_git(asked)) {
+    if (store.tracked_by_git(names)) {  // where they lead too: a .kith that is a link git tracks is asked through
         std::string both;
         for (const auto& name : names) both += (both.empty() ? "" : " ") + name;
         refuse(names.front(), "that git tracks (it came with the repository, or was added with 'git add -f')",

@@ -494,6 +494,18 @@ bool Store::exists(const std::string& path) const {
     return at.dir.ok() && ::fstatat(at.dir.get(), at.name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
+bool Store::tracked_by_git(const std::vector<std::string>& paths) const {
+    if (!host_.tracked) return false;
+    std::vector<std::string> asked = paths;  // and where they lead: git says nothing beyond a link it tracks (.kith)
+    for (const auto& path : paths) {
+        try {
+            if (const std::string real = beneath::place(root_, path, true, false).path; real != path) asked.push_back(real);
+        } catch (const Error&) {  // a link that leads out: reading through it is refused
+        }
+    }
+    return host_.tracked(asked);
+}
+
 void Store::make_folder(const std::string& path) const {
     const beneath::Place at = beneath::place(root_, path, true, true);
     if (::mkdirat(at.dir.get(), at.name.c_str(), 0700) != 0 && errno != EEXIST) beneath::fail_io("cannot make folder", path);

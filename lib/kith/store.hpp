@@ -101,8 +101,9 @@ public:
         : root_(std::move(root)), hooks_(std::move(hooks)), host_(std::move(host)) {}
 
     const std::string& root() const { return root_; }
-    // Returns true when git tracks one of these files, as the host says (false without one).
-    bool tracked_by_git(const std::vector<std::string>& paths) const { return host_.tracked && host_.tracked(paths); }
+    // Returns true when git tracks one of these files, or what a link among them leads to, as the
+    // host says (false without one).
+    bool tracked_by_git(const std::vector<std::string>& paths) const;
     // Tells the host what a commit changed.
     void committed(const std::vector<FileChange>& changes) const {
         if (host_.committed) host_.committed(changes);

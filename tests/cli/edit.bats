@@ -273,3 +273,48 @@ interrupted_edit() {
     [[ "$stderr" == *".kith/edit-ada-lovelace.yaml does not say which version"*"contacts/ada-lovelace.yaml"* ]] || { echo "$stderr"; false; }
     [ -z "$(changes ada-lovelace)" ]
 }
+
+# Makes the network a git repository whose first commit brings, with 'git add -f', an edit copy
+# (title: Forged) and the file it says it was made from, in .kith/ or in the folder $1 that a
+# committed .kith link leads to.
+repository_brings_copy() {
+    command -v git >/dev/null || skip "git is not installed"
+    export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.org
+    export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.org GIT_CONFIG_NOSYSTEM=1
+    local dir="${1:-.kith}"
+    mkdir -p "$dir"
+    sed 's/^title: .*/title: Forged/' contacts/ada-lovelace.yaml > "$dir/edit-ada-lovelace.yaml"
+    cp contacts/ada-lovelace.yaml "$dir/edit-ada-lovelace.yaml.from"
+    [ "$dir" = .kith ] || ln -s "$dir" .kith
+    git init -q . && git add -A && git add -f "$dir" && git commit -qm "a network to share"
+    cp "$dir/edit-ada-lovelace.yaml" "$BATS_TEST_TMPDIR/copy.before"
+    snapshot ada-lovelace
+}
+
+@test "an edit copy git tracks came with the repository: edit neither resumes nor replaces it, and names it" {
+    repository_brings_copy
+    for option in --resume --discard ""; do
+        EDITOR=true run --separate-stderr kith edit ada $option </dev/null
+        assert_failure 3
+        [[ "$stderr" == *".kith/edit-ada-lovelace.yaml: an edit copy that git tracks"*"git rm --cached .kith/edit-ada-lovelace.yaml .kith/edit-ada-lovelace.yaml.from"* ]] ||
+            { echo "$option: $stderr"; false; }
+        [ -z "$(changes ada-lovelace)" ]
+        cmp .kith/edit-ada-lovelace.yaml "$BATS_TEST_TMPDIR/copy.before"
+    done
+    git rm -q --cached .kith/edit-ada-lovelace.yaml .kith/edit-ada-lovelace.yaml.from
+    rm .kith/edit-ada-lovelace.yaml .kith/edit-ada-lovelace.yaml.from
+    fixing_editor
+    run --separate-stderr kith edit ada </dev/null
+    assert_success
+    grep -qx 'title: Fixed' contacts/ada-lovelace.yaml
+}
+
+@test "an edit copy git tracks behind a .kith link the repository brings is refused all the same" {
+    repository_brings_copy cache
+    [ -L .kith ]
+    EDITOR=true run --separate-stderr kith edit ada --resume </dev/null
+    assert_failure 3
+    [[ "$stderr" == *".kith/edit-ada-lovelace.yaml: an edit copy that git tracks"* ]] || { echo "$stderr"; false; }
+    [ -z "$(changes ada-lovelace)" ]
+    cmp cache/edit-ada-lovelace.yaml "$BATS_TEST_TMPDIR/copy.before"
+}

@@ -201,3 +201,27 @@ victim_runs() {
     [[ "$stderr" == *".kith/intent: a record of intent that git tracks"* ]] || { echo "$stderr"; false; }
     ! grep -q forged contacts/ada-lovelace.yaml
 }
+
+@test "a .kith that is a link the repository brings into .git/ is refused: kith writes none of git's files" {
+    git_env
+    local evil="$BATS_TEST_TMPDIR/evil"
+    kith init --git "$evil" >/dev/null 2>&1
+    cp "$KITH_EXAMPLES/contacts/ada-lovelace.yaml" "$evil/contacts/"
+    git -C "$evil" rm -q --cached .gitignore && rm "$evil/.gitignore" && ln -s .git "$evil/.kith"
+    git -C "$evil" add -A && git -C "$evil" commit -qm "a network to share"
+    git clone -q "$evil" "$BATS_TEST_TMPDIR/victim"
+    cd "$BATS_TEST_TMPDIR/victim"
+    [ -L .kith ]
+    # kith's index, lock and edit copies would land on git's index, config and hooks
+    for target in .git .git/hooks ./contacts/../.GIT; do
+        ln -sfn "$target" .kith
+        before=$(find .git -type f -printf '%p %s %T@\n' | sort)
+        run --separate-stderr "$KITH" log ada -m hello
+        assert_failure 3
+        [[ "$stderr" == *".kith: leads into .git/, git's own folder"* ]] || { echo "$target: $stderr"; false; }
+        [ "$(find .git -type f -printf '%p %s %T@\n' | sort)" = "$before" ] || { echo "$target: .git changed"; false; }
+        ! grep -q hello contacts/ada-lovelace.yaml
+    done
+    run git status --short
+    assert_success
+}

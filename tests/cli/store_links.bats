@@ -134,3 +134,21 @@ linked_ada() {
     [ -z "$(find contacts -name '.*')" ]
     [ -e .ada.yaml.backup ] && [ -e .ada.yaml.abcdef ] && [ -e .ada.yaml.ABC123 ]
 }
+
+@test "a contact file linked into .git/ (any case) is neither read nor written: kith never enters git's folder" {
+    mkdir -p .git/info
+    cp contacts/ada-lovelace.yaml .git/info/person.yaml
+    cp .git/info/person.yaml "$BATS_TEST_TMPDIR/person.before"
+    ln -s ../.git/info/person.yaml contacts/insider.yaml
+    ln -s ../.GIT/info/person.yaml contacts/upper.yaml
+    run kith list --format tsv
+    assert_failure 3
+    assert_output --partial "contacts/insider.yaml: leads into .git/, git's own folder"
+    assert_output --partial "contacts/upper.yaml: leads into .git/"
+    run kith log insider -m "into git"
+    assert_failure
+    cmp .git/info/person.yaml "$BATS_TEST_TMPDIR/person.before"
+    run kith check
+    assert_failure 3
+    assert_output --partial "contacts/insider.yaml: leads into .git/"
+}
