@@ -218,11 +218,11 @@ add Last One as last-one
 }
 
 @test "import: tens of thousands of values in one field are de-duplicated in linear time (vCard and Google)" {
-    # 80,000 phones, the last 30,000 repeating the first: comparing each value with every one
-    # kept before it took about a minute for each file.
+    # 120,000 phones, 90,000 of them different: comparing each value with every one kept before
+    # it took 40 s and more for each file.
     python3 -c '
 import sys
-values = ["+1 %06d" % (100000 + i % 50000) for i in range(80000)]
+values = ["%d" % (10000 + i % 90000) for i in range(120000)]
 open(sys.argv[1], "w").write("BEGIN:VCARD\nVERSION:3.0\nFN:Many Phones\n" + "".join("TEL:%s\n" % v for v in values) + "END:VCARD\n")
 open(sys.argv[2], "w").write("First Name,Last Name,Phone 1 - Value\nMany,Cells,\"" + ":::".join(values) + "\"\n")' \
         "$BATS_TEST_TMPDIR/phones.vcf" "$BATS_TEST_TMPDIR/phones.csv"
@@ -234,7 +234,7 @@ open(sys.argv[2], "w").write("First Name,Last Name,Phone 1 - Value\nMany,Cells,\
     assert_success
     assert_output "add Many Cells as many-cells
 1 added, 0 merged, 0 skipped, 0 failed"
-    for slug in many-phones many-cells; do
-        [ "$(grep -o '+1 1' "contacts/$slug.yaml" | wc -l)" = 50000 ] || { echo "$slug: $(grep -o '+1 1' "contacts/$slug.yaml" | wc -l)"; false; }
-    done
+    run --separate-stderr kith export json
+    assert_success
+    [ "$(printf '%s' "$output" | python3 -c 'import json, sys; print(sorted(len(p["phone"]) for p in json.load(sys.stdin) if p["name"].startswith("Many ")))')" = "[90000, 90000]" ]
 }
