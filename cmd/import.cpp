@@ -61,9 +61,18 @@ ImportBatch read_source(const ImportOptions& in) {
         if (in.format != "vcard")
             fail_usage("'" + in.source + "' is a folder; only 'kith import vcard' reads a folder (a vdir of .vcf files)");
         std::vector<std::filesystem::path> files;
-        for (const auto& entry : std::filesystem::directory_iterator(in.source))
-            if (entry.path().extension() == ".vcf" && entry.is_regular_file()) files.push_back(entry.path());
-        if (files.empty()) fail_at(in.source, 0, 0, "holds no .vcf file; nothing was imported");
+        std::vector<std::string> unread;  // a .vcf that is no file to read (a link to nothing, a loop, a pipe)
+        for (const auto& entry : std::filesystem::directory_iterator(in.source)) {
+            if (entry.path().extension() != ".vcf") continue;
+            std::error_code not_read;
+            if (entry.is_regular_file(not_read)) files.push_back(entry.path());
+            else unread.push_back(entry.path().string());
+        }
+        if (files.empty() && unread.empty()) fail_at(in.source, 0, 0, "holds no .vcf file; nothing was imported");
+        std::sort(unread.begin(), unread.end());
+        for (const auto& path : unread)
+            batch.errors.emplace_back(ErrorKind::invalid, "is not a file kith can read (a link that leads nowhere, a "
+                                      "folder, a pipe or a device); skipped", Location{path, 0, 0});
         std::sort(files.begin(), files.end());
         for (const auto& file : files) read_path(in.format, file, batch);
         return batch;

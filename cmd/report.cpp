@@ -22,6 +22,7 @@ int report(Context& ctx, const ReportOptions& in) {
         std::cout << page;
         return 0;
     }
+    refuse_network_place(in.output, ctx.store().root());
     write_outside_file(in.output, page);
     ctx.say("wrote '" + in.output + "' (" + std::to_string((page.size() + 1023) / 1024) + " KB)");
     return 0;

@@ -13,16 +13,19 @@ std::vector<std::string> split_multi(const std::string& value) {
     size_t start = 0;
     while (true) {
         const size_t sep = value.find(":::", start);
-        add_unique(parts, trim_blanks(std::string_view(value).substr(start, sep == std::string::npos ? sep : sep - start)));
-        if (sep == std::string::npos) return parts;
+        parts.push_back(trim_blanks(std::string_view(value).substr(start, sep == std::string::npos ? sep : sep - start)));
+        if (sep == std::string::npos) break;
         start = sep + 3;
     }
+    drop_repeats(parts);
+    return parts;
 }
 
 std::vector<std::string> all_multi(const std::vector<std::string>& cells) {
     std::vector<std::string> values;
     for (const auto& cell : cells)
-        for (const auto& v : split_multi(cell)) add_unique(values, v);
+        for (auto& v : split_multi(cell)) values.push_back(std::move(v));
+    drop_repeats(values);
     return values;
 }
 
@@ -41,8 +44,9 @@ std::vector<std::string> tags_from_labels(const std::string& labels) {
             label.erase(0, 2);
             if (label == "myContacts" || label == "starred") continue;
         }
-        add_unique(tags, label);
+        tags.push_back(std::move(label));
     }
+    drop_repeats(tags);
     return tags;
 }
 

@@ -123,7 +123,8 @@ ImportNetwork::ImportNetwork(const ImportRecords& records) {
     for (const auto& r : records) {  // the keys a record is looked up by; held by nobody yet
         for (const auto& e : r.contact.email) by_email_.emplace(fold(e), nobody);
         for (const auto& u : r.contact.url) by_url_.emplace(url_key(u), nobody);
-        by_name_.emplace(name_key(r.contact.name), nobody);
+        // A name of dots and commas alone has no key: such names are not one person.
+        if (std::string key = name_key(r.contact.name); !key.empty()) by_name_.emplace(std::move(key), nobody);
     }
 }
 

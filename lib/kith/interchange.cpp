@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace kith {
 
@@ -35,6 +36,14 @@ std::optional<MonthDay> parse_export_date(std::string_view text) {
 
 void add_unique(std::vector<std::string>& list, const std::string& value) {
     if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+}
+
+void drop_repeats(std::vector<std::string>& list) {
+    std::unordered_set<std::string> seen;
+    std::vector<std::string> kept;
+    for (auto& value : list)
+        if (!value.empty() && seen.insert(value).second) kept.push_back(std::move(value));
+    list = std::move(kept);
 }
 
 void append_utf8(std::string& out, char32_t cp) {

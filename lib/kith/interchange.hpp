@@ -52,6 +52,10 @@ std::optional<MonthDay> parse_export_date(std::string_view text);
 // Appends `value` to `list` unless it is empty or already there.
 void add_unique(std::vector<std::string>& list, const std::string& value);
 
+// Drops the empty values of `list` and every repeat of a value, keeping the first of each in
+// order, in linear time: add_unique, called for each of n values, compares each with all before it.
+void drop_repeats(std::vector<std::string>& list);
+
 // Appends the UTF-8 encoding of a code point.
 void append_utf8(std::string& out, char32_t code_point);
 

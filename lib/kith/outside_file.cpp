@@ -4,7 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
+#include <filesystem>
+#include <iterator>
 
 #include "kith/error.hpp"
 
@@ -104,6 +108,26 @@ void write_outside_file(const std::string& path, std::string_view text) {
     const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
     if (name.empty() || name == "." || name == "..") refuse(path, "names a folder; give the name of a file");
     OutsideFolder(slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash), false).write(name, text);
+}
+
+void refuse_network_place(const std::string& path, const std::string& network) {
+    namespace fs = std::filesystem;
+    std::error_code target_error, root_error;
+    const fs::path target = fs::weakly_canonical(path, target_error);
+    const fs::path root = fs::weakly_canonical(network, root_error);
+    if (target_error || root_error) return;  // nothing to compare: the write says why
+    static constexpr std::array<std::string_view, 4> folders = {"contacts", "archive", ".kith", ".git"};
+    static constexpr std::array<std::string_view, 3> files = {"kith.yaml", ".gitattributes", ".gitignore"};
+    const auto [end, inside] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+    if (end != root.end() || inside == target.end()) return;  // not below the network's folder
+    const std::string first = inside->string();
+    const bool top = std::next(inside) == target.end();
+    const bool own_file = top && std::find(files.begin(), files.end(), first) != files.end();
+    if (!own_file && std::find(folders.begin(), folders.end(), first) == folders.end()) return;
+    const std::string what = own_file ? "is the network's own file"
+                                      : std::string(top ? "is" : "lies in") + " the network's own folder '" + first + "/'";
+    throw Error(ErrorKind::usage, what + ": an output there would replace or mix with what kith reads; write it elsewhere",
+                Location{path, 0, 0});
 }
 
 }  // namespace kith

@@ -39,4 +39,10 @@ private:
 // Writes `text` to the file at `path` as OutsideFolder::write does; its folder must exist.
 void write_outside_file(const std::string& path, std::string_view text);
 
+// Throws a usage Error when `path` (an output kith is to write, or its folder) is the network
+// at `network`'s own: in or under its contacts/, archive/, .kith/ or .git/ folder, or its
+// kith.yaml, .gitattributes or .gitignore. Links and ".." are resolved first; a part of `path`
+// that does not exist yet is taken as written.
+void refuse_network_place(const std::string& path, const std::string& network);
+
 }  // namespace kith

@@ -78,6 +78,7 @@ void unfold(InputLines& lines, const std::function<void(const Logical&)>& each) 
             if (last->quoted_printable && last->last == '=') {
                 if (!last->oversized()) last->text.pop_back();  // a soft line break
                 --last->length;
+                last->last = 0;  // the '=' is read: an empty line after it ends no more than one
                 last->append(physical, 0);
                 continue;
             }
@@ -164,6 +165,8 @@ public:
         const bool parsed = split_line(logical.text, property);
         if (parsed && property.name == "BEGIN" && iequals(property.value, "VCARD")) return begin(logical.line);
         if (parsed && property.name == "END" && iequals(property.value, "VCARD")) return end();
+        // vCard 2.1 writes an agent's card on the lines after an empty "AGENT:".
+        after_agent_ = depth_ == 1 && parsed && property.name == "AGENT" && trim_blanks(property.value).empty();
         if (!in_card_ || depth_ > 1 || !problem_.empty()) return;
         if (logical.oversized()) {  // its name is read, its value skipped: the rest of the card stays
             ++card_.skipped;
@@ -210,10 +213,15 @@ private:
 
     void begin(int line) {
         begun_ = true;
-        if (in_card_) {
+        if (in_card_ && (depth_ > 1 || after_agent_)) {
             ++depth_;  // a 2.1 AGENT card inside this one: skipped
+            after_agent_ = false;
             return;
         }
+        if (in_card_)  // a card cut short: the cards after it are read, not taken for an agent's
+            file_.errors.emplace_back(ErrorKind::invalid,
+                                      fmt::format("card has no END:VCARD before the next card's BEGIN:VCARD at line {}", line),
+                                      Location{path_, card_.line, 0});
         card_ = VcardCard{};
         card_.line = line;
         in_card_ = true;
@@ -236,6 +244,7 @@ private:
     bool in_card_ = false;
     bool begun_ = false;  // a BEGIN:VCARD was seen
     int depth_ = 0;
+    bool after_agent_ = false;  // the line before was an empty AGENT property of the card
     std::string problem_;
     int problem_line_ = 0;
 };

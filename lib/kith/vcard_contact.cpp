@@ -72,15 +72,16 @@ Contact contact_from_card(const VcardCard& card, const std::string& path, std::v
     }
     c.title = text_of(card.preferred("TITLE"));
     c.role = text_of(card.preferred("ROLE"));
-    for (const auto* p : card.all("EMAIL")) add_unique(c.email, strip_scheme(text_of(p), "mailto:"));
-    for (const auto* p : card.all("TEL")) add_unique(c.phone, strip_scheme(text_of(p), "tel:"));
+    for (const auto* p : card.all("EMAIL")) c.email.push_back(strip_scheme(text_of(p), "mailto:"));
+    for (const auto* p : card.all("TEL")) c.phone.push_back(strip_scheme(text_of(p), "tel:"));
     c.address = address_from_adr(card.preferred("ADR"));
-    for (const auto* p : card.all("URL")) add_unique(c.url, text_of(p));
+    for (const auto* p : card.all("URL")) c.url.push_back(text_of(p));
     for (const auto* p : card.all("NICKNAME"))
-        for (const auto& aka : vcard_split(p->value, ',')) add_unique(c.aka, trim_blanks(aka));
+        for (const auto& aka : vcard_split(p->value, ',')) c.aka.push_back(trim_blanks(aka));
     for (const auto* p : card.all("CATEGORIES"))
         for (const auto& tag : vcard_split(p->value, ','))
-            if (const std::string t = trim_blanks(tag); t != "myContacts" && t != "starred") add_unique(c.tags, t);
+            if (std::string t = trim_blanks(tag); t != "myContacts" && t != "starred") c.tags.push_back(std::move(t));
+    for (auto* list : {&c.email, &c.phone, &c.url, &c.aka, &c.tags}) drop_repeats(*list);
     for (const auto* p : card.all("NOTE")) c.notes = join_present({c.notes, vcard_unescape(p->value)}, "\n\n");
     if (const auto* bday = card.preferred("BDAY")) {
         if (auto md = date_of(*bday)) c.birthday = md;

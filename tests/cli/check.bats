@@ -50,6 +50,19 @@ load helpers
     [ "${#lines[@]}" = 13 ]
 }
 
+@test "a file holding one long flow list of quoted values reads in linear time (far inside the timeout)" {
+    # 90,000 quoted tags on one line (0.9 MB): each value's check scanned the whole line, half a minute
+    python3 -c 'print("name: Flow Person\ntags: [" + ", ".join("\"t%d\"" % i for i in range(90000)) + "]")' > contacts/flow-person.yaml
+    run --separate-stderr timeout 20 "$KITH" export json
+    assert_success
+    [ "$(printf '%s' "$output" | python3 -c 'import json, sys; print([len(p["tags"]) for p in json.load(sys.stdin) if p["name"] == "Flow Person"])')" = "[90000]" ]
+    # a quoted value that runs on over lines is still checked: one unindented line is refused
+    printf 'name: Flow Person\ntags: ["one", "two\nthree"]\n' > contacts/flow-person.yaml
+    run --separate-stderr kith check
+    assert_failure 3
+    assert_output --partial "contacts/flow-person.yaml:3:1: this line continues the quoted value of line 2; indent it"
+}
+
 @test "a bad kith.yaml is located" {
     printf 'default_tier: vip\n' > kith.yaml
     run --separate-stderr kith check

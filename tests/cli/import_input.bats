@@ -169,3 +169,74 @@ w(\"\r\nTITLE:kept\r\nEND:VCARD\r\n\")' | /usr/bin/time -f 'rss %M' '$KITH' impo
     assert_failure 3
     [[ "$stderr" == *"open.csv:2: a record runs over more than 1 MiB"* ]]
 }
+
+@test "a vdir's .vcf that is no file (a link to nothing, a loop, a folder, a pipe) is reported; the others are imported" {
+    local vdir="$BATS_TEST_TMPDIR/vdir"
+    mkdir -p "$vdir/folder.vcf"
+    printf 'BEGIN:VCARD\nVERSION:3.0\nFN:Iris Five\nEND:VCARD\n' > "$vdir/iris.vcf"
+    ln -s nowhere "$vdir/dangling.vcf"
+    ln -s loop.vcf "$vdir/loop.vcf"
+    mkfifo "$vdir/pipe.vcf"
+    run --separate-stderr timeout 10 "$KITH" import vcard "$vdir"
+    assert_failure 3
+    assert_output "add Iris Five as iris-five
+1 added, 0 merged, 0 skipped, 4 failed"
+    for name in dangling folder loop pipe; do
+        [[ "$stderr" == *"$vdir/$name.vcf: is not a file kith can read"*"skipped"* ]] || { echo "$name: $stderr"; false; }
+    done
+    [ -f contacts/iris-five.yaml ]
+}
+
+@test "import: a name of only dots or commas matches no one: such records are different people" {
+    printf 'BEGIN:VCARD\nVERSION:3.0\nFN:.\nEMAIL:one@example.org\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:,,\nEMAIL:two@example.org\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:. .\nTEL:+1 555 0101\nEND:VCARD\n' > "$BATS_TEST_TMPDIR/dots.vcf"
+    run --separate-stderr kith import vcard "$BATS_TEST_TMPDIR/dots.vcf"
+    assert_success
+    assert_line "3 added, 0 merged, 0 skipped, 0 failed"
+    grep -q one@example.org contacts/contact.yaml
+    grep -q two@example.org contacts/contact-2.yaml
+    grep -q '555 0101' contacts/contact-3.yaml
+}
+
+@test "vCard: an empty line after a soft break ends the value; a card cut short is reported and the next cards read" {
+    # a quoted-printable value whose last line is a soft break, then an empty line
+    printf 'BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Iris Five\r\nNOTE;ENCODING=QUOTED-PRINTABLE:first=\r\n\r\nTEL:+1 555 0101\r\nEND:VCARD\r\n' > "$BATS_TEST_TMPDIR/soft.vcf"
+    run --separate-stderr kith import vcard "$BATS_TEST_TMPDIR/soft.vcf"
+    assert_success
+    [ "$(exported "Iris Five" notes)" = "'first'" ]
+    [ "$(exported "Iris Five" phone 0)" = "'+1 555 0101'" ]
+    # a card with no END:VCARD before the next BEGIN:VCARD; a 2.1 AGENT's card stays inside its card
+    printf '%s\n' BEGIN:VCARD VERSION:3.0 "FN:Cut Short" EMAIL:cut@example.org \
+        BEGIN:VCARD VERSION:3.0 "FN:Next One" END:VCARD \
+        BEGIN:VCARD VERSION:2.1 "FN:Has Agent" AGENT: BEGIN:VCARD VERSION:2.1 "FN:The Agent" END:VCARD TITLE:Boss END:VCARD \
+        BEGIN:VCARD VERSION:3.0 "FN:Last One" END:VCARD > "$BATS_TEST_TMPDIR/cut.vcf"
+    run --separate-stderr kith import vcard "$BATS_TEST_TMPDIR/cut.vcf"
+    assert_failure 3
+    assert_output "add Next One as next-one
+add Has Agent as has-agent
+add Last One as last-one
+3 added, 0 merged, 0 skipped, 1 failed"
+    [[ "$stderr" == *"cut.vcf:1: card has no END:VCARD before the next card's BEGIN:VCARD at line 5"* ]] || { echo "$stderr"; false; }
+    [ "$(exported "Has Agent" title)" = "'Boss'" ]
+}
+
+@test "import: tens of thousands of values in one field are de-duplicated in linear time (vCard and Google)" {
+    # 120,000 phones, 90,000 of them different: comparing each value with every one kept before
+    # it took 40 s and more for each file.
+    python3 -c '
+import sys
+values = ["%d" % (10000 + i % 90000) for i in range(120000)]
+open(sys.argv[1], "w").write("BEGIN:VCARD\nVERSION:3.0\nFN:Many Phones\n" + "".join("TEL:%s\n" % v for v in values) + "END:VCARD\n")
+open(sys.argv[2], "w").write("First Name,Last Name,Phone 1 - Value\nMany,Cells,\"" + ":::".join(values) + "\"\n")' \
+        "$BATS_TEST_TMPDIR/phones.vcf" "$BATS_TEST_TMPDIR/phones.csv"
+    run --separate-stderr timeout 20 "$KITH" import vcard "$BATS_TEST_TMPDIR/phones.vcf"
+    assert_success
+    assert_output "add Many Phones as many-phones
+1 added, 0 merged, 0 skipped, 0 failed"
+    run --separate-stderr timeout 20 "$KITH" import google "$BATS_TEST_TMPDIR/phones.csv"
+    assert_success
+    assert_output "add Many Cells as many-cells
+1 added, 0 merged, 0 skipped, 0 failed"
+    run --separate-stderr kith export json
+    assert_success
+    [ "$(printf '%s' "$output" | python3 -c 'import json, sys; print(sorted(len(p["phone"]) for p in json.load(sys.stdin) if p["name"].startswith("Many ")))')" = "[90000, 90000]" ]
+}

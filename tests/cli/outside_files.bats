@@ -106,6 +106,35 @@ victim_untouched() { [ "$(cat "$BATS_TEST_TMPDIR/victim")" = precious ]; }
     [ "$(stat -c %a kith-report.html)" = 600 ]
 }
 
+# Every file of the network with its checksum, to show that nothing was written.
+network_sums() { (cd "$NET" && find . -path ./.kith -prune -o -type f -print0 | sort -z | xargs -0 sha1sum); }
+
+@test "report -o and export -o refuse the network's own files and folders, also through a link or .." {
+    mkdir -p archive .git/hooks "$BATS_TEST_TMPDIR/out"
+    ln -s "$NET/archive" "$BATS_TEST_TMPDIR/out/back"
+    before=$(network_sums)
+    for page in contacts/ada-lovelace.yaml kith.yaml .gitignore ./archive/../.kith/index .git/hooks/pre-commit \
+                "$BATS_TEST_TMPDIR/out/back/report.html" "$NET/contacts/new.html"; do
+        run --separate-stderr kith report -o "$page"
+        assert_failure 2
+        assert_stderr_has "$page: "
+        [[ "$stderr" == *"the network's own"*"write it elsewhere"* ]] || { echo "$page: $stderr"; false; }
+    done
+    for dir in contacts archive/ .git/hooks "$BATS_TEST_TMPDIR/out/back" contacts/../.kith/cards; do
+        run --separate-stderr kith export vcard -o "$dir"
+        assert_failure 2
+        [[ "$stderr" == *"the network's own folder"* ]] || { echo "$dir: $stderr"; false; }
+    done
+    [ "$(network_sums)" = "$before" ]
+    [ ! -e .kith/cards ]
+    # beside them, in the network's folder or a folder of one's own there, is fine
+    run --separate-stderr kith report -o report.html
+    assert_success
+    run --separate-stderr kith export vcard -o cards
+    assert_success
+    [ -f cards/ada-lovelace.vcf ]
+}
+
 @test "merge-file: a link given as the result (OURS) is refused and the file it leads to kept" {
     cp contacts/ada-lovelace.yaml "$BATS_TEST_TMPDIR/base"
     cp contacts/ada-lovelace.yaml "$BATS_TEST_TMPDIR/victim"

@@ -4,6 +4,7 @@
 
 #include "fixture.hpp"
 #include "kith/google_csv.hpp"
+#include "kith/interchange.hpp"
 #include "kith/linkedin_csv.hpp"
 #include "kith/vcard_contact.hpp"
 
@@ -55,4 +56,14 @@ TEST_CASE("interchange: UTF-16 vCards (with a BOM) read as UTF-8") {
     const auto batch = read_vcard_contacts(bytes, "outlook.vcf");
     REQUIRE(batch.records.size() == 1);
     CHECK(batch.records[0].contact.name == "José");
+}
+
+TEST_CASE("interchange: drop_repeats keeps the first of each value in order, as add_unique one at a time does") {
+    const std::vector<std::string> values = {"b", "", "a", "b", "c", "a", "", "d", "c"};
+    std::vector<std::string> one_at_a_time;
+    for (const auto& value : values) add_unique(one_at_a_time, value);
+    std::vector<std::string> dropped = values;
+    drop_repeats(dropped);
+    CHECK(dropped == std::vector<std::string>{"b", "a", "c", "d"});
+    CHECK(dropped == one_at_a_time);
 }
