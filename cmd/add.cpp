@@ -2,7 +2,8 @@
 #include <map>
 
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "add.hpp"
+#include "unarchive.hpp"
 #include "kith/contact_file.hpp"
 #include "kith/error.hpp"
 #include "kith/fields.hpp"

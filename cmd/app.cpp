@@ -8,12 +8,36 @@
 #include <new>
 #include <stdexcept>
 
+#include "add.hpp"
+#include "archive.hpp"
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "check.hpp"
+#include "complete.hpp"
+#include "due.hpp"
+#include "edit.hpp"
+#include "email.hpp"
+#include "export.hpp"
+#include "find.hpp"
+#include "fold.hpp"
+#include "follow.hpp"
+#include "git.hpp"
 #include "git_merge.hpp"
+#include "import.hpp"
+#include "init.hpp"
+#include "introduce.hpp"
 #include "kith/error.hpp"
 #include "kith/text.hpp"
+#include "list.hpp"
+#include "log.hpp"
+#include "merge_file.hpp"
 #include "messages.hpp"
+#include "rename.hpp"
+#include "report.hpp"
+#include "show.hpp"
+#include "stats.hpp"
+#include "tier.hpp"
+#include "unarchive.hpp"
+#include "where.hpp"
 
 namespace kith::cli {
 namespace {

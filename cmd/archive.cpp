@@ -1,6 +1,8 @@
 // kith archive NAME: move a person out of the active network, never deleting anything.
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "archive.hpp"
+#include "rename.hpp"
+#include "unarchive.hpp"
 #include "lookup.hpp"
 #include "kith/conflict.hpp"
 #include "kith/resolve.hpp"

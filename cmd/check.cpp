@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "check.hpp"
 #include "git_merge.hpp"
 #include "kith/error.hpp"
 #include "kith/text.hpp"

@@ -4,8 +4,8 @@
 // commands without an edit; `people` is "slug<TAB>name" for shells that show descriptions.
 #include <iostream>
 
-#include "commands.hpp"
-#include "kith/interaction.hpp"
+#include "complete.hpp"
+#include "kith/entries.hpp"
 #include "kith/text.hpp"
 
 namespace kith::cli {

@@ -1,7 +1,7 @@
 // kith due [--within D] [--tier T]... [--tag T]... [--limit N] [--format F] [--check]: what is due.
 #include <iostream>
 
-#include "commands.hpp"
+#include "due.hpp"
 #include "lookup.hpp"
 #include "kith/due_view.hpp"
 #include "kith/error.hpp"

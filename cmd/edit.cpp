@@ -2,7 +2,7 @@
 #include <algorithm>
 
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "edit.hpp"
 #include "edit_session.hpp"
 #include "kith/error.hpp"
 #include "kith/resolve.hpp"

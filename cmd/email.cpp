@@ -1,7 +1,7 @@
 // kith email QUERY: addresses for mutt's, neomutt's and aerc's query_command.
 #include <iostream>
 
-#include "commands.hpp"
+#include "email.hpp"
 #include "lookup.hpp"
 #include "kith/email_lookup.hpp"
 

@@ -4,7 +4,7 @@
 #include <sstream>
 #include <utility>
 
-#include "commands.hpp"
+#include "export.hpp"
 #include "kith/error.hpp"
 #include "kith/export.hpp"
 #include "kith/outside_file.hpp"

@@ -1,7 +1,7 @@
 // kith find TEXT: full-text search over names, aka, org, title, interests, tags, notes and log notes.
 #include <algorithm>
 
-#include "commands.hpp"
+#include "find.hpp"
 #include "kith/excerpt.hpp"
 #include "kith/find.hpp"
 

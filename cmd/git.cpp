@@ -1,5 +1,5 @@
 // kith git ARGS...: run git in the network folder, as `pass git` does.
-#include "commands.hpp"
+#include "git.hpp"
 #include "kith/error.hpp"
 #include "process.hpp"
 

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "autocommit.hpp"
+#include "kith/conflict_markers.hpp"
 #include "kith/error.hpp"
 #include "kith/merge.hpp"
 #include "process.hpp"

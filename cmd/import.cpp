@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "import.hpp"
 #include "kith/error.hpp"
 #include "kith/google_csv.hpp"
 #include "kith/import_plan.hpp"

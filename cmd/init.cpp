@@ -2,7 +2,7 @@
 #include <filesystem>
 
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "init.hpp"
 #include "git_merge.hpp"
 #include "kith/config_file.hpp"
 #include "kith/error.hpp"

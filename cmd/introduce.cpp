@@ -3,12 +3,13 @@
 #include <iostream>
 
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "introduce.hpp"
 #include "kith/contact_file.hpp"
 #include "kith/error.hpp"
 #include "kith/interaction.hpp"
 #include "kith/introduce.hpp"
 #include "kith/resolve.hpp"
+#include "kith/suggest.hpp"
 #include "lookup.hpp"
 
 namespace kith::cli {

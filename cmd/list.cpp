@@ -1,5 +1,5 @@
 // kith list [--tier T] [--tag T] [--org O] [--archived] [--format F]: a table of people.
-#include "commands.hpp"
+#include "list.hpp"
 #include "lookup.hpp"
 #include "kith/list.hpp"
 

@@ -2,10 +2,12 @@
 #include <algorithm>
 
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "log.hpp"
+#include "unarchive.hpp"
 #include "lookup.hpp"
 #include "kith/contact_file.hpp"
 #include "kith/error.hpp"
+#include "kith/entries.hpp"
 #include "kith/interaction.hpp"
 #include "kith/profile.hpp"
 #include "kith/status.hpp"

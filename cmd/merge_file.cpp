@@ -7,8 +7,9 @@
 #include <cerrno>
 #include <cstring>
 
-#include "commands.hpp"
+#include "merge_file.hpp"
 #include "git_merge.hpp"
+#include "kith/conflict_markers.hpp"
 #include "kith/error.hpp"
 #include "kith/merge.hpp"
 #include "kith/outside_file.hpp"

@@ -2,9 +2,12 @@
 #include <algorithm>
 
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "rename.hpp"
 #include "kith/conflict.hpp"
+#include "kith/contact_file.hpp"
 #include "kith/editor.hpp"
+#include "kith/editor_lists.hpp"
+#include "kith/interaction.hpp"
 #include "kith/resolve.hpp"
 #include "kith/slug.hpp"
 #include "kith/transaction.hpp"
@@ -67,10 +70,10 @@ int rename(Context& ctx, const RenameOptions& in) {
             if (change.exists(folder + slug + ".yaml"))
                 fail_usage(folder + slug + ".yaml exists already; pick another file name with --slug");
     change.edit(person.path, [&](const std::string& text) {
-        std::string out = set_top_level(text, "name", yaml_scalar(in.new_name));
+        std::string out = set_top_level(text, "name", yaml_scalar(in.new_name), canonical_keys());
         const bool known = person.name == in.new_name ||
                            std::find(person.aka.begin(), person.aka.end(), person.name) != person.aka.end();
-        if (!in.no_aka && !known) out = add_list_item(out, "aka", yaml_scalar(person.name), person.path);
+        if (!in.no_aka && !known) out = add_list_item(out, "aka", yaml_scalar(person.name), canonical_keys(), person.path);
         return slug == person.slug ? out : rename_references(out, person.slug, slug, person.path, config);
     });
     size_t references = 0;

@@ -1,7 +1,8 @@
 // kith report [-o FILE.html] [--months N] [--top N]: the network's health as one self-contained HTML page.
 #include <iostream>
 
-#include "commands.hpp"
+#include "report.hpp"
+#include "stats.hpp"
 #include "kith/health.hpp"
 #include "kith/outside_file.hpp"
 #include "kith/report_html.hpp"

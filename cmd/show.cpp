@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <iostream>
 
-#include "commands.hpp"
+#include "show.hpp"
 #include "kith/profile.hpp"
 #include "lookup.hpp"
 

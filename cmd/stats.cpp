@@ -2,8 +2,9 @@
 #include <iostream>
 #include <optional>
 
-#include "commands.hpp"
+#include "stats.hpp"
 #include "kith/health.hpp"
+#include "kith/health_json.hpp"
 #include "kith/stats_view.hpp"
 
 namespace kith::cli {

@@ -1,6 +1,6 @@
 // kith unarchive NAME: move an archived person back to contacts/, the undo of archive.
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "unarchive.hpp"
 #include "kith/conflict.hpp"
 #include "kith/error.hpp"
 #include "kith/resolve.hpp"

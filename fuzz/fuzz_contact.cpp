@@ -7,6 +7,7 @@
 
 #include "kith/contact_file.hpp"
 #include "kith/editor.hpp"
+#include "kith/editor_items.hpp"
 #include "kith/error.hpp"
 #include "kith/interaction.hpp"
 
@@ -51,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
                 require(after.name == before.name);
             });
         edit_and_check(
-            text, config, [&](const std::string& t) { return kith::set_top_level(t, "tier", "close"); },
+            text, config, [&](const std::string& t) { return kith::set_top_level(t, "tier", "close", kith::canonical_keys()); },
             [&](const kith::Contact& after) {
                 require(after.tier == "close");
                 require(after.log.size() == before.log.size());

@@ -2,7 +2,7 @@
 
 #include "kith/contact_file.hpp"
 #include "kith/error.hpp"
-#include "kith/merge.hpp"
+#include "kith/conflict_markers.hpp"
 #include "kith/yaml_guard.hpp"
 #include "kith/yaml_reader.hpp"
 

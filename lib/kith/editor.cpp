@@ -3,32 +3,32 @@
 #include <algorithm>
 #include <vector>
 
-#include "kith/contact_file.hpp"
 #include "kith/editor_check.hpp"
+#include "kith/editor_lines.hpp"
 #include "kith/editor_text.hpp"
 #include "kith/error.hpp"
+#include "kith/yaml_reader.hpp"
 
 namespace kith {
 namespace {
 
 using namespace editing;
 
-size_t canonical_rank(std::string_view key) {
-    const auto& keys = canonical_keys();
-    return static_cast<size_t>(std::find(keys.begin(), keys.end(), key) - keys.begin());
+size_t rank_in(KeyOrder key_order, std::string_view key) {
+    return static_cast<size_t>(std::find(key_order.begin(), key_order.end(), key) - key_order.begin());
 }
 
 // Where a new top-level key goes: after the block of the last known key that comes
-// before it in canonical order, else before the first known key after it, else at the end.
-size_t insertion_line(const Lines& file, std::string_view key) {
-    const size_t rank = canonical_rank(key);
+// before it in `key_order`, else before the first known key after it, else at the end.
+size_t insertion_line(const Lines& file, std::string_view key, KeyOrder key_order) {
+    const size_t rank = rank_in(key_order, key);
     std::optional<size_t> after, before;
     for (size_t i = 0; i < file.lines.size(); ++i) {
         if (file.scalar[i]) continue;
         const auto found = key_at(file.lines[i]);
         if (!found) continue;
-        const size_t other = canonical_rank(found->key);
-        if (other == canonical_keys().size()) continue;
+        const size_t other = rank_in(key_order, found->key);
+        if (other == key_order.size()) continue;
         if (other < rank) after = block_at(file, i).end;
         else if (!before) before = i;
     }
@@ -85,10 +85,11 @@ OldValue old_value(const Lines& file, size_t at, const InlineValue& old, const B
 }
 
 // set_top_level on lines whose keys have been checked.
-std::string set_in_lines(Lines& file, std::string_view key, std::string_view value, const std::string& path) {
+std::string set_in_lines(Lines& file, std::string_view key, std::string_view value, KeyOrder key_order,
+                         const std::string& path) {
     const auto at = find_key(file, key);
     if (!at) {
-        const size_t where = insertion_line(file, key);
+        const size_t where = insertion_line(file, key, key_order);
         file.insert(where, {std::string(key) + ": " + std::string(value)});
         if (is_plain(value)) check_no_tab_after(file, where, path);
         return file.join();
@@ -124,10 +125,10 @@ std::vector<std::string> item_lines(const std::string& indent, const std::vector
 // insert_item on lines whose keys have been checked, of which the reader read `root`; several
 // items go in together, each after the one before (`order_by` places a single item).
 std::string insert_in_lines(Lines& file, const YamlValue& root, std::string_view key, const std::vector<std::string>& items,
-                            const std::optional<std::string>& order_by, const std::string& path) {
+                            const std::optional<std::string>& order_by, KeyOrder key_order, const std::string& path) {
     const auto at = find_key(file, key);
     if (!at) {
-        const size_t where = insertion_line(file, key);
+        const size_t where = insertion_line(file, key, key_order);
         std::vector<std::string> lines = item_lines("  ", items);
         lines.insert(lines.begin(), std::string(key) + ":");
         file.insert(where, lines);
@@ -203,7 +204,7 @@ std::string insert_in_lines(Lines& file, const YamlValue& root, std::string_view
 
 }  // namespace
 
-std::string set_top_level(std::string_view text, std::string_view key, std::string_view value,
+std::string set_top_level(std::string_view text, std::string_view key, std::string_view value, KeyOrder key_order,
                           const std::string& path) {
     auto [root, file] = open_for_edit(text, path);
     std::optional<YamlValue> meant;  // what `value` reads as, when it reads on its own
@@ -212,22 +213,22 @@ std::string set_top_level(std::string_view text, std::string_view key, std::stri
     } catch (const std::exception&) {
         meant.reset();  // then only that the key is there
     }
-    return checked_edit(root, set_in_lines(file, key, value, path), key, path,
+    return checked_edit(root, set_in_lines(file, key, value, key_order, path), key, path,
                         [&](const YamlValue*, const YamlValue* after) { return after && (!meant || same_value(*after, *meant)); });
 }
 
 std::string insert_item(std::string_view text, std::string_view key, std::string_view item,
-                        std::optional<std::string> order_by, const std::string& path) {
+                        std::optional<std::string> order_by, KeyOrder key_order, const std::string& path) {
     auto [root, file] = open_for_edit(text, path);
-    return checked_edit(root, insert_in_lines(file, root, key, {std::string(item)}, order_by, path), key, path,
+    return checked_edit(root, insert_in_lines(file, root, key, {std::string(item)}, order_by, key_order, path), key, path,
                         one_item_more);
 }
 
 std::string insert_items(std::string_view text, std::string_view key, const std::vector<std::string>& items,
-                         const std::string& path) {
+                         KeyOrder key_order, const std::string& path) {
     if (items.empty()) return std::string(text);
     auto [root, file] = open_for_edit(text, path);
-    return checked_edit(root, insert_in_lines(file, root, key, items, std::nullopt, path), key, path,
+    return checked_edit(root, insert_in_lines(file, root, key, items, std::nullopt, key_order, path), key, path,
                         [&](const YamlValue* before, const YamlValue* after) { return items_more(before, after, items.size()); });
 }
 

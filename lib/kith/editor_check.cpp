@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kith/error.hpp"
+#include "kith/yaml_reader.hpp"
 
 namespace kith::editing {
 
@@ -31,17 +32,6 @@ EditedFile open_for_edit(std::string_view text, const std::string& path) {
         refuse("this line looks like a key, but it is part of a value; kith does not edit such a file", path, i, 0);
     }
     return {std::move(root), std::move(file)};
-}
-
-bool same_value(const YamlValue& a, const YamlValue& b) {
-    if (a.kind != b.kind || a.text != b.text || a.items.size() != b.items.size() || a.entries.size() != b.entries.size())
-        return false;
-    for (size_t i = 0; i < a.items.size(); ++i)
-        if (!same_value(a.items[i], b.items[i])) return false;
-    for (size_t i = 0; i < a.entries.size(); ++i)
-        if (a.entries[i].key.text != b.entries[i].key.text || !same_value(a.entries[i].value, b.entries[i].value))
-            return false;
-    return true;
 }
 
 std::string checked_edit(const YamlValue& before, std::string after, std::string_view key, const std::string& path,

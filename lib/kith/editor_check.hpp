@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "kith/editor_text.hpp"
-#include "kith/yaml_reader.hpp"
+#include "kith/editor_lines.hpp"
+#include "kith/yaml_value.hpp"
 
 namespace kith::editing {
 
@@ -20,9 +20,6 @@ struct EditedFile {
 // exactly the lines that key_at reads as keys (outside a value's text), each at the start of its
 // line, with the same text.
 EditedFile open_for_edit(std::string_view text, const std::string& path);
-
-// True when two values read the same (kind, text, items and entries, in order), wherever they stand.
-bool same_value(const YamlValue& a, const YamlValue& b);
 
 // What an edit meant for its key: given the key's value before (nullptr when it had none) and
 // after (nullptr when it has none), true when the change is the one the edit set out to make.

@@ -1,8 +1,10 @@
+#include "kith/editor_items.hpp"
+
 #include <algorithm>
 #include <vector>
 
-#include "kith/editor.hpp"
 #include "kith/editor_check.hpp"
+#include "kith/editor_lines.hpp"
 #include "kith/editor_text.hpp"
 #include "kith/error.hpp"
 

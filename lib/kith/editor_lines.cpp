@@ -1,11 +1,10 @@
 // The editor's Lines: a file split into lines, which of them are the text of a value begun
 // above (a block scalar's, a quoted value's that runs on), and the edits of whole lines.
-#include "kith/editor_text.hpp"
+#include "kith/editor_lines.hpp"
 
 #include <algorithm>
 #include <utility>
 
-#include "kith/editor_check.hpp"
 #include "kith/error.hpp"
 #include "kith/yaml_reader.hpp"
 
@@ -219,6 +218,59 @@ std::string Lines::join() const {
     std::string out;
     for (const auto& line : lines) out += line;
     return out;
+}
+
+Block block_at(const Lines& file, size_t key_line) {
+    size_t end = key_line + 1;
+    for (size_t i = key_line + 1; i < file.lines.size(); ++i) {
+        const std::string_view line = file.lines[i];
+        if (file.scalar[i]) {
+            end = i + 1;
+            continue;
+        }
+        if (is_blank_or_comment(line)) continue;  // a comment, however indented, is no part of the value
+        if (line[0] == ' ' || line[0] == '\t' || is_item_line(line)) {
+            end = i + 1;
+            continue;
+        }
+        break;
+    }
+    return {key_line, end};
+}
+
+std::optional<size_t> find_key(const Lines& file, std::string_view key) {
+    for (size_t i = 0; i < file.lines.size(); ++i) {
+        if (file.scalar[i]) continue;
+        const auto found = key_at(file.lines[i]);
+        if (found && found->key == key) return i;
+    }
+    return std::nullopt;
+}
+
+std::vector<size_t> item_starts(const Lines& file, size_t from, size_t to) {
+    std::vector<size_t> starts;
+    std::optional<size_t> indent;
+    for (size_t i = from; i < to; ++i) {
+        if (file.skippable(i) || file.scalar[i] || !is_item_line(file.lines[i])) continue;
+        if (!indent) indent = indent_of(file.lines[i]);
+        if (indent_of(file.lines[i]) == *indent) starts.push_back(i);
+    }
+    return starts;
+}
+
+size_t comments_under(const Lines& file, size_t end, size_t column) {
+    while (end < file.lines.size() && file.skippable(end) && !is_blank(file.lines[end]) &&
+           content(file.lines[end]).find_first_not_of(" \t") > column)
+        ++end;
+    return end;
+}
+
+size_t content_end(const Lines& file, size_t from, size_t to) {
+    size_t end = from;
+    for (size_t i = from; i < to; ++i) {
+        if (!file.skippable(i)) end = i + 1;
+    }
+    return end;
 }
 
 }  // namespace kith::editing

@@ -1,7 +1,9 @@
 // List operations of the editor: add an item to a list in its own style, set a whole list.
+#include "kith/editor_lines.hpp"
+#include "kith/editor_lists.hpp"
+
 #include <string>
 
-#include "kith/editor.hpp"
 #include "kith/editor_check.hpp"
 #include "kith/editor_text.hpp"
 #include "kith/error.hpp"
@@ -59,11 +61,11 @@ std::string joined(const std::vector<std::string>& items) {
 
 // add_list_items on lines whose keys have been checked.
 std::string add_in_lines(Lines& file, std::string_view text, std::string_view key, const std::vector<std::string>& items,
-                         const std::string& path) {
+                         KeyOrder key_order, const std::string& path) {
     const auto at = find_key(file, key);
     const std::string item = joined(items);
     const std::string flow_one = "[" + item + "]";
-    if (!at) return set_top_level(text, key, flow_one, path);
+    if (!at) return set_top_level(text, key, flow_one, key_order, path);
     std::string& line = file.lines[*at];
     const auto found = key_at(line);
     const std::string_view body = content(line);
@@ -71,10 +73,10 @@ std::string add_in_lines(Lines& file, std::string_view text, std::string_view ke
     const std::string_view value = body.substr(old.start, old.end - old.start);
     if (value.empty() || is_empty_value(value) || value == "''" || value == "\"\"") {  // an empty text is no item
         if (value.empty() && has_block_items(file, *at))
-            return insert_items(text, key, items, path);
+            return insert_items(text, key, items, key_order, path);
         if (has_block_items(file, *at))
             refuse("'" + std::string(key) + "' is a text that runs on over several lines, not a list", path, *at, old.start);
-        return set_top_level(text, key, flow_one, path);
+        return set_top_level(text, key, flow_one, key_order, path);
     }
     if (value.front() == '[') {
         const size_t close = flow_list_close(body, old.start);
@@ -104,16 +106,17 @@ std::string add_in_lines(Lines& file, std::string_view text, std::string_view ke
 
 }  // namespace
 
-std::string add_list_item(std::string_view text, std::string_view key, std::string_view item, const std::string& path) {
-    return add_list_items(text, key, {std::string(item)}, path);
+std::string add_list_item(std::string_view text, std::string_view key, std::string_view item, KeyOrder key_order,
+                          const std::string& path) {
+    return add_list_items(text, key, {std::string(item)}, key_order, path);
 }
 
 std::string add_list_items(std::string_view text, std::string_view key, const std::vector<std::string>& items,
-                           const std::string& path) {
+                           KeyOrder key_order, const std::string& path) {
     if (items.empty()) return std::string(text);
     auto [root, file] = open_for_edit(text, path);
     // An old text, not empty, becomes the first item; else the list gains the items at its end.
-    return checked_edit(root, add_in_lines(file, text, key, items, path), key, path,
+    return checked_edit(root, add_in_lines(file, text, key, items, key_order, path), key, path,
                         [&](const YamlValue* before, const YamlValue* after) {
                             if (before && before->kind == YamlValue::Kind::scalar && !before->text.empty())
                                 return after && after->kind == YamlValue::Kind::sequence &&
@@ -123,8 +126,8 @@ std::string add_list_items(std::string_view text, std::string_view key, const st
                         });
 }
 
-std::string set_list(std::string_view text, std::string_view key, const std::vector<std::string>& items) {
-    return set_top_level(text, key, yaml_flow_list(items));
+std::string set_list(std::string_view text, std::string_view key, const std::vector<std::string>& items, KeyOrder key_order) {
+    return set_top_level(text, key, yaml_flow_list(items), key_order);
 }
 
 }  // namespace kith

@@ -1,7 +1,7 @@
 #include "kith/fields.hpp"
 
 #include "kith/hash.hpp"
-#include "kith/interaction.hpp"
+#include "kith/entries.hpp"
 #include "kith/yaml_emit.hpp"
 
 namespace kith {

@@ -106,7 +106,4 @@ private:
 // Computes the health of the active (not archived) contacts on `today` over `months` months.
 Health compute_health(const std::vector<Contact>& contacts, const Config& config, Day today, int months);
 
-// Returns the figures as a JSON object, lists cut to `top` items (same numbers in stats and report).
-std::string health_json(const Health& health, size_t top);
-
 }  // namespace kith

@@ -1,10 +1,9 @@
-// The figures of the report as JSON (kith stats --format json).
+#include "kith/health_json.hpp"
+
 #include <algorithm>
 #include <cmath>
 
 #include <nlohmann/json.hpp>
-
-#include "kith/health.hpp"
 
 namespace kith {
 

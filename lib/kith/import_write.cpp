@@ -7,6 +7,7 @@
 
 #include "kith/contact_file.hpp"
 #include "kith/editor.hpp"
+#include "kith/editor_lists.hpp"
 #include "kith/fields.hpp"
 #include "kith/text.hpp"
 #include "kith/yaml_emit.hpp"
@@ -44,10 +45,10 @@ std::string write_facts(std::string_view text, const std::vector<const ImportFac
         }
         const Field* field = find_field(fact->key);
         const bool plain = field && field->kind != FieldKind::text;  // days and durations as written
-        out = set_top_level(out, fact->key, plain ? fact->value : yaml_scalar(fact->value), path);
+        out = set_top_level(out, fact->key, plain ? fact->value : yaml_scalar(fact->value), canonical_keys(), path);
     }
     for (const auto& key : keys)
-        out = key == "dates" ? insert_items(out, key, items[key], path) : add_list_items(out, key, items[key], path);
+        out = key == "dates" ? insert_items(out, key, items[key], canonical_keys(), path) : add_list_items(out, key, items[key], canonical_keys(), path);
     return out;
 }
 

@@ -9,8 +9,8 @@
 
 #include "kith/beneath.hpp"
 #include "kith/error.hpp"
+#include "kith/folder.hpp"
 #include "kith/hash.hpp"
-#include "kith/store.hpp"
 
 namespace kith::intent {
 namespace {
@@ -198,7 +198,7 @@ std::optional<std::string> refusal(const std::string& root, const Step& step) {
     return std::nullopt;
 }
 
-void write_record(const Store& store, const std::vector<Step>& steps) {
+void write_record(const Folder& store, const std::vector<Step>& steps) {
     const std::string& root = store.root();
     try {  // in .kith/, whose entries writing the record flushes
         for (const auto& step : steps) {

@@ -16,7 +16,7 @@
 #include "kith/error.hpp"
 
 namespace kith {
-class Store;
+class Folder;
 }
 
 namespace kith::intent {
@@ -68,7 +68,7 @@ std::optional<std::string> refusal(const std::string& root, const Step& step);
 // Writes the record of these steps, flushed, under both its names (a hard link, else a copy),
 // once each step's staged file (its temp file, or the file a move moves) has its second name in
 // .kith/ (staged_prefix; a hard link, flushed with the record; a file system without them keeps one name).
-void write_record(const Store& store, const std::vector<Step>& steps);
+void write_record(const Folder& store, const std::vector<Step>& steps);
 
 // Removes the record's names and the second names of its staged files; false when a name of
 // the record is there still (errno set).

@@ -1,20 +1,11 @@
 #pragma once
-// Recording interactions and follow-ups in a contact file's text.
+// Recording interactions and follow-ups in a contact file's text, and renaming the references to a person.
 #include <string>
 #include <vector>
 
 #include "kith/model.hpp"
 
 namespace kith {
-
-// The log kinds that have meaning (SPEC 3); every kind but "note" counts as contact.
-const std::vector<std::string>& known_kinds();
-
-// Returns the log entry as one flow line: {date: ..., kind: ..., with: ..., note: ...}.
-std::string log_entry_line(const LogEntry& entry);
-
-// Returns the follow-up as one flow line: {due: ..., what: ...}.
-std::string followup_line(const FollowUp& followup);
 
 // Adds a log entry to a contact file's text, in date order.
 std::string add_log_entry(const std::string& text, const LogEntry& entry, const std::string& path);
@@ -37,5 +28,15 @@ std::string close_followup(const std::string& text, const std::string& which, Da
 
 // Refuses a log day after today: a plan is a follow-up.
 void check_not_future(Day day, Day today);
+
+// Returns the index of the newest log entry: the latest day, and of those the last written.
+// Throws a usage Error when the log is empty.
+size_t newest_log_index(const Contact& contact);
+
+// Rewrites every reference to `old_slug` in a contact's text (introduced_by, and `with:` in
+// its log) to `new_slug`, touching only those values. Returns the text unchanged when there
+// is none. Throws an invalid-file Error when a reference cannot be rewritten safely.
+std::string rename_references(const std::string& text, const std::string& old_slug, const std::string& new_slug,
+                              const std::string& path, const Config& config);
 
 }  // namespace kith

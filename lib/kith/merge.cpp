@@ -10,7 +10,10 @@
 #include <set>
 #include <unordered_map>
 
+#include "kith/conflict_markers.hpp"
 #include "kith/error.hpp"
+#include "kith/merge_lines.hpp"
+#include "kith/merge_lists.hpp"
 #include "kith/merge_parts.hpp"
 #include "kith/merge_text.hpp"
 #include "kith/yaml_reader.hpp"

@@ -1,24 +1,14 @@
 // The line-based three-way merge (diff3) and the conflict markers it writes.
+#include "kith/merge_lines.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <vector>
 
-#include "kith/merge.hpp"
 #include "kith/merge_parts.hpp"
+#include "kith/text.hpp"
 
 namespace kith {
-
-std::vector<std::string_view> split_lines(std::string_view text) {
-    std::vector<std::string_view> lines;
-    for (size_t start = 0; start < text.size();) {
-        const size_t end = text.find('\n', start);
-        const size_t stop = end == std::string_view::npos ? text.size() : end + 1;
-        lines.push_back(text.substr(start, stop - start));
-        start = stop;
-    }
-    return lines;
-}
-
 namespace {
 
 // For each line of `a`, the line of `b` it matches in a longest common subsequence, or -1.
@@ -77,11 +67,6 @@ void mark(MergeResult& result, const Lines& ours, size_t a, size_t a_end, const 
     ++result.conflicts;
 }
 
-bool marker_at(std::string_view line, char c) {
-    if (line.size() < 7 || line.substr(0, 7) != std::string(7, c)) return false;
-    return line.size() == 7 || line[7] == ' ' || line[7] == '\n' || line[7] == '\r';
-}
-
 }  // namespace
 
 MergeResult merge_lines(std::string_view base_text, std::string_view ours_text, std::string_view theirs_text) {
@@ -136,27 +121,6 @@ MergeResult merge_two_way(std::string_view ours_text, std::string_view theirs_te
         b = b_next + 1;
     }
     return result;
-}
-
-int conflict_marker_line(std::string_view text) {
-    const Lines lines = split_lines(text);
-    for (size_t i = 0; i < lines.size(); ++i)
-        if (marker_at(lines[i], '<') || marker_at(lines[i], '=') || marker_at(lines[i], '>') || marker_at(lines[i], '|'))
-            return static_cast<int>(i) + 1;
-    return 0;
-}
-
-std::string pick_conflict_side(std::string_view text, bool ours) {
-    enum class Part { both, mine, base, other } part = Part::both;
-    std::string out;
-    for (const auto line : split_lines(text)) {
-        if (marker_at(line, '<')) part = Part::mine;
-        else if (marker_at(line, '|') && part == Part::mine) part = Part::base;
-        else if (marker_at(line, '=') && part != Part::both) part = Part::other;
-        else if (marker_at(line, '>') && part != Part::both) part = Part::both;
-        else if (part == Part::both || (ours && part == Part::mine) || (!ours && part == Part::other)) out += line;
-    }
-    return out;
 }
 
 }  // namespace kith

@@ -1,9 +1,9 @@
 // The merge of a list key that both versions changed, entry by entry and byte for byte: every
 // entry, comment and blank line either version added reaches the result, or is marked.
+#include "kith/merge_lists.hpp"
+
 #include <algorithm>
 #include <unordered_map>
-
-#include "kith/merge_parts.hpp"
 
 namespace kith::merging {
 namespace {

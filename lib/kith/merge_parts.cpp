@@ -3,8 +3,9 @@
 #include "kith/merge_parts.hpp"
 
 #include "kith/error.hpp"
-#include "kith/merge.hpp"
 #include "kith/merge_text.hpp"
+#include "kith/text.hpp"
+#include "kith/yaml_reader.hpp"
 
 namespace kith::merging {
 namespace {

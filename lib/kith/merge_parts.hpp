@@ -2,14 +2,14 @@
 // The merge's view of one version of a contact file: its lines cut into parts that carry every
 // byte (the lines before the first key, each top-level key with the comment and blank lines
 // above it, the lines after the last key), and a list key cut into a header, entries and a tail.
-// Internal to the merge (merge.cpp, merge_lists.cpp).
+// Internal to the merge (merge*.cpp).
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
-#include "kith/editor_text.hpp"
+#include "kith/editor_lines.hpp"
 #include "kith/yaml_reader.hpp"
 
 namespace kith::merging {
@@ -81,15 +81,6 @@ struct Merged {
     bool present = true;                // false when the key is gone from the result
     std::optional<std::string> expect;  // the identity its value must read as, when known
 };
-
-// Merges a list key that both versions changed (nullptr for a version without it): entries
-// pair up by content across the versions (the n-th of equal entries with the n-th); each takes
-// the bytes of the version that changed them, an entry either version added is added (by day
-// when `order_field` is set, else after the entry it follows), one removed on one side and
-// untouched on the other is removed, and bytes both changed differently are marked. nullopt
-// when the versions write the list in different styles.
-std::optional<Merged> merge_list(std::string_view order_field, const ListView* base, const ListView* ours,
-                                 const ListView* theirs);
 
 // Returns the text with each line's indentation changed by `delta` spaces; nullopt when a line
 // that is not blank or a comment has fewer spaces than a negative delta takes away.

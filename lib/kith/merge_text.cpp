@@ -2,8 +2,9 @@
 
 #include <algorithm>
 
+#include "kith/editor_lines.hpp"
 #include "kith/editor_text.hpp"
-#include "kith/merge.hpp"
+#include "kith/text.hpp"
 
 namespace kith {
 namespace {

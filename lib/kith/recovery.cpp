@@ -1,13 +1,11 @@
-// Finishing a change an earlier kith left half-done (finish_pending, declared in
-// transaction.hpp): the record of intent is found under either of its names, refused when git
-// tracks it or when a step is none kith makes, else finished step by step; then stale temp
-// files and staged copies are removed.
+#include "kith/recovery.hpp"
+
 #include <fcntl.h>
 #include <unistd.h>
 
 #include "kith/beneath.hpp"
+#include "kith/error.hpp"
 #include "kith/intent.hpp"
-#include "kith/transaction.hpp"
 
 namespace kith {
 namespace {
@@ -43,7 +41,7 @@ void clean_stale(const std::string& root) {
 
 // Reads the record under the names it has (both when it has two); refuses one git tracks, or
 // two names that differ. Returns its steps, or nullopt when it does not read as a record.
-std::optional<std::vector<Step>> read_record(const Store& store, const std::vector<std::string>& names) {
+std::optional<std::vector<Step>> read_record(const Folder& store, const std::vector<std::string>& names) {
     std::vector<std::string> asked = names;  // and where they lead: a .kith that is a link git tracks is asked through
     for (const auto& name : names) {
         try {
@@ -72,7 +70,7 @@ std::optional<std::vector<Step>> read_record(const Store& store, const std::vect
 
 }  // namespace
 
-bool finish_pending(const Store& store) {
+bool finish_pending(const Folder& store) {
     const std::string& root = store.root();
     std::vector<std::string> names;
     for (const char* name : {intent::record_path, intent::record_copy_path})

@@ -4,7 +4,7 @@
 #include <array>
 #include <cstdio>
 
-#include "kith/report_html.hpp"
+#include "kith/xml.hpp"
 
 namespace kith {
 namespace {

@@ -17,11 +17,14 @@
 #include <thread>
 
 #include "kith/beneath.hpp"
-#include "kith/index.hpp"
 #include "kith/config_file.hpp"
 #include "kith/conflict.hpp"
 #include "kith/contact_file.hpp"
+#include "kith/index.hpp"
 #include "kith/intent.hpp"
+#include "kith/recovery.hpp"
+#include "kith/store_copies.hpp"
+#include "kith/store_index.hpp"
 #include "kith/transaction.hpp"
 
 namespace kith {
@@ -94,52 +97,6 @@ FoundNetwork locate_network(const Whereabouts& where) {
 
 std::string find_network(const Whereabouts& where) { return locate_network(where).path; }
 
-WriteLock::WriteLock(const std::string& root) {
-    // The folder itself is locked, not a file in .kith/: deleting .kith/ cannot let a second
-    // writer in, a link cannot redirect the lock, and a root run leaves no file behind.
-    fd_ = beneath::open_root(root).release();
-    // Another kith may be writing: wait for it, but not forever.
-    for (int attempt = 0; attempt < 1000; ++attempt) {
-        if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
-        if (errno != EWOULDBLOCK) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    ::close(fd_);
-    fd_ = -1;
-    throw Error(ErrorKind::io, "another kith process holds the lock for more than 10 seconds", Location{root, 0, 0});
-}
-
-WriteLock::~WriteLock() {
-    if (fd_ >= 0) ::close(fd_);  // closing releases the flock
-}
-
-void Store::test_step([[maybe_unused]] const std::string& step) const {
-#ifdef KITH_TEST_HOOKS
-    if (step == hooks_.crash_at) ::raise(SIGKILL);
-    if (step == hooks_.fail_at) {
-        errno = ENOSPC;
-        beneath::fail_io("injected failure at step '" + step + "'", root_);
-    }
-    if (step == hooks_.pause_at && !hooks_.pause_file.empty()) {
-        // Says "here" by making the file, then waits (at most 20 s) until the test removes it.
-        const int fd = ::open(hooks_.pause_file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-        if (fd >= 0) ::close(fd);
-        struct stat info {};
-        for (int i = 0; i < 2000 && ::stat(hooks_.pause_file.c_str(), &info) == 0; ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-#endif
-}
-
-size_t Store::held_text_budget() const {
-#ifdef KITH_TEST_HOOKS
-    const std::string& bytes = hooks_.held_text_bytes;
-    if (!bytes.empty() && bytes.size() < 12 && bytes.find_first_not_of("0123456789") == std::string::npos)
-        return std::stoull(bytes);
-#endif
-    return size_t{4} << 20;
-}
-
 Config Store::load_config() const {
     if (!exists("kith.yaml")) return default_config();
     return parse_config(read("kith.yaml"), "kith.yaml");
@@ -185,7 +142,7 @@ std::optional<Contact> Store::load_by_slug(const std::string& slug, bool include
         if (folder == "archive/" && !include_archived) break;
         const std::string path = folder + slug + ".yaml";
         if (!exists(path)) continue;
-        if (conflict_copy_at(path)) return std::nullopt;  // never a person
+        if (conflict_copy_at(*this, path)) return std::nullopt;  // never a person
         try {
             return load_contact(path, config);
         } catch (const Error&) {
@@ -219,7 +176,7 @@ void Store::finish_pending_change() const {
     // A change an earlier kith left half-done is finished before anything is read.
     if (!exists(intent::record_path) && !exists(intent::record_copy_path)) return;
     try {
-        const WriteLock lock(root_);
+        const WriteLock lock(root());
         finish_pending(*this);
     } catch (const Error& e) {  // a read-only folder still reads; the next writer finishes it
         if (e.kind() == ErrorKind::invalid) throw;  // a record refused, or a file it had to leave alone: say so
@@ -231,10 +188,10 @@ Store::Scan Store::scan(bool include_archived) const {
     Scan found;
     for (const std::string folder : {"contacts", "archive"}) {
         if (folder == "archive" && !include_archived) continue;
-        const beneath::Place at = beneath::place(root_, folder, true, false);
+        const beneath::Place at = beneath::place(root(), folder, true, false);
         found.folders.emplace_back(beneath::open_file(at, O_RDONLY | O_DIRECTORY));
-        const auto entries = beneath::list_folder(root_, folder);
-        const auto copies = copies_among(folder, entries);  // never read as people
+        const auto entries = beneath::list_folder(root(), folder);
+        const auto copies = copies_among(*this, folder, entries);  // never read as people
         for (const auto& [name, copy] : copies)
             if (notice_) notice_(conflict_copy_error(folder + "/" + name, folder + "/" + copy.original, copy));
         for (const auto& entry : entries) {
@@ -254,11 +211,11 @@ Store::Scan Store::scan(bool include_archived) const {
 
 Network Store::read_network(bool include_archived, std::optional<Day> today, Want want) const {
     const Scan found = scan(include_archived);
-    Network network{root_, load_config(), {}, {}};
+    Network network{root(), load_config(), {}, {}};
     const std::vector<std::string>& paths = found.paths;
     const size_t n = paths.size();
     const std::uint64_t key = settings_key(network.config);
-    const std::optional<IndexFile> old = read_index(key);
+    const std::optional<IndexFile> old = read_index(*this, key);
 
     // Each person is read into their own place in network.contacts (one array of contacts, no
     // second copy); the places left empty are taken out at the end.
@@ -376,7 +333,7 @@ Network Store::read_network(bool include_archived, std::optional<Day> today, Wan
         for (const IndexRecord& record : old->records)
             if (record.path.starts_with("archive/")) kept.push_back(record);
     if (!old || !fresh.empty() || kept.size() != old->records.size())
-        update_index(old ? &*old : nullptr, key, kept, fresh);
+        update_index(*this, old ? &*old : nullptr, key, kept, fresh);
 
     size_t to = 0;
     for (size_t i = 0; i < n; ++i) {
@@ -389,10 +346,41 @@ Network Store::read_network(bool include_archived, std::optional<Day> today, Wan
     return network;
 }
 
+void Store::complete_names(const std::function<void(std::string_view slug, std::string_view name)>& each) const {
+    finish_pending_change();
+    const Config config = load_config();
+    std::optional<IndexFile> index = read_index(*this, settings_key(config));
+    if (!index) {  // the first time: read everyone once, which writes the index
+        for (const Contact& c : load_names(false).contacts) each(c.slug, c.name);
+        return;
+    }
+    // Both the listing and the records are sorted by path: one walk through each.
+    auto record = index->records.begin();
+    std::string path;
+    const auto entries = beneath::list_folder(root(), "contacts");
+    const auto copies = copies_among(*this, "contacts", entries);  // never people
+    for (const auto& entry : entries) {
+        if (entry.folder || entry.name.starts_with('.') || !entry.name.ends_with(".yaml")) continue;
+        if (std::any_of(copies.begin(), copies.end(), [&](const auto& copy) { return copy.first == entry.name; })) continue;
+        path.assign("contacts/").append(entry.name);
+        const std::string_view slug = std::string_view(entry.name).substr(0, entry.name.size() - 5);
+        while (record != index->records.end() && record->path < path) ++record;
+        if (record != index->records.end() && record->path == path) {
+            each(slug, record->name);
+            continue;
+        }
+        try {  // new since the last kith, or not indexed (a link, a conflict): read it
+            each(slug, load_contact(path, config).name);
+        } catch (const Error&) {  // a file in conflict still completes; one that does not read at all does not
+            if (auto conflicted = read_conflicted(path, config)) each(slug, conflicted->name);
+        }
+    }
+}
+
 Network Store::each_contact(bool include_archived, const std::function<void(std::vector<Contact>&)>& use,
                             const std::function<void(const Error&)>& report) const {
     const Scan found = scan(include_archived);
-    Network network{root_, load_config(), {}, {}};
+    Network network{root(), load_config(), {}, {}};
     constexpr size_t chunk = 512;
     for (size_t from = 0; from < found.paths.size(); from += chunk) {
         const size_t n = std::min(chunk, found.paths.size() - from);
@@ -446,7 +434,7 @@ std::vector<Error> Store::strays() const {
     };
     std::set<std::string> active;  // contact file names in contacts/: the same name in archive/ is one slug twice
     for (const std::string folder : {"contacts", "archive", ".kith"}) {
-        const auto entries = beneath::list_folder(root_, folder);
+        const auto entries = beneath::list_folder(root(), folder);
         for (const auto& entry : entries) {
             if (entry.folder || !is_contact_name(entry.name)) continue;
             if (folder == "contacts") active.insert(entry.name);
@@ -459,8 +447,8 @@ std::vector<Error> Store::strays() const {
         }
         std::vector<std::pair<std::string, ConflictCopy>> copies;
         if (folder != ".kith") {  // a write through a link puts its temp beside the target
-            for (const auto& temp : beneath::temps_beside_link_targets(root_, folder, entries)) temp_left(temp);
-            copies = copies_among(folder, entries);
+            for (const auto& temp : beneath::temps_beside_link_targets(root(), folder, entries)) temp_left(temp);
+            copies = copies_among(*this, folder, entries);
         }
         for (const auto& entry : entries) {
             const std::string path = folder + "/" + entry.name;
@@ -484,39 +472,6 @@ std::vector<Error> Store::strays() const {
         }
     }
     return found;
-}
-
-std::string Store::read(const std::string& path, size_t limit) const { return beneath::read_file(root_, path, limit); }
-
-bool Store::exists(const std::string& path) const {
-    const beneath::Place at = beneath::place(root_, path, false, false);
-    struct stat info {};
-    return at.dir.ok() && ::fstatat(at.dir.get(), at.name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0;
-}
-
-void Store::make_folder(const std::string& path) const {
-    const beneath::Place at = beneath::place(root_, path, true, true);
-    if (::mkdirat(at.dir.get(), at.name.c_str(), 0700) != 0 && errno != EEXIST) beneath::fail_io("cannot make folder", path);
-    const Fd check(beneath::open_file(at, O_RDONLY | O_DIRECTORY));
-    if (!check.ok()) beneath::fail_io("cannot make folder", path);
-    if (::geteuid() == 0) {  // a folder made by root belongs to whoever owns the one around it
-        struct stat parent {};
-        if (::fstat(at.dir.get(), &parent) == 0) (void)::fchown(check.get(), parent.st_uid, parent.st_gid);
-    }
-}
-
-void Store::write(const std::string& path, const std::string& bytes, size_t limit) const {
-    if (bytes.size() > limit)
-        fail_at(path, 0, 0, "the change would make it larger than 1 MiB, the most kith reads; nothing was written");
-    const beneath::Place at = beneath::place(root_, path, true, true);
-    const std::string temp = beneath::write_temp(at, bytes);
-    if (::renameat(at.dir.get(), temp.c_str(), at.dir.get(), at.name.c_str()) != 0) {
-        const int saved = errno;
-        ::unlinkat(at.dir.get(), temp.c_str(), 0);
-        errno = saved;
-        beneath::fail_io("cannot replace", path);
-    }
-    beneath::sync_folder(at.dir.get());
 }
 
 void Store::move(const std::string& from, const std::string& to) const {

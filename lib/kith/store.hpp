@@ -8,21 +8,12 @@
 #include <vector>
 
 #include "kith/conflict_copy.hpp"
-#include "kith/index.hpp"
 #include "kith/error.hpp"
+#include "kith/folder.hpp"
 #include "kith/model.hpp"
+#include "kith/transaction.hpp"
 
 namespace kith {
-
-namespace beneath {
-struct Entry;
-}
-
-// The largest file kith reads: ~80 times the largest realistic contact.
-inline constexpr size_t max_file_bytes = 1024 * 1024;
-
-// The largest name table of an index kith reads: ~1 KB per contact, for a million contacts.
-inline constexpr size_t max_index_bytes = size_t{1} << 30;
 
 // Where to look for the network folder, gathered by the caller (the library reads no environment).
 struct Whereabouts {
@@ -55,58 +46,12 @@ struct Network {
     std::vector<Error> problems;    // one per file that could not be read
 };
 
-// An exclusive lock on the network folder itself (flock on its descriptor), released when
-// destroyed. It holds when .kith/ is deleted, follows no link, and no file of it can be left
-// owned by another user.
-class WriteLock {
-public:
-    explicit WriteLock(const std::string& root);
-    ~WriteLock();
-    WriteLock(const WriteLock&) = delete;
-    WriteLock& operator=(const WriteLock&) = delete;
-
-private:
-    int fd_ = -1;
-};
-
-// Test builds only (KITH_TEST_HOOKS): the step of a write at which to pause until a file
-// is removed, to fail with ENOSPC, or to die by SIGKILL. Ignored in other builds.
-struct TestHooks {
-    std::string pause_at, pause_file, fail_at, crash_at;
-    std::string held_text_bytes;  // the budget of held_text_budget(), in bytes
-};
-
-// What one commit did to a file, for git: its path as resolved inside the folder, what it held
-// before and holds after (intent::state_of's form: "-" for absent, else size and hash), and for
-// the target of a move, the file it was moved from.
-struct FileChange {
-    std::string path, before, after, from;
-};
-
-// What the command layer lends the store, since the library runs no programs: git's view of
-// the folder, asked for only when it is needed, and word of each change the store commits.
-struct StoreHost {
-    // Returns true when git tracks one of these files (paths from the root). Asked only when a
-    // record of intent is found; unset, nothing is tracked.
-    std::function<bool(const std::vector<std::string>& paths)> tracked;
-    // Is told what a commit changed, once it is made.
-    std::function<void(const std::vector<FileChange>& changes)> committed;
-};
-
-// Reads and writes the files of one network folder; paths are relative to its root, and
-// every one of them resolves inside it: a link that leads out is refused.
-class Store {
+// Reads the network of one folder (the files of the folder itself: see Folder), and changes
+// it through Transactions.
+class Store : public Folder {
 public:
     explicit Store(std::string root, TestHooks hooks = {}, StoreHost host = {})
-        : root_(std::move(root)), hooks_(std::move(hooks)), host_(std::move(host)) {}
-
-    const std::string& root() const { return root_; }
-    // Returns true when git tracks one of these files, as the host says (false without one).
-    bool tracked_by_git(const std::vector<std::string>& paths) const { return host_.tracked && host_.tracked(paths); }
-    // Tells the host what a commit changed.
-    void committed(const std::vector<FileChange>& changes) const {
-        if (host_.committed) host_.committed(changes);
-    }
+        : Folder(std::move(root), std::move(hooks), std::move(host)) {}
 
     // Reads kith.yaml (defaults when it is absent). Throws an invalid-file Error.
     Config load_config() const;
@@ -145,43 +90,20 @@ public:
     // archive/ finds, as an invalid-file Error saying how to fold it: such a file is never read as
     // a person.
     void on_conflict_copy(std::function<void(const Error&)> notice) { notice_ = std::move(notice); }
-    // Returns what the file at `path` (in contacts/ or archive/) is a conflict copy of, or nullopt.
-    std::optional<ConflictCopy> conflict_copy_at(const std::string& path) const;
     // Reads and parses one contact file. Throws an invalid-file or I/O Error.
     Contact load_contact(const std::string& path, const Config& config) const;
     // Reads these contact files on all cores, in the order given, as each_contact reads them
     // (a file in git's conflict markers as far as it can be). Throws the first file's Error.
     std::vector<Contact> load_contacts(const std::vector<std::string>& paths, const Config& config) const;
 
-    // Reads a file under the root: regular files only, no link out of the folder, at most
-    // `limit` bytes. Throws an invalid-file Error for those, an I/O Error otherwise.
-    std::string read(const std::string& path, size_t limit = max_file_bytes) const;
-    // Returns true when something exists at the path (without following a final link).
-    bool exists(const std::string& path) const;
-    // Replaces or creates a file atomically: temp file, fsync, rename, fsync of the folder.
-    // New files get mode 0600 and their folders 0700; a replaced file keeps its mode, owner
-    // and group; a link inside the folder has its target replaced. Bytes over `limit` are
-    // refused before anything is written.
-    void write(const std::string& path, const std::string& bytes, size_t limit = max_file_bytes) const;
     // Moves a file to another folder of the network, refusing to replace anything.
     void move(const std::string& from, const std::string& to) const;
-    // Removes a file (a link itself, not its target); one that is not there is no error.
-    void remove(const std::string& path) const;
-    // Makes a folder (and its parents) with mode 0700 when missing.
-    void make_folder(const std::string& path) const;
 
     // Rewrites contact files in one Transaction: each edit gets the text read under the lock
     // and returns the new one; all of them are written or none. Returns the paths changed.
-    using Edit = std::function<std::string(const std::string& text)>;
+    using Edit = Transaction::Edit;
     std::vector<std::string> edit_contacts(const std::vector<std::pair<std::string, Edit>>& edits,
                                            const Config& config) const;
-
-    // How many bytes of new text a Transaction holds in memory; beyond them, each new text
-    // goes to its temp file at once (4 MiB; test builds: $KITH_TEST_HELD_TEXT_BYTES).
-    size_t held_text_budget() const;
-
-    // Marks a step of a write for the test hooks; does nothing outside test builds.
-    void test_step(const std::string& step) const;
 
 private:
     struct Scan;
@@ -192,25 +114,6 @@ private:
     // Reads a contact file in git's conflict markers as far as it can be (one side's values);
     // nullopt when it holds none or cannot be read.
     std::optional<Contact> read_conflicted(const std::string& path, const Config& config) const;
-    // The index (store_index.cpp): opened without following a link, -1 when it cannot be.
-    int open_index(int flags) const;
-    // Reads the index: nullopt when it is missing, foreign, corrupt or for other settings (a key given).
-    std::optional<IndexFile> read_index(std::optional<std::uint64_t> key) const;
-    // Brings the index up to date: the records kept from `old` (their summaries where they
-    // are) and the fresh summaries; in place when it can, else written anew. Never throws.
-    void update_index(const IndexFile* old, std::uint64_t key, const std::vector<IndexRecord>& kept,
-                      const std::vector<const NewSummary*>& fresh) const;
-    bool update_in_place(const IndexFile& old, std::uint64_t key, const std::vector<IndexRecord>& kept,
-                         const std::vector<const NewSummary*>& fresh, const std::vector<IndexRecord>& fresh_records,
-                         std::uint64_t dead) const;
-    // The conflict copies among a folder's entries (list_folder's, sorted), by name (store_copies.cpp).
-    std::vector<std::pair<std::string, ConflictCopy>> copies_among(const std::string& folder,
-                                                                   const std::vector<beneath::Entry>& entries) const;
-    // Whether a copy of a shape a person's file could have names the same person as its original.
-    bool names_same_person(const std::string& folder, std::string_view copy, const ConflictCopy& what) const;
-    std::string root_;
-    TestHooks hooks_;
-    StoreHost host_;
     std::function<void(const Error&)> notice_;
 };
 

@@ -2,6 +2,9 @@
 // bringing it up to date in place (new summaries appended, a new name table, the header last)
 // or, when too much of it is dead, by writing it anew. Never flushed to disk, never a reason
 // for a command to fail: any problem leaves the index as it was, or ignored.
+#include "kith/index.hpp"
+#include "kith/store_index.hpp"
+
 #include <algorithm>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -10,8 +13,7 @@
 #include <unistd.h>
 
 #include "kith/beneath.hpp"
-#include "kith/conflict.hpp"
-#include "kith/store.hpp"
+#include "kith/error.hpp"
 
 namespace kith {
 using beneath::Fd;
@@ -55,11 +57,10 @@ bool room_for(int fd, std::uint64_t bytes) {
     return free_bytes >= 2ULL * bytes + (64ULL << 20);
 }
 
-}  // namespace
-
-int Store::open_index(int flags) const {
+// The index: opened without following a link, -1 when it cannot be.
+int open_index(const std::string& root, int flags) {
     try {
-        const beneath::Place at = beneath::place(root_, index_path, false, false);
+        const beneath::Place at = beneath::place(root, index_path, false, false);
         // Non-blocking: a pipe put there must not hang the open; anything but a regular file is no index.
         Fd fd(at.dir.ok() ? beneath::open_file(at, flags | O_NONBLOCK) : -1);
         struct stat info {};
@@ -70,8 +71,14 @@ int Store::open_index(int flags) const {
     }
 }
 
-std::optional<IndexFile> Store::read_index(std::optional<std::uint64_t> key) const {
-    const auto fd = std::make_shared<Fd>(open_index(O_RDONLY));
+bool update_in_place(const std::string& root, const IndexFile& old, std::uint64_t key, const std::vector<IndexRecord>& kept,
+                     const std::vector<const NewSummary*>& fresh, const std::vector<IndexRecord>& fresh_records,
+                     std::uint64_t dead);
+
+}  // namespace
+
+std::optional<IndexFile> read_index(const Folder& network, std::optional<std::uint64_t> key) {
+    const auto fd = std::make_shared<Fd>(open_index(network.root(), O_RDONLY));
     if (!fd->ok()) return std::nullopt;
     // Read twice at most: a kith updating the index in place meanwhile makes the first read fail its checksum.
     for (int attempt = 0; attempt < 2; ++attempt) {
@@ -102,14 +109,14 @@ std::optional<IndexFile> Store::read_index(std::optional<std::uint64_t> key) con
     return std::nullopt;
 }
 
-void Store::update_index(const IndexFile* old, std::uint64_t key, const std::vector<IndexRecord>& kept,
-                         const std::vector<const NewSummary*>& fresh) const {
+void update_index(const Folder& network, const IndexFile* old, std::uint64_t key, const std::vector<IndexRecord>& kept,
+                  const std::vector<const NewSummary*>& fresh) {
     try {
         // A kith stopped (Ctrl-C, a kill) while it wrote the index anew left its temp file: gone
         // now. One that another kith is writing right now only makes that kith skip its update.
-        for (const auto& entry : beneath::list_folder(root_, ".kith"))
+        for (const auto& entry : beneath::list_folder(network.root(), ".kith"))
             if (!entry.folder && entry.name.starts_with(".index.") && beneath::is_temp_name(".kith", entry.name)) {
-                const beneath::Place at = beneath::place(root_, ".kith/" + entry.name, false, false);
+                const beneath::Place at = beneath::place(network.root(), ".kith/" + entry.name, false, false);
                 if (at.dir.ok()) ::unlinkat(at.dir.get(), at.name.c_str(), 0);
             }
         // The fresh summaries are encoded once to learn their sizes and checksums, and again as
@@ -134,7 +141,7 @@ void Store::update_index(const IndexFile* old, std::uint64_t key, const std::vec
             const std::uint64_t names_at = old->header.names_at + added;
             // More than a quarter dead is written anew: the index stays within 4/3 of its compact size.
             const bool compact = dead > (names_at - index_header_size) / 4;
-            if (!compact && update_in_place(*old, key, kept, fresh, fresh_records, dead)) return;
+            if (!compact && update_in_place(network.root(), *old, key, kept, fresh, fresh_records, dead)) return;
         }
         // Anew: the kept summaries as they are, then the fresh ones, written piece by piece.
         std::vector<IndexRecord> records;
@@ -153,10 +160,10 @@ void Store::update_index(const IndexFile* old, std::uint64_t key, const std::vec
         const std::pair<IndexHeader, std::string> table = write_name_table(records, key, at_byte, 0);
         const std::string& names = table.second;  // a plain name: the writer below captures it
         const std::string head = write_index_header(table.first);
-        const Fd root = beneath::open_root(root_);
+        const Fd root = beneath::open_root(network.root());
         if (!room_for(root.get(), at_byte + names.size())) return;
-        make_folder(".kith");
-        const beneath::Place at = beneath::place(root_, index_path, false, true);
+        network.make_folder(".kith");
+        const beneath::Place at = beneath::place(network.root(), index_path, false, true);
         size_t piece = 0;
         std::string encoded;
         const std::string temp = beneath::write_temp(
@@ -180,9 +187,12 @@ void Store::update_index(const IndexFile* old, std::uint64_t key, const std::vec
     }
 }
 
-bool Store::update_in_place(const IndexFile& old, std::uint64_t key, const std::vector<IndexRecord>& kept,
-                            const std::vector<const NewSummary*>& fresh, const std::vector<IndexRecord>& fresh_records,
-                            std::uint64_t dead) const {
+namespace {
+
+// The index brought up to date in place; false when it cannot be (then it is written anew).
+bool update_in_place(const std::string& root, const IndexFile& old, std::uint64_t key, const std::vector<IndexRecord>& kept,
+                     const std::vector<const NewSummary*>& fresh, const std::vector<IndexRecord>& fresh_records,
+                     std::uint64_t dead) {
     std::uint64_t added = 0;
     std::vector<IndexRecord> records(kept);
     for (IndexRecord r : fresh_records) {
@@ -192,7 +202,7 @@ bool Store::update_in_place(const IndexFile& old, std::uint64_t key, const std::
     }
     const std::uint64_t names_at = old.header.names_at + added;
     auto [header, names] = write_name_table(records, key, names_at, dead);
-    const Fd fd(open_index(O_RDWR));
+    const Fd fd(open_index(root, O_RDWR));
     if (!fd.ok() || !room_for(fd.get(), added + names.size())) return false;
     // One updater at a time, and only over the index this kith read: another may have changed it since.
     if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) return true;
@@ -217,35 +227,6 @@ bool Store::update_in_place(const IndexFile& old, std::uint64_t key, const std::
            write_at(fd.get(), write_index_header(header), 0);
 }
 
-void Store::complete_names(const std::function<void(std::string_view slug, std::string_view name)>& each) const {
-    finish_pending_change();
-    const Config config = load_config();
-    std::optional<IndexFile> index = read_index(settings_key(config));
-    if (!index) {  // the first time: read everyone once, which writes the index
-        for (const Contact& c : load_names(false).contacts) each(c.slug, c.name);
-        return;
-    }
-    // Both the listing and the records are sorted by path: one walk through each.
-    auto record = index->records.begin();
-    std::string path;
-    const auto entries = beneath::list_folder(root_, "contacts");
-    const auto copies = copies_among("contacts", entries);  // never people
-    for (const auto& entry : entries) {
-        if (entry.folder || entry.name.starts_with('.') || !entry.name.ends_with(".yaml")) continue;
-        if (std::any_of(copies.begin(), copies.end(), [&](const auto& copy) { return copy.first == entry.name; })) continue;
-        path.assign("contacts/").append(entry.name);
-        const std::string_view slug = std::string_view(entry.name).substr(0, entry.name.size() - 5);
-        while (record != index->records.end() && record->path < path) ++record;
-        if (record != index->records.end() && record->path == path) {
-            each(slug, record->name);
-            continue;
-        }
-        try {  // new since the last kith, or not indexed (a link, a conflict): read it
-            each(slug, load_contact(path, config).name);
-        } catch (const Error&) {  // a file in conflict still completes; one that does not read at all does not
-            if (auto conflicted = read_conflicted(path, config)) each(slug, conflicted->name);
-        }
-    }
-}
+}  // namespace
 
 }  // namespace kith

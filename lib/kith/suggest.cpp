@@ -1,10 +1,11 @@
+#include "kith/suggest.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "kith/introduce.hpp"
 #include "kith/text.hpp"
 
 namespace kith {

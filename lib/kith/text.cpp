@@ -278,4 +278,15 @@ std::string suggest_word(std::string_view word, const std::vector<std::string>& 
     return best.empty() ? "" : words[best.front()];
 }
 
+std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    for (size_t start = 0; start < text.size();) {
+        const size_t end = text.find('\n', start);
+        const size_t stop = end == std::string_view::npos ? text.size() : end + 1;
+        lines.push_back(text.substr(start, stop - start));
+        start = stop;
+    }
+    return lines;
+}
+
 }  // namespace kith

@@ -70,4 +70,7 @@ std::vector<size_t> suggest_spelling(std::string_view word, const std::vector<Sp
 // The same for plain words: returns the closest of `words` to `word`, or "" when none is close.
 std::string suggest_word(std::string_view word, const std::vector<std::string>& words);
 
+// Splits text into its lines, each with its own line ending (the last may have none).
+std::vector<std::string_view> split_lines(std::string_view text);
+
 }  // namespace kith

@@ -12,6 +12,7 @@
 #include "kith/beneath.hpp"
 #include "kith/contact_file.hpp"
 #include "kith/intent.hpp"
+#include "kith/recovery.hpp"
 
 namespace kith {
 namespace {
@@ -28,7 +29,7 @@ bool present(const Place& at) {
 
 }  // namespace
 
-Transaction::Transaction(const Store& store, const Config& config) : store_(store), config_(config), lock_(store.root()) {
+Transaction::Transaction(const Folder& store, const Config& config) : store_(store), config_(config), lock_(store.root()) {
     finish_pending(store_);
     store_.test_step("locked");
 }
@@ -84,7 +85,7 @@ void Transaction::create(const std::string& path, const std::string& text) {
     stage_write(path, text, intent::absent);
 }
 
-void Transaction::edit(const std::string& path, const Store::Edit& edit) {
+void Transaction::edit(const std::string& path, const Edit& edit) {
     const std::string before = read(path);
     parse_contact(before, path, config_);  // never rewrite a file that does not parse
     std::string after = edit(before);

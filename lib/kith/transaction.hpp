@@ -2,7 +2,7 @@
 // One change to several files of the network, under one lock, all or nothing.
 //
 // Commit protocol: every new text goes to a temp file beside its target (flushed; in a large
-// change, each text beyond Store::held_text_budget() at once, when it is staged); when
+// change, each text beyond Folder::held_text_budget() at once, when it is staged); when
 // more than one file changes, a record of intent is written to .kith/intent (flushed), with
 // what each target held and will hold, and the temp files and the record get second names
 // (see intent.hpp); then the renames and moves; then the record is removed. The next kith that
@@ -11,12 +11,14 @@
 // between two files, then a `git clean`, `git stash -u` or deleting .kith/, leaves all of
 // them or none, or says which part is lost.
 #include <deque>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
-#include "kith/store.hpp"
+#include "kith/folder.hpp"
+#include "kith/model.hpp"
 
 namespace kith::beneath {
 struct Place;
@@ -29,7 +31,7 @@ class Transaction {
 public:
     // Takes the lock, finishes a change an earlier kith left half-done, and removes stale
     // temp files. `config` is the one contact files are parsed with.
-    Transaction(const Store& store, const Config& config);
+    Transaction(const Folder& store, const Config& config);
     // A change not committed leaves nothing: the temp files it wrote are removed.
     ~Transaction();
     Transaction(const Transaction&) = delete;
@@ -42,9 +44,11 @@ public:
     bool exists(const std::string& path) const;
     // Creates a contact file; refused when something is there. The text must parse.
     void create(const std::string& path, const std::string& text);
+    // An edit of a file's text: gets the text as read now, under the lock, and returns the new one.
+    using Edit = std::function<std::string(const std::string& text)>;
     // Edits a contact file: the edit gets its text as read now, under the lock. A file
     // that does not parse is never rewritten, and a result that would not parse is refused.
-    void edit(const std::string& path, const Store::Edit& edit);
+    void edit(const std::string& path, const Edit& edit);
     // Replaces the whole text of a file whatever it held, even text that does not parse
     // (kith edit repairs such files); the new text must parse.
     void replace(const std::string& path, const std::string& text);
@@ -85,7 +89,7 @@ private:
     void write_temp_of(Change& change, const beneath::Place& at);
     void check_parses(const std::string& path, const std::string& text, const char* who) const;
 
-    const Store& store_;
+    const Folder& store_;
     const Config& config_;
     WriteLock lock_;
     std::deque<Change> changes_;                          // in order; a deque: never copied to grow
@@ -96,15 +100,5 @@ private:
     bool handed_over_ = false;     // the temp files are the commit's now (renamed, or named by its record)
     bool dry_run_ = false;         // checked, never staged
 };
-
-// With the lock held: finishes a change that an earlier kith left half-done, then removes
-// stale temp files (recovery.cpp). Returns true when
-// one was found. A file changed since that change was planned is never overwritten: it stays as
-// it is, kith's version is kept beside it (NAME.kith-unfinished), and an invalid-file Error
-// located at it says so once everything else is finished; so does a step whose staged text is
-// gone while its file is as it was. A record git tracks, one that does not read, or one with a
-// step kith never makes (see intent::refusal) is not followed at all, nor removed: an
-// invalid-file Error located at it says so.
-bool finish_pending(const Store& store);
 
 }  // namespace kith

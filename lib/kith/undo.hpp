@@ -1,9 +1,7 @@
 #pragma once
-// Taking back what was written: removing a list item, and renaming a slug everywhere.
+// Taking back what was written: removing a list item or a top-level key from a YAML file's text.
 #include <string>
 #include <string_view>
-
-#include "kith/model.hpp"
 
 namespace kith {
 
@@ -15,15 +13,5 @@ std::string remove_item(std::string_view text, std::string_view key, size_t inde
 // Removes a top-level key and its value; returns the text unchanged when the key is missing.
 // Throws an invalid-file Error, located in `path`, when that would change any other value.
 std::string remove_top_level(std::string_view text, std::string_view key, const std::string& path = {});
-
-// Returns the index of the newest log entry: the latest day, and of those the last written.
-// Throws a usage Error when the log is empty.
-size_t newest_log_index(const Contact& contact);
-
-// Rewrites every reference to `old_slug` in a contact's text (introduced_by, and `with:` in
-// its log) to `new_slug`, touching only those values. Returns the text unchanged when there
-// is none. Throws an invalid-file Error when a reference cannot be rewritten safely.
-std::string rename_references(const std::string& text, const std::string& old_slug, const std::string& new_slug,
-                              const std::string& path, const Config& config);
 
 }  // namespace kith

@@ -2,8 +2,8 @@
 
 #include <set>
 
+#include "kith/conflict_markers.hpp"
 #include "kith/error.hpp"
-#include "kith/merge.hpp"
 #include "kith/text.hpp"
 
 namespace kith {

@@ -5,9 +5,13 @@
 #include <string>
 #include <string_view>
 
-#include "kith/yaml_reader.hpp"
+#include "kith/yaml_value.hpp"
 
 namespace kith {
+
+// Checks that bytes are UTF-8 text without NUL or control characters. Throws an
+// invalid-file Error located at the first bad byte.
+void check_text_bytes(std::string_view bytes, const std::string& path);
 
 // Refuses a quoted scalar opened at byte `open` that never closes, or that closes only after
 // swallowing lines that look like keys or items.

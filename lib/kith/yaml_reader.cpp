@@ -194,12 +194,6 @@ private:
 
 }  // namespace
 
-const YamlValue* YamlValue::find(std::string_view key) const {
-    for (const auto& [k, v] : entries)
-        if (k.text == key) return &v;
-    return nullptr;
-}
-
 YamlValue read_yaml(std::string_view bytes, const std::string& path) {
     check_text_bytes(bytes, path);
     std::istringstream input{std::string(bytes)};

@@ -11,7 +11,7 @@ inline bool keeps_values(const std::string& before, const std::string& after) {
     const kith::YamlValue is = kith::read_yaml(after, "x.yaml");
     for (const auto& entry : was.entries) {
         const kith::YamlValue* now = is.find(entry.key.text);
-        if (!now || !kith::editing::same_value(entry.value, *now)) return false;
+        if (!now || !kith::same_value(entry.value, *now)) return false;
     }
     return true;
 }

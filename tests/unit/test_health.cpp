@@ -3,8 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include "kith/health.hpp"
+#include "kith/health_json.hpp"
 #include "kith/report_html.hpp"
 #include "kith/stats_view.hpp"
+#include "kith/xml.hpp"
 
 using namespace kith;
 

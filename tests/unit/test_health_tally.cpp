@@ -7,6 +7,7 @@
 
 #include "generated.hpp"
 #include "kith/health.hpp"
+#include "kith/health_json.hpp"
 
 using namespace kith;
 

@@ -2,7 +2,9 @@
 
 #include "kith/contact_file.hpp"
 #include "kith/editor.hpp"
+#include "kith/editor_items.hpp"
 #include "kith/error.hpp"
+#include "kith/entries.hpp"
 #include "kith/interaction.hpp"
 
 using namespace kith;

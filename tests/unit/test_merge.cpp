@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "kith/conflict.hpp"
+#include "kith/conflict_markers.hpp"
 #include "kith/error.hpp"
 #include "kith/merge.hpp"
 #include "kith/yaml_reader.hpp"

@@ -4,6 +4,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "kith/conflict_markers.hpp"
 #include "kith/error.hpp"
 #include "kith/merge.hpp"
 #include "kith/yaml_reader.hpp"

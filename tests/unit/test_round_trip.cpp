@@ -6,6 +6,7 @@
 #include <random>
 
 #include "kith/contact_file.hpp"
+#include "kith/entries.hpp"
 #include "kith/interaction.hpp"
 #include "kith/yaml_emit.hpp"
 

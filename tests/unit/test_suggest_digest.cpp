@@ -6,6 +6,7 @@
 #include "kith/error.hpp"
 #include "kith/introduce.hpp"
 #include "kith/resolve.hpp"
+#include "kith/suggest.hpp"
 
 using namespace kith;
 
