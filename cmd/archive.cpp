@@ -4,9 +4,9 @@
 #include "rename.hpp"
 #include "unarchive.hpp"
 #include "lookup.hpp"
-#include "kith/conflict.hpp"
-#include "kith/resolve.hpp"
-#include "kith/transaction.hpp"
+#include "kith/model/conflict.hpp"
+#include "kith/query/resolve.hpp"
+#include "kith/store/transaction.hpp"
 
 namespace kith::cli {
 

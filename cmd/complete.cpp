@@ -5,8 +5,8 @@
 #include <iostream>
 
 #include "complete.hpp"
-#include "kith/entries.hpp"
-#include "kith/text.hpp"
+#include "kith/model/entries.hpp"
+#include "kith/base/text.hpp"
 
 namespace kith::cli {
 namespace {

@@ -3,9 +3,9 @@
 
 #include "due.hpp"
 #include "lookup.hpp"
-#include "kith/due_view.hpp"
-#include "kith/error.hpp"
-#include "kith/ics.hpp"
+#include "kith/views/due_view.hpp"
+#include "kith/base/error.hpp"
+#include "kith/interchange/ics.hpp"
 
 namespace kith::cli {
 namespace {

@@ -4,8 +4,8 @@
 #include "autocommit.hpp"
 #include "edit.hpp"
 #include "edit_session.hpp"
-#include "kith/error.hpp"
-#include "kith/resolve.hpp"
+#include "kith/base/error.hpp"
+#include "kith/query/resolve.hpp"
 
 namespace kith::cli {
 namespace {

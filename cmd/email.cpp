@@ -3,7 +3,7 @@
 
 #include "email.hpp"
 #include "lookup.hpp"
-#include "kith/email_lookup.hpp"
+#include "kith/query/email_lookup.hpp"
 
 namespace kith::cli {
 

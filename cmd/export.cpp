@@ -5,10 +5,10 @@
 #include <utility>
 
 #include "export.hpp"
-#include "kith/error.hpp"
-#include "kith/export.hpp"
-#include "kith/outside_file.hpp"
-#include "kith/vcard_contact.hpp"
+#include "kith/base/error.hpp"
+#include "kith/interchange/export.hpp"
+#include "kith/store/outside_file.hpp"
+#include "kith/interchange/vcard_contact.hpp"
 
 namespace kith::cli {
 namespace {

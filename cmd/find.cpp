@@ -2,8 +2,8 @@
 #include <algorithm>
 
 #include "find.hpp"
-#include "kith/excerpt.hpp"
-#include "kith/find.hpp"
+#include "kith/query/excerpt.hpp"
+#include "kith/query/find.hpp"
 
 namespace kith::cli {
 

@@ -2,10 +2,10 @@
 #include "autocommit.hpp"
 #include "fold.hpp"
 #include "git_merge.hpp"
-#include "kith/error.hpp"
-#include "kith/merge.hpp"
-#include "kith/store_copies.hpp"
-#include "kith/transaction.hpp"
+#include "kith/base/error.hpp"
+#include "kith/merge/merge.hpp"
+#include "kith/store/store_copies.hpp"
+#include "kith/store/transaction.hpp"
 
 namespace kith::cli {
 namespace {

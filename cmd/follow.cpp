@@ -4,12 +4,12 @@
 #include "autocommit.hpp"
 #include "follow.hpp"
 #include "lookup.hpp"
-#include "kith/contact_file.hpp"
-#include "kith/editor.hpp"
-#include "kith/interaction.hpp"
-#include "kith/profile.hpp"
-#include "kith/resolve.hpp"
-#include "kith/undo.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/model/interaction.hpp"
+#include "kith/views/profile.hpp"
+#include "kith/query/resolve.hpp"
+#include "kith/edit/undo.hpp"
 
 namespace kith::cli {
 namespace {

@@ -1,6 +1,6 @@
 // kith git ARGS...: run git in the network folder, as `pass git` does.
 #include "git.hpp"
-#include "kith/error.hpp"
+#include "kith/base/error.hpp"
 #include "process.hpp"
 
 namespace kith::cli {

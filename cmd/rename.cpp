@@ -3,16 +3,16 @@
 
 #include "autocommit.hpp"
 #include "rename.hpp"
-#include "kith/conflict.hpp"
-#include "kith/contact_file.hpp"
-#include "kith/editor.hpp"
-#include "kith/editor_lists.hpp"
-#include "kith/interaction.hpp"
-#include "kith/resolve.hpp"
-#include "kith/slug.hpp"
-#include "kith/transaction.hpp"
-#include "kith/undo.hpp"
-#include "kith/yaml_emit.hpp"
+#include "kith/model/conflict.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/edit/editor_lists.hpp"
+#include "kith/model/interaction.hpp"
+#include "kith/query/resolve.hpp"
+#include "kith/base/slug.hpp"
+#include "kith/store/transaction.hpp"
+#include "kith/edit/undo.hpp"
+#include "kith/yaml/yaml_emit.hpp"
 
 namespace kith::cli {
 namespace {

@@ -3,9 +3,9 @@
 
 #include "report.hpp"
 #include "stats.hpp"
-#include "kith/health.hpp"
-#include "kith/outside_file.hpp"
-#include "kith/report_html.hpp"
+#include "kith/views/health.hpp"
+#include "kith/store/outside_file.hpp"
+#include "kith/views/report_html.hpp"
 
 namespace kith::cli {
 namespace {

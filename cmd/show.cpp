@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "show.hpp"
-#include "kith/profile.hpp"
+#include "kith/views/profile.hpp"
 #include "lookup.hpp"
 
 namespace kith::cli {

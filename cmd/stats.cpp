@@ -3,9 +3,9 @@
 #include <optional>
 
 #include "stats.hpp"
-#include "kith/health.hpp"
-#include "kith/health_json.hpp"
-#include "kith/stats_view.hpp"
+#include "kith/views/health.hpp"
+#include "kith/views/health_json.hpp"
+#include "kith/views/stats_view.hpp"
 
 namespace kith::cli {
 namespace {

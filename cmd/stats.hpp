@@ -1,7 +1,7 @@
 #pragma once
 // `kith stats`: the network's health: tier bars, contacts per week, promises kept.
 #include "app.hpp"
-#include "kith/health.hpp"
+#include "kith/views/health.hpp"
 
 namespace kith::cli {
 

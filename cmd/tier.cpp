@@ -4,13 +4,13 @@
 #include "autocommit.hpp"
 #include "tier.hpp"
 #include "lookup.hpp"
-#include "kith/contact_file.hpp"
-#include "kith/editor.hpp"
-#include "kith/error.hpp"
-#include "kith/resolve.hpp"
-#include "kith/status.hpp"
-#include "kith/tier_view.hpp"
-#include "kith/yaml_emit.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/base/error.hpp"
+#include "kith/query/resolve.hpp"
+#include "kith/model/status.hpp"
+#include "kith/views/tier_view.hpp"
+#include "kith/yaml/yaml_emit.hpp"
 
 namespace kith::cli {
 namespace {

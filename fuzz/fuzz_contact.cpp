@@ -5,11 +5,11 @@
 #include <cstdlib>
 #include <string>
 
-#include "kith/contact_file.hpp"
-#include "kith/editor.hpp"
-#include "kith/editor_items.hpp"
-#include "kith/error.hpp"
-#include "kith/interaction.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/edit/editor_items.hpp"
+#include "kith/base/error.hpp"
+#include "kith/model/interaction.hpp"
 
 namespace {
 

@@ -11,17 +11,17 @@
 #include <set>
 #include <string>
 
-#include "kith/conflict_markers.hpp"
-#include "kith/contact_file.hpp"
-#include "kith/editor.hpp"
-#include "kith/editor_items.hpp"
-#include "kith/error.hpp"
-#include "kith/interaction.hpp"
-#include "kith/merge.hpp"
-#include "kith/merge_text.hpp"
-#include "kith/text.hpp"
-#include "kith/yaml_emit.hpp"
-#include "kith/yaml_reader.hpp"
+#include "kith/yaml/conflict_markers.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/edit/editor_items.hpp"
+#include "kith/base/error.hpp"
+#include "kith/model/interaction.hpp"
+#include "kith/merge/merge.hpp"
+#include "kith/merge/merge_text.hpp"
+#include "kith/base/text.hpp"
+#include "kith/yaml/yaml_emit.hpp"
+#include "kith/yaml/yaml_reader.hpp"
 
 namespace {
 

@@ -2,8 +2,8 @@
 // Checks for edits at the end of a file: every value the file held reads the same after it.
 #include <string>
 
-#include "kith/editor_check.hpp"
-#include "kith/yaml_reader.hpp"
+#include "kith/edit/editor_check.hpp"
+#include "kith/yaml/yaml_reader.hpp"
 
 // True when `after` reads, and every top-level key of `before` reads there as it did.
 inline bool keeps_values(const std::string& before, const std::string& after) {

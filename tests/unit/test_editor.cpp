@@ -1,10 +1,10 @@
 #include <doctest/doctest.h>
 
-#include "kith/contact_file.hpp"
-#include "kith/editor.hpp"
-#include "kith/editor_items.hpp"
-#include "kith/error.hpp"
-#include "kith/yaml_reader.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/edit/editor_items.hpp"
+#include "kith/base/error.hpp"
+#include "kith/yaml/yaml_reader.hpp"
 
 using namespace kith;
 

@@ -2,12 +2,12 @@
 // an edit either refuses it with an Error or returns a file that reads again.
 #include <doctest/doctest.h>
 
-#include "kith/contact_file.hpp"
-#include "kith/editor.hpp"
-#include "kith/editor_items.hpp"
-#include "kith/editor_lists.hpp"
-#include "kith/error.hpp"
-#include "kith/yaml_reader.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/edit/editor_items.hpp"
+#include "kith/edit/editor_lists.hpp"
+#include "kith/base/error.hpp"
+#include "kith/yaml/yaml_reader.hpp"
 #include "keeps_values.hpp"
 
 using namespace kith;

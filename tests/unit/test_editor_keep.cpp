@@ -2,12 +2,12 @@
 // forms kith used to refuse.
 #include <doctest/doctest.h>
 
-#include "kith/contact_file.hpp"
-#include "kith/editor.hpp"
-#include "kith/editor_items.hpp"
-#include "kith/error.hpp"
-#include "kith/interaction.hpp"
-#include "kith/yaml_reader.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/edit/editor_items.hpp"
+#include "kith/base/error.hpp"
+#include "kith/model/interaction.hpp"
+#include "kith/yaml/yaml_reader.hpp"
 #include "keeps_values.hpp"
 
 using namespace kith;

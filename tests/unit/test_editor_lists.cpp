@@ -1,12 +1,12 @@
 // The editor's list operations: add an item in the list's own style, set a whole list.
 #include <doctest/doctest.h>
 
-#include "kith/contact_file.hpp"
-#include "kith/editor.hpp"
-#include "kith/editor_lists.hpp"
-#include "kith/error.hpp"
-#include "kith/yaml_emit.hpp"
-#include "kith/yaml_reader.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/edit/editor_lists.hpp"
+#include "kith/base/error.hpp"
+#include "kith/yaml/yaml_emit.hpp"
+#include "kith/yaml/yaml_reader.hpp"
 
 using namespace kith;
 

@@ -7,16 +7,16 @@
 #include <string>
 #include <vector>
 
-#include "kith/contact_file.hpp"
-#include "kith/editor.hpp"
-#include "kith/editor_check.hpp"
-#include "kith/editor_items.hpp"
-#include "kith/editor_lines.hpp"
-#include "kith/editor_lists.hpp"
-#include "kith/editor_text.hpp"
-#include "kith/error.hpp"
-#include "kith/undo.hpp"
-#include "kith/yaml_reader.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/edit/editor_check.hpp"
+#include "kith/edit/editor_items.hpp"
+#include "kith/edit/editor_lines.hpp"
+#include "kith/edit/editor_lists.hpp"
+#include "kith/edit/editor_text.hpp"
+#include "kith/base/error.hpp"
+#include "kith/edit/undo.hpp"
+#include "kith/yaml/yaml_reader.hpp"
 
 using namespace kith;
 

@@ -7,12 +7,12 @@
 #include <filesystem>
 #include <fstream>
 
-#include "kith/beneath.hpp"
-#include "kith/config_file.hpp"
-#include "kith/error.hpp"
-#include "kith/intent.hpp"
-#include "kith/store.hpp"
-#include "kith/transaction.hpp"
+#include "kith/store/beneath.hpp"
+#include "kith/model/config_file.hpp"
+#include "kith/base/error.hpp"
+#include "kith/store/intent.hpp"
+#include "kith/store/store.hpp"
+#include "kith/store/transaction.hpp"
 
 using namespace kith;
 namespace fs = std::filesystem;
