@@ -2,13 +2,14 @@
 #include <map>
 
 #include "autocommit.hpp"
-#include "commands.hpp"
-#include "kith/contact_file.hpp"
-#include "kith/error.hpp"
-#include "kith/fields.hpp"
-#include "kith/slug.hpp"
-#include "kith/text.hpp"
-#include "kith/transaction.hpp"
+#include "add.hpp"
+#include "unarchive.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/base/error.hpp"
+#include "kith/model/fields.hpp"
+#include "kith/base/slug.hpp"
+#include "kith/base/text.hpp"
+#include "kith/store/transaction.hpp"
 #include "edit_session.hpp"
 
 namespace kith::cli {

@@ -10,9 +10,9 @@
 #include <set>
 #include <string>
 
-#include "kith/dates.hpp"
-#include "kith/store.hpp"
-#include "kith/table.hpp"
+#include "kith/base/dates.hpp"
+#include "kith/store/store.hpp"
+#include "kith/base/table.hpp"
 #include "messages.hpp"
 
 namespace kith::cli {

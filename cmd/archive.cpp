@@ -1,10 +1,12 @@
 // kith archive NAME: move a person out of the active network, never deleting anything.
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "archive.hpp"
+#include "rename.hpp"
+#include "unarchive.hpp"
 #include "lookup.hpp"
-#include "kith/conflict.hpp"
-#include "kith/resolve.hpp"
-#include "kith/transaction.hpp"
+#include "kith/model/conflict.hpp"
+#include "kith/query/resolve.hpp"
+#include "kith/store/transaction.hpp"
 
 namespace kith::cli {
 

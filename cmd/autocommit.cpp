@@ -7,7 +7,7 @@
 #include <set>
 #include <string_view>
 
-#include "kith/intent.hpp"
+#include "kith/store/intent.hpp"
 #include "git_merge.hpp"
 #include "process.hpp"
 

@@ -2,10 +2,10 @@
 #include <iostream>
 
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "check.hpp"
 #include "git_merge.hpp"
-#include "kith/error.hpp"
-#include "kith/text.hpp"
+#include "kith/base/error.hpp"
+#include "kith/base/text.hpp"
 
 namespace kith::cli {
 

@@ -4,9 +4,9 @@
 // commands without an edit; `people` is "slug<TAB>name" for shells that show descriptions.
 #include <iostream>
 
-#include "commands.hpp"
-#include "kith/interaction.hpp"
-#include "kith/text.hpp"
+#include "complete.hpp"
+#include "kith/model/entries.hpp"
+#include "kith/base/text.hpp"
 
 namespace kith::cli {
 namespace {

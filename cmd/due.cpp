@@ -1,11 +1,11 @@
 // kith due [--within D] [--tier T]... [--tag T]... [--limit N] [--format F] [--check]: what is due.
 #include <iostream>
 
-#include "commands.hpp"
+#include "due.hpp"
 #include "lookup.hpp"
-#include "kith/due_view.hpp"
-#include "kith/error.hpp"
-#include "kith/ics.hpp"
+#include "kith/views/due_view.hpp"
+#include "kith/base/error.hpp"
+#include "kith/interchange/ics.hpp"
 
 namespace kith::cli {
 namespace {

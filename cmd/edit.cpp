@@ -2,10 +2,10 @@
 #include <algorithm>
 
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "edit.hpp"
 #include "edit_session.hpp"
-#include "kith/error.hpp"
-#include "kith/resolve.hpp"
+#include "kith/base/error.hpp"
+#include "kith/query/resolve.hpp"
 
 namespace kith::cli {
 namespace {

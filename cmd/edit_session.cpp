@@ -3,10 +3,10 @@
 #include <iostream>
 #include <optional>
 
-#include "kith/contact_file.hpp"
-#include "kith/error.hpp"
-#include "kith/merge.hpp"
-#include "kith/transaction.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/base/error.hpp"
+#include "kith/merge/merge.hpp"
+#include "kith/store/transaction.hpp"
 #include "process.hpp"
 
 namespace kith::cli {

@@ -1,9 +1,9 @@
 // kith email QUERY: addresses for mutt's, neomutt's and aerc's query_command.
 #include <iostream>
 
-#include "commands.hpp"
+#include "email.hpp"
 #include "lookup.hpp"
-#include "kith/email_lookup.hpp"
+#include "kith/query/email_lookup.hpp"
 
 namespace kith::cli {
 

@@ -4,11 +4,11 @@
 #include <sstream>
 #include <utility>
 
-#include "commands.hpp"
-#include "kith/error.hpp"
-#include "kith/export.hpp"
-#include "kith/outside_file.hpp"
-#include "kith/vcard_contact.hpp"
+#include "export.hpp"
+#include "kith/base/error.hpp"
+#include "kith/interchange/export.hpp"
+#include "kith/store/outside_file.hpp"
+#include "kith/interchange/vcard_contact.hpp"
 
 namespace kith::cli {
 namespace {

@@ -1,9 +1,9 @@
 // kith find TEXT: full-text search over names, aka, org, title, interests, tags, notes and log notes.
 #include <algorithm>
 
-#include "commands.hpp"
-#include "kith/excerpt.hpp"
-#include "kith/find.hpp"
+#include "find.hpp"
+#include "kith/query/excerpt.hpp"
+#include "kith/query/find.hpp"
 
 namespace kith::cli {
 

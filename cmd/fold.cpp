@@ -1,17 +1,18 @@
 // kith fold COPY: merge a sync program's conflict copy into its original with the merge driver.
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "fold.hpp"
 #include "git_merge.hpp"
-#include "kith/error.hpp"
-#include "kith/merge.hpp"
-#include "kith/transaction.hpp"
+#include "kith/base/error.hpp"
+#include "kith/merge/merge.hpp"
+#include "kith/store/store_copies.hpp"
+#include "kith/store/transaction.hpp"
 
 namespace kith::cli {
 namespace {
 
 // The copy's original, refusing what cannot be folded.
 std::string original_of(const Store& store, const std::string& copy_path) {
-    const auto copy = store.conflict_copy_at(copy_path);
+    const auto copy = conflict_copy_at(store, copy_path);
     if (!store.exists(copy_path)) fail_usage("there is no '" + copy_path + "'");
     if (!copy)
         fail_usage("'" + copy_path + "' is no conflict copy kith knows (see 'kith fold --help'); a person's file "

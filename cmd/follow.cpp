@@ -2,14 +2,14 @@
 #include <functional>
 
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "follow.hpp"
 #include "lookup.hpp"
-#include "kith/contact_file.hpp"
-#include "kith/editor.hpp"
-#include "kith/interaction.hpp"
-#include "kith/profile.hpp"
-#include "kith/resolve.hpp"
-#include "kith/undo.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/model/interaction.hpp"
+#include "kith/views/profile.hpp"
+#include "kith/query/resolve.hpp"
+#include "kith/edit/undo.hpp"
 
 namespace kith::cli {
 namespace {
@@ -92,7 +92,7 @@ int snooze(Context& ctx, const std::string& name, const std::string& until, bool
     People people(ctx);
     const Contact person = people.find(name);
     const Config& config = people.config();
-    change(ctx, config, person, [&](const std::string& text) { return set_top_level(text, "snooze", format_day(day)); },
+    change(ctx, config, person, [&](const std::string& text) { return set_top_level(text, "snooze", format_day(day), canonical_keys()); },
            [&] { return person.name + " is snoozed until " + format_day(day); });
     return 0;
 }

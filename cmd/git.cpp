@@ -1,6 +1,6 @@
 // kith git ARGS...: run git in the network folder, as `pass git` does.
-#include "commands.hpp"
-#include "kith/error.hpp"
+#include "git.hpp"
+#include "kith/base/error.hpp"
 #include "process.hpp"
 
 namespace kith::cli {

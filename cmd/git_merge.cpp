@@ -7,8 +7,9 @@
 #include <fstream>
 
 #include "autocommit.hpp"
-#include "kith/error.hpp"
-#include "kith/merge.hpp"
+#include "kith/yaml/conflict_markers.hpp"
+#include "kith/base/error.hpp"
+#include "kith/merge/merge.hpp"
 #include "process.hpp"
 
 namespace kith::cli {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "app.hpp"
-#include "kith/error.hpp"
+#include "kith/base/error.hpp"
 
 namespace kith::cli {
 

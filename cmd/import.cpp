@@ -6,15 +6,15 @@
 #include <memory>
 
 #include "autocommit.hpp"
-#include "commands.hpp"
-#include "kith/error.hpp"
-#include "kith/google_csv.hpp"
-#include "kith/import_plan.hpp"
-#include "kith/import_write.hpp"
-#include "kith/linkedin_csv.hpp"
-#include "kith/text.hpp"
-#include "kith/transaction.hpp"
-#include "kith/vcard_contact.hpp"
+#include "import.hpp"
+#include "kith/base/error.hpp"
+#include "kith/interchange/google_csv.hpp"
+#include "kith/interchange/import_plan.hpp"
+#include "kith/interchange/import_write.hpp"
+#include "kith/interchange/linkedin_csv.hpp"
+#include "kith/base/text.hpp"
+#include "kith/store/transaction.hpp"
+#include "kith/interchange/vcard_contact.hpp"
 
 namespace kith::cli {
 namespace {

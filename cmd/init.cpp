@@ -2,11 +2,11 @@
 #include <filesystem>
 
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "init.hpp"
 #include "git_merge.hpp"
-#include "kith/config_file.hpp"
-#include "kith/error.hpp"
-#include "kith/yaml_emit.hpp"
+#include "kith/model/config_file.hpp"
+#include "kith/base/error.hpp"
+#include "kith/yaml/yaml_emit.hpp"
 #include "process.hpp"
 
 namespace kith::cli {

@@ -3,12 +3,13 @@
 #include <iostream>
 
 #include "autocommit.hpp"
-#include "commands.hpp"
-#include "kith/contact_file.hpp"
-#include "kith/error.hpp"
-#include "kith/interaction.hpp"
-#include "kith/introduce.hpp"
-#include "kith/resolve.hpp"
+#include "introduce.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/base/error.hpp"
+#include "kith/model/interaction.hpp"
+#include "kith/query/introduce.hpp"
+#include "kith/query/resolve.hpp"
+#include "kith/query/suggest.hpp"
 #include "lookup.hpp"
 
 namespace kith::cli {

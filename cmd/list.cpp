@@ -1,7 +1,7 @@
 // kith list [--tier T] [--tag T] [--org O] [--archived] [--format F]: a table of people.
-#include "commands.hpp"
+#include "list.hpp"
 #include "lookup.hpp"
-#include "kith/list.hpp"
+#include "kith/views/list.hpp"
 
 namespace kith::cli {
 

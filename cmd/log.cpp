@@ -2,16 +2,18 @@
 #include <algorithm>
 
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "log.hpp"
+#include "unarchive.hpp"
 #include "lookup.hpp"
-#include "kith/contact_file.hpp"
-#include "kith/error.hpp"
-#include "kith/interaction.hpp"
-#include "kith/profile.hpp"
-#include "kith/status.hpp"
-#include "kith/text.hpp"
-#include "kith/transaction.hpp"
-#include "kith/undo.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/base/error.hpp"
+#include "kith/model/entries.hpp"
+#include "kith/model/interaction.hpp"
+#include "kith/views/profile.hpp"
+#include "kith/model/status.hpp"
+#include "kith/base/text.hpp"
+#include "kith/store/transaction.hpp"
+#include "kith/edit/undo.hpp"
 
 namespace kith::cli {
 namespace {

@@ -1,6 +1,6 @@
 #include "lookup.hpp"
 
-#include "kith/resolve.hpp"
+#include "kith/query/resolve.hpp"
 
 namespace kith::cli {
 namespace {

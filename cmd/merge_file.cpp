@@ -7,11 +7,12 @@
 #include <cerrno>
 #include <cstring>
 
-#include "commands.hpp"
+#include "merge_file.hpp"
 #include "git_merge.hpp"
-#include "kith/error.hpp"
-#include "kith/merge.hpp"
-#include "kith/outside_file.hpp"
+#include "kith/yaml/conflict_markers.hpp"
+#include "kith/base/error.hpp"
+#include "kith/merge/merge.hpp"
+#include "kith/store/outside_file.hpp"
 #include "process.hpp"
 
 namespace kith::cli {

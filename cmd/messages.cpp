@@ -5,7 +5,7 @@
 #include <map>
 #include <sstream>
 
-#include "kith/text.hpp"
+#include "kith/base/text.hpp"
 
 namespace kith::cli {
 namespace {

@@ -2,14 +2,17 @@
 #include <algorithm>
 
 #include "autocommit.hpp"
-#include "commands.hpp"
-#include "kith/conflict.hpp"
-#include "kith/editor.hpp"
-#include "kith/resolve.hpp"
-#include "kith/slug.hpp"
-#include "kith/transaction.hpp"
-#include "kith/undo.hpp"
-#include "kith/yaml_emit.hpp"
+#include "rename.hpp"
+#include "kith/model/conflict.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/edit/editor_lists.hpp"
+#include "kith/model/interaction.hpp"
+#include "kith/query/resolve.hpp"
+#include "kith/base/slug.hpp"
+#include "kith/store/transaction.hpp"
+#include "kith/edit/undo.hpp"
+#include "kith/yaml/yaml_emit.hpp"
 
 namespace kith::cli {
 namespace {
@@ -67,10 +70,10 @@ int rename(Context& ctx, const RenameOptions& in) {
             if (change.exists(folder + slug + ".yaml"))
                 fail_usage(folder + slug + ".yaml exists already; pick another file name with --slug");
     change.edit(person.path, [&](const std::string& text) {
-        std::string out = set_top_level(text, "name", yaml_scalar(in.new_name));
+        std::string out = set_top_level(text, "name", yaml_scalar(in.new_name), canonical_keys());
         const bool known = person.name == in.new_name ||
                            std::find(person.aka.begin(), person.aka.end(), person.name) != person.aka.end();
-        if (!in.no_aka && !known) out = add_list_item(out, "aka", yaml_scalar(person.name), person.path);
+        if (!in.no_aka && !known) out = add_list_item(out, "aka", yaml_scalar(person.name), canonical_keys(), person.path);
         return slug == person.slug ? out : rename_references(out, person.slug, slug, person.path, config);
     });
     size_t references = 0;

@@ -1,10 +1,11 @@
 // kith report [-o FILE.html] [--months N] [--top N]: the network's health as one self-contained HTML page.
 #include <iostream>
 
-#include "commands.hpp"
-#include "kith/health.hpp"
-#include "kith/outside_file.hpp"
-#include "kith/report_html.hpp"
+#include "report.hpp"
+#include "stats.hpp"
+#include "kith/views/health.hpp"
+#include "kith/store/outside_file.hpp"
+#include "kith/views/report_html.hpp"
 
 namespace kith::cli {
 namespace {

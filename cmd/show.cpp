@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <iostream>
 
-#include "commands.hpp"
-#include "kith/profile.hpp"
+#include "show.hpp"
+#include "kith/views/profile.hpp"
 #include "lookup.hpp"
 
 namespace kith::cli {

@@ -2,9 +2,10 @@
 #include <iostream>
 #include <optional>
 
-#include "commands.hpp"
-#include "kith/health.hpp"
-#include "kith/stats_view.hpp"
+#include "stats.hpp"
+#include "kith/views/health.hpp"
+#include "kith/views/health_json.hpp"
+#include "kith/views/stats_view.hpp"
 
 namespace kith::cli {
 namespace {

@@ -2,15 +2,15 @@
 #include <iostream>
 
 #include "autocommit.hpp"
-#include "commands.hpp"
+#include "tier.hpp"
 #include "lookup.hpp"
-#include "kith/contact_file.hpp"
-#include "kith/editor.hpp"
-#include "kith/error.hpp"
-#include "kith/resolve.hpp"
-#include "kith/status.hpp"
-#include "kith/tier_view.hpp"
-#include "kith/yaml_emit.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/base/error.hpp"
+#include "kith/query/resolve.hpp"
+#include "kith/model/status.hpp"
+#include "kith/views/tier_view.hpp"
+#include "kith/yaml/yaml_emit.hpp"
 
 namespace kith::cli {
 namespace {
@@ -34,8 +34,8 @@ int set_tier(Context& ctx, const Config& config, const Contact& person, const Ti
         {{person.path,
           [&](const std::string& text) {
               before = tier_of(parse_contact(text, person.path, config), config);
-              std::string out = set_top_level(text, "tier", yaml_scalar(in.tier));
-              return cadence ? set_top_level(out, "cadence", cadence->text()) : out;
+              std::string out = set_top_level(text, "tier", yaml_scalar(in.tier), canonical_keys());
+              return cadence ? set_top_level(out, "cadence", cadence->text(), canonical_keys()) : out;
           }}},
         config);
     ctx.say(person.name + ": " + before + " -> " + in.tier + (cadence ? ", every " + cadence->text() : ""));

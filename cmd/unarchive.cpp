@@ -1,10 +1,10 @@
 // kith unarchive NAME: move an archived person back to contacts/, the undo of archive.
 #include "autocommit.hpp"
-#include "commands.hpp"
-#include "kith/conflict.hpp"
-#include "kith/error.hpp"
-#include "kith/resolve.hpp"
-#include "kith/transaction.hpp"
+#include "unarchive.hpp"
+#include "kith/model/conflict.hpp"
+#include "kith/base/error.hpp"
+#include "kith/query/resolve.hpp"
+#include "kith/store/transaction.hpp"
 #include "lookup.hpp"
 
 namespace kith::cli {

@@ -1,7 +1,7 @@
 // kith where: the network folder in use, and how it was found.
 #include <iostream>
 
-#include "commands.hpp"
+#include "where.hpp"
 
 namespace kith::cli {
 namespace {

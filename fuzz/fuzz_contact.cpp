@@ -5,10 +5,11 @@
 #include <cstdlib>
 #include <string>
 
-#include "kith/contact_file.hpp"
-#include "kith/editor.hpp"
-#include "kith/error.hpp"
-#include "kith/interaction.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/edit/editor_items.hpp"
+#include "kith/base/error.hpp"
+#include "kith/model/interaction.hpp"
 
 namespace {
 
@@ -51,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
                 require(after.name == before.name);
             });
         edit_and_check(
-            text, config, [&](const std::string& t) { return kith::set_top_level(t, "tier", "close"); },
+            text, config, [&](const std::string& t) { return kith::set_top_level(t, "tier", "close", kith::canonical_keys()); },
             [&](const kith::Contact& after) {
                 require(after.tier == "close");
                 require(after.log.size() == before.log.size());

@@ -4,8 +4,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "kith/dates.hpp"
-#include "kith/error.hpp"
+#include "kith/base/dates.hpp"
+#include "kith/base/error.hpp"
 
 namespace {
 

@@ -9,11 +9,15 @@
 #include <string_view>
 #include <vector>
 
-#include "kith/editor.hpp"
-#include "kith/editor_text.hpp"
-#include "kith/error.hpp"
-#include "kith/undo.hpp"
-#include "kith/yaml_reader.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/edit/editor_items.hpp"
+#include "kith/edit/editor_lines.hpp"
+#include "kith/edit/editor_lists.hpp"
+#include "kith/edit/editor_text.hpp"
+#include "kith/base/error.hpp"
+#include "kith/edit/undo.hpp"
+#include "kith/yaml/yaml_reader.hpp"
 
 namespace {
 
@@ -135,12 +139,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     std::string after;
     try {
         switch (op) {
-            case 3: after = kith::add_list_item(text, key, list_items[(pick >> 5) % list_items.size()], "fuzz.yaml"); break;
-            case 4: after = kith::set_list(text, key, whole_list); break;
+            case 3: after = kith::add_list_item(text, key, list_items[(pick >> 5) % list_items.size()], kith::canonical_keys(), "fuzz.yaml"); break;
+            case 4: after = kith::set_list(text, key, whole_list, kith::canonical_keys()); break;
             case 5: after = kith::remove_item(text, key, (pick >> 5) % 3, "fuzz.yaml"); break;
             case 6: after = kith::remove_top_level(text, key, "fuzz.yaml"); break;
-            case 0: after = kith::set_top_level(text, key, values[(pick >> 5) % values.size()]); break;
-            case 1: after = kith::insert_item(text, key, items[(pick >> 5) % items.size()], std::string((pick & 0x80) ? "due" : "date"), "fuzz.yaml"); break;
+            case 0: after = kith::set_top_level(text, key, values[(pick >> 5) % values.size()], kith::canonical_keys()); break;
+            case 1: after = kith::insert_item(text, key, items[(pick >> 5) % items.size()], std::string((pick & 0x80) ? "due" : "date"), kith::canonical_keys(), "fuzz.yaml"); break;
             default: after = kith::set_item_field(text, key, (pick >> 5) % 3, "done", "2026-11-28", "fuzz.yaml"); break;
         }
     } catch (const kith::Error&) {

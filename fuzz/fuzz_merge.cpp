@@ -11,14 +11,17 @@
 #include <set>
 #include <string>
 
-#include "kith/contact_file.hpp"
-#include "kith/editor.hpp"
-#include "kith/error.hpp"
-#include "kith/interaction.hpp"
-#include "kith/merge.hpp"
-#include "kith/merge_text.hpp"
-#include "kith/yaml_emit.hpp"
-#include "kith/yaml_reader.hpp"
+#include "kith/yaml/conflict_markers.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/edit/editor_items.hpp"
+#include "kith/base/error.hpp"
+#include "kith/model/interaction.hpp"
+#include "kith/merge/merge.hpp"
+#include "kith/merge/merge_text.hpp"
+#include "kith/base/text.hpp"
+#include "kith/yaml/yaml_emit.hpp"
+#include "kith/yaml/yaml_reader.hpp"
 
 namespace {
 
@@ -64,10 +67,10 @@ std::string edit(const std::string& text, FuzzedDataProvider& in) {
             case 3: {
                 const char* keys[] = {"tier", "title", "org", "favourite", "notes"};
                 const std::string key = keys[in.ConsumeIntegralInRange(0, 4)];
-                out = kith::set_top_level(text, key, key == "tier" ? (in.ConsumeBool() ? "close" : "loose") : kith::yaml_scalar(words));
+                out = kith::set_top_level(text, key, key == "tier" ? (in.ConsumeBool() ? "close" : "loose") : kith::yaml_scalar(words), kith::canonical_keys());
                 break;
             }
-            case 4: out = kith::insert_item(text, in.ConsumeBool() ? "tags" : "email", kith::yaml_scalar(words), std::nullopt, "f"); break;
+            case 4: out = kith::insert_item(text, in.ConsumeBool() ? "tags" : "email", kith::yaml_scalar(words), std::nullopt, kith::canonical_keys(), "f"); break;
             case 5: {
                 const kith::YamlValue root = kith::read_yaml(text, "f");
                 const kith::YamlValue* list = root.find(list_keys[in.ConsumeIntegralInRange<size_t>(0, list_keys.size() - 1)]);

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Property test (issue 18, items 3, 19 and 24): random text in every text field of the field
-table (lib/kith/fields.cpp), log and follow-ups included, goes through every format kith writes
+table (lib/kith/model/fields.cpp), log and follow-ups included, goes through every format kith writes
 and is read back by a real parser: python3-vobject (vCard 4.0 and 3.0, stdout and a vdir),
 Python's csv and json, python3-icalendar (export ics, due --format ics), the tsv of list and due,
 and `kith email` read as mutt reads a query_command. Same people, same values, where the

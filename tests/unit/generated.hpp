@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "kith/model.hpp"
+#include "kith/model/model.hpp"
 
 namespace kith::test {
 

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "kith/config_file.hpp"
-#include "kith/error.hpp"
+#include "kith/model/config_file.hpp"
+#include "kith/base/error.hpp"
 
 using namespace kith;
 

@@ -1,9 +1,9 @@
 #include <doctest/doctest.h>
 
 #include "fixture.hpp"
-#include "kith/csv.hpp"
-#include "kith/google_csv.hpp"
-#include "kith/linkedin_csv.hpp"
+#include "kith/interchange/csv.hpp"
+#include "kith/interchange/google_csv.hpp"
+#include "kith/interchange/linkedin_csv.hpp"
 
 using namespace kith;
 using Strings = std::vector<std::string>;

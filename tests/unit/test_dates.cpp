@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "kith/dates.hpp"
-#include "kith/error.hpp"
+#include "kith/base/dates.hpp"
+#include "kith/base/error.hpp"
 
 using namespace kith;
 

@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "kith/due.hpp"
-#include "kith/due_view.hpp"
-#include "kith/status.hpp"
+#include "kith/model/due.hpp"
+#include "kith/views/due_view.hpp"
+#include "kith/model/status.hpp"
 
 using namespace kith;
 

@@ -3,11 +3,11 @@
 
 #include <sstream>
 
-#include "kith/due.hpp"
-#include "kith/due_view.hpp"
-#include "kith/excerpt.hpp"
-#include "kith/profile.hpp"
-#include "kith/text.hpp"
+#include "kith/model/due.hpp"
+#include "kith/views/due_view.hpp"
+#include "kith/query/excerpt.hpp"
+#include "kith/views/profile.hpp"
+#include "kith/base/text.hpp"
 
 using namespace kith;
 

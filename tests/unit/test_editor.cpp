@@ -1,8 +1,10 @@
 #include <doctest/doctest.h>
 
-#include "kith/editor.hpp"
-#include "kith/error.hpp"
-#include "kith/yaml_reader.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/edit/editor_items.hpp"
+#include "kith/base/error.hpp"
+#include "kith/yaml/yaml_reader.hpp"
 
 using namespace kith;
 
@@ -32,28 +34,28 @@ static std::string replace_once(std::string text, const std::string& from, const
 }
 
 TEST_CASE("setting a scalar changes that one line and keeps its comment") {
-    const std::string out = set_top_level(handwritten, "name", "Ada King");
+    const std::string out = set_top_level(handwritten, "name", "Ada King", canonical_keys());
     CHECK(out == replace_once(handwritten, "name: Ada Lovelace   # the countess", "name: Ada King   # the countess"));
-    CHECK(set_top_level(handwritten, "tier", "close") == replace_once(handwritten, "tier: core\n", "tier: close\n"));
-    CHECK(set_top_level(handwritten, "title", "\"Boss: yes\"") ==
+    CHECK(set_top_level(handwritten, "tier", "close", canonical_keys()) == replace_once(handwritten, "tier: core\n", "tier: close\n"));
+    CHECK(set_top_level(handwritten, "title", "\"Boss: yes\"", canonical_keys()) ==
           replace_once(handwritten, "title: 'Lead Analyst'", "title: \"Boss: yes\""));
 }
 
 TEST_CASE("a key with only a comment gets its value before the comment (found by fuzzing)") {
-    CHECK(set_top_level("name: A\ntier: #close\n", "tier", "core") == "name: A\ntier: core #close\n");
-    CHECK(set_top_level("name: A\ntier:   # later\n", "tier", "core") == "name: A\ntier: core # later\n");
+    CHECK(set_top_level("name: A\ntier: #close\n", "tier", "core", canonical_keys()) == "name: A\ntier: core #close\n");
+    CHECK(set_top_level("name: A\ntier:   # later\n", "tier", "core", canonical_keys()) == "name: A\ntier: core # later\n");
 }
 
 TEST_CASE("a missing scalar is added at its canonical place") {
-    const std::string out = set_top_level(handwritten, "cadence", "2w");
+    const std::string out = set_top_level(handwritten, "cadence", "2w", canonical_keys());
     CHECK(out == replace_once(handwritten, "tier: core\n", "tier: core\ncadence: 2w\n"));
-    const std::string snooze = set_top_level(handwritten, "snooze", "2026-12-10");
+    const std::string snooze = set_top_level(handwritten, "snooze", "2026-12-10", canonical_keys());
     // After notes (its canonical predecessor present), before the comment that belongs to log.
     CHECK(snooze == replace_once(handwritten, "# the log, oldest first\n", "snooze: 2026-12-10\n# the log, oldest first\n"));
 }
 
 TEST_CASE("a multi-line value is replaced whole") {
-    const std::string out = set_top_level(handwritten, "notes", "short");
+    const std::string out = set_top_level(handwritten, "notes", "short", canonical_keys());
     CHECK(out == replace_once(handwritten, "notes: |\n  Prefers mornings.\n\n  Ask about the Bernoulli paper.\n",
                               "notes: short\n"));
 }
@@ -61,25 +63,25 @@ TEST_CASE("a multi-line value is replaced whole") {
 TEST_CASE("log entries go in date order, one line each") {
     SUBCASE("between two entries, before the comment of the later one? no: right before the later entry") {
         const std::string out =
-            insert_item(handwritten, "log", "{date: 2026-11-01, kind: call}", std::string("date"), "x.yaml");
+            insert_item(handwritten, "log", "{date: 2026-11-01, kind: call}", std::string("date"), canonical_keys(), "x.yaml");
         CHECK(out == replace_once(handwritten, "  - {date: 2026-11-25, kind: congrats}\n",
                                   "  - {date: 2026-11-01, kind: call}\n  - {date: 2026-11-25, kind: congrats}\n"));
     }
     SUBCASE("after the last entry") {
         const std::string out =
-            insert_item(handwritten, "log", "{date: 2026-11-28, kind: call}", std::string("date"), "x.yaml");
+            insert_item(handwritten, "log", "{date: 2026-11-28, kind: call}", std::string("date"), canonical_keys(), "x.yaml");
         CHECK(out == replace_once(handwritten, "  - {date: 2026-11-25, kind: congrats}\n",
                                   "  - {date: 2026-11-25, kind: congrats}\n  - {date: 2026-11-28, kind: call}\n"));
     }
     SUBCASE("before the first entry") {
         const std::string out =
-            insert_item(handwritten, "log", "{date: 2020-01-01, kind: call}", std::string("date"), "x.yaml");
+            insert_item(handwritten, "log", "{date: 2020-01-01, kind: call}", std::string("date"), canonical_keys(), "x.yaml");
         CHECK(out == replace_once(handwritten, "  - {date: 2026-10-11",
                                   "  - {date: 2020-01-01, kind: call}\n  - {date: 2026-10-11"));
     }
     SUBCASE("on the same day, after the entries of that day") {
         const std::string out =
-            insert_item(handwritten, "log", "{date: 2026-11-25, kind: call}", std::string("date"), "x.yaml");
+            insert_item(handwritten, "log", "{date: 2026-11-25, kind: call}", std::string("date"), canonical_keys(), "x.yaml");
         CHECK(out == replace_once(handwritten, "  - {date: 2026-11-25, kind: congrats}\n",
                                   "  - {date: 2026-11-25, kind: congrats}\n  - {date: 2026-11-25, kind: call}\n"));
     }
@@ -88,53 +90,53 @@ TEST_CASE("log entries go in date order, one line each") {
 TEST_CASE("a missing list is created at its canonical place") {
     // A comment after the last key may introduce whatever follows, so the list goes before it.
     const std::string file = "name: Bob\n# trailing comment\n";
-    CHECK(insert_item(file, "log", "{date: 2026-01-01}", std::string("date"), "x.yaml") ==
+    CHECK(insert_item(file, "log", "{date: 2026-01-01}", std::string("date"), canonical_keys(), "x.yaml") ==
           "name: Bob\nlog:\n  - {date: 2026-01-01}\n# trailing comment\n");
     CHECK(insert_item("name: Bob\nlog:\n  - {date: 2026-01-01}\n", "followups", "{due: 2026-02-01, what: x}",
-                      std::string("due"), "x.yaml") ==
+                      std::string("due"), canonical_keys(), "x.yaml") ==
           "name: Bob\nfollowups:\n  - {due: 2026-02-01, what: x}\nlog:\n  - {date: 2026-01-01}\n");
 }
 
 TEST_CASE("an empty list on one line, a zero-indented list, a file without a final newline") {
-    CHECK(insert_item("name: Bob\nlog: []  # none yet\n", "log", "{date: 2026-01-01}", std::string("date"), "x.yaml") ==
+    CHECK(insert_item("name: Bob\nlog: []  # none yet\n", "log", "{date: 2026-01-01}", std::string("date"), canonical_keys(), "x.yaml") ==
           "name: Bob\nlog:  # none yet\n  - {date: 2026-01-01}\n");
-    CHECK(insert_item("log:\n- {date: 2026-01-05}\nname: Bob\n", "log", "{date: 2026-01-01}", std::string("date"), "x.yaml") ==
+    CHECK(insert_item("log:\n- {date: 2026-01-05}\nname: Bob\n", "log", "{date: 2026-01-01}", std::string("date"), canonical_keys(), "x.yaml") ==
           "log:\n- {date: 2026-01-01}\n- {date: 2026-01-05}\nname: Bob\n");
-    CHECK(insert_item("name: Bob", "log", "{date: 2026-01-01}", std::string("date"), "x.yaml") ==
+    CHECK(insert_item("name: Bob", "log", "{date: 2026-01-01}", std::string("date"), canonical_keys(), "x.yaml") ==
           "name: Bob\nlog:\n  - {date: 2026-01-01}\n");
-    CHECK(set_top_level("name: Bob", "tier", "core") == "name: Bob\ntier: core\n");
-    CHECK(set_top_level("name: Bob\r\n", "tier", "core") == "name: Bob\r\ntier: core\r\n");
+    CHECK(set_top_level("name: Bob", "tier", "core", canonical_keys()) == "name: Bob\ntier: core\n");
+    CHECK(set_top_level("name: Bob\r\n", "tier", "core", canonical_keys()) == "name: Bob\r\ntier: core\r\n");
 }
 
 TEST_CASE("a list value on the line after its key: [] is replaced, anything else refused (found by fuzzing)") {
     CHECK(insert_item("name: A\nfollowups:\n  []\nzz: x\n", "followups", "{due: 2026-01-01, what: x}",
-                      std::string("due"), "x.yaml") == "name: A\nfollowups:\n  - {due: 2026-01-01, what: x}\nzz: x\n");
+                      std::string("due"), canonical_keys(), "x.yaml") == "name: A\nfollowups:\n  - {due: 2026-01-01, what: x}\nzz: x\n");
     CHECK_THROWS_AS(insert_item("name: A\nlog:\n  [{date: 2026-01-01}]\n", "log", "{date: 2026-01-02}",
-                                std::string("date"), "x.yaml"),
+                                std::string("date"), canonical_keys(), "x.yaml"),
                     Error);
 }
 
 TEST_CASE("a key with blanks before its colon is still that key (found by fuzzing)") {
-    CHECK(insert_item("name: A\nlog\t :\n  - {date: 2026-01-01}\n", "log", "{date: 2026-01-02}", std::string("date"), "x.yaml") ==
+    CHECK(insert_item("name: A\nlog\t :\n  - {date: 2026-01-01}\n", "log", "{date: 2026-01-02}", std::string("date"), canonical_keys(), "x.yaml") ==
           "name: A\nlog\t :\n  - {date: 2026-01-01}\n  - {date: 2026-01-02}\n");
-    CHECK(set_top_level("name: A\ntier  : core\n", "tier", "close") == "name: A\ntier  : close\n");
-    CHECK(insert_item("name: A\n\"log\" :\n  - {date: 2026-01-01}\n", "log", "{date: 2026-01-02}", std::string("date"), "x.yaml") ==
+    CHECK(set_top_level("name: A\ntier  : core\n", "tier", "close", canonical_keys()) == "name: A\ntier  : close\n");
+    CHECK(insert_item("name: A\n\"log\" :\n  - {date: 2026-01-01}\n", "log", "{date: 2026-01-02}", std::string("date"), canonical_keys(), "x.yaml") ==
           "name: A\n\"log\" :\n  - {date: 2026-01-01}\n  - {date: 2026-01-02}\n");
 }
 
 TEST_CASE("a comment indented with a tab is a comment everywhere in the editor") {
     // Like a space-indented comment after the last item, it stays after the new entry.
     CHECK(insert_item("log:\n  - {date: 2026-01-01}\n \t# old\nname: A\n", "log", "{date: 2026-01-02}",
-                      std::string("date"), "x.yaml") ==
+                      std::string("date"), canonical_keys(), "x.yaml") ==
           "log:\n  - {date: 2026-01-01}\n  - {date: 2026-01-02}\n \t# old\nname: A\n");
     CHECK(insert_item("log:\n  - {date: 2026-01-01}\n  # old\nname: A\n", "log", "{date: 2026-01-02}",
-                      std::string("date"), "x.yaml") ==
+                      std::string("date"), canonical_keys(), "x.yaml") ==
           "log:\n  - {date: 2026-01-01}\n  - {date: 2026-01-02}\n  # old\nname: A\n");
 }
 
 TEST_CASE("a non-empty flow list is refused, not rewritten") {
     CHECK_THROWS_AS(insert_item("name: Bob\nlog: [{date: 2026-01-01}]\n", "log", "{date: 2026-01-02}",
-                                std::string("date"), "x.yaml"),
+                                std::string("date"), canonical_keys(), "x.yaml"),
                     Error);
 }
 
@@ -159,7 +161,7 @@ TEST_CASE("a field is added to one item of a list") {
           "followups:\n  - { due: 2026-12-01, done: 2026-11-28 }\n");
     CHECK(set_item_field("followups:\n  - \t{due: 2026-12-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
           "followups:\n  - \t{due: 2026-12-01, done: 2026-11-28}\n");
-    CHECK(insert_item("name: A\nlog:\n-\t{date: 2026-01-05}\n", "log", "{date: 2026-01-01}", std::string("date"), "x.yaml") ==
+    CHECK(insert_item("name: A\nlog:\n-\t{date: 2026-01-05}\n", "log", "{date: 2026-01-01}", std::string("date"), canonical_keys(), "x.yaml") ==
           "name: A\nlog:\n- {date: 2026-01-01}\n-\t{date: 2026-01-05}\n");
     CHECK_THROWS_AS(set_item_field("followups:\n  -  # note\n    # more\n    {due: 2026-12-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml"), Error);
     CHECK(set_item_field("followups:\n-   # c\n   \t # tab-indented comment\n    due: 2026-12-01\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
@@ -171,9 +173,9 @@ TEST_CASE("a field is added to one item of a list") {
 }
 
 TEST_CASE("every edit of the hand-written file still reads") {
-    CHECK_NOTHROW(read_yaml(set_top_level(handwritten, "snooze", "2026-12-10"), "x.yaml"));
-    CHECK_NOTHROW(read_yaml(insert_item(handwritten, "log", "{date: 2026-11-01, kind: call}", std::string("date"), "x.yaml"), "x.yaml"));
-    CHECK_NOTHROW(read_yaml(insert_item(handwritten, "followups", "{due: 2026-12-01, what: x}", std::string("due"), "x.yaml"), "x.yaml"));
+    CHECK_NOTHROW(read_yaml(set_top_level(handwritten, "snooze", "2026-12-10", canonical_keys()), "x.yaml"));
+    CHECK_NOTHROW(read_yaml(insert_item(handwritten, "log", "{date: 2026-11-01, kind: call}", std::string("date"), canonical_keys(), "x.yaml"), "x.yaml"));
+    CHECK_NOTHROW(read_yaml(insert_item(handwritten, "followups", "{due: 2026-12-01, what: x}", std::string("due"), canonical_keys(), "x.yaml"), "x.yaml"));
 }
 
 TEST_CASE("an empty field whose value stands on the lines below it is not written over; a next field is no value") {

@@ -2,9 +2,12 @@
 // an edit either refuses it with an Error or returns a file that reads again.
 #include <doctest/doctest.h>
 
-#include "kith/editor.hpp"
-#include "kith/error.hpp"
-#include "kith/yaml_reader.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/edit/editor_items.hpp"
+#include "kith/edit/editor_lists.hpp"
+#include "kith/base/error.hpp"
+#include "kith/yaml/yaml_reader.hpp"
 #include "keeps_values.hpp"
 
 using namespace kith;
@@ -30,21 +33,21 @@ TEST_CASE("a key the editor cannot see is refused, never written twice (found by
     for (const auto& text : {quoted_then_comment, other}) {
         CAPTURE(text);
         CHECK(!reads(text));  // the reader refuses it now, and so does every edit
-        CHECK_THROWS_AS(insert_item(text, "tier", "{date: 2026-11-28}", std::string("date"), "x.yaml"), Error);
-        CHECK_THROWS_AS(set_top_level(text, "tier", "close"), Error);
+        CHECK_THROWS_AS(insert_item(text, "tier", "{date: 2026-11-28}", std::string("date"), canonical_keys(), "x.yaml"), Error);
+        CHECK_THROWS_AS(set_top_level(text, "tier", "close", canonical_keys()), Error);
     }
 }
 
 TEST_CASE("a plain value is not written before a line indented with a tab (found by fuzzing)") {
     // yaml-cpp reads the lines after a plain value as its continuation and fails on the tab.
-    CHECK_THROWS_AS(insert_item("\nlog:\n\n \t#        -   ", "log", "plain", std::string("date"), "x.yaml"), Error);
-    CHECK_THROWS_AS(set_top_level("tier:\n \t# c\nname: A\n", "tier", "close"), Error);
+    CHECK_THROWS_AS(insert_item("\nlog:\n\n \t#        -   ", "log", "plain", std::string("date"), canonical_keys(), "x.yaml"), Error);
+    CHECK_THROWS_AS(set_top_level("tier:\n \t# c\nname: A\n", "tier", "close", canonical_keys()), Error);
     CHECK_THROWS_AS(set_item_field("followups:\n  - due: 2026-12-01\n    done:\n \t# c\n", "followups", 0, "done",
                                    "2026-11-28", "x.yaml"),
                     Error);
     // A flow item stops where it closes, so the tab line does no harm.
     CHECK(insert_item("log:\n  - {date: 2026-01-01}\n \t# old\nname: A\n", "log", "{date: 2026-01-02}",
-                      std::string("date"), "x.yaml") ==
+                      std::string("date"), canonical_keys(), "x.yaml") ==
           "log:\n  - {date: 2026-01-01}\n  - {date: 2026-01-02}\n \t# old\nname: A\n");
 }
 
@@ -53,26 +56,26 @@ TEST_CASE("nothing goes after a block scalar that runs to the end of a file with
     // a line after it would change that text.
     const std::string folded = "namaudg:\nu<<<<<<<dg:\n- >\n\n\n\n >>>. |\n ";
     REQUIRE(reads(folded));
-    CHECK_THROWS_AS(set_top_level(folded, "tier", "close"), Error);
-    CHECK_THROWS_AS(insert_item(folded, "log", "{date: 2026-11-28}", std::string("date"), "x.yaml"), Error);
+    CHECK_THROWS_AS(set_top_level(folded, "tier", "close", canonical_keys()), Error);
+    CHECK_THROWS_AS(insert_item(folded, "log", "{date: 2026-11-28}", std::string("date"), canonical_keys(), "x.yaml"), Error);
     const std::string longer = "-cme ++ldg:\n- >\n\n\n g:>>>A l: Ad| < l\n  \"/:tiers\n |e |\n r/\t/6`<\n @\n ";
     REQUIRE(reads(longer));
-    CHECK_THROWS_AS(set_top_level(longer, "tier", "close"), Error);
+    CHECK_THROWS_AS(set_top_level(longer, "tier", "close", canonical_keys()), Error);
     // With its final newline the file takes the line.
-    CHECK(set_top_level("notes: >\n  text\n\n", "tier", "close") == "tier: close\nnotes: >\n  text\n\n");
+    CHECK(set_top_level("notes: >\n  text\n\n", "tier", "close", canonical_keys()) == "tier: close\nnotes: >\n  text\n\n");
 }
 
 TEST_CASE("a quoted key is found by the text it reads as, never written twice") {
     // The reader reads "ti\x65r" and 'lo''g' as tier and lo'g; the line model reads them so too.
     const std::string escaped = "name: A\n\"ti\\x65r\": core\n";
     REQUIRE(read_yaml(escaped, "x.yaml").find("tier") != nullptr);
-    CHECK(set_top_level(escaped, "tier", "close") == "name: A\n\"ti\\x65r\": close\n");
-    CHECK(insert_item("name: A\n'lo''g': ~\n", "lo'g", "{date: 2026-11-28}", std::string("date"), "x.yaml") ==
+    CHECK(set_top_level(escaped, "tier", "close", canonical_keys()) == "name: A\n\"ti\\x65r\": close\n");
+    CHECK(insert_item("name: A\n'lo''g': ~\n", "lo'g", "{date: 2026-11-28}", std::string("date"), canonical_keys(), "x.yaml") ==
           "name: A\n'lo''g':\n  - {date: 2026-11-28}\n");
     // "tier\x20" is another key: tier is added beside it.
-    CHECK(set_top_level("name: A\n\"tier\\x20\": core\n", "tier", "close") == "name: A\ntier: close\n\"tier\\x20\": core\n");
+    CHECK(set_top_level("name: A\n\"tier\\x20\": core\n", "tier", "close", canonical_keys()) == "name: A\ntier: close\n\"tier\\x20\": core\n");
     // A quoted key without escapes is found.
-    CHECK(set_top_level("name: A\n\"tier\": core\n", "tier", "close") == "name: A\n\"tier\": close\n");
+    CHECK(set_top_level("name: A\n\"tier\": core\n", "tier", "close", canonical_keys()) == "name: A\n\"tier\": close\n");
 }
 
 TEST_CASE("a quote inside a plain word of a flow item opens no quoted text (found by fuzzing)") {
@@ -106,10 +109,10 @@ TEST_CASE("a block scalar's header after blanks and a tab is one too (found by f
     // without a newline: a key after it keeps that text (the header strips the newline added).
     const std::string text = "o:\n\n \t># aog\n\n \t   # ";
     REQUIRE(reads(text));
-    CHECK(keeps_values(text, set_top_level(text, "name", "x")));
+    CHECK(keeps_values(text, set_top_level(text, "name", "x", canonical_keys())));
     // With a final newline, the key goes after the text and the text stays the same.
     const std::string ended = text + "\n";
-    const std::string out = set_top_level(ended, "name", "x");
+    const std::string out = set_top_level(ended, "name", "x", canonical_keys());
     CHECK(out.starts_with(ended));
     CHECK(reads(out));
 }
@@ -117,8 +120,8 @@ TEST_CASE("a block scalar's header after blanks and a tab is one too (found by f
 TEST_CASE("a header with a comment that looks like a key ('># o:') is a header (found by fuzzing)") {
     const std::string text = "o:\n\n \t># o:\n\n \t>ogaog\n\n \t   # ";
     REQUIRE(reads(text));
-    CHECK(keeps_values(text, set_top_level(text, "name", "x")));
-    const std::string out = set_top_level(text + "\n", "name", "x");
+    CHECK(keeps_values(text, set_top_level(text, "name", "x", canonical_keys())));
+    const std::string out = set_top_level(text + "\n", "name", "x", canonical_keys());
     CHECK(out.starts_with(text + "\n"));
     CHECK(reads(out));
 }
@@ -135,7 +138,7 @@ TEST_CASE("a text that becomes a list's first item keeps its value when quoted a
     // value reads back the same, and the block scalar after it is untouched.
     const std::string text = "name: Ada\ntier: coi\xC2\x87" "ceptep\nnotes: |+\n ltg:\n  - {date: 2026h}\n";
     REQUIRE(reads(text));
-    const std::string out = add_list_item(text, "tier", "x", "x.yaml");
+    const std::string out = add_list_item(text, "tier", "x", canonical_keys(), "x.yaml");
     const YamlValue file = read_yaml(out, "x.yaml");
     const YamlValue* tier = file.find("tier");
     REQUIRE(tier != nullptr);
@@ -150,7 +153,7 @@ TEST_CASE("adding to a one-line list with a trailing comma adds one item, not an
         CAPTURE(list);
         const std::string text = "W: |-\nlog: " + list + "\n\n";
         const YamlValue before = read_yaml(text, "x.yaml");
-        const std::string out = add_list_item(text, "log", "x", "x.yaml");
+        const std::string out = add_list_item(text, "log", "x", canonical_keys(), "x.yaml");
         const YamlValue after = read_yaml(out, "x.yaml");
         const YamlValue* now = after.find("log");
         REQUIRE(now != nullptr);
@@ -163,7 +166,7 @@ TEST_CASE("adding to a one-line list with a trailing comma adds one item, not an
 TEST_CASE("adding to a list written as an empty text ('' or \"\") gives a list of that one item (found by fuzzing)") {
     for (const std::string empty : {"''", "\"\""}) {
         const std::string text = "og:\n\n\nlog: " + empty + "\n':': y\n";
-        const std::string out = add_list_item(text, "log", "x", "x.yaml");
+        const std::string out = add_list_item(text, "log", "x", canonical_keys(), "x.yaml");
         const YamlValue file = read_yaml(out, "x.yaml");
         REQUIRE(file.find("log") != nullptr);
         REQUIRE(file.find("log")->items.size() == 1);
@@ -175,7 +178,7 @@ TEST_CASE("adding to a list written as an empty text ('' or \"\") gives a list o
 TEST_CASE("a '|+' text that ends the file keeps its text when a key goes after it: '+' becomes '-' (found by fuzzing)") {
     const std::string text = "name: Ada\nnotes: |+\n ltg:2\n 052h} ";
     REQUIRE(reads(text));
-    const std::string out = set_top_level(text, "snooze", "2026-12-01", "x.yaml");
+    const std::string out = set_top_level(text, "snooze", "2026-12-01", canonical_keys(), "x.yaml");
     CHECK(out == "name: Ada\nnotes: |-\n ltg:2\n 052h} \nsnooze: 2026-12-01\n");
     CHECK(keeps_values(text, out));
 }

@@ -7,12 +7,16 @@
 #include <string>
 #include <vector>
 
-#include "kith/editor.hpp"
-#include "kith/editor_check.hpp"
-#include "kith/editor_text.hpp"
-#include "kith/error.hpp"
-#include "kith/undo.hpp"
-#include "kith/yaml_reader.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/edit/editor_check.hpp"
+#include "kith/edit/editor_items.hpp"
+#include "kith/edit/editor_lines.hpp"
+#include "kith/edit/editor_lists.hpp"
+#include "kith/edit/editor_text.hpp"
+#include "kith/base/error.hpp"
+#include "kith/edit/undo.hpp"
+#include "kith/yaml/yaml_reader.hpp"
 
 using namespace kith;
 
@@ -67,16 +71,16 @@ TEST_CASE("the lines a quoted value runs on to are its text, not comments or key
 TEST_CASE("every edit keeps a top-level quoted value that runs on, or refuses") {
     for (const auto& value : run_on_values) {
         const std::string text = "name: A\nnote: " + value + "\nlog:\n  - {date: 2026-01-01, kind: call}\n";
-        edit_keeps_note(text, [](const std::string& t) { return add_list_item(t, "note", "x", "t.yaml"); });
-        edit_keeps_note(text, [](const std::string& t) { return add_list_item(t, "email", "x", "t.yaml"); });
-        edit_keeps_note(text, [](const std::string& t) { return set_top_level(t, "tier", "close"); });
+        edit_keeps_note(text, [](const std::string& t) { return add_list_item(t, "note", "x", canonical_keys(), "t.yaml"); });
+        edit_keeps_note(text, [](const std::string& t) { return add_list_item(t, "email", "x", canonical_keys(), "t.yaml"); });
+        edit_keeps_note(text, [](const std::string& t) { return set_top_level(t, "tier", "close", canonical_keys()); });
         edit_keeps_note(text, [](const std::string& t) {
-            return insert_item(t, "log", "{date: 2026-02-01, kind: lunch}", std::string("date"), "t.yaml");
+            return insert_item(t, "log", "{date: 2026-02-01, kind: lunch}", std::string("date"), canonical_keys(), "t.yaml");
         });
         edit_keeps_note(text, [](const std::string& t) { return remove_item(t, "log", 0, "t.yaml"); });
         edit_keeps_note(text, [](const std::string& t) { return remove_top_level(t, "log"); });
         // Setting the value itself replaces all of its lines.
-        const std::string set = set_top_level(text, "note", "b");
+        const std::string set = set_top_level(text, "note", "b", canonical_keys());
         CHECK(set == "name: A\nnote: b\nlog:\n  - {date: 2026-01-01, kind: call}\n");
     }
 }
@@ -103,7 +107,7 @@ TEST_CASE("a log entry whose note runs on is removed, or kept, whole") {
         REQUIRE(kept.find("log")->items.size() == 1);
         CHECK(text_of(kept, "note") == "end");
         edit_keeps_note(text, [](const std::string& t) {
-            return insert_item(t, "log", "{date: 2026-03-01, kind: lunch}", std::string("date"), "t.yaml");
+            return insert_item(t, "log", "{date: 2026-03-01, kind: lunch}", std::string("date"), canonical_keys(), "t.yaml");
         });
         edit_keeps_note(text, [](const std::string& t) { return set_item_field(t, "log", 0, "done", "2026-11-28", "t.yaml"); });
     }
@@ -111,7 +115,7 @@ TEST_CASE("a log entry whose note runs on is removed, or kept, whole") {
 
 TEST_CASE("a new log entry is placed by the items' own days, not by a day inside a note's text") {
     const std::string text = "name: A\nlog:\n  - note: \"x\n      date: 2027-01-01\"\n    date: 2026-05-01\n  - date: 2026-09-01\n";
-    const std::string out = insert_item(text, "log", "{date: 2026-06-01, kind: call}", std::string("date"), "t.yaml");
+    const std::string out = insert_item(text, "log", "{date: 2026-06-01, kind: call}", std::string("date"), canonical_keys(), "t.yaml");
     const YamlValue root = read_yaml(out, "t.yaml");
     const auto& items = root.find("log")->items;
     REQUIRE(items.size() == 3);
@@ -130,7 +134,7 @@ TEST_CASE("a quoted value that runs on is its text also after a plain text with 
     const editing::Lines file(text);
     CHECK(file.scalar[3]);
     std::string out;
-    REQUIRE_NOTHROW(out = insert_item(text, "log", "{date: 2026-02-01, kind: lunch}", std::string("date"), "t.yaml"));
+    REQUIRE_NOTHROW(out = insert_item(text, "log", "{date: 2026-02-01, kind: lunch}", std::string("date"), canonical_keys(), "t.yaml"));
     CAPTURE(out);
     YamlValue root;
     REQUIRE_NOTHROW(root = read_yaml(out, "t.yaml"));
@@ -145,7 +149,7 @@ TEST_CASE("a new log entry is placed by the items' own days, not by a day in a o
                                     "  - kind: call # date: 2027-01-01\n    date: 2026-01-01\n"}) {
         const std::string text = "name: A\nlog:\n" + first + "  - {date: 2026-03-01}\n";
         CAPTURE(text);
-        const std::string out = insert_item(text, "log", "{date: 2026-04-01, kind: call}", std::string("date"), "t.yaml");
+        const std::string out = insert_item(text, "log", "{date: 2026-04-01, kind: call}", std::string("date"), canonical_keys(), "t.yaml");
         const YamlValue root = read_yaml(out, "t.yaml");
         const auto& items = root.find("log")->items;
         REQUIRE(items.size() == 3);

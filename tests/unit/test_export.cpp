@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <sstream>
 
-#include "kith/contact_file.hpp"
-#include "kith/csv.hpp"
-#include "kith/email_lookup.hpp"
-#include "kith/export.hpp"
-#include "kith/vcard_contact.hpp"
-#include "kith/vcard_write.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/interchange/csv.hpp"
+#include "kith/query/email_lookup.hpp"
+#include "kith/interchange/export.hpp"
+#include "kith/interchange/vcard_contact.hpp"
+#include "kith/interchange/vcard_write.hpp"
 
 using namespace kith;
 using Strings = std::vector<std::string>;

@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "generated.hpp"
-#include "kith/export.hpp"
+#include "kith/interchange/export.hpp"
 
 using namespace kith;
 

@@ -4,13 +4,13 @@
 
 #include <set>
 
-#include "kith/contact_file.hpp"
-#include "kith/export.hpp"
-#include "kith/fields.hpp"
-#include "kith/find.hpp"
-#include "kith/import_plan.hpp"
-#include "kith/profile.hpp"
-#include "kith/vcard_contact.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/interchange/export.hpp"
+#include "kith/model/fields.hpp"
+#include "kith/query/find.hpp"
+#include "kith/interchange/import_plan.hpp"
+#include "kith/views/profile.hpp"
+#include "kith/interchange/vcard_contact.hpp"
 
 using namespace kith;
 

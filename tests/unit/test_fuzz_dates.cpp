@@ -1,8 +1,8 @@
 // What fuzz/fuzz_dates found: each input is a regression test.
 #include <doctest/doctest.h>
 
-#include "kith/dates.hpp"
-#include "kith/error.hpp"
+#include "kith/base/dates.hpp"
+#include "kith/base/error.hpp"
 
 using namespace kith;
 

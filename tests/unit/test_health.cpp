@@ -2,9 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "kith/health.hpp"
-#include "kith/report_html.hpp"
-#include "kith/stats_view.hpp"
+#include "kith/views/health.hpp"
+#include "kith/views/health_json.hpp"
+#include "kith/views/report_html.hpp"
+#include "kith/views/stats_view.hpp"
+#include "kith/base/xml.hpp"
 
 using namespace kith;
 

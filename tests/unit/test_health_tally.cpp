@@ -6,7 +6,8 @@
 #include <random>
 
 #include "generated.hpp"
-#include "kith/health.hpp"
+#include "kith/views/health.hpp"
+#include "kith/views/health_json.hpp"
 
 using namespace kith;
 

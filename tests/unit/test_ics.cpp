@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "kith/ics.hpp"
+#include "kith/interchange/ics.hpp"
 
 using namespace kith;
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "kith/import_input.hpp"
+#include "kith/interchange/import_input.hpp"
 
 using namespace kith;
 using Strings = std::vector<std::string>;

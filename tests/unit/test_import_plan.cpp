@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "kith/import_plan.hpp"
+#include "kith/interchange/import_plan.hpp"
 
 using namespace kith;
 using Strings = std::vector<std::string>;

@@ -1,9 +1,9 @@
 #include <doctest/doctest.h>
 
-#include "kith/config_file.hpp"
-#include "kith/contact_file.hpp"
-#include "kith/index.hpp"
-#include "kith/status.hpp"
+#include "kith/model/config_file.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/store/index.hpp"
+#include "kith/model/status.hpp"
 
 using namespace kith;
 

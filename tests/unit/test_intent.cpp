@@ -4,11 +4,11 @@
 #include <filesystem>
 #include <fstream>
 
-#include "kith/config_file.hpp"
-#include "kith/error.hpp"
-#include "kith/hash.hpp"
-#include "kith/intent.hpp"
-#include "kith/store.hpp"
+#include "kith/model/config_file.hpp"
+#include "kith/base/error.hpp"
+#include "kith/base/hash.hpp"
+#include "kith/store/intent.hpp"
+#include "kith/store/store.hpp"
 
 using namespace kith;
 namespace fs = std::filesystem;

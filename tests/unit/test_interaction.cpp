@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
 
-#include "kith/contact_file.hpp"
-#include "kith/editor.hpp"
-#include "kith/error.hpp"
-#include "kith/interaction.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/edit/editor_items.hpp"
+#include "kith/base/error.hpp"
+#include "kith/model/entries.hpp"
+#include "kith/model/interaction.hpp"
 
 using namespace kith;
 

@@ -3,10 +3,10 @@
 #include <random>
 
 #include "fixture.hpp"
-#include "kith/google_csv.hpp"
-#include "kith/interchange.hpp"
-#include "kith/linkedin_csv.hpp"
-#include "kith/vcard_contact.hpp"
+#include "kith/interchange/google_csv.hpp"
+#include "kith/interchange/linkedin_csv.hpp"
+#include "kith/interchange/vcard_contact.hpp"
+#include "kith/interchange/interchange.hpp"
 
 using namespace kith;
 

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "kith/introduce.hpp"
+#include "kith/query/introduce.hpp"
+#include "kith/query/suggest.hpp"
 
 using namespace kith;
 

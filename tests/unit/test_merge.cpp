@@ -1,9 +1,10 @@
 #include <doctest/doctest.h>
 
-#include "kith/conflict.hpp"
-#include "kith/error.hpp"
-#include "kith/merge.hpp"
-#include "kith/yaml_reader.hpp"
+#include "kith/model/conflict.hpp"
+#include "kith/yaml/conflict_markers.hpp"
+#include "kith/base/error.hpp"
+#include "kith/merge/merge.hpp"
+#include "kith/yaml/yaml_reader.hpp"
 
 using namespace kith;
 

@@ -4,9 +4,10 @@
 #include <random>
 #include <stdexcept>
 
-#include "kith/error.hpp"
-#include "kith/merge.hpp"
-#include "kith/yaml_reader.hpp"
+#include "kith/yaml/conflict_markers.hpp"
+#include "kith/base/error.hpp"
+#include "kith/merge/merge.hpp"
+#include "kith/yaml/yaml_reader.hpp"
 
 using namespace kith;
 

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "kith/error.hpp"
-#include "kith/resolve.hpp"
+#include "kith/base/error.hpp"
+#include "kith/query/resolve.hpp"
 
 using namespace kith;
 

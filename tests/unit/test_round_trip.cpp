@@ -5,9 +5,10 @@
 #include <chrono>
 #include <random>
 
-#include "kith/contact_file.hpp"
-#include "kith/interaction.hpp"
-#include "kith/yaml_emit.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/model/entries.hpp"
+#include "kith/model/interaction.hpp"
+#include "kith/yaml/yaml_emit.hpp"
 
 using namespace kith;
 

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "kith/slug.hpp"
-#include "kith/text.hpp"
+#include "kith/base/slug.hpp"
+#include "kith/base/text.hpp"
 
 using namespace kith;
 

@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "kith/config_file.hpp"
-#include "kith/error.hpp"
-#include "kith/store.hpp"
+#include "kith/model/config_file.hpp"
+#include "kith/base/error.hpp"
+#include "kith/store/store.hpp"
 
 using namespace kith;
 namespace fs = std::filesystem;

@@ -3,9 +3,10 @@
 #include <doctest/doctest.h>
 
 #include "generated.hpp"
-#include "kith/error.hpp"
-#include "kith/introduce.hpp"
-#include "kith/resolve.hpp"
+#include "kith/base/error.hpp"
+#include "kith/query/introduce.hpp"
+#include "kith/query/resolve.hpp"
+#include "kith/query/suggest.hpp"
 
 using namespace kith;
 

@@ -2,8 +2,8 @@
 
 #include <sstream>
 
-#include "kith/table.hpp"
-#include "kith/text.hpp"
+#include "kith/base/table.hpp"
+#include "kith/base/text.hpp"
 
 using namespace kith;
 

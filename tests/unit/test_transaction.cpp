@@ -7,12 +7,12 @@
 #include <filesystem>
 #include <fstream>
 
-#include "kith/beneath.hpp"
-#include "kith/config_file.hpp"
-#include "kith/error.hpp"
-#include "kith/intent.hpp"
-#include "kith/store.hpp"
-#include "kith/transaction.hpp"
+#include "kith/store/beneath.hpp"
+#include "kith/model/config_file.hpp"
+#include "kith/base/error.hpp"
+#include "kith/store/intent.hpp"
+#include "kith/store/store.hpp"
+#include "kith/store/transaction.hpp"
 
 using namespace kith;
 namespace fs = std::filesystem;
@@ -20,9 +20,9 @@ namespace fs = std::filesystem;
 namespace {
 
 // A network folder with two people, removed afterwards.
-struct Folder {
+struct TempNetwork {
     fs::path root;
-    Folder() {
+    TempNetwork() {
         char name[] = "/tmp/kith-txn-XXXXXX";
         root = ::mkdtemp(name);
         fs::create_directories(root / "contacts");
@@ -30,7 +30,7 @@ struct Folder {
         put("contacts/a.yaml", "name: A\n");
         put("contacts/b.yaml", "name: B\n");
     }
-    ~Folder() { fs::remove_all(root); }
+    ~TempNetwork() { fs::remove_all(root); }
     void put(const std::string& path, const std::string& bytes) const {
         std::ofstream(root / path, std::ios::binary) << bytes;
     }
@@ -48,7 +48,7 @@ const auto add_tier = [](const std::string& text) { return text + "tier: core\n"
 }  // namespace
 
 TEST_CASE("a transaction creates, edits and moves together and returns the paths it changed") {
-    Folder net;
+    TempNetwork net;
     const Store store(net.root.string());
     const Config config = store.load_config();
     Transaction change(store, config);
@@ -66,7 +66,7 @@ TEST_CASE("a transaction creates, edits and moves together and returns the paths
 }
 
 TEST_CASE("a commit tells the store's host what each file held before and holds after; a move names its source") {
-    Folder net;
+    TempNetwork net;
     std::vector<FileChange> told;
     StoreHost host;
     host.committed = [&](const std::vector<FileChange>& changes) { told.insert(told.end(), changes.begin(), changes.end()); };
@@ -91,7 +91,7 @@ TEST_CASE("a commit tells the store's host what each file held before and holds 
 }
 
 TEST_CASE("create never writes a file kith could not read back, nor replaces one") {
-    Folder net;
+    TempNetwork net;
     const Store store(net.root.string());
     Transaction change(store, store.load_config());
     CHECK_THROWS_AS(change.create("contacts/a.yaml", "name: A2\n"), Error);
@@ -102,7 +102,7 @@ TEST_CASE("create never writes a file kith could not read back, nor replaces one
 }
 
 TEST_CASE("a text over the 1 MiB read cap is refused before any file is written") {
-    Folder net;
+    TempNetwork net;
     const Store store(net.root.string());
     const auto huge = [](const std::string& text) { return text + "notes: " + std::string(max_file_bytes, 'x') + "\n"; };
     CHECK_THROWS_AS(store.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", huge}}, store.load_config()),
@@ -115,7 +115,7 @@ TEST_CASE("a text over the 1 MiB read cap is refused before any file is written"
 
 #ifdef KITH_TEST_HOOKS
 TEST_CASE("a failure between two renames is finished by the next load: both files, never one") {
-    Folder net;
+    TempNetwork net;
     const Store failing(net.root.string(), TestHooks{"", "", "apply-2", "", ""});
     CHECK_THROWS_AS(failing.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", add_tier}},
                                           failing.load_config()),
@@ -129,7 +129,7 @@ TEST_CASE("a failure between two renames is finished by the next load: both file
 }
 
 TEST_CASE("a failure between two renames leaves the record and each staged text a second name; from them, both files") {
-    Folder net;
+    TempNetwork net;
     const Store failing(net.root.string(), TestHooks{"", "", "apply-2", "", ""});
     CHECK_THROWS_AS(failing.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", add_tier}},
                                           failing.load_config()),
@@ -149,7 +149,7 @@ TEST_CASE("a failure between two renames leaves the record and each staged text 
 
 TEST_CASE("a failure before the record is written leaves every file as it was and no temp file") {
     for (const char* step : {"temp-2", "prepared"}) {
-        Folder net;
+        TempNetwork net;
         const Store failing(net.root.string(), TestHooks{"", "", step, "", ""});
         CHECK_THROWS_AS(failing.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", add_tier}},
                                               failing.load_config()),
@@ -165,7 +165,7 @@ TestHooks writing_early(std::string fail_at = "") { return TestHooks{"", "", std
 }  // namespace
 
 TEST_CASE("texts beyond the budget go to their temp files when staged; the commit is the same") {
-    Folder net;
+    TempNetwork net;
     const Store store(net.root.string(), writing_early());
     const Config config = store.load_config();
     Transaction change(store, config);
@@ -188,7 +188,7 @@ TEST_CASE("texts beyond the budget go to their temp files when staged; the commi
 }
 
 TEST_CASE("a transaction given up before its commit removes the temp files it wrote early") {
-    Folder net;
+    TempNetwork net;
     const Store store(net.root.string(), writing_early());
     const Config config = store.load_config();
     {
@@ -204,7 +204,7 @@ TEST_CASE("a transaction given up before its commit removes the temp files it wr
 
 TEST_CASE("with texts written early, a failure at any step leaves every file or none, and no temp file") {
     for (const char* step : {"early-1", "early-2", "temp-1", "temp-2", "prepared", "intent", "apply-1", "apply-2"}) {
-        Folder net;
+        TempNetwork net;
         CAPTURE(step);
         const Store failing(net.root.string(), writing_early(step));
         CHECK_THROWS_AS(failing.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", add_tier}},
@@ -219,7 +219,7 @@ TEST_CASE("with texts written early, a failure at any step leaves every file or 
 #endif
 
 TEST_CASE("a damaged record of intent is none of kith's (it writes its record whole): refused, nothing renamed") {
-    Folder net;
+    TempNetwork net;
     fs::create_directories(net.root / ".kith");
     net.put("contacts/.a.yaml.AbC123", "name: A\ntier: core\n");
     net.put(".kith/intent", "kith-intent-1\nreplace\tcontacts/.a.yaml.AbC123\tcontacts/a.yaml\nend\t12");
@@ -236,7 +236,7 @@ TEST_CASE("a damaged record of intent is none of kith's (it writes its record wh
 }
 
 TEST_CASE("the lock is the folder itself: deleting .kith does not release it") {
-    Folder net;
+    TempNetwork net;
     const WriteLock lock(net.root.string());
     fs::remove_all(net.root / ".kith");
     const int other = ::open(net.root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -247,7 +247,7 @@ TEST_CASE("the lock is the folder itself: deleting .kith does not release it") {
 }
 
 TEST_CASE("every temp name write_temp makes is one cleanup removes; a user's look-alike never is") {
-    Folder net;
+    TempNetwork net;
     const beneath::Place at = beneath::place(net.root.string(), "contacts/a.yaml", true, false);
     for (int i = 0; i < 300; ++i) {
         const std::string temp = beneath::write_temp(at, "x", false);

@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
 #include "fixture.hpp"
-#include "kith/vcard.hpp"
-#include "kith/vcard_contact.hpp"
+#include "kith/interchange/vcard.hpp"
+#include "kith/interchange/vcard_contact.hpp"
 
 using namespace kith;
 

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "kith/yaml_emit.hpp"
-#include "kith/yaml_reader.hpp"
+#include "kith/yaml/yaml_emit.hpp"
+#include "kith/yaml/yaml_reader.hpp"
 
 using namespace kith;
 

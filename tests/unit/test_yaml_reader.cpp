@@ -2,8 +2,8 @@
 
 #include <chrono>
 
-#include "kith/error.hpp"
-#include "kith/yaml_reader.hpp"
+#include "kith/base/error.hpp"
+#include "kith/yaml/yaml_reader.hpp"
 
 using namespace kith;
 

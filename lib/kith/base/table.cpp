@@ -1,0 +1,224 @@
+#include "kith/base/table.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <sstream>
+
+#include "kith/base/text.hpp"
+
+namespace kith {
+namespace {
+
+// A text cell on one line, with every other control character shown as an escape.
+std::string one_line(const std::string& cell) {
+    std::string out = cell;
+    for (char& c : out)
+        if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    return visible(out);
+}
+
+// A list cell's items, as tsv shows them.
+std::string list_line(const Column& column, const std::string& cell) {
+    if (!column.list) return cell;
+    std::string out;
+    for (char c : cell) out += c == '\n' ? std::string(", ") : std::string(1, c);
+    return out;
+}
+
+// Narrows shrinkable columns, widest first, until the row fits or none can narrow.
+void fit_widths(const Table& table, std::vector<int>& widths, int limit) {
+    const auto total = [&] {
+        int sum = 0;
+        for (int w : widths) sum += w;
+        return sum + 2 * static_cast<int>(widths.size() - 1);
+    };
+    constexpr int narrowest = 6;
+    while (total() > limit) {
+        int widest = -1;
+        for (size_t i = 0; i < widths.size(); ++i) {
+            if (!table.columns[i].shrink || widths[i] <= narrowest) continue;
+            if (widest < 0 || widths[i] > widths[static_cast<size_t>(widest)]) widest = static_cast<int>(i);
+        }
+        if (widest < 0) return;
+        widths[static_cast<size_t>(widest)] -= std::min(total() - limit, widths[static_cast<size_t>(widest)] - narrowest);
+    }
+}
+
+// Splits text into words at blanks.
+std::vector<std::string> words_of(const std::string& text) {
+    std::vector<std::string> words;
+    size_t start = 0;
+    while (start < text.size()) {
+        const size_t end = std::min(text.find(' ', start), text.size());
+        if (end > start) words.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return words;
+}
+
+// Cuts text between words to fit the width, ending with "…"; "" when the first `keep`
+// words do not fit.
+std::string cut_between_words(const std::string& text, int width, int keep) {
+    if (display_width(text) <= width) return text;
+    const std::vector<std::string> words = words_of(text);
+    std::string out;
+    for (size_t i = 0; i < words.size(); ++i) {
+        const std::string next = out.empty() ? words[i] : out + " " + words[i];
+        if (display_width(next) + 1 > width) break;
+        out = next;
+    }
+    if (static_cast<int>(words_of(out).size()) < keep || out.empty()) return "";
+    return out + "…";
+}
+
+}  // namespace
+
+std::vector<std::string> wrap_words(const std::string& text, int width) {
+    std::vector<std::string> lines;
+    std::string line;
+    for (const std::string& word : words_of(text)) {
+        if (!line.empty() && display_width(line) + 1 + display_width(word) > width) {
+            lines.push_back(line);
+            line.clear();
+        }
+        line = line.empty() ? (display_width(word) > width ? fit_width(word, width) : word) : line + " " + word;
+    }
+    if (!line.empty() || lines.empty()) lines.push_back(line);
+    return lines;
+}
+
+std::string join_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i) out += (i ? "\n" : "") + items[i];
+    return out;
+}
+
+void Table::add(std::vector<std::string> row, Tone tone) {
+    rows.push_back(std::move(row));
+    tones.push_back(tone);
+}
+
+std::string render_tsv(const Table& table) {
+    std::string out;
+    for (size_t i = 0; i < table.columns.size(); ++i) out += (i ? "\t" : "") + table.columns[i].key;
+    out += '\n';
+    for (const auto& row : table.rows) {
+        for (size_t i = 0; i < row.size(); ++i) out += (i ? "	" : "") + tsv_cell(list_line(table.columns[i], row[i]));
+        out += '\n';
+    }
+    return out;
+}
+
+void write_json(const Table& table, std::ostream& out) {
+    if (table.rows.empty()) {
+        out << "[]\n";
+        return;
+    }
+    // One row at a time: each object is dumped as the whole array's dump would put it (one level
+    // in), so that no document of every row is ever held.
+    out << "[\n";
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+        const auto& row = table.rows[r];
+        nlohmann::ordered_json object = nlohmann::ordered_json::object();
+        for (size_t i = 0; i < row.size(); ++i) {
+            const Column& column = table.columns[i];
+            if (column.list) {
+                object[column.key] = nlohmann::ordered_json::array();
+                for (size_t start = 0; start < row[i].size();) {
+                    const size_t end = std::min(row[i].find('\n', start), row[i].size());
+                    object[column.key].push_back(row[i].substr(start, end - start));
+                    start = end + 1;
+                }
+            } else if (row[i].empty()) object[column.key] = nullptr;
+            else if (column.numeric && row[i].find('.') == std::string::npos) object[column.key] = std::stoll(row[i]);
+            else if (column.numeric) object[column.key] = std::stod(row[i]);
+            else object[column.key] = row[i];
+        }
+        const std::string text =
+            escape_json_controls(object.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+        out << "  ";
+        for (size_t start = 0; start < text.size();) {  // the dump's own line breaks, indented one level
+            const size_t end = std::min(text.find('\n', start), text.size());
+            out.write(text.data() + start, static_cast<std::streamsize>(end - start));
+            if (end < text.size()) out << "\n  ";
+            start = end + 1;
+        }
+        out << (r + 1 < table.rows.size() ? ",\n" : "\n");
+    }
+    out << "]\n";
+}
+
+std::string render_json(const Table& table) {
+    std::ostringstream out;
+    write_json(table, out);
+    return out.str();
+}
+
+std::string paint(const std::string& text, Tone tone, bool color) {
+    if (!color || tone == Tone::plain) return text;
+    const char* code = tone == Tone::overdue ? "\033[1;31m"
+                       : tone == Tone::alert ? "\033[31m"
+                       : tone == Tone::late  ? "\033[33m"
+                                             : "\033[2m";
+    return code + text + "\033[0m";
+}
+
+std::string render_text(const Table& table, const TextStyle& style) {
+    if (table.rows.empty()) return "";  // no heading alone: nothing at all, like every empty text
+    std::vector<int> widths;
+    for (const auto& column : table.columns) widths.push_back(display_width(column.heading));
+    for (const auto& row : table.rows)
+        for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], display_width(one_line(row[i])));
+    // A last column that keeps words gets what the others leave; they narrow first.
+    const size_t last = table.columns.size() - 1;
+    const int keep = table.columns[last].keep_words;
+    int room = 0;  // for the last column, when it keeps words
+    if (style.width > 0 && keep > 0) {
+        std::vector<int> others(widths.begin(), widths.end() - 1);
+        Table head = table;
+        head.columns.pop_back();
+        fit_widths(head, others, style.width - 2 - 1);
+        // Still too wide: the first column (a name) gives way last, and only then.
+        int used = 2 * static_cast<int>(last) + 1;
+        for (int w : others) used += w;
+        if (used > style.width && !others.empty()) others[0] = std::max(6, others[0] - (used - style.width));
+        std::copy(others.begin(), others.end(), widths.begin());
+        room = style.width - 2 * static_cast<int>(last);
+        for (size_t i = 0; i < last; ++i) room -= widths[i];
+    } else if (style.width > 0) {
+        fit_widths(table, widths, style.width);
+    }
+    const int indent = 4;
+    const auto line = [&](const std::vector<std::string>& cells) {
+        std::string out, below;
+        for (size_t i = 0; i < cells.size(); ++i) {
+            std::string cell = one_line(cells[i]);
+            if (i == last && keep > 0 && style.width > 0) {
+                const std::string cut = cut_between_words(cell, room, keep);
+                if (cut.empty()) {  // on the lines below, wrapped at words
+                    for (const auto& wrapped : wrap_words(cell, std::max(style.width - indent, 10)))
+                        below += "\n" + std::string(indent, ' ') + wrapped;
+                    cell.clear();
+                } else {
+                    cell = cut;
+                }
+            } else {
+                cell = fit_width(cell, widths[i]);
+            }
+            out += i + 1 < cells.size() ? pad_right(cell, widths[i]) + "  " : cell;
+        }
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        return out + below;
+    };
+    std::vector<std::string> headings;
+    for (const auto& column : table.columns) headings.push_back(column.heading);
+    std::string out = style.heading ? paint(line(headings), Tone::soft, style.color) + "\n" : "";
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+        const Tone tone = r < table.tones.size() ? table.tones[r] : Tone::plain;
+        out += paint(line(table.rows[r]), tone, style.color) + "\n";
+    }
+    return out;
+}
+
+}  // namespace kith

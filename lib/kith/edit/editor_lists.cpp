@@ -1,0 +1,133 @@
+// List operations of the editor: add an item to a list in its own style, set a whole list.
+#include "kith/edit/editor_lines.hpp"
+#include "kith/edit/editor_lists.hpp"
+
+#include <string>
+
+#include "kith/edit/editor_check.hpp"
+#include "kith/edit/editor_text.hpp"
+#include "kith/base/error.hpp"
+#include "kith/yaml/yaml_emit.hpp"
+
+namespace kith {
+namespace {
+
+using namespace editing;
+
+// Where the flow list opening at `open` closes (the offset of its ']'), or npos when it does
+// not close on this line. Quoted texts and nested collections are skipped whole; a quote opens
+// a text only where a value starts (after '[', '{', ',' or ':'), not inside plain text (o'neil).
+size_t flow_list_close(std::string_view body, size_t open) {
+    int depth = 0;
+    bool value_starts = true;
+    for (size_t i = open; i < body.size(); ++i) {
+        const char c = body[i];
+        if (c == ' ' || c == '\t') continue;
+        if ((c == '"' || c == '\'') && value_starts) {
+            const size_t end = skip_quoted(body, i);
+            if (end == std::string_view::npos) return std::string_view::npos;
+            i = end - 1;
+            value_starts = false;
+        } else if (c == '[' || c == '{') {
+            ++depth;
+            value_starts = true;
+        } else if (c == ']' || c == '}') {
+            if (--depth == 0) return c == ']' ? i : std::string_view::npos;
+            value_starts = false;
+        } else if (c == ',' || c == ':') {
+            value_starts = true;
+        } else if (c == '#' && i > 0 && (body[i - 1] == ' ' || body[i - 1] == '\t')) {
+            return std::string_view::npos;  // a comment before the list closes
+        } else {
+            value_starts = false;
+        }
+    }
+    return std::string_view::npos;
+}
+
+bool has_block_items(const Lines& file, size_t at) {
+    const Block block = block_at(file, at);
+    for (size_t i = at + 1; i < block.end; ++i)
+        if (!file.skippable(i)) return true;
+    return false;
+}
+
+// The items joined as a flow list's items are: "a, b, c".
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+
+// add_list_items on lines whose keys have been checked.
+std::string add_in_lines(Lines& file, std::string_view text, std::string_view key, const std::vector<std::string>& items,
+                         KeyOrder key_order, const std::string& path) {
+    const auto at = find_key(file, key);
+    const std::string item = joined(items);
+    const std::string flow_one = "[" + item + "]";
+    if (!at) return set_top_level(text, key, flow_one, key_order, path);
+    std::string& line = file.lines[*at];
+    const auto found = key_at(line);
+    const std::string_view body = content(line);
+    const InlineValue old = inline_value(line, found->after_colon);
+    const std::string_view value = body.substr(old.start, old.end - old.start);
+    if (value.empty() || is_empty_value(value) || value == "''" || value == "\"\"") {  // an empty text is no item
+        if (value.empty() && has_block_items(file, *at))
+            return insert_items(text, key, items, key_order, path);
+        if (has_block_items(file, *at))
+            refuse("'" + std::string(key) + "' is a text that runs on over several lines, not a list", path, *at, old.start);
+        return set_top_level(text, key, flow_one, key_order, path);
+    }
+    if (value.front() == '[') {
+        const size_t close = flow_list_close(body, old.start);
+        if (close == std::string_view::npos)
+            refuse("'" + std::string(key) + "' is a list written over several lines; kith adds items only to a list "
+                   "on one line ([a, b]) or with one '- ' item per line", path, *at, old.start);
+        size_t last = close;
+        while (last > old.start + 1 && (body[last - 1] == ' ' || body[last - 1] == '\t')) --last;
+        const bool empty = last == old.start + 1;
+        const bool trailing_comma = !empty && body[last - 1] == ',';  // [a,] is [a]: its comma serves
+        line = std::string(body.substr(0, last)) + (empty ? "" : trailing_comma ? " " : ", ") + std::string(item) +
+               std::string(body.substr(last)) + line_ending(line);
+        return file.join();
+    }
+    const bool quoted = value.front() == '"' || value.front() == '\'';
+    const bool plain_single = !quoted && value.find_first_of(",[]{}#") == std::string_view::npos && value.find(": ") == std::string_view::npos &&
+                              value.front() != '|' && value.front() != '>' && value.front() != '&' &&
+                              value.front() != '*' && value.front() != '!';
+    if ((!quoted && !plain_single) || has_block_items(file, *at))
+        refuse("'" + std::string(key) + "' is not a list kith can add to; write it as [a, b]", path, *at, old.start);
+    // A plain text is written again as flow context needs it ("a?b" is plain only in a block).
+    const std::string first = quoted ? std::string(value) : yaml_scalar(value);
+    line = std::string(body.substr(0, old.start)) + "[" + first + ", " + std::string(item) + "]" +
+           std::string(body.substr(old.end)) + line_ending(line);
+    return file.join();
+}
+
+}  // namespace
+
+std::string add_list_item(std::string_view text, std::string_view key, std::string_view item, KeyOrder key_order,
+                          const std::string& path) {
+    return add_list_items(text, key, {std::string(item)}, key_order, path);
+}
+
+std::string add_list_items(std::string_view text, std::string_view key, const std::vector<std::string>& items,
+                           KeyOrder key_order, const std::string& path) {
+    if (items.empty()) return std::string(text);
+    auto [root, file] = open_for_edit(text, path);
+    // An old text, not empty, becomes the first item; else the list gains the items at its end.
+    return checked_edit(root, add_in_lines(file, text, key, items, key_order, path), key, path,
+                        [&](const YamlValue* before, const YamlValue* after) {
+                            if (before && before->kind == YamlValue::Kind::scalar && !before->text.empty())
+                                return after && after->kind == YamlValue::Kind::sequence &&
+                                       after->items.size() == items.size() + 1 &&
+                                       after->items[0].kind == YamlValue::Kind::scalar && after->items[0].text == before->text;
+                            return items_more(before, after, items.size());
+                        });
+}
+
+std::string set_list(std::string_view text, std::string_view key, const std::vector<std::string>& items, KeyOrder key_order) {
+    return set_top_level(text, key, yaml_flow_list(items), key_order);
+}
+
+}  // namespace kith

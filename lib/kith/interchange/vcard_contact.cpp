@@ -1,0 +1,189 @@
+#include "kith/interchange/vcard_contact.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+#include "kith/interchange/vcard_write.hpp"
+
+namespace kith {
+namespace {
+
+// Joins the non-empty parts with `separator`.
+std::string join_present(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (const auto& part : parts) {
+        const std::string clean = trim_blanks(part);
+        if (clean.empty()) continue;
+        if (!out.empty()) out += separator;
+        out += clean;
+    }
+    return out;
+}
+
+std::string text_of(const VcardProperty* p) { return p ? trim_blanks(vcard_unescape(p->value)) : ""; }
+
+// N is family;given;additional;prefix;suffix; a name reads prefix given additional family suffix.
+std::string name_from_n(const VcardProperty* n) {
+    if (!n) return "";
+    auto parts = vcard_split(n->value, ';');
+    parts.resize(5);
+    return join_present({parts[3], parts[1], parts[2], parts[0], parts[4]}, " ");
+}
+
+// ADR is pobox;extended;street;locality;region;code;country: one line, comma-separated.
+std::string address_from_adr(const VcardProperty* adr) {
+    if (!adr) return "";
+    std::string line = join_present(vcard_split(adr->value, ';'), ", ");
+    for (char& c : line)
+        if (c == '\n') c = ' ';
+    return line;
+}
+
+// A date, with Apple's X-APPLE-OMIT-YEAR (the year written for "no year") honoured.
+std::optional<MonthDay> date_of(const VcardProperty& p) {
+    auto md = parse_export_date(vcard_unescape(p.value));
+    if (md && md->year && !p.param("X-APPLE-OMIT-YEAR").empty() &&
+        std::to_string(*md->year) == p.param("X-APPLE-OMIT-YEAR"))
+        md->year.reset();
+    return md;
+}
+
+// Drops a URI scheme ("tel:", "mailto:") written in any case.
+std::string strip_scheme(std::string value, std::string_view scheme) {
+    if (value.size() <= scheme.size()) return value;
+    for (size_t i = 0; i < scheme.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(value[i])) != scheme[i]) return value;
+    return value.substr(scheme.size());
+}
+
+}  // namespace
+
+// --- vCard -> contact: the one place that maps properties to fields ------------------
+Contact contact_from_card(const VcardCard& card, const std::string& path, std::vector<Error>& errors) {
+    Contact c;
+    const auto bad_value = [&](const VcardProperty& p, const std::string& what) {
+        errors.emplace_back(ErrorKind::invalid, fmt::format("{} '{}' is not a date; left out", what, p.value),
+                            Location{path, p.line, 0});
+    };
+    for (const auto* org : card.all("ORG")) {
+        c.org = join_present(vcard_split(org->value, ';'), ", ");
+        if (!c.org.empty()) break;
+    }
+    c.title = text_of(card.preferred("TITLE"));
+    c.role = text_of(card.preferred("ROLE"));
+    for (const auto* p : card.all("EMAIL")) c.email.push_back(strip_scheme(text_of(p), "mailto:"));
+    for (const auto* p : card.all("TEL")) c.phone.push_back(strip_scheme(text_of(p), "tel:"));
+    c.address = address_from_adr(card.preferred("ADR"));
+    for (const auto* p : card.all("URL")) c.url.push_back(text_of(p));
+    for (const auto* p : card.all("NICKNAME"))
+        for (const auto& aka : vcard_split(p->value, ',')) c.aka.push_back(trim_blanks(aka));
+    for (const auto* p : card.all("CATEGORIES"))
+        for (const auto& tag : vcard_split(p->value, ','))
+            if (std::string t = trim_blanks(tag); t != "myContacts" && t != "starred") c.tags.push_back(std::move(t));
+    for (auto* list : {&c.email, &c.phone, &c.url, &c.aka, &c.tags}) drop_repeats(*list);
+    for (const auto* p : card.all("NOTE")) c.notes = join_present({c.notes, vcard_unescape(p->value)}, "\n\n");
+    if (const auto* bday = card.preferred("BDAY")) {
+        if (auto md = date_of(*bday)) c.birthday = md;
+        else bad_value(*bday, "BDAY");
+    }
+    for (const char* name : {"ANNIVERSARY", "X-ANNIVERSARY"}) {  // 4.0, and 3.0 as Apple and Evolution write it
+        for (const auto* p : card.all(name)) {
+            if (auto md = date_of(*p)) c.dates.push_back({*md, "anniversary"});
+            else bad_value(*p, name);
+        }
+    }
+    c.uid = text_of(card.preferred("UID"));
+    c.name = text_of(card.preferred("FN"));
+    if (c.name.empty()) c.name = name_from_n(card.preferred("N"));
+    if (c.name.empty()) c.name = c.org;
+    if (c.name.empty() && !c.email.empty()) c.name = c.email.front();
+    if (c.name.empty())
+        throw Error(ErrorKind::invalid, "card has no name (FN, N, ORG or EMAIL); skipped", Location{path, card.line, 0});
+    return c;
+}
+
+void read_vcard_contacts(const ReadChunk& read, const std::string& path, ImportBatch& batch) {
+    // Each card becomes a record as soon as it is read, so the cards are never all in memory;
+    // the errors of reading come first, then those of converting, in card order, as they always were.
+    std::vector<Error> converting;
+    VcardFile notes = parse_vcards(read, path, [&](VcardCard& card) {
+        batch.extensions += card.extensions;
+        batch.skipped += card.skipped;
+        Contact contact;
+        try {
+            contact = contact_from_card(card, path, converting);
+        } catch (const Error& e) {
+            converting.push_back(e);
+            return;
+        }
+        batch.add({std::move(contact), card.line, {}}, card.bytes, path);  // past a cap, the whole import stops
+    });
+    for (auto* list : {&notes.errors, &converting})
+        batch.errors.insert(batch.errors.end(), std::make_move_iterator(list->begin()), std::make_move_iterator(list->end()));
+    batch.warnings.insert(batch.warnings.end(), std::make_move_iterator(notes.warnings.begin()),
+                          std::make_move_iterator(notes.warnings.end()));
+}
+
+ImportBatch read_vcard_contacts(std::string_view bytes, const std::string& path) {
+    ImportBatch batch;
+    read_vcard_contacts(whole_input(bytes), path, batch);
+    return batch;
+}
+
+// --- contact -> vCard: the one place that maps fields to properties ------------------
+std::vector<VcardProperty> card_from_contact(const Contact& c, int version) {
+    std::vector<VcardProperty> out;
+    using Params = std::vector<std::pair<std::string, std::string>>;
+    const auto add = [&](std::string name, std::string value, Params params = {}) {
+        VcardProperty p;
+        p.name = std::move(name);
+        p.value = std::move(value);
+        p.params = std::move(params);
+        out.push_back(std::move(p));
+    };
+    const auto text = [&](const char* name, const std::string& value) {
+        if (!value.empty()) add(name, vcard_escape(value));
+    };
+    add("PRODID", "-//kith//kith//EN");
+    add("UID", c.uid.empty() ? stable_uid(c.slug.empty() ? c.name : c.slug) : vcard_escape(c.uid));
+    add("FN", vcard_escape(c.name));
+    const size_t space = c.name.rfind(' ');
+    const std::string family = space == std::string::npos ? c.name : c.name.substr(space + 1);
+    const std::string given = space == std::string::npos ? "" : c.name.substr(0, space);
+    add("N", vcard_escape(family) + ";" + vcard_escape(given) + ";;;");
+    // One NICKNAME each: readers that take a property as one text (vobject, so khard) would
+    // keep only the first of a list.
+    for (const auto& a : c.aka) add("NICKNAME", vcard_escape(a));
+    text("ORG", c.org);
+    text("TITLE", c.title);
+    text("ROLE", c.role);
+    for (const auto& e : c.email) add("EMAIL", vcard_escape(e), version == 3 ? Params{{"TYPE", "INTERNET"}} : Params{});
+    for (const auto& p : c.phone) add("TEL", vcard_escape(p), version == 3 ? Params{{"TYPE", "VOICE"}} : Params{});
+    if (!c.address.empty()) add("ADR", ";;" + vcard_escape(c.address) + ";;;;");
+    for (const auto& u : c.url) add("URL", vcard_escape(u));
+    if (c.birthday) {
+        const MonthDay& b = *c.birthday;
+        // 4.0 allows only the basic ISO form (RFC 6350 4.3.1); 3.0 readers expect the extended one.
+        const char* dash = version == 3 ? "-" : "";
+        add("BDAY", b.year ? fmt::format("{:04}{}{:02}{}{:02}", *b.year, dash, b.month, dash, b.day)
+                           : fmt::format("--{:02}{}{:02}", b.month, dash, b.day));
+    }
+    for (const auto& d : c.dates)
+        if (d.what == "anniversary" && d.date.year)
+            add(version == 4 ? "ANNIVERSARY" : "X-ANNIVERSARY", fmt::format("{:04}{:02}{:02}", *d.date.year, d.date.month, d.date.day));
+    if (!c.tags.empty()) {
+        std::string tags;
+        for (const auto& t : c.tags) tags += (tags.empty() ? "" : ",") + vcard_escape(t);
+        add("CATEGORIES", tags);
+    }
+    // A block scalar's last line break is YAML's, not the note's; every other byte is.
+    text("NOTE", c.notes.substr(0, c.notes.find_last_not_of("\r\n") + 1));
+    return out;
+}
+
+std::string render_vcard(const Contact& contact, int version) {
+    return render_card(card_from_contact(contact, version), version);
+}
+
+}  // namespace kith

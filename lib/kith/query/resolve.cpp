@@ -1,0 +1,89 @@
+#include "kith/query/resolve.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include "kith/base/error.hpp"
+#include "kith/base/text.hpp"
+
+namespace kith {
+namespace {
+
+using Test = std::function<bool(const std::string& folded_candidate)>;
+
+// Calls `test` on the folded slug, name and each aka of every contact.
+std::vector<const Contact*> matching(const std::vector<Contact>& contacts, const Test& test) {
+    std::vector<const Contact*> found;
+    for (const auto& contact : contacts) {
+        bool hit = test(fold(contact.slug)) || test(fold(contact.name));
+        for (const auto& other : contact.aka) hit = hit || test(fold(other));
+        if (hit) found.push_back(&contact);
+    }
+    return found;
+}
+
+bool word_starts_with(const std::string& folded, const std::string& prefix) {
+    for (size_t at = 0; at < folded.size();) {
+        if (folded.compare(at, prefix.size(), prefix) == 0) return true;
+        const size_t space = folded.find_first_of(" -", at);
+        if (space == std::string::npos) break;
+        at = space + 1;
+    }
+    return false;
+}
+
+[[noreturn]] void fail_ambiguous(std::string_view name, const std::vector<const Contact*>& found) {
+    std::string list;
+    for (size_t i = 0; i < found.size() && i < 10; ++i)
+        list += (i ? ", " : "") + found[i]->slug + " (" + found[i]->name + ")";
+    if (found.size() > 10) list += ", and " + std::to_string(found.size() - 10) + " more";
+    fail_usage("'" + std::string(name) + "' could be " + list + "; say which");
+}
+
+}  // namespace
+
+std::vector<std::string> suggest_names(const std::vector<Contact>& contacts, std::string_view name) {
+    // Each person is spelled as their slug, the slug's start, their name, each word of it,
+    // and their akas; text.hpp's suggester ranks them all.
+    const std::string wanted = fold(name);
+    std::vector<SpellingForm> forms;
+    for (size_t k = 0; k < contacts.size(); ++k) {
+        const std::string slug = fold(contacts[k].slug), full_name = fold(contacts[k].name);
+        forms.push_back({slug, k});
+        forms.push_back({full_name, k});
+        if (slug.size() > wanted.size()) forms.push_back({slug.substr(0, wanted.size()), k});
+        for (size_t at = 0; at < full_name.size();) {
+            const size_t space = std::min(full_name.find(' ', at), full_name.size());
+            forms.push_back({full_name.substr(at, space - at), k});
+            at = space + 1;
+        }
+        for (const auto& other : contacts[k].aka) forms.push_back({fold(other), k});
+    }
+    std::vector<std::string> out;
+    for (const size_t k : suggest_spelling(wanted, forms, 3)) out.push_back(contacts[k].slug);
+    return out;
+}
+
+const Contact& resolve(const std::vector<Contact>& contacts, std::string_view name) {
+    for (const auto& contact : contacts)
+        if (contact.slug == name) return contact;
+    const std::string wanted = fold(name);
+    if (wanted.empty()) fail_usage("a NAME cannot be empty");
+    const std::vector<Test> tests = {
+        [&](const std::string& c) { return c == wanted; },
+        [&](const std::string& c) { return c.starts_with(wanted); },
+        [&](const std::string& c) { return word_starts_with(c, wanted); },
+    };
+    for (const auto& test : tests) {
+        const auto found = matching(contacts, test);
+        if (found.size() == 1) return *found[0];
+        if (found.size() > 1) fail_ambiguous(name, found);
+    }
+    const auto close = suggest_names(contacts, name);
+    std::string hint;
+    for (size_t i = 0; i < close.size(); ++i) hint += (i ? "', '" : "") + close[i];
+    fail_usage("no one called '" + std::string(name) + "'" + (hint.empty() ? "" : "; did you mean '" + hint + "'?") +
+               (hint.empty() ? " (see 'kith list')" : ""));
+}
+
+}  // namespace kith

@@ -1,0 +1,490 @@
+#include "kith/store/store.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <set>
+#include <thread>
+
+#include "kith/store/beneath.hpp"
+#include "kith/model/config_file.hpp"
+#include "kith/model/conflict.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/store/index.hpp"
+#include "kith/store/intent.hpp"
+#include "kith/store/recovery.hpp"
+#include "kith/store/store_copies.hpp"
+#include "kith/store/store_index.hpp"
+#include "kith/store/transaction.hpp"
+
+namespace kith {
+namespace fs = std::filesystem;
+using beneath::Fd;
+namespace {
+
+bool has_config(const fs::path& dir) {
+    std::error_code ec;
+    return fs::is_regular_file(dir / "kith.yaml", ec);
+}
+
+bool is_contact_name(const std::string& name) { return !name.starts_with('.') && name.ends_with(".yaml"); }
+
+// Stats a file in an open folder without following a link; nullopt for links and for what is not there.
+std::optional<FileStamp> stamp_of(int dir, const std::string& name) {
+    struct stat info {};
+    if (dir < 0 || ::fstatat(dir, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(info.st_mode))
+        return std::nullopt;
+    const auto ns = [](const timespec& t) {
+        return static_cast<std::uint64_t>(t.tv_sec) * 1000000000ULL + static_cast<std::uint64_t>(t.tv_nsec);
+    };
+    return FileStamp{static_cast<std::uint64_t>(info.st_size), ns(info.st_mtim), ns(info.st_ctim),
+                     static_cast<std::uint64_t>(info.st_ino), static_cast<std::uint64_t>(info.st_dev)};
+}
+
+// A summary stands for its file on any day from its newest entry on (or on every day, with no day given).
+bool summary_stands(std::optional<Day> newest_entry, std::optional<Day> today) {
+    return !today || !newest_entry || *newest_entry <= *today;
+}
+
+// Runs work(i) for every i below n, on up to as many threads as the machine has cores.
+template <typename Work>
+void run_parallel(size_t n, const Work& work) {
+    const size_t threads = std::min<size_t>(std::max(1U, std::thread::hardware_concurrency()), 8);
+    if (n < 64 || threads == 1) {
+        for (size_t i = 0; i < n; ++i) work(i);
+        return;
+    }
+    std::vector<std::thread> pool;
+    for (size_t t = 0; t < threads; ++t)
+        pool.emplace_back([&, t] {
+            for (size_t i = t; i < n; i += threads) work(i);
+        });
+    for (auto& thread : pool) thread.join();
+}
+
+}  // namespace
+
+FoundNetwork locate_network(const Whereabouts& where) {
+    if (where.dir_option) {
+        if (!has_config(*where.dir_option))
+            fail_usage("no kith network in '" + *where.dir_option + "' (no kith.yaml there); run 'kith init " +
+                       *where.dir_option + "'");
+        return {*where.dir_option, FoundBy::dir_option};
+    }
+    if (where.kith_dir && !where.kith_dir->empty()) {
+        if (!has_config(*where.kith_dir))
+            fail_usage("no kith network in '" + *where.kith_dir + "' (from $KITH_DIR; no kith.yaml there); run 'kith init'");
+        return {*where.kith_dir, FoundBy::kith_dir};
+    }
+    for (fs::path dir = fs::path(where.working_dir); !dir.empty(); dir = dir.parent_path()) {
+        if (has_config(dir)) return {dir.string(), FoundBy::at_or_above};
+        if (dir == dir.parent_path()) break;
+    }
+    if (has_config(where.data_home + "/kith")) return {where.data_home + "/kith", FoundBy::data_home};
+    fail_usage("no kith network found: looked for kith.yaml in --dir, $KITH_DIR, '" + where.working_dir +
+               "' and the folders above it, and '" + where.data_home + "/kith'; run 'kith init' to make one");
+}
+
+std::string find_network(const Whereabouts& where) { return locate_network(where).path; }
+
+Config Store::load_config() const {
+    if (!exists("kith.yaml")) return default_config();
+    return parse_config(read("kith.yaml"), "kith.yaml");
+}
+
+Contact Store::load_contact(const std::string& path, const Config& config) const {
+    Contact contact = parse_contact(read(path), path, config);
+    const size_t slash = path.rfind('/');
+    contact.slug = path.substr(slash + 1, path.size() - slash - 1 - 5);
+    contact.archived = path.starts_with("archive/");
+    return contact;
+}
+
+std::optional<Contact> Store::read_conflicted(const std::string& path, const Config& config) const {
+    try {
+        return read_conflicted_contact(read(path), path, config);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
+std::vector<Contact> Store::load_contacts(const std::vector<std::string>& paths, const Config& config) const {
+    std::vector<Contact> contacts(paths.size());
+    std::vector<std::optional<Error>> problems(paths.size());
+    run_parallel(paths.size(), [&](size_t i) {
+        try {
+            contacts[i] = load_contact(paths[i], config);
+        } catch (const Error& problem) {
+            if (auto conflicted = read_conflicted(paths[i], config)) contacts[i] = std::move(*conflicted);
+            else problems[i] = problem;
+        }
+    });
+    for (auto& problem : problems)
+        if (problem) throw *problem;
+    return contacts;
+}
+
+std::optional<Contact> Store::load_by_slug(const std::string& slug, bool include_archived, const Config& config) const {
+    if (slug.empty() || slug.starts_with('.') || slug.find_first_of(std::string_view("/\0", 2)) != std::string::npos)
+        return std::nullopt;
+    finish_pending_change();
+    for (const std::string folder : {"contacts/", "archive/"}) {
+        if (folder == "archive/" && !include_archived) break;
+        const std::string path = folder + slug + ".yaml";
+        if (!exists(path)) continue;
+        if (conflict_copy_at(*this, path)) return std::nullopt;  // never a person
+        try {
+            return load_contact(path, config);
+        } catch (const Error&) {
+            return std::nullopt;  // resolved and reported as part of everyone, as before
+        }
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+Contact contact_at(int folder, const std::string& path, const Config& config) {
+    const std::string name = path.substr(path.find('/') + 1);
+    Contact contact = parse_contact(beneath::read_in(folder, name, path, max_file_bytes), path, config);
+    contact.slug = name.substr(0, name.size() - 5);
+    contact.archived = path.starts_with("archive/");
+    return contact;
+}
+
+}  // namespace
+
+// The contact files of the network, each stamped before it is read (a later change shows as a new stamp).
+struct Store::Scan {
+    std::vector<std::string> paths;
+    std::vector<std::optional<FileStamp>> stamps;  // nullopt for a link: read through the resolver
+    std::vector<int> folder_of;                    // each file's folder, opened once: reads go through it
+    std::vector<Fd> folders;
+};
+
+void Store::finish_pending_change() const {
+    // A change an earlier kith left half-done is finished before anything is read.
+    if (!exists(intent::record_path) && !exists(intent::record_copy_path)) return;
+    try {
+        const WriteLock lock(root());
+        finish_pending(*this);
+    } catch (const Error& e) {  // a read-only folder still reads; the next writer finishes it
+        if (e.kind() == ErrorKind::invalid) throw;  // a record refused, or a file it had to leave alone: say so
+    }
+}
+
+Store::Scan Store::scan(bool include_archived) const {
+    finish_pending_change();
+    Scan found;
+    for (const std::string folder : {"contacts", "archive"}) {
+        if (folder == "archive" && !include_archived) continue;
+        const beneath::Place at = beneath::place(root(), folder, true, false);
+        found.folders.emplace_back(beneath::open_file(at, O_RDONLY | O_DIRECTORY));
+        const auto entries = beneath::list_folder(root(), folder);
+        const auto copies = copies_among(*this, folder, entries);  // never read as people
+        for (const auto& [name, copy] : copies)
+            if (notice_) notice_(conflict_copy_error(folder + "/" + name, folder + "/" + copy.original, copy));
+        for (const auto& entry : entries) {
+            if (!is_contact_name(entry.name)) continue;  // a folder named *.yaml is reported as one
+            if (std::any_of(copies.begin(), copies.end(), [&](const auto& copy) { return copy.first == entry.name; })) continue;
+            found.paths.push_back(folder + "/" + entry.name);
+            found.folder_of.push_back(found.folders.back().get());
+        }
+    }
+    // Stamped before anything is read (a later change shows as a new stamp), on all cores.
+    found.stamps.resize(found.paths.size());
+    run_parallel(found.paths.size(), [&](size_t i) {
+        found.stamps[i] = stamp_of(found.folder_of[i], found.paths[i].substr(found.paths[i].find('/') + 1));
+    });
+    return found;
+}
+
+Network Store::read_network(bool include_archived, std::optional<Day> today, Want want) const {
+    const Scan found = scan(include_archived);
+    Network network{root(), load_config(), {}, {}};
+    const std::vector<std::string>& paths = found.paths;
+    const size_t n = paths.size();
+    const std::uint64_t key = settings_key(network.config);
+    const std::optional<IndexFile> old = read_index(*this, key);
+
+    // Each person is read into their own place in network.contacts (one array of contacts, no
+    // second copy); the places left empty are taken out at the end.
+    std::vector<Contact>& contacts = network.contacts;
+    contacts.resize(n);
+    std::vector<char> present(n, 0);
+    // What the index holds still stands for a file when its stamp is the same; for summaries,
+    // only on days after the file's newest entry (--today in the past reads the file).
+    std::vector<const IndexRecord*> indexed(n, nullptr);
+    std::vector<size_t> from_index;
+    for (size_t i = 0; i < n && old; ++i) {
+        const IndexRecord* record = old->find(paths[i]);
+        if (!record || !found.stamps[i] || record->stamp != *found.stamps[i]) continue;
+        indexed[i] = record;
+        if (want == Want::names || (want == Want::summaries && summary_stands(record->newest_entry, today)))
+            from_index.push_back(i);
+    }
+    // Summaries are read in the order they lie in the file, a stretch at a time (one pread),
+    // and decoded on all cores; only one stretch's bytes are in memory at once.
+    std::sort(from_index.begin(), from_index.end(),
+              [&](size_t x, size_t y) { return indexed[x]->summary_at < indexed[y]->summary_at; });
+    constexpr size_t stretch = 1024;
+    constexpr std::uint64_t most_bytes = std::uint64_t{16} << 20;  // else each summary is read alone
+    std::string bytes;
+    for (size_t from = 0; from < from_index.size(); from += stretch) {
+        const size_t count = std::min(stretch, from_index.size() - from);
+        std::uint64_t low = 0, high = 0;
+        bool in_one = false;
+        if (want == Want::summaries) {
+            low = indexed[from_index[from]]->summary_at;
+            for (size_t k = 0; k < count; ++k) {
+                const IndexRecord& r = *indexed[from_index[from + k]];
+                high = std::max(high, r.summary_at + r.summary_size);
+            }
+            in_one = high - low <= most_bytes && old->read_bytes(low, high - low, bytes);
+            if (!in_one) bytes.clear();
+        }
+        run_parallel(count, [&](size_t k) {
+            const size_t i = from_index[from + k];
+            const IndexRecord& record = *indexed[i];
+            if (want == Want::names) {
+                Contact& c = contacts[i];
+                c.path = paths[i];
+                c.slug = std::string(record.slug);
+                c.name = std::string(record.name);
+                c.aka = aka_of(record);
+                c.archived = c.path.starts_with("archive/");
+                present[i] = 1;
+                return;
+            }
+            std::string alone;
+            const bool read = in_one || old->read_bytes(record.summary_at, record.summary_size, alone);
+            const std::string_view from_file = in_one ? std::string_view(bytes).substr(record.summary_at - low, record.summary_size)
+                                                      : std::string_view(alone);
+            if (std::optional<Contact> summary = read ? read_summary(record, from_file) : std::nullopt) {
+                contacts[i] = std::move(*summary);
+                present[i] = 1;
+            } else {
+                indexed[i] = nullptr;  // its bytes did not check out: read and index the file again
+            }
+        });
+    }
+    bytes.clear();
+    bytes.shrink_to_fit();
+
+    // The rest are parsed on all cores; each one new or changed is summarized for the index at once,
+    // and a summary that stands for the file is all that is kept of it.
+    std::vector<size_t> to_parse;
+    for (size_t i = 0; i < n; ++i)
+        if (!present[i]) to_parse.push_back(i);
+    std::vector<std::unique_ptr<NewSummary>> made(n);
+    std::vector<std::unique_ptr<Error>> problems(n);
+    run_parallel(to_parse.size(), [&](size_t k) {
+        const size_t i = to_parse[k];
+        try {
+            // A regular file is read through its open folder; anything else (a link) through the resolver.
+            Contact full = found.stamps[i] ? contact_at(found.folder_of[i], paths[i], network.config)
+                                           : load_contact(paths[i], network.config);
+            std::unique_ptr<NewSummary> summary;
+            if (found.stamps[i] && !indexed[i]) {
+                summary = std::make_unique<NewSummary>();
+                summary->stamp = *found.stamps[i];
+                summary->newest_entry = newest_entry(full);
+                if (want == Want::full || !summary_stands(summary->newest_entry, today)) {  // the full contact is kept: the summary beside it
+                    summary->held = std::make_unique<Contact>(full);
+                    reduce_to_summary(*summary->held);
+                    summary->summary = summary->held.get();
+                } else {
+                    reduce_to_summary(full);
+                }
+            }
+            contacts[i] = std::move(full);
+            present[i] = 1;
+            if (summary && !summary->held) summary->summary = &contacts[i];  // contacts is not resized until the end
+            made[i] = std::move(summary);
+        } catch (const Error& problem) {
+            problems[i] = std::make_unique<Error>(problem);
+            // a file in conflict is reported, and the person stays, as far as they can be read
+            if (auto conflicted = read_conflicted(paths[i], network.config)) {
+                contacts[i] = std::move(*conflicted);
+                present[i] = 1;
+            }
+        }
+    });
+
+    // The index changes when a file is new or changed, or one it holds is gone or broken.
+    // Archived people stay in it even when not asked for, so that they stay warm.
+    std::vector<IndexRecord> kept;
+    std::vector<const NewSummary*> fresh;
+    for (size_t i = 0; i < n; ++i) {
+        if (indexed[i] && !problems[i]) kept.push_back(*indexed[i]);
+        if (made[i]) fresh.push_back(made[i].get());
+    }
+    if (old && !include_archived)
+        for (const IndexRecord& record : old->records)
+            if (record.path.starts_with("archive/")) kept.push_back(record);
+    if (!old || !fresh.empty() || kept.size() != old->records.size())
+        update_index(*this, old ? &*old : nullptr, key, kept, fresh);
+
+    size_t to = 0;
+    for (size_t i = 0; i < n; ++i) {
+        if (problems[i]) network.problems.push_back(std::move(*problems[i]));  // never indexed: reported every time
+        if (!present[i]) continue;
+        if (to != i) contacts[to] = std::move(contacts[i]);
+        ++to;
+    }
+    contacts.resize(to);
+    return network;
+}
+
+void Store::complete_names(const std::function<void(std::string_view slug, std::string_view name)>& each) const {
+    finish_pending_change();
+    const Config config = load_config();
+    std::optional<IndexFile> index = read_index(*this, settings_key(config));
+    if (!index) {  // the first time: read everyone once, which writes the index
+        for (const Contact& c : load_names(false).contacts) each(c.slug, c.name);
+        return;
+    }
+    // Both the listing and the records are sorted by path: one walk through each.
+    auto record = index->records.begin();
+    std::string path;
+    const auto entries = beneath::list_folder(root(), "contacts");
+    const auto copies = copies_among(*this, "contacts", entries);  // never people
+    for (const auto& entry : entries) {
+        if (entry.folder || entry.name.starts_with('.') || !entry.name.ends_with(".yaml")) continue;
+        if (std::any_of(copies.begin(), copies.end(), [&](const auto& copy) { return copy.first == entry.name; })) continue;
+        path.assign("contacts/").append(entry.name);
+        const std::string_view slug = std::string_view(entry.name).substr(0, entry.name.size() - 5);
+        while (record != index->records.end() && record->path < path) ++record;
+        if (record != index->records.end() && record->path == path) {
+            each(slug, record->name);
+            continue;
+        }
+        try {  // new since the last kith, or not indexed (a link, a conflict): read it
+            each(slug, load_contact(path, config).name);
+        } catch (const Error&) {  // a file in conflict still completes; one that does not read at all does not
+            if (auto conflicted = read_conflicted(path, config)) each(slug, conflicted->name);
+        }
+    }
+}
+
+Network Store::each_contact(bool include_archived, const std::function<void(std::vector<Contact>&)>& use,
+                            const std::function<void(const Error&)>& report) const {
+    const Scan found = scan(include_archived);
+    Network network{root(), load_config(), {}, {}};
+    constexpr size_t chunk = 512;
+    for (size_t from = 0; from < found.paths.size(); from += chunk) {
+        const size_t n = std::min(chunk, found.paths.size() - from);
+        std::vector<std::optional<Contact>> contacts(n);
+        std::vector<std::optional<Error>> problems(n);
+        run_parallel(n, [&](size_t k) {
+            const size_t i = from + k;
+            try {
+                contacts[k] = found.stamps[i] ? contact_at(found.folder_of[i], found.paths[i], network.config)
+                                              : load_contact(found.paths[i], network.config);
+            } catch (const Error& problem) {
+                problems[k] = problem;
+                // a file in conflict is reported, and the person stays, as far as they can be read
+                contacts[k] = read_conflicted(found.paths[i], network.config);
+            }
+        });
+        std::vector<Contact> read_now;
+        for (size_t k = 0; k < n; ++k) {
+            if (problems[k] && report) report(*problems[k]);
+            if (problems[k]) network.problems.push_back(std::move(*problems[k]));
+            if (contacts[k]) read_now.push_back(std::move(*contacts[k]));
+        }
+        use(read_now);
+    }
+    return network;
+}
+
+Network Store::load(bool include_archived, bool use_cache) const {
+    if (!use_cache) {  // everything read afresh; the index is neither read nor written
+        std::vector<Contact> all;
+        Network network = each_contact(include_archived, [&](std::vector<Contact>& read_now) {
+            for (auto& contact : read_now) all.push_back(std::move(contact));
+        });
+        network.contacts = std::move(all);
+        return network;
+    }
+    return read_network(include_archived, std::nullopt, Want::full);
+}
+
+Network Store::load_summaries(bool include_archived, std::optional<Day> today) const {
+    return read_network(include_archived, today, Want::summaries);
+}
+
+Network Store::load_names(bool include_archived) const { return read_network(include_archived, std::nullopt, Want::names); }
+
+std::vector<Error> Store::strays() const {
+    std::vector<Error> found;
+    const auto temp_left = [&](const std::string& path) {
+        found.emplace_back(ErrorKind::invalid, "a temp file left by an interrupted write; the next kith write removes it",
+                           Location{path, 0, 0});
+    };
+    std::set<std::string> active;  // contact file names in contacts/: the same name in archive/ is one slug twice
+    for (const std::string folder : {"contacts", "archive", ".kith"}) {
+        const auto entries = beneath::list_folder(root(), folder);
+        for (const auto& entry : entries) {
+            if (entry.folder || !is_contact_name(entry.name)) continue;
+            if (folder == "contacts") active.insert(entry.name);
+            else if (folder == "archive" && active.count(entry.name))
+                found.emplace_back(ErrorKind::invalid,
+                                   "the slug '" + entry.name.substr(0, entry.name.size() - 5) + "' is also in contacts/: the "
+                                   "name finds contacts/" + entry.name + " and export --archived leaves this file out; "
+                                   "merge the two files into one",
+                                   Location{folder + "/" + entry.name, 0, 0});
+        }
+        std::vector<std::pair<std::string, ConflictCopy>> copies;
+        if (folder != ".kith") {  // a write through a link puts its temp beside the target
+            for (const auto& temp : beneath::temps_beside_link_targets(root(), folder, entries)) temp_left(temp);
+            copies = copies_among(*this, folder, entries);
+        }
+        for (const auto& entry : entries) {
+            const std::string path = folder + "/" + entry.name;
+            const auto copy = std::find_if(copies.begin(), copies.end(), [&](const auto& c) { return c.first == entry.name; });
+            if (copy != copies.end())
+                found.push_back(conflict_copy_error(path, folder + "/" + copy->second.original, copy->second));
+            else if (beneath::is_temp_name(folder, entry.name) && !entry.folder)
+                temp_left(path);
+            else if (const size_t kept = entry.name.find(".kith-unfinished"); kept != std::string::npos && !entry.folder)
+                found.emplace_back(ErrorKind::invalid,
+                                   "kith's version of a change it could not finish, since the file changed; merge what "
+                                   "you want into " + folder + "/" + entry.name.substr(0, kept) + ", then delete this",
+                                   Location{path, 0, 0});
+            else if (folder == ".kith" || entry.name.starts_with('.') || entry.name.ends_with(".yaml"))
+                continue;  // the user's hidden files, kith's own cache, and what load() reports
+            else if (entry.folder)
+                found.emplace_back(ErrorKind::invalid, "is a folder; kith reads no folders inside " + folder + "/",
+                                   Location{path, 0, 0});
+            else if (!entry.name.ends_with(".yaml"))
+                found.emplace_back(ErrorKind::invalid, "is not read: contact files end in '.yaml'", Location{path, 0, 0});
+        }
+    }
+    return found;
+}
+
+void Store::move(const std::string& from, const std::string& to) const {
+    Transaction change(*this, load_config());
+    change.move(from, to);
+    change.commit();
+}
+
+std::vector<std::string> Store::edit_contacts(const std::vector<std::pair<std::string, Edit>>& edits,
+                                              const Config& config) const {
+    Transaction change(*this, config);
+    for (const auto& [path, edit] : edits) change.edit(path, edit);
+    return change.commit();
+}
+
+}  // namespace kith

@@ -1,0 +1,218 @@
+#include "kith/store/transaction.hpp"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <optional>
+#include <stdexcept>
+
+#include "kith/store/beneath.hpp"
+#include "kith/model/contact_file.hpp"
+#include "kith/store/intent.hpp"
+#include "kith/store/recovery.hpp"
+
+namespace kith {
+namespace {
+
+using beneath::Place;
+using beneath::place;
+
+using intent::Step;
+
+bool present(const Place& at) {
+    struct stat info {};
+    return at.dir.ok() && ::fstatat(at.dir.get(), at.name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0;
+}
+
+}  // namespace
+
+Transaction::Transaction(const Folder& store, const Config& config) : store_(store), config_(config), lock_(store.root()) {
+    finish_pending(store_);
+    store_.test_step("locked");
+}
+
+Transaction::~Transaction() {
+    if (handed_over_) return;
+    for (const auto& change : changes_) {
+        if (change.temp.empty()) continue;
+        try {
+            beneath::remove_file(store_.root(), change.temp);
+        } catch (...) {  // the next writer's stale-temp cleanup removes it
+        }
+    }
+}
+
+Transaction::Change* Transaction::pending_write(const std::string& path) {
+    const auto it = writes_.find(path);
+    return it == writes_.end() ? nullptr : &changes_[it->second];
+}
+
+const Transaction::Change* Transaction::pending_write(const std::string& path) const {
+    const auto it = writes_.find(path);
+    return it == writes_.end() ? nullptr : &changes_[it->second];
+}
+
+Transaction::Change& Transaction::add_change(const std::string& to) {
+    targets_.insert(to);
+    changes_.emplace_back().to = to;
+    return changes_.back();
+}
+
+std::string Transaction::read(const std::string& path) const {
+    if (const Change* change = pending_write(path)) return change->temp.empty() ? change->text : store_.read(change->temp);
+    return store_.read(path);
+}
+
+bool Transaction::exists(const std::string& path) const { return targets_.count(path) > 0 || store_.exists(path); }
+
+void Transaction::check_parses(const std::string& path, const std::string& text, const char* who) const {
+    if (text.size() > max_file_bytes)
+        fail_at(path, 0, 0, "the change would make it larger than 1 MiB, the most kith reads; nothing was written");
+    try {
+        parse_contact(text, path, config_);
+    } catch (const Error& broken) {
+        throw Error(ErrorKind::invalid, std::string(who) + " would leave this file unreadable (" + broken.message() +
+                                            "); nothing was written", Location{path, 0, 0});
+    }
+}
+
+void Transaction::create(const std::string& path, const std::string& text) {
+    if (exists(path)) throw Error(ErrorKind::usage, "'" + path + "' exists already; kith will not replace it");
+    check_parses(path, text, "kith's new file");
+    stage_write(path, text, intent::absent);
+}
+
+void Transaction::edit(const std::string& path, const Edit& edit) {
+    const std::string before = read(path);
+    parse_contact(before, path, config_);  // never rewrite a file that does not parse
+    std::string after = edit(before);
+    check_parses(path, after, "kith's change");  // and never write one that would not
+    stage_write(path, std::move(after), intent::state_of_bytes(before));
+}
+
+void Transaction::replace(const std::string& path, const std::string& text) {
+    const std::string before = read(path);  // it must be there, and be a file kith may read
+    check_parses(path, text, "the new text");
+    stage_write(path, text, intent::state_of_bytes(before));
+}
+
+void Transaction::stage_write(const std::string& path, std::string text, const std::string& before) {
+    if (dry_run_) {
+        targets_.insert(path);
+        return;
+    }
+    if (Change* earlier = pending_write(path)) {  // written again: only the last text stays (and the first before)
+        held_bytes_ -= earlier->text.size();
+        if (!earlier->temp.empty()) beneath::remove_file(store_.root(), earlier->temp);
+        earlier->temp.clear();
+        hold(*earlier, std::move(text));
+        return;
+    }
+    add_change(path).before = before;
+    writes_[path] = changes_.size() - 1;
+    hold(changes_.back(), std::move(text));
+}
+
+void Transaction::hold(Change& change, std::string text) {
+    change.text = std::move(text);
+    change.text.shrink_to_fit();  // an edited text may have room to spare
+    if (held_bytes_ + change.text.size() > store_.held_text_budget()) {
+        const Place at = place(store_.root(), change.to, true, false);
+        if (at.dir.ok()) {
+            store_.test_step("early-" + std::to_string(++written_early_));
+            write_temp_of(change, at);
+            return;
+        }
+    }
+    held_bytes_ += change.text.size();
+}
+
+void Transaction::write_temp_of(Change& change, const Place& at) {
+    change.kind = present(at) ? "replace" : "new";
+    change.target = at.path;
+    change.temp = at.path.substr(0, at.path.size() - at.name.size()) + beneath::write_temp(at, change.text);
+    change.after = intent::state_of_bytes(change.text);
+    std::string().swap(change.text);  // in its temp file now: a commit is never tried twice
+}
+
+void Transaction::move(const std::string& from, const std::string& to) {
+    if (!exists(from)) {
+        errno = ENOENT;
+        beneath::fail_io("cannot move", from);
+    }
+    if (exists(to)) throw Error(ErrorKind::usage, "'" + to + "' exists already; kith will not replace it");
+    Change& moved = add_change(to);
+    moved.is_move = true;
+    moved.from = from;
+}
+
+std::vector<std::string> Transaction::commit() {
+    if (dry_run_) throw std::logic_error("a dry run is never committed");
+    const std::string& root = store_.root();
+    for (const auto& change : changes_) {
+        if (!change.is_move && change.text.size() > max_file_bytes)
+            fail_at(change.to, 0, 0, "the change would make it larger than 1 MiB, the most kith reads; nothing was written");
+        if ((change.from + change.to).find_first_of("\t\n") != std::string::npos)
+            throw Error(ErrorKind::usage, "kith does not write paths holding tabs or line breaks", Location{change.to, 0, 0});
+    }
+    std::vector<Step> steps;
+    std::vector<FileChange> changed;  // for git: each file as resolved
+    const auto undo = [&] {
+        for (const auto& step : steps)
+            if (step.kind != "move") beneath::remove_file(root, step.from);
+    };
+    try {
+        steps.reserve(changes_.size());
+        for (auto& change : changes_) {
+            store_.test_step("temp-" + std::to_string(steps.size() + 1));
+            if (change.is_move) {  // what it moves: the file as it is, or as this change writes it
+                const Change* written = pending_write(change.from);
+                const std::string moved = written ? written->after : intent::state_of(root, change.from);
+                const std::string from = place(root, change.from, false, false).path;
+                steps.push_back(Step{"move", change.from, change.to, intent::absent, moved});
+                changed.push_back(FileChange{from, written ? written->before : moved, intent::absent, ""});
+                changed.push_back(FileChange{place(root, change.to, false, true).path, intent::absent, moved, from});
+                continue;
+            }
+            if (change.temp.empty()) write_temp_of(change, place(root, change.to, true, true));  // held until now
+            // The target as named; what it held when read under the lock: finishing never overwrites a later change.
+            steps.push_back(Step{change.kind, change.temp, change.to, change.kind == "new" ? intent::absent : change.before,
+                                 change.after});
+            changed.push_back(FileChange{change.target, steps.back().before, change.after, ""});
+        }
+        store_.test_step("prepared");
+        if (steps.size() > 1) intent::write_record(store_, steps);
+    } catch (...) {
+        undo();
+        throw;
+    }
+    handed_over_ = true;  // from here a temp is renamed, named by the record, or removed by undo() below
+    store_.test_step("intent");
+    try {
+        for (size_t i = 0; i < steps.size(); ++i) {
+            store_.test_step("apply-" + std::to_string(i + 1));
+            intent::apply(root, steps[i]);
+        }
+    } catch (const Error& e) {
+        if (steps.size() == 1) {
+            undo();
+            throw;
+        }
+        throw Error(e.kind(), e.message() + "; the change is half-done, and the next kith run finishes it", e.where());
+    }
+    store_.test_step("applied");
+    if (steps.size() > 1) intent::remove_record(root, steps);
+    store_.test_step("done");
+    changes_.clear();
+    writes_.clear();
+    targets_.clear();
+    store_.committed(changed);
+    std::vector<std::string> paths;
+    for (auto& change : changed) paths.push_back(std::move(change.path));
+    return paths;
+}
+
+}  // namespace kith

@@ -1,0 +1,104 @@
+#pragma once
+// One change to several files of the network, under one lock, all or nothing.
+//
+// Commit protocol: every new text goes to a temp file beside its target (flushed; in a large
+// change, each text beyond Folder::held_text_budget() at once, when it is staged); when
+// more than one file changes, a record of intent is written to .kith/intent (flushed), with
+// what each target held and will hold, and the temp files and the record get second names
+// (see intent.hpp); then the renames and moves; then the record is removed. The next kith that
+// opens the store finishes a change whose record it finds (leaving alone a target changed
+// since: see finish_pending), and removes stale temp files, so a crash, ENOSPC or EFBIG
+// between two files, then a `git clean`, `git stash -u` or deleting .kith/, leaves all of
+// them or none, or says which part is lost.
+#include <deque>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "kith/store/folder.hpp"
+#include "kith/model/model.hpp"
+
+namespace kith::beneath {
+struct Place;
+}
+
+namespace kith {
+
+// A set of creations, edits and moves, applied together by commit().
+class Transaction {
+public:
+    // Takes the lock, finishes a change an earlier kith left half-done, and removes stale
+    // temp files. `config` is the one contact files are parsed with.
+    Transaction(const Folder& store, const Config& config);
+    // A change not committed leaves nothing: the temp files it wrote are removed.
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    // Returns the current text of a file, read under the lock (with this transaction's
+    // earlier changes to it).
+    std::string read(const std::string& path) const;
+    // Returns true when something exists at the path (or a change here creates it).
+    bool exists(const std::string& path) const;
+    // Creates a contact file; refused when something is there. The text must parse.
+    void create(const std::string& path, const std::string& text);
+    // An edit of a file's text: gets the text as read now, under the lock, and returns the new one.
+    using Edit = std::function<std::string(const std::string& text)>;
+    // Edits a contact file: the edit gets its text as read now, under the lock. A file
+    // that does not parse is never rewritten, and a result that would not parse is refused.
+    void edit(const std::string& path, const Edit& edit);
+    // Replaces the whole text of a file whatever it held, even text that does not parse
+    // (kith edit repairs such files); the new text must parse.
+    void replace(const std::string& path, const std::string& text);
+    // Moves a file to another folder of the network; refused when the target exists.
+    void move(const std::string& from, const std::string& to);
+    // Makes this a dry run: each create, edit or replace is made and checked as for a commit,
+    // then let go (its path still counts as taken); nothing is held or written, read() gives a
+    // file as it is on disk, and commit() is refused.
+    void dry_run() { dry_run_ = true; }
+
+    // Applies every change, all or nothing, and returns the paths it changed (as resolved
+    // inside the folder), for git; the store's host is told what each held before and after.
+    // A text larger than max_file_bytes is refused before anything is written. Called once:
+    // each text is let go once its temp file holds it.
+    std::vector<std::string> commit();
+
+private:
+    struct Change {
+        bool is_move = false;
+        std::string from, to;  // a move: from -> to; a write: to only
+        std::string text;      // a write's new text, held until the commit, or else:
+        std::string temp;      // the temp file that holds it already (its path from the root),
+        std::string target;    // its target as resolved then,
+        std::string kind;      // and "new" or "replace", as the target was found then
+        std::string before;    // a write: what the target held when first read (intent::state_of's form)
+        std::string after;     // and what the new text is, once its temp file holds it
+    };
+    // The write of a file this transaction holds, or nullptr.
+    Change* pending_write(const std::string& path);
+    const Change* pending_write(const std::string& path) const;
+    // Appends a change whose target is `to`.
+    Change& add_change(const std::string& to);
+    void stage_write(const std::string& path, std::string text, const std::string& before);
+    // Holds a change's new text, or writes it to its temp file now when the texts held would
+    // pass the budget (and the target's folder is there: only the commit makes folders).
+    void hold(Change& change, std::string text);
+    // Writes a change's text to its temp file beside its target, found at `at`, and lets the text go.
+    void write_temp_of(Change& change, const beneath::Place& at);
+    void check_parses(const std::string& path, const std::string& text, const char* who) const;
+
+    const Folder& store_;
+    const Config& config_;
+    WriteLock lock_;
+    std::deque<Change> changes_;                          // in order; a deque: never copied to grow
+    std::unordered_map<std::string, size_t> writes_;      // a file written -> its change
+    std::unordered_set<std::string> targets_;             // every file a change writes or moves to
+    size_t held_bytes_ = 0;        // of the texts held in memory
+    size_t written_early_ = 0;     // texts written to their temp files before the commit
+    bool handed_over_ = false;     // the temp files are the commit's now (renamed, or named by its record)
+    bool dry_run_ = false;         // checked, never staged
+};
+
+}  // namespace kith
