@@ -101,7 +101,7 @@ SyncPlan plan_sync(SyncInput& input, const std::string& vdir) {
             }
             Contact contact = read.card.contact;
             contact.since = input.today;
-            plan.record_bases.push_back({uid, {read.file, false, sync_view(contact)}});
+            plan.record_bases.push_back({uid, {read.file, false, agreed_on(sync_view(contact))}});
             plan.records.push_back({std::move(contact), 0, vdir + "/" + read.file});
             continue;
         }
@@ -157,7 +157,7 @@ SyncPlan plan_sync(SyncInput& input, const std::string& vdir) {
         if (p.uid.empty()) plan.edits.push_back({p.path, p.slug, p, {}, {}, uid, {}});
         const std::string file = file_for(uid, names);
         plan.cards.push_back({file, p.slug, new_sync_card(p, uid, input.version), true, {}});
-        plan.base[uid] = {file, false, sync_view(p)};
+        plan.base[uid] = {file, false, agreed_on(sync_view(p))};
     }
     for (const auto& [uid, entry] : old)  // kept while its card or a problem with it is still there
         if (!plan.base.count(uid) && (blocked.count(uid) || names.count(entry.file))) plan.base[uid] = entry;

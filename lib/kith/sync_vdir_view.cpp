@@ -85,6 +85,11 @@ std::vector<std::string> changed_keys(const SyncView& a, const SyncView& b) {
     return out;
 }
 
+SyncView agreed_on(SyncView view) {
+    for (const auto& key : synced_keys()) view.try_emplace(key);
+    return view;
+}
+
 SyncMerge merge_sync_views(const std::optional<SyncView>& base, const SyncView& kith, const SyncView& card) {
     static const std::vector<std::string> none;
     const auto get = [](const SyncView& view, const std::string& key) -> const std::vector<std::string>& {
@@ -95,9 +100,8 @@ SyncMerge merge_sync_views(const std::optional<SyncView>& base, const SyncView& 
     for (const auto& key : synced_keys()) {
         const auto& k = get(kith, key);
         const auto& c = get(card, key);
-        const std::vector<std::string>* b = nullptr;
-        if (base && base->count(key)) b = &base->at(key);
-        else if (base) b = &none;  // a base without the key: it was empty then
+        // A key the base lacks is unknown (never agreed on): a difference there is a conflict.
+        const std::vector<std::string>* b = base && base->count(key) ? &base->at(key) : nullptr;
         std::vector<std::string> to_kith = k, to_card = c, agreed;
         bool conflict = false;
         if (merges_as_set(key)) {
@@ -115,7 +119,7 @@ SyncMerge merge_sync_views(const std::optional<SyncView>& base, const SyncView& 
         }
         if (!to_kith.empty()) out.to_kith[key] = std::move(to_kith);
         if (!to_card.empty()) out.to_card[key] = std::move(to_card);
-        if (!agreed.empty() && !(conflict && !b)) out.base[key] = std::move(agreed);
+        if (!conflict || b) out.base[key] = std::move(agreed);  // an empty value agreed on is kept too
     }
     return out;
 }

@@ -27,6 +27,10 @@ SyncView sync_view(const Contact& contact);
 // Returns the keys whose values differ between two views (a set key's order is no difference).
 std::vector<std::string> changed_keys(const SyncView& a, const SyncView& b);
 
+// Returns a view as a base: every key present, an empty one as agreed empty (a key a base
+// lacks is one both sides never agreed on).
+SyncView agreed_on(SyncView view);
+
 // A property changed on both sides to different values since they last agreed.
 struct SyncConflict {
     std::string key;
@@ -41,7 +45,8 @@ struct SyncMerge {
 };
 
 // Merges per key: a value changed on one side only wins; both changed differently (or differing
-// with no base) is a conflict; a set key keeps what either side added and drops what one side
+// with no base, or no base for the key) is a conflict, and its key stays out of the next base
+// unless the old one had it; a set key keeps what either side added and drops what one side
 // removed and the other left as it was.
 SyncMerge merge_sync_views(const std::optional<SyncView>& base, const SyncView& kith, const SyncView& card);
 
