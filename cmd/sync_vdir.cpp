@@ -168,7 +168,7 @@ void add_sync_vdir(CLI::App& sync, Context& ctx, Actions& actions) {
     cmd->add_flag("--dry-run", in->dry_run, "Print what would change on either side; write nothing");
     cmd->add_option("--vcard", in->version, "Version of the cards written: 3 (default) or 4")->check(CLI::IsMember({3, 4}));
     cmd->footer(
-        "Each property is merged three ways against what both sides last agreed on; a property changed\n"
+        "Each property is merged three ways against what both sides last agreed on; a property changed "
         "on both sides is reported (exit 3) and each side keeps its own. A deleted card deletes no one.\n"
         "Examples:\n"
         "  kith sync vdir ~/.contacts/kith && vdirsyncer sync && kith sync vdir ~/.contacts/kith");
