@@ -35,6 +35,7 @@
 #include "report.hpp"
 #include "show.hpp"
 #include "stats.hpp"
+#include "sync.hpp"
 #include "tier.hpp"
 #include "unarchive.hpp"
 #include "where.hpp"
@@ -274,6 +275,7 @@ int run(int argc, char** argv, Context ctx) {
     add_import(app, ctx, actions);
     add_export(app, ctx, actions);
     add_where(app, ctx, actions);
+    add_sync(app, ctx, actions);
     add_complete(app, ctx, actions);
     if (ctx.test_hooks) add_test_hooks(app, actions);
 

@@ -212,3 +212,130 @@ radicale_answers() { dav 207 -X PROPFIND -H 'Depth: 0' "$RADICALE_URL/" >/dev/nu
     assert_failure 1
     assert_output --partial '+conflict_resolution = "b wins"'
 }
+
+# --- kith sync vdir in the chain (issue 21 item 7) ---------------------------------------
+
+# Takes the server's card with UID $1, applies the sed script $2 to it and puts it back as
+# DAVx5 uploads an edit: a new REV and its own PRODID.
+phone_edit() {
+    phone_get "$1" >"$BATS_TEST_TMPDIR/edit.vcf"
+    sed -i -e "$2" -e 's/^REV:.*/REV:20261128T120000Z\r/' \
+        -e 's|^PRODID:.*|PRODID:-//bitfire web engineering//DAVx5 4.3.13-ose//EN\r|' "$BATS_TEST_TMPDIR/edit.vcf"
+    phone_put "$1" "$BATS_TEST_TMPDIR/edit.vcf"
+}
+
+# Asserts that no two cards on the server share a UID, and that there are $1 of them.
+assert_server_uids() {
+    run phone_query --uids
+    assert_success
+    assert_equal "${#lines[@]}" "$1"
+    assert_equal "$(printf '%s\n' "${lines[@]}" | sort | uniq -d)" ""
+}
+
+@test "sync vdir over radicale and vdirsyncer, several rounds: edits cross both ways, conflicts are kept, nothing is lost" {
+    chain_start
+    uid_of() { sed -n 's/^uid: //p' "$NET/contacts/$1.yaml"; }
+    # round 1: every person becomes a card on the server
+    kith sync vdir "$VDIR" >/dev/null
+    vdirsyncer_sync
+    assert_synced "up new" 12 down 0
+    local ada grace new=0b1c2d3e-4f50-4a6b-9c8d-7e6f5a4b3c2d
+    ada=$(uid_of ada-lovelace)
+    grace=$(uid_of grace-hopper)
+
+    # round 2: the phone edits Ada's title and adds a person, DAVx5-shaped
+    snapshot ada-lovelace
+    phone_edit "$ada" 's/^TITLE:.*/TITLE:Head of Analytics\r/'
+    phone_card --uid "$new" --fn "Niamh Byrne" --email niamh@example.ie --email niamh@work.example --tel "+353 1 555 0100" \
+        --title Editor --bday --0317 --anniversary 2019-05-04 --assistant "Sean Walsh" --nickname Nia \
+        --categories press,dublin --note "Met at the book fair." --rev-now >"$BATS_TEST_TMPDIR/niamh.vcf"
+    phone_put "$new" "$BATS_TEST_TMPDIR/niamh.vcf"
+    vdirsyncer_sync
+    assert_synced "down new" 1 "down updated" 1 up 0
+    run kith sync vdir "$VDIR"
+    assert_success
+    assert_line "update ada-lovelace from the vdir: title"
+    assert_line "add Niamh Byrne as niamh-byrne from '$VDIR/$new.vcf'"
+    run changes ada-lovelace
+    assert_output $'< title: Lead Analyst\n> title: Head of Analytics'
+    grep -qx 'birthday: --03-17' contacts/niamh-byrne.yaml
+    grep -qx 'assistant: Sean Walsh' contacts/niamh-byrne.yaml
+    grep -qx '  - {date: 2019-05-04, what: anniversary}' contacts/niamh-byrne.yaml
+    grep -qxE "uid: \"?$new\"?" contacts/niamh-byrne.yaml
+    vdirsyncer_sync
+    assert_synced up 0 down 0
+
+    # round 3: kith edits Grace's org; it reaches the server
+    sed -i 's/^org: .*/org: Naval Computing Lab/' contacts/grace-hopper.yaml
+    run kith sync vdir "$VDIR"
+    assert_success
+    assert_output "update the card of grace-hopper: org"
+    vdirsyncer_sync
+    assert_synced "up updated" 1 down 0
+    phone_get "$grace" | grep -q '^ORG:Naval Computing Lab'
+
+    # round 4: both sides edit Ada's title: reported, each side keeps its own, vdirsyncer has nothing to carry
+    phone_edit "$ada" 's/^TITLE:.*/TITLE:Chief Analyst\r/'
+    sed -i 's/^title: .*/title: Director of Analytics/' contacts/ada-lovelace.yaml
+    vdirsyncer_sync
+    run --separate-stderr kith sync vdir "$VDIR"
+    assert_failure 3
+    assert_stderr_has "ada-lovelace: 'title' changed on both sides: kith has 'Director of Analytics'"
+    assert_stderr_has "has 'Chief Analyst'"
+    grep -qx 'title: Director of Analytics' contacts/ada-lovelace.yaml
+    vdirsyncer_sync
+    assert_synced up 0 down 0
+    phone_get "$ada" | grep -q '^TITLE:Chief Analyst'
+
+    # round 5: the phone deletes Grace: she stays in kith, her card is not written again
+    phone_delete "$grace"
+    vdirsyncer_sync
+    assert_synced "down deleted" 1 up 0
+    run --separate-stderr kith sync vdir "$VDIR"
+    assert_failure 3 # (the conflict of round 4 is still there)
+    assert_stderr_has "the card of Grace Hopper"
+    [ -f contacts/grace-hopper.yaml ]
+
+    # round 6: the conflict resolved in kith; then a round with no change uploads nothing
+    sed -i 's/^title: .*/title: Chief Analyst/' contacts/ada-lovelace.yaml
+    run --separate-stderr kith sync vdir "$VDIR"
+    assert_success
+    assert_output ""
+    vdirsyncer_sync
+    assert_synced up 0 down 0
+    assert_server_uids 12
+    run khard_list "$VDIR"
+    assert_success
+    assert_equal "${#lines[@]}" 12
+    assert_output --partial "Niamh Byrne"
+}
+
+@test "sync vdir meets the phone's own cards of people kith has: merged, never a second card; differences reported until resolved" {
+    chain_start
+    phone_put 6f2b1c84-3a5e-4d9b-8f0a-1c2d3e4f5a6b "$BATS_TEST_DIRNAME/../fixtures/davx5/davx5-3.0.vcf"
+    phone_put "3C5E9F20-7A1B-4C2D-9E8F-0A1B2C3D4E5F" "$BATS_TEST_DIRNAME/../fixtures/davx5/ios-3.0.vcf"
+    vdirsyncer_sync
+    assert_synced "down new" 2 up 0
+    snapshot linus-okafor
+    run kith sync vdir "$VDIR"
+    assert_success
+    assert_line "merge '$VDIR/6f2b1c84-3a5e-4d9b-8f0a-1c2d3e4f5a6b.vcf' into grace-hopper (by name)"
+    assert_line --regexp "^merge '.*' into linus-okafor \(by name\)$"
+    grep -qxE 'uid: "?6f2b1c84-3a5e-4d9b-8f0a-1c2d3e4f5a6b"?' contacts/grace-hopper.yaml
+    grep -qx 'title: VP Engineering' contacts/linus-okafor.yaml # kith's value kept
+    vdirsyncer_sync
+    assert_synced "up new" 10 down 0
+    # linked now, with no base: what differs is reported, each side keeps its own; sets are merged
+    run --separate-stderr kith sync vdir "$VDIR"
+    assert_failure 3
+    assert_stderr_has "linus-okafor: 'title' changed on both sides: kith has 'VP Engineering'"
+    assert_stderr_has "has 'Founder'"
+    grep -qx 'title: VP Engineering' contacts/linus-okafor.yaml
+    vdirsyncer_sync
+    phone_get "3C5E9F20-7A1B-4C2D-9E8F-0A1B2C3D4E5F" | grep -q '^TITLE:Founder'
+    run --separate-stderr kith sync vdir "$VDIR"
+    assert_failure 3
+    vdirsyncer_sync
+    assert_synced up 0 down 0
+    assert_server_uids 12
+}

@@ -296,6 +296,13 @@ VcardFile parse_vcards(const ReadChunk& read, const std::string& path, const std
     return reader.finish(lines);
 }
 
+std::optional<VcardProperty> parse_vcard_line(const std::string& unfolded) {
+    VcardProperty property;
+    if (!split_line(unfolded, property)) return std::nullopt;
+    (void)decode_value(property);  // a NUL byte is dropped, as the card reader drops it
+    return property;
+}
+
 namespace {
 // Splits on `separator` when there is one, unescaping each part.
 std::vector<std::string> split_escaped(std::string_view value, std::optional<char> separator) {

@@ -2,6 +2,7 @@
 // A small, generic vCard 2.1 / 3.0 / 4.0 reader: unfolding, parameters, groups,
 // quoted-printable and charsets. It knows no contact fields; vcard_contact.* maps them.
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -60,6 +61,10 @@ VcardFile parse_vcards(std::string_view bytes, const std::string& path);
 // The same, reading the file a chunk at a time and handing each card to `on_card` as it ends
 // instead of keeping them all (the result holds no cards).
 VcardFile parse_vcards(const ReadChunk& read, const std::string& path, const std::function<void(VcardCard&)>& on_card);
+
+// Reads one unfolded content line ("item1.EMAIL;TYPE=WORK:a@x") into a property, X- and binary
+// ones included, its value decoded as the card reader decodes it; nullopt when it has no ':'.
+std::optional<VcardProperty> parse_vcard_line(const std::string& unfolded);
 
 // Splits an escaped value on unescaped `separator` and unescapes each part (\n \, \; \\).
 std::vector<std::string> vcard_split(std::string_view value, char separator);

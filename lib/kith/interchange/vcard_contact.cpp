@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "kith/interchange/vcard_write.hpp"
@@ -40,13 +41,35 @@ std::string address_from_adr(const VcardProperty* adr) {
     return line;
 }
 
-// A date, with Apple's X-APPLE-OMIT-YEAR (the year written for "no year") honoured.
+// A date, with Apple's X-APPLE-OMIT-YEAR (the year written for "no year") honoured, and 1604,
+// the year phones write for "no year" (iOS, DAVx5), read as none even without it.
 std::optional<MonthDay> date_of(const VcardProperty& p) {
     auto md = parse_export_date(vcard_unescape(p.value));
-    if (md && md->year && !p.param("X-APPLE-OMIT-YEAR").empty() &&
-        std::to_string(*md->year) == p.param("X-APPLE-OMIT-YEAR"))
+    if (md && md->year && ((!p.param("X-APPLE-OMIT-YEAR").empty() &&
+                            std::to_string(*md->year) == p.param("X-APPLE-OMIT-YEAR")) || *md->year == 1604))
         md->year.reset();
     return md;
+}
+
+// The X-ABLabel of an Apple `itemN.` group ("_$!<Assistant>!$_", "COBOL committee"), or "".
+std::string group_label(const VcardCard& card, const VcardProperty& p) {
+    if (p.group.empty()) return "";
+    for (const auto* label : card.all("X-ABLABEL"))
+        if (label->group.size() == p.group.size() &&
+            std::equal(label->group.begin(), label->group.end(), p.group.begin(),
+                       [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); }))
+            return vcard_unescape(label->value);
+    return "";
+}
+
+// What a dated label means: "_$!<Anniversary>!$_" is "anniversary", "_$!<Other>!$_" "other".
+std::string label_meaning(const std::string& label) {
+    if (label.size() > 8 && label.rfind("_$!<", 0) == 0 && label.compare(label.size() - 4, 4, ">!$_") == 0) {
+        std::string word = label.substr(4, label.size() - 8);
+        for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return word;
+    }
+    return trim_blanks(label);
 }
 
 // Drops a URI scheme ("tel:", "mailto:") written in any case.
@@ -93,6 +116,14 @@ Contact contact_from_card(const VcardCard& card, const std::string& path, std::v
             else bad_value(*p, name);
         }
     }
+    for (const auto* p : card.all("X-ABDATE")) {  // Apple and DAVx5: a labelled date
+        if (auto md = date_of(*p)) c.dates.push_back({*md, label_meaning(group_label(card, *p))});
+        else bad_value(*p, "X-ABDATE");
+    }
+    for (const auto* p : card.all("RELATED"))
+        if (p->has_type("assistant") && c.assistant.empty()) c.assistant = text_of(p);
+    for (const auto* p : card.all("X-ABRELATEDNAMES"))
+        if (label_meaning(group_label(card, *p)) == "assistant" && c.assistant.empty()) c.assistant = text_of(p);
     c.uid = text_of(card.preferred("UID"));
     c.name = text_of(card.preferred("FN"));
     if (c.name.empty()) c.name = name_from_n(card.preferred("N"));

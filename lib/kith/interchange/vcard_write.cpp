@@ -24,13 +24,15 @@ std::string stable_uid(std::string_view seed) {
 std::string render_card(const std::vector<VcardProperty>& properties, int version) {
     std::string out = "BEGIN:VCARD\r\n";
     out += version == 3 ? "VERSION:3.0\r\n" : "VERSION:4.0\r\n";
-    for (const auto& p : properties) {
-        std::string line = p.group.empty() ? p.name : p.group + "." + p.name;
-        for (const auto& [name, value] : p.params) line += ";" + name + "=" + value;
-        line += ":" + p.value;
-        out += vcard_fold(line);
-    }
+    for (const auto& p : properties) out += render_property(p);
     return out + "END:VCARD\r\n";
+}
+
+std::string render_property(const VcardProperty& p) {
+    std::string line = p.group.empty() ? p.name : p.group + "." + p.name;
+    for (const auto& [name, value] : p.params) line += ";" + name + "=" + value;
+    line += ":" + p.value;
+    return vcard_fold(line);
 }
 
 }  // namespace kith

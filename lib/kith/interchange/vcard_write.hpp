@@ -18,6 +18,9 @@ std::string vcard_fold(std::string_view line);
 // Returns a "urn:uuid:" UID derived from `seed` only: the same on every run and machine.
 std::string stable_uid(std::string_view seed);
 
+// Renders one property as a folded content line ending in CRLF: group, name, parameters, value.
+std::string render_property(const VcardProperty& property);
+
 // Renders a card: BEGIN, VERSION ("3.0" or "4.0"), the properties in order, END.
 std::string render_card(const std::vector<VcardProperty>& properties, int version);
 

@@ -1,5 +1,7 @@
 #include "kith/store/outside_file.hpp"
 
+#include <algorithm>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -72,8 +74,10 @@ std::optional<std::string> OutsideFolder::head(const std::string& name, size_t m
     struct stat info {};
     if (!fd.ok() || ::fstat(fd.get(), &info) != 0) beneath::fail_io("cannot read", path);
     if (!S_ISREG(info.st_mode)) refuse(path, "is not a regular file (a folder, a pipe or a device?); give the name of a file");
-    std::string bytes(most, '\0');
-    const ssize_t n = ::pread(fd.get(), bytes.data(), most, 0);
+    // As much as the file holds (and a byte more, to see it grew), never `most` bytes for a small file.
+    const size_t want = std::min(most, static_cast<size_t>(info.st_size) + 1);
+    std::string bytes(want, '\0');
+    const ssize_t n = ::pread(fd.get(), bytes.data(), want, 0);
     if (n < 0) beneath::fail_io("cannot read", path);
     bytes.resize(static_cast<size_t>(n));
     return bytes;

@@ -1,0 +1,178 @@
+// kith sync vdir DIR: make the network and a vdir (one .vcf per person, carried to CardDAV by
+// vdirsyncer) agree, field by field, against the base the last run kept in .kith/.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <random>
+
+#include "autocommit.hpp"
+#include "sync_vdir.hpp"
+#include "kith/edit/editor.hpp"
+#include "kith/base/hash.hpp"
+#include "kith/interchange/import_write.hpp"
+#include "kith/store/outside_file.hpp"
+#include "kith/sync/sync_vdir.hpp"
+#include "kith/base/text.hpp"
+#include "kith/store/transaction.hpp"
+
+namespace kith::cli {
+namespace {
+
+struct SyncVdirOptions {
+    std::string dir;
+    bool dry_run = false;
+    int version = 3;
+};
+
+// A fresh random UUID (version 4), bare and lower case.
+std::string random_uuid() {
+    static std::mt19937_64 random{(std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}()};
+    const std::uint64_t a = random(), b = random();
+    return fmt::format("{:08x}-{:04x}-{:04x}-{:04x}-{:012x}", a >> 32, (a >> 16) & 0xFFFF, 0x4000 | (a & 0x0FFF),
+                       0x8000 | ((b >> 48) & 0x3FFF), b & 0xFFFFFFFFFFFFULL);
+}
+
+// Reads every .vcf of the vdir through the folder's handle: a link, a folder or a file over
+// the cap is reported and left alone (its name still counts: its card is not gone).
+void read_vdir(const OutsideFolder& folder, const std::string& dir, SyncInput& input, std::vector<Error>& problems) {
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        const std::string name = entry.path().filename().string();
+        if (name.size() > 4 && name[0] != '.' && name.compare(name.size() - 4, 4, ".vcf") == 0) names.push_back(name);
+    }
+    std::sort(names.begin(), names.end());
+    for (const auto& name : names) {
+        input.names.push_back(name);
+        const auto problem = [&](const std::string& why) {
+            problems.emplace_back(ErrorKind::invalid, why + "; card skipped", Location{folder.path_of(name), 0, 0});
+        };
+        if (std::filesystem::is_symlink(std::filesystem::symlink_status(folder.path_of(name)))) {
+            problem("is a link, which kith never follows");
+            continue;
+        }
+        try {
+            std::optional<std::string> bytes = folder.head(name, sync_max_card_bytes + 1);
+            if (!bytes) continue;  // gone since it was listed
+            if (bytes->size() > sync_max_card_bytes) problem("is larger than 1 MiB, more than a card may be");
+            else input.files.push_back({name, std::move(*bytes)});
+        } catch (const Error& e) {
+            problem(e.what());
+        }
+    }
+}
+
+// Where the base of this vdir lives in .kith/: one file per vdir, named by its absolute path.
+std::string base_path(const std::string& dir) {
+    std::error_code ec;
+    const auto absolute = std::filesystem::weakly_canonical(std::filesystem::absolute(dir), ec);
+    return fmt::format(".kith/sync-vdir-{:016x}.json", hash_bytes(ec ? dir : absolute.string()));
+}
+
+std::string joined(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
+    return out;
+}
+
+std::string said(const std::vector<std::string>& values) {
+    return values.empty() ? "nothing" : "'" + visible(joined(values)) + "'";
+}
+
+int sync_vdir(Context& ctx, const SyncVdirOptions& in) {
+    const Store store = ctx.store();
+    const Config config = store.load_config();
+    // A dry run makes no folder: a vdir not there yet reads as empty.
+    const bool there = std::filesystem::exists(std::filesystem::symlink_status(in.dir));
+    std::optional<OutsideFolder> folder;
+    if (!in.dry_run || there) folder.emplace(in.dir, true);
+    SyncInput input;
+    std::vector<Error> problems;
+    if (folder) read_vdir(*folder, in.dir, input, problems);
+    input.today = ctx.today();
+    input.version = in.version;
+    input.new_uid = random_uuid;
+    const std::string base_file = base_path(in.dir);
+    std::string old_base;
+    if (store.exists(base_file)) {
+        try {
+            old_base = store.read(base_file, size_t{1} << 30);
+            input.base = read_sync_base(old_base, base_file);
+        } catch (const Error& e) {
+            ctx.warn(e.located() + "; syncing without a base: every difference is a conflict");
+        }
+    }
+    std::vector<std::string> changed, lines;
+    const std::string would = in.dry_run ? "would " : "";
+    SyncPlan plan;
+    {
+        Transaction change(store, config);  // decide under the lock
+        if (in.dry_run) change.dry_run();
+        // A chunk of files at a time, each person kept without their log and follow-ups (never synced).
+        ctx.each_contact(true, [&](std::vector<Contact>& read_now, const Config&) {
+            for (auto& person : read_now) {
+                person.log = {};
+                person.followups = {};
+                input.people.push_back(std::move(person));
+            }
+        });
+        plan = plan_sync(input, in.dir);
+        for (const auto& edit : plan.edits) {
+            change.edit(edit.path, [&](const std::string& text) {
+                std::string out = edit_to_view(text, edit.have, edit.want, edit.contact, edit.path);
+                // A UUID reads as text unquoted: written bare, as the user would write it.
+                return edit.new_uid.empty() ? out : set_top_level(out, "uid", edit.new_uid, edit.path);
+            });
+            if (!edit.keys.empty()) lines.push_back(would + "update " + edit.slug + " from the vdir: " + joined(edit.keys));
+        }
+        const auto failed = stage_import(change, plan.imports, plan.records, [&](const ImportDecision& d, const ImportRecord& r) {
+            if (d.action == ImportAction::add) lines.push_back(would + "add " + visible(r.contact.name) + " as " + d.slug + " from '" + r.source + "'");
+            else lines.push_back(would + "merge '" + r.source + "' into " + d.slug + " (by " + d.matched_by + ")");
+        });
+        problems.insert(problems.end(), failed.begin(), failed.end());
+        add_imported(plan);
+        if (!in.dry_run) changed = change.commit();
+    }
+    for (const auto& card : plan.cards) {
+        if (!in.dry_run) folder->write(card.file, card.text);
+        lines.push_back(would + (card.created ? "write a card for " + card.slug + " as '" + card.file + "'"
+                                              : "update the card of " + card.slug + ": " + joined(card.keys)));
+    }
+    const std::string new_base = write_sync_base(plan.base);
+    if (!in.dry_run && new_base != old_base) {
+        store.make_folder(".kith");
+        store.write(base_file, new_base, size_t{1} << 30);
+    }
+    for (const auto& line : lines) std::cout << line << "\n";
+    for (const auto& note : plan.gone) ctx.warn(note);
+    problems.insert(problems.end(), plan.problems.begin(), plan.problems.end());
+    for (const auto& p : problems) ctx.error(p.located());
+    for (const auto& c : plan.conflicts)
+        ctx.error(fmt::format("{}: '{}' changed on both sides: kith has {}, the card '{}' has {}; each side keeps its own "
+                              "until one is changed to match", c.slug, c.conflict.key, said(c.conflict.kith),
+                              in.dir + "/" + c.file, said(c.conflict.card)));
+    if (!problems.empty() || !plan.conflicts.empty()) ctx.had_invalid_files = true;
+    if (!changed.empty())
+        autocommit(ctx, config, store.root(), changed, fmt::format("kith: sync vdir {}", in.dir));
+    return 0;
+}
+
+}  // namespace
+
+void add_sync_vdir(CLI::App& sync, Context& ctx, Actions& actions) {
+    auto* cmd = sync.add_subcommand("vdir", "Two-way sync with a vdir (one .vcf per person) that vdirsyncer carries to CardDAV");
+    auto in = std::make_shared<SyncVdirOptions>();
+    cmd->add_option("DIR", in->dir, "The vdir: a folder of .vcf files (made when missing)")->required();
+    cmd->add_flag("--dry-run", in->dry_run, "Print what would change on either side; write nothing");
+    cmd->add_option("--vcard", in->version, "Version of the cards written: 3 (default) or 4")->check(CLI::IsMember({3, 4}));
+    cmd->footer(
+        "Each property is merged three ways against what both sides last agreed on; a property changed "
+        "on both sides is reported (exit 3) and each side keeps its own. A deleted card deletes no one.\n"
+        "Examples:\n"
+        "  kith sync vdir ~/.contacts/kith && vdirsyncer sync && kith sync vdir ~/.contacts/kith");
+    actions[cmd] = [&ctx, in] { return sync_vdir(ctx, *in); };
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,172 @@
+#include "kith/sync/sync_vdir.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "kith/base/hash.hpp"
+#include "kith/sync/sync_vdir_card.hpp"
+
+namespace kith {
+namespace {
+
+// A card's file name: the UID itself when vdirsyncer would name it so, else one made from it.
+std::string file_for(const std::string& uid, std::set<std::string>& names) {
+    const bool plain = !uid.empty() && uid.size() <= 200 && std::all_of(uid.begin(), uid.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+               c == '+' || c == '-';
+    });
+    std::string name = plain && uid[0] != '.' ? uid + ".vcf" : fmt::format("kith-{:016x}.vcf", hash_bytes(uid));
+    for (int n = 2; names.count(name); ++n) name = fmt::format("kith-{:016x}-{}.vcf", hash_bytes(uid), n);
+    names.insert(name);
+    return name;
+}
+
+struct ReadCard {
+    std::string file;
+    SyncCard card;
+};
+
+// Reads every card; a bad one, and every card of a UID two files hold, is a problem, not synced.
+std::unordered_map<std::string, ReadCard> read_cards(const SyncInput& input, const std::string& vdir,
+                                                     std::vector<Error>& problems, std::set<std::string>& blocked) {
+    std::unordered_map<std::string, ReadCard> cards;
+    std::map<std::string, std::vector<std::string>> files_of;
+    for (const auto& file : input.files) {
+        try {
+            SyncCard card = read_sync_card(file.bytes, vdir + "/" + file.name);
+            const std::string uid = card.uid;  // (the card is moved before the key would be read)
+            files_of[uid].push_back(file.name);
+            cards[uid] = {file.name, std::move(card)};
+        } catch (const Error& e) {
+            if (e.kind() == ErrorKind::io) throw;
+            problems.push_back(e);
+        }
+    }
+    for (const auto& [uid, files] : files_of) {
+        if (files.size() < 2) continue;
+        std::string list;
+        for (const auto& f : files) list += (list.empty() ? "'" : ", '") + f + "'";
+        problems.emplace_back(ErrorKind::invalid,
+                              fmt::format("the UID '{}' is in {} cards ({}): none of them is synced; delete or fix all "
+                                          "but one", uid, files.size(), list),
+                              Location{vdir + "/" + files.front(), 0, 0});
+        blocked.insert(uid);
+        cards.erase(uid);
+    }
+    return cards;
+}
+
+// People by UID; two people with one UID are a problem, and neither is synced.
+std::unordered_map<std::string, const Contact*> people_by_uid(const SyncInput& input, std::vector<Error>& problems,
+                                                              std::set<std::string>& blocked) {
+    std::unordered_map<std::string, const Contact*> by_uid;
+    for (const auto& person : input.people) {
+        if (person.uid.empty()) continue;
+        const auto [it, added] = by_uid.try_emplace(person.uid, &person);
+        if (added) continue;
+        problems.emplace_back(ErrorKind::invalid,
+                              fmt::format("'{}' and '{}' have the same uid '{}': neither is synced; give one of "
+                                          "them another uid (or remove its uid: line)", it->second->slug, person.slug, person.uid),
+                              Location{person.path, 0, 0});
+        blocked.insert(person.uid);
+    }
+    return by_uid;
+}
+
+}  // namespace
+
+SyncPlan plan_sync(SyncInput& input, const std::string& vdir) {
+    SyncPlan plan;
+    const SyncBase old = input.base.value_or(SyncBase{});
+    const size_t synced = static_cast<size_t>(std::count_if(old.begin(), old.end(), [](const auto& e) { return !e.second.gone; }));
+    if (input.names.empty() && synced > 0)
+        throw Error(ErrorKind::invalid,
+                    fmt::format("'{}' holds no card, but {} were synced to it: refused, so that no one's card is taken "
+                                "as deleted (run 'vdirsyncer sync' to bring them back; to start over, delete the folder's "
+                                "sync-vdir-*.json base in .kith/)", vdir, synced));
+    std::set<std::string> blocked, names(input.names.begin(), input.names.end()), merged_into;
+    auto cards = read_cards(input, vdir, plan.problems, blocked);
+    const auto by_uid = people_by_uid(input, plan.problems, blocked);
+    for (auto& [uid, read] : cards) {
+        if (blocked.count(uid)) continue;
+        const auto person = by_uid.find(uid);
+        if (person == by_uid.end()) {
+            if (old.count(uid)) {  // its person was deleted, or their uid taken out: the card is left alone
+                plan.base[uid] = old.at(uid);
+                plan.gone.push_back(fmt::format("card '{}' (UID '{}') has no person in kith any more; left as it is", read.file, uid));
+                continue;
+            }
+            Contact contact = read.card.contact;
+            contact.since = input.today;
+            plan.record_bases.push_back({uid, {read.file, false, agreed_on(sync_view(contact))}});
+            plan.records.push_back({std::move(contact), 0, vdir + "/" + read.file});
+            continue;
+        }
+        const Contact& p = *person->second;
+        if (p.archived) {  // an archived person's card is left alone
+            if (old.count(uid)) plan.base[uid] = old.at(uid);
+            continue;
+        }
+        const SyncView kith = sync_view(p), card = sync_view(read.card.contact);
+        std::optional<SyncView> base;
+        if (old.count(uid)) base = old.at(uid).fields;
+        SyncMerge merge = merge_sync_views(base, kith, card);
+        if (auto keys = changed_keys(kith, merge.to_kith); !keys.empty())
+            plan.edits.push_back({p.path, p.slug, p, kith, merge.to_kith, "", std::move(keys)});
+        if (auto keys = changed_keys(card, merge.to_card); !keys.empty()) {
+            Contact want = p;
+            apply_sync_view(merge.to_card, want);
+            plan.cards.push_back({read.file, p.slug, rewrite_card(read.card, merge.to_card, want), false, std::move(keys)});
+        }
+        for (auto& conflict : merge.conflicts) plan.conflicts.push_back({p.slug, p.name, read.file, std::move(conflict)});
+        plan.base[uid] = {read.file, false, std::move(merge.base)};
+    }
+    // New cards become people, as an import adds them: matched with someone not yet synced, or added.
+    ImportNetwork network(plan.records);
+    std::unordered_map<std::string, const Contact*> by_slug;
+    for (const auto& person : input.people) {
+        by_slug[person.slug] = &person;
+        if (person.uid.empty()) network.add(person);
+        else network.hold_slug_of(person.path);
+    }
+    plan.imports = plan_import(std::move(network), plan.records, "", [&](const std::vector<KnownPerson>& known) {
+        std::vector<Contact> out;
+        for (const auto& k : known) out.push_back(*by_slug.at(k.slug));
+        return out;
+    });
+    for (const auto& d : plan.imports.decisions)
+        if (d.action != ImportAction::add) merged_into.insert(d.slug);
+    // New people in kith become cards; a card deleted from the vdir is never written again.
+    for (const auto& p : input.people) {
+        if (p.archived || merged_into.count(p.slug) || blocked.count(p.uid) || (!p.uid.empty() && cards.count(p.uid))) continue;
+        if (!p.uid.empty() && old.count(p.uid)) {
+            SyncBaseEntry entry = old.at(p.uid);
+            if (!entry.gone && !names.count(entry.file)) {
+                entry.gone = true;
+                plan.gone.push_back(fmt::format("the card of {} ('{}') was deleted from the vdir: kith keeps {} and will "
+                                                "not write the card again; 'kith archive {}' if they should go",
+                                                p.name, entry.file, p.slug, p.slug));
+            }
+            plan.base[p.uid] = entry;
+            continue;
+        }
+        const std::string uid = p.uid.empty() ? input.new_uid() : p.uid;
+        if (p.uid.empty()) plan.edits.push_back({p.path, p.slug, p, {}, {}, uid, {}});
+        const std::string file = file_for(uid, names);
+        plan.cards.push_back({file, p.slug, new_sync_card(p, uid, input.version), true, {}});
+        plan.base[uid] = {file, false, agreed_on(sync_view(p))};
+    }
+    for (const auto& [uid, entry] : old)  // kept while its card or a problem with it is still there
+        if (!plan.base.count(uid) && (blocked.count(uid) || names.count(entry.file))) plan.base[uid] = entry;
+    return plan;
+}
+
+void add_imported(SyncPlan& plan) {
+    for (const auto& d : plan.imports.decisions)
+        if (d.action == ImportAction::add && !d.failed) plan.base.insert(plan.record_bases.at(d.record));
+}
+
+}  // namespace kith
