@@ -250,6 +250,8 @@ int run(int argc, char** argv, Context ctx) {
     add_import(app, ctx, actions);
     add_export(app, ctx, actions);
     add_where(app, ctx, actions);
+    add_sync_mail(app, ctx, actions);
+    add_sync_calendar(app, ctx, actions);
     add_complete(app, ctx, actions);
     if (ctx.test_hooks) add_test_hooks(app, actions);
 

@@ -36,6 +36,8 @@ void add_email(CLI::App& app, Context& ctx, Actions& actions);
 void add_import(CLI::App& app, Context& ctx, Actions& actions);
 void add_export(CLI::App& app, Context& ctx, Actions& actions);
 void add_where(CLI::App& app, Context& ctx, Actions& actions);
+void add_sync_mail(CLI::App& app, Context& ctx, Actions& actions);      // sync.cpp makes the `sync` parent
+void add_sync_calendar(CLI::App& app, Context& ctx, Actions& actions);
 void add_complete(CLI::App& app, Context& ctx, Actions& actions);  // hidden: words for completions
 
 }  // namespace kith::cli
