@@ -35,6 +35,10 @@ std::string entries_for(size_t entries, size_t people) {
 
 }  // namespace
 
+void drop_conflicted(std::vector<Contact>& people) {
+    std::erase_if(people, [](const Contact& person) { return person.conflict_line > 0; });
+}
+
 size_t log_sync_entries(Context& ctx, const Config& config, const std::vector<SyncEntry>& entries, bool dry_run,
                         const std::string& format, const std::string& source) {
     std::set<std::string> slugs;

@@ -11,6 +11,10 @@ namespace kith::cli {
 // the verb given under it (`sync mail` runs `mail`'s).
 CLI::App* sync_command(CLI::App& app, Actions& actions);
 
+// Leaves out the people whose file is in git's conflict markers: no write touches such a file
+// (each was reported when the network was read), and the others are still synced.
+void drop_conflicted(std::vector<Contact>& people);
+
 // Logs planned sync entries in one Transaction (each file decides, under the lock, what it still
 // lacks), commits them with git when asked, and says what was done; with `dry_run`, prints them
 // person by person in `format` instead. `source` names the sync ("mail", "calendar"). Returns

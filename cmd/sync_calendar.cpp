@@ -57,7 +57,8 @@ int sync_calendar(Context& ctx, const SyncCalendarOptions& in) {
         const std::vector<std::string> found = calendar_files(path);
         files.insert(files.end(), found.begin(), found.end());
     }
-    const Network network = ctx.load();
+    Network network = ctx.load();
+    drop_conflicted(network.contacts);
     CalendarRules rules{{network.config.me_email}, since, today, !in.no_summary};
     rules.my_addresses.insert(rules.my_addresses.end(), network.config.me_addresses.begin(), network.config.me_addresses.end());
     CalendarPlanner planner(network.contacts, rules);

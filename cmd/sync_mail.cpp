@@ -74,7 +74,8 @@ int sync_mail(Context& ctx, const SyncMailOptions& in) {
     if (!since) since = day_after_last_sync(store, "mail");
     if (!since) since = add_duration(today, Duration{1, 'y'}, -1);
     const NotmuchIndex index(find_notmuch(ctx));  // before anything is read: no database, nothing done
-    const Network network = ctx.load();
+    Network network = ctx.load();
+    drop_conflicted(network.contacts);
     MailRules rules{index.my_addresses(), *since, today, in.subjects, local_day};
     rules.my_addresses.push_back(network.config.me_email);
     rules.my_addresses.insert(rules.my_addresses.end(), network.config.me_addresses.begin(), network.config.me_addresses.end());

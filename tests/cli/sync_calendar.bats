@@ -77,3 +77,17 @@ expect() { $PY "$SYNC/calendar_oracle.py" "$NET.before" "$@"; }
     assert_success
     assert_output "logged 0 entries for 0 people"
 }
+
+@test "sync calendar leaves a file in conflict markers untouched (exit 3) and logs for the others" {
+    needs_python
+    calendar_network
+    printf '<<<<<<< ours\ntier: core\n=======\ntier: close\n>>>>>>> theirs\n' >> "$NET/contacts/carol-chen.yaml"
+    cp "$NET/contacts/carol-chen.yaml" carol.before
+    run kith -d "$NET" sync calendar "$CAL/vdir"
+    assert_failure 3
+    assert_output --partial "carol-chen.yaml"
+    cmp carol.before "$NET/contacts/carol-chen.yaml"
+    run grep -c "kind: meeting" "$NET/contacts/ada-lovelace.yaml"
+    assert_success
+    refute_output 0
+}
