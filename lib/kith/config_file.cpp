@@ -73,8 +73,7 @@ tiers:
 default_tier: loose
 
 # Who signs introductions.
-# me: {name: Sam Rivera, email: sam@example.org, addresses: [sam@work.example]}
-# (every address is yours for `kith sync mail`)
+# me: {name: Sam Rivera, email: sam@example.org}
 
 # When true, every change kith makes is committed to git with a clear message.
 git: {autocommit: false}
