@@ -20,11 +20,12 @@ LAUNCHER = $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUN
 
 # What building kith needs, all from Debian: `make deps` (and `make demo`) install these only.
 BUILD_PACKAGES = cmake g++ make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev \
-  libhowardhinnant-date-dev doctest-dev nlohmann-json3-dev libutf8proc-dev libcsv-dev
+  libhowardhinnant-date-dev doctest-dev nlohmann-json3-dev libutf8proc-dev libcsv-dev \
+  libnotmuch-dev libical-dev
 # What the tests run besides (real programs that read what kith writes): `make test` adds these.
 TEST_PACKAGES = git bats bats-assert bats-support python3 python3-icalendar python3-yaml python3-vobject \
   python3-pil python3-dateutil khal calcurse khard zsh fish tmux man-db hyperfine chromium \
-  clang libclang-rt-14-dev radicale vdirsyncer curl notmuch libnotmuch-dev libical-dev
+  clang libclang-rt-14-dev radicale vdirsyncer curl notmuch
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps test-deps build demo test test-plain test-sanitize test-fuzz install clean bench fuzz-long

@@ -35,7 +35,9 @@
 #include "report.hpp"
 #include "show.hpp"
 #include "stats.hpp"
-#include "sync.hpp"
+#include "sync_calendar.hpp"
+#include "sync_mail.hpp"
+#include "sync_vdir.hpp"
 #include "tier.hpp"
 #include "unarchive.hpp"
 #include "where.hpp"
@@ -275,7 +277,9 @@ int run(int argc, char** argv, Context ctx) {
     add_import(app, ctx, actions);
     add_export(app, ctx, actions);
     add_where(app, ctx, actions);
-    add_sync(app, ctx, actions);
+    add_sync_vdir(app, ctx, actions);
+    add_sync_mail(app, ctx, actions);
+    add_sync_calendar(app, ctx, actions);
     add_complete(app, ctx, actions);
     if (ctx.test_hooks) add_test_hooks(app, actions);
 

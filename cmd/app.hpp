@@ -24,6 +24,7 @@ struct Context {
     std::string color = "auto";  // --color
     std::string editor;          // $VISUAL, else $EDITOR
     std::string home;            // $HOME
+    std::function<std::string(const char*)> env;  // reads the environment, for lookups another program defines (notmuch's)
     bool stdout_is_terminal = false;
     bool stdin_is_terminal = false;
     bool no_color_env = false;

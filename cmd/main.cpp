@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
     if (!env("KITH_DIR").empty()) ctx.where.kith_dir = env("KITH_DIR");
     const std::string home = env("HOME");
     ctx.home = home;
+    ctx.env = env;
     ctx.where.data_home = !env("XDG_DATA_HOME").empty() ? env("XDG_DATA_HOME") : home + "/.local/share";
     ctx.today_text = env("KITH_TODAY");
     ctx.editor = !env("VISUAL").empty() ? env("VISUAL") : env("EDITOR");

@@ -1,16 +1,102 @@
-// kith sync: the command group of the syncs (vdir: cmd/sync_vdir.cpp). The group's action runs
-// the action of the sync chosen.
+// kith sync: the parent of `sync vdir`, `sync mail` and `sync calendar`, and what they share.
 #include "sync.hpp"
-#include "sync_vdir.hpp"
+
+#include <ctime>
+#include <map>
+#include <set>
+
+#include "autocommit.hpp"
+#include "kith/base/error.hpp"
+#include "kith/store/transaction.hpp"
 
 namespace kith::cli {
 
-void add_sync(CLI::App& app, Context& ctx, Actions& actions) {
-    auto* sync = app.add_subcommand("sync", "Keep the network in step with a vdir, mail or a calendar");
-    sync->require_subcommand(1);
-    sync->footer("Examples:\n  kith sync vdir ~/.contacts/kith    # two-way with a vdir that vdirsyncer carries to CardDAV");
-    add_sync_vdir(*sync, ctx, actions);
-    actions[sync] = [sync, &actions] { return actions.at(sync->get_subcommands().front())(); };
+CLI::App* sync_command(CLI::App& app, Actions& actions) {
+    for (CLI::App* sub : app.get_subcommands([](CLI::App* cmd) { return cmd->get_name() == "sync"; })) return sub;
+    auto* cmd = app.add_subcommand("sync", "Keep the network in step with a vdir, mail or a calendar");
+    cmd->require_subcommand(1);
+    cmd->footer("Examples:\n"
+                "  kith sync vdir ~/.contacts/kith    # two-way with a vdir that vdirsyncer carries to CardDAV\n"
+                "  kith sync mail                     # log the mail you exchanged, from notmuch's index\n"
+                "  kith sync calendar ~/.calendars    # log the meetings you had, from .ics files");
+    actions[cmd] = [cmd, &actions] { return actions.at(cmd->get_subcommands().front())(); };
+    return cmd;
+}
+
+namespace {
+
+Table dry_run_table(const std::vector<SyncEntry>& entries) {
+    Table table{{{"slug", "SLUG"}, {"name", "NAME", false, true}, {"date", "DATE"}, {"kind", "KIND"},
+                 {"note", "NOTE", false, true}}, {}, {}};
+    for (const SyncEntry& e : entries) table.add({e.slug, e.name, format_day(e.entry.date), e.entry.kind, e.entry.note});
+    return table;
+}
+
+std::string entries_for(size_t entries, size_t people) {
+    return std::to_string(entries) + (entries == 1 ? " entry" : " entries") + " for " + std::to_string(people) +
+           (people == 1 ? " person" : " people");
+}
+
+}  // namespace
+
+void drop_conflicted(std::vector<Contact>& people) {
+    std::erase_if(people, [](const Contact& person) { return person.conflict_line > 0; });
+}
+
+size_t log_sync_entries(Context& ctx, const Config& config, const std::vector<SyncEntry>& entries, bool dry_run,
+                        const std::string& format, const std::string& source) {
+    std::set<std::string> slugs;
+    for (const SyncEntry& e : entries) slugs.insert(e.slug);
+    if (dry_run) {
+        ctx.print(dry_run_table(entries), format);
+        ctx.say("sync " + source + ": would log " + entries_for(entries.size(), slugs.size()) + " (dry run)");
+        return entries.size();
+    }
+    std::map<std::string, std::vector<LogEntry>> by_path;
+    for (const SyncEntry& e : entries) by_path[e.path].push_back(e.entry);
+    const Store store = ctx.store();
+    Transaction change(store, config);
+    size_t added = 0, people = 0;
+    for (const auto& [path, planned] : by_path) {
+        std::vector<LogEntry> now;  // what the file lacks, decided from its text under the lock
+        add_missing_entries(change.read(path), planned, path, config, now);
+        if (now.empty()) continue;
+        change.edit(path, [&](const std::string& text) { return add_missing_entries(text, planned, path, config, now); });
+        added += now.size();
+        ++people;
+    }
+    const std::vector<std::string> changed = change.commit();
+    const std::string said = "sync " + source + ": " + entries_for(added, people);
+    ctx.say("logged " + entries_for(added, people));
+    if (!changed.empty()) autocommit(ctx, config, store.root(), changed, "kith: " + said);
+    return added;
+}
+
+Day local_day(std::int64_t time) {
+    const std::time_t when = static_cast<std::time_t>(time);
+    std::tm local{};
+    ::localtime_r(&when, &local);
+    return Day{date::year{local.tm_year + 1900} / (local.tm_mon + 1) / local.tm_mday};
+}
+
+std::optional<Day> day_after_last_sync(const Store& store, const std::string& source) {
+    const std::string path = ".kith/sync-" + source;
+    std::string text;
+    try {
+        if (!store.exists(path)) return std::nullopt;
+        text = store.read(path, 64);
+    } catch (const Error&) {
+        return std::nullopt;  // a cache: one that cannot be read is as good as none
+    }
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    const std::optional<Day> day = parse_iso_day(text);
+    if (!day) return std::nullopt;
+    return *day + date::days{1};
+}
+
+void record_sync(const Store& store, const std::string& source, Day through) {
+    store.make_folder(".kith");
+    store.write(".kith/sync-" + source, format_day(through) + "\n");
 }
 
 }  // namespace kith::cli

@@ -10,6 +10,7 @@
 
 #include "autocommit.hpp"
 #include "sync_vdir.hpp"
+#include "sync.hpp"
 #include "kith/edit/editor.hpp"
 #include "kith/base/hash.hpp"
 #include "kith/interchange/import_write.hpp"
@@ -161,8 +162,8 @@ int sync_vdir(Context& ctx, const SyncVdirOptions& in) {
 
 }  // namespace
 
-void add_sync_vdir(CLI::App& sync, Context& ctx, Actions& actions) {
-    auto* cmd = sync.add_subcommand("vdir", "Two-way sync with a vdir (one .vcf per person) that vdirsyncer carries to CardDAV");
+void add_sync_vdir(CLI::App& app, Context& ctx, Actions& actions) {
+    auto* cmd = sync_command(app, actions)->add_subcommand("vdir", "Two-way sync with a vdir (one .vcf per person) that vdirsyncer carries to CardDAV");
     auto in = std::make_shared<SyncVdirOptions>();
     cmd->add_option("DIR", in->dir, "The vdir: a folder of .vcf files (made when missing)")->required();
     cmd->add_flag("--dry-run", in->dry_run, "Print what would change on either side; write nothing");

@@ -4,7 +4,7 @@
 
 namespace kith::cli {
 
-// Adds `sync vdir` under the `sync` group, with the action that runs it.
-void add_sync_vdir(CLI::App& sync, Context& ctx, Actions& actions);
+// Adds `sync vdir` under the `sync` group (made when missing), with the action that runs it.
+void add_sync_vdir(CLI::App& app, Context& ctx, Actions& actions);
 
 }  // namespace kith::cli

@@ -49,6 +49,7 @@ Config parse_config(std::string_view bytes, const std::string& path) {
         in.expect_map(*me, "'me'");
         if (const YamlValue* name = me->find("name")) config.me_name = in.text(*name, "name");
         if (const YamlValue* email = me->find("email")) config.me_email = in.text(*email, "email");
+        if (const YamlValue* more = me->find("addresses")) config.me_addresses = in.text_list(*more, "addresses");
     }
     if (const YamlValue* git = root.find("git")) {
         in.expect_map(*git, "'git'");

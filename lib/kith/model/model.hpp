@@ -21,6 +21,7 @@ struct Config {
     std::string default_tier;
     std::string me_name;
     std::string me_email;
+    std::vector<std::string> me_addresses;  // more addresses that are yours (kith sync mail)
     bool autocommit = false;
 
     // Returns the tier called `name`, or nullptr.

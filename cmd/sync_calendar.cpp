@@ -1,0 +1,97 @@
+// kith sync calendar PATH... [--since DATE] [--dry-run] [--no-summary]: log meetings from .ics files.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "sync_calendar.hpp"
+
+#include "sync.hpp"
+#include "kith/base/error.hpp"
+#include "kith/sync/sync_calendar.hpp"
+#include "kith/sync/sync_calendar_ical.hpp"
+
+namespace kith::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct SyncCalendarOptions {
+    std::vector<std::string> paths;
+    std::string since, format = "text";
+    bool dry_run = false, no_summary = false;
+};
+
+// The files a PATH names: a file itself, a folder's *.ics files and its subfolders' (a vdir holds
+// one folder per calendar), sorted; names starting with '.' are skipped.
+std::vector<std::string> calendar_files(const std::string& path) {
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(path, ec))) fail_usage("no calendar at '" + path + "': give .ics files or folders of them");
+    if (!fs::is_directory(path, ec)) return {path};
+    std::vector<std::string> found;
+    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.front() == '.') {
+            if (it->is_directory(ec)) it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file(ec) && it->path().extension() == ".ics") found.push_back(it->path().string());
+    }
+    if (ec) throw Error(ErrorKind::io, "cannot read folder '" + path + "': " + ec.message());
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorKind::io, "cannot read '" + path + "'", {path});
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+int sync_calendar(Context& ctx, const SyncCalendarOptions& in) {
+    const Day today = ctx.today();
+    const Day since = in.since.empty() ? add_duration(today, Duration{1, 'y'}, -1) : parse_cli_day(in.since, today, Direction::past);
+    std::vector<std::string> files;  // every PATH checked before anything is read
+    for (const std::string& path : in.paths) {
+        const std::vector<std::string> found = calendar_files(path);
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    Network network = ctx.load();
+    drop_conflicted(network.contacts);
+    CalendarRules rules{{network.config.me_email}, since, today, !in.no_summary};
+    rules.my_addresses.insert(rules.my_addresses.end(), network.config.me_addresses.begin(), network.config.me_addresses.end());
+    CalendarPlanner planner(network.contacts, rules);
+    for (const std::string& file : files) {
+        try {
+            for (const EventInstance& instance : read_calendar(read_file(file), file, since, today, local_day))
+                planner.add(instance);
+        } catch (const Error& problem) {  // reported; the other files are read, and the exit is 3
+            if (problem.kind() == ErrorKind::usage) throw;
+            ctx.error(problem.located());
+            ctx.had_invalid_files = true;
+        }
+    }
+    log_sync_entries(ctx, network.config, planner.entries(), in.dry_run, in.format, "calendar");
+    return 0;
+}
+
+}  // namespace
+
+void add_sync_calendar(CLI::App& app, Context& ctx, Actions& actions) {
+    auto* cmd = sync_command(app, actions)->add_subcommand("calendar", "Log meetings read from .ics files and calendar folders");
+    auto in = std::make_shared<SyncCalendarOptions>();
+    cmd->add_option("PATH", in->paths, ".ics files, or folders of them (khal's or vdirsyncer's vdir)")->required();
+    cmd->add_option("--since", in->since, "The first day to read (default: a year back)");
+    cmd->add_flag("--dry-run", in->dry_run, "Print what would be logged, person by person; write nothing");
+    cmd->add_flag("--no-summary", in->no_summary, "Leave the event's summary out of the note");
+    add_format(*cmd, in->format);
+    cmd->footer(
+        "Examples:\n"
+        "  kith sync calendar ~/.calendars --dry-run\n"
+        "  vdirsyncer sync && kith sync calendar ~/.calendars/work");
+    actions[cmd] = [&ctx, in] { return sync_calendar(ctx, *in); };
+}
+
+}  // namespace kith::cli
