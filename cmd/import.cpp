@@ -4,10 +4,12 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <unordered_map>
 
 #include "autocommit.hpp"
 #include "import.hpp"
 #include "kith/base/error.hpp"
+#include "kith/interchange/first_due.hpp"
 #include "kith/interchange/google_csv.hpp"
 #include "kith/interchange/import_plan.hpp"
 #include "kith/interchange/import_write.hpp"
@@ -20,7 +22,8 @@ namespace kith::cli {
 namespace {
 
 struct ImportOptions {
-    std::string format, source, tier;
+    std::string format, source, tier, since;
+    std::vector<std::string> tags;
     bool dry_run = false;
 };
 
@@ -81,6 +84,36 @@ ImportBatch read_source(const ImportOptions& in) {
     return batch;
 }
 
+// Marks the records a warning is about: the last record of its file starting at or before its line.
+std::vector<bool> records_warned(const ImportBatch& batch) {
+    std::unordered_map<std::string, std::vector<std::pair<int, size_t>>> starts;  // file -> (line, record), in order
+    for (size_t r = 0; r < batch.records.size(); ++r)
+        starts[batch.records[r].source].emplace_back(batch.records[r].line, r);
+    std::vector<bool> warned(batch.records.size(), false);
+    for (const auto& w : batch.warnings) {
+        const auto it = starts.find(w.where().path);
+        if (it == starts.end()) continue;
+        const auto after = std::upper_bound(it->second.begin(), it->second.end(), std::pair{w.where().line, batch.records.size()});
+        if (after != it->second.begin()) warned[std::prev(after)->second] = true;
+    }
+    return warned;
+}
+
+// Says each distinct warning once, at its first place, with how many times it came.
+void warn_once_each(Context& ctx, const std::vector<Error>& warnings) {
+    std::vector<std::string> order;
+    std::unordered_map<std::string, std::pair<const Error*, size_t>> seen;  // message -> (first, count)
+    for (const auto& w : warnings) {
+        auto [it, added] = seen.try_emplace(w.message(), &w, 0);
+        if (added) order.push_back(w.message());
+        ++it->second.second;
+    }
+    for (const auto& message : order) {
+        const auto& [first, count] = seen[message];
+        ctx.warn(first->located() + (count > 1 ? " (" + std::to_string(count) + " times)" : ""));
+    }
+}
+
 std::string facts_text(const ImportDecision& d) {
     std::string out;
     for (const auto& f : d.facts) out += (out.empty() ? "" : ", ") + f.key + " '" + f.value + "'";
@@ -91,7 +124,12 @@ int import(Context& ctx, const ImportOptions& in) {
     const Store store = ctx.store();
     const Config config = store.load_config();
     if (!in.tier.empty()) check_tiers(config, {in.tier});
+    const Day today = ctx.today();
+    Arrival arrival{today, in.since.empty() ? std::nullopt : std::optional(parse_cli_day(in.since, today, Direction::past)),
+                    in.tags};
+    FirstDueCalendar calendar(today);
     ImportBatch batch = read_source(in);
+    const std::vector<bool> warned = records_warned(batch);
     std::vector<std::string> changed, said(batch.records.size());  // what each decision did, said once done
     std::vector<Error> failed;
     ImportPlan plan;
@@ -101,7 +139,10 @@ int import(Context& ctx, const ImportOptions& in) {
         // The network a chunk of files at a time: of each person only what a record could match.
         ImportNetwork existing(batch.records);
         const Network scanned = ctx.each_contact(true, [&](std::vector<Contact>& read_now, const Config&) {
-            for (const auto& c : read_now) existing.add(c);
+            for (const auto& c : read_now) {
+                existing.add(c);
+                calendar.add(c, config);  // who already waits for a first contact, and when
+            }
         });
         for (const auto& problem : scanned.problems) existing.hold_slug_of(problem.where().path);  // a file that does not read
         plan = plan_import(std::move(existing), batch.records, in.tier, [&](const std::vector<KnownPerson>& people) {
@@ -109,6 +150,7 @@ int import(Context& ctx, const ImportOptions& in) {
             for (const auto& person : people) paths.push_back(person.path);
             return store.load_contacts(paths, config);
         });
+        welcome_added(plan, batch.records, arrival, config, calendar);
         const std::string would = in.dry_run ? "would " : "";
         failed = stage_import(change, plan, batch.records, [&](const ImportDecision& d, const ImportRecord& record) {
             std::string& line = said[d.record];
@@ -122,7 +164,7 @@ int import(Context& ctx, const ImportOptions& in) {
     // Only now, with everything written (or checked), is anything said.
     for (const auto& d : plan.decisions)
         if (!d.failed && !said[d.record].empty()) std::cout << said[d.record] << "\n";
-    for (const auto& w : batch.warnings) ctx.warn(w.located());
+    warn_once_each(ctx, batch.warnings);
     for (const auto& d : plan.decisions)
         for (const auto& disagreement : d.disagreements) ctx.warn(d.slug + ": " + disagreement);
     for (const auto* errors : {&batch.errors, &failed})
@@ -130,7 +172,10 @@ int import(Context& ctx, const ImportOptions& in) {
     size_t failures = batch.errors.size();
     for (const auto& d : plan.decisions) failures += d.failed ? 1 : 0;
     if (failures > 0) ctx.had_invalid_files = true;
-    std::cout << (in.dry_run ? "dry run: " : "") << plan.added << " added, " << plan.merged << " merged, "
+    size_t added_warned = 0;
+    for (const auto& d : plan.decisions) added_warned += d.action == ImportAction::add && !d.failed && warned[d.record];
+    std::cout << (in.dry_run ? "dry run: " : "") << plan.added << " added"
+              << (added_warned ? " (" + std::to_string(added_warned) + " with warnings)" : "") << ", " << plan.merged << " merged, "
               << plan.skipped << " skipped, " << failures << " failed\n";
     if (!in.dry_run && !changed.empty()) {
         const size_t people = plan.added + plan.merged;
@@ -152,8 +197,11 @@ void add_import(CLI::App& app, Context& ctx, Actions& actions) {
     cmd->add_option("SOURCE", in->source, "A file, '-' for stdin, or (vcard) a folder of .vcf files")->required();
     cmd->add_flag("--dry-run", in->dry_run, "Print what would be added and merged; write nothing");
     cmd->add_option("--tier", in->tier, "Tier of the people added");
+    cmd->add_option("--tag", in->tags, "Tag of the people added (repeatable)");
+    cmd->add_option("--since", in->since, "Start of the relationship of the people added (default: today)");
     cmd->footer(
         "Matches people by email, then URL, then name; a value you set is never overwritten.\n"
+        "The people added are first due on days spread over their first cadence (first_due).\n"
         "Examples:\n"
         "  kith import vcard contacts.vcf --dry-run\n"
         "  kith import google google.csv --tier loose\n"

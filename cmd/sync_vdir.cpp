@@ -12,6 +12,7 @@
 #include "sync_vdir.hpp"
 #include "sync.hpp"
 #include "kith/edit/editor.hpp"
+#include "kith/model/contact_file.hpp"
 #include "kith/base/hash.hpp"
 #include "kith/interchange/import_write.hpp"
 #include "kith/store/outside_file.hpp"
@@ -124,7 +125,7 @@ int sync_vdir(Context& ctx, const SyncVdirOptions& in) {
             change.edit(edit.path, [&](const std::string& text) {
                 std::string out = edit_to_view(text, edit.have, edit.want, edit.contact, edit.path);
                 // A UUID reads as text unquoted: written bare, as the user would write it.
-                return edit.new_uid.empty() ? out : set_top_level(out, "uid", edit.new_uid, edit.path);
+                return edit.new_uid.empty() ? out : set_top_level(out, "uid", edit.new_uid, canonical_keys(), edit.path);
             });
             if (!edit.keys.empty()) lines.push_back(would + "update " + edit.slug + " from the vdir: " + joined(edit.keys));
         }

@@ -37,6 +37,7 @@ inline std::vector<Contact> generated_network(unsigned seed, size_t people) {
         for (size_t k = pick(3); k > 0; --k) c.interests.push_back(topics[pick(topics.size())]);
         for (size_t k = pick(3); k > 0; --k) c.tags.push_back("group-" + std::to_string(pick(5)));
         if (pick(3) == 0) c.since = *parse_iso_day("2024-01-01") + date::days{pick(1000)};
+        if (c.since && i % 4 == 0) c.first_due = *c.since + date::days{1 + i % 90};  // no draw: the sequence stays
         if (pick(5) == 0) c.snooze = *parse_iso_day("2026-11-01") + date::days{pick(60)};
         if (pick(4) == 0) c.birthday = MonthDay{static_cast<unsigned>(1 + pick(12)), static_cast<unsigned>(1 + pick(28)), 1990};
         if (pick(6) == 0) c.introduced_by = slugs[pick(people)];

@@ -73,9 +73,10 @@ TEST_CASE("google csv: the current export") {
     CHECK(grace.phone == Strings{"+1 202-555-0143", "+1 202-555-0199"});
     CHECK(grace.tags.empty());
     CHECK(batch.records[1].line == 6);
-    REQUIRE(batch.errors.size() == 2);
+    REQUIRE(batch.errors.size() == 1);
     CHECK(batch.errors[0].located() == "google.csv:7: row has no name, organisation or email; skipped");
-    CHECK(batch.errors[1].located() == "google.csv:8: birthday 'April 30' is not a date; left out");
+    REQUIRE(batch.warnings.size() == 1);
+    CHECK(batch.warnings[0].located() == "google.csv:8: birthday 'April 30' is not a date; left out");
     CHECK(batch.records[2].contact.name == "Claude Shannon");
 }
 
@@ -105,6 +106,9 @@ TEST_CASE("linkedin: Connected On in both forms") {
     CHECK(parse_connected_on("15 Mar 2024") == parse_iso_day("2024-03-15"));
     CHECK(parse_connected_on("07-Feb-22") == parse_iso_day("2022-02-07"));
     CHECK(parse_connected_on("2023-01-05") == parse_iso_day("2023-01-05"));
+    CHECK(parse_connected_on("1/8/18, 6:14 PM") == parse_iso_day("2018-01-08"));
+    CHECK(parse_connected_on("12/31/2017") == parse_iso_day("2017-12-31"));
+    CHECK_FALSE(parse_connected_on("13/8/18, 6:14 PM"));
     CHECK_FALSE(parse_connected_on("31 Feb 2021"));
     CHECK_FALSE(parse_connected_on("15 Foo 2024"));
     CHECK_FALSE(parse_connected_on("yesterday"));
@@ -119,16 +123,18 @@ TEST_CASE("linkedin: BOM and Notes preamble skipped, header found by content") {
     CHECK(ada.email == Strings{"ada@example.org"});
     CHECK(ada.org == "Analytical Engines Ltd");
     CHECK(ada.title == "Lead Analyst");
-    CHECK(ada.since == parse_iso_day("2024-03-15"));
+    CHECK(ada.met == "LinkedIn, connected 2024-03-15");
+    CHECK_FALSE(ada.since);
     CHECK(batch.records[0].line == 5);
     const Contact& grace = batch.records[1].contact;
     CHECK(grace.email.empty());
     CHECK(grace.org == "US Navy, Research");
     CHECK(grace.title == "Rear Admiral, \"Amazing\"");
-    CHECK(grace.since == parse_iso_day("2022-02-07"));
-    REQUIRE(batch.errors.size() == 2);
+    CHECK(grace.met == "LinkedIn, connected 2022-02-07");
+    REQUIRE(batch.errors.size() == 1);  // a date left out is a warning: the person is added
     CHECK(batch.errors[0].located() == "Connections.csv:7: connection has no name; skipped");
-    CHECK(batch.errors[1].located() == "Connections.csv:8: 'Connected On' date '31 Feb 2021' is not a date; left out");
+    REQUIRE(batch.warnings.size() == 1);
+    CHECK(batch.warnings[0].located() == "Connections.csv:8: 'Connected On' date '31 Feb 2021' is not a date; left out");
 }
 
 TEST_CASE("linkedin: a file without the header is refused") {
@@ -176,11 +182,11 @@ TEST_CASE("google csv: an event's label goes with its own number; a bad value is
     REQUIRE(eve.dates.size() == 1);
     CHECK(eve.dates[0].what == "anniversary");
     CHECK(eve.address == "Home");
-    REQUIRE(batch.errors.size() == 1);
-    CHECK(batch.errors[0].located() == "e.csv:2: 'Event 1 - Value' 'someday' is not a date; left out");
-    REQUIRE(batch.warnings.size() == 2);
-    CHECK(batch.warnings[0].located() == "e.csv:2: 2 addresses after the first left out ('Work'): a contact keeps one address");
-    CHECK(batch.warnings[1].located() == "e.csv:2: 1 cell past the header's 7 columns left out");
+    CHECK(batch.errors.empty());
+    REQUIRE(batch.warnings.size() == 3);
+    CHECK(batch.warnings[0].located() == "e.csv:2: 'Event 1 - Value' 'someday' is not a date; left out");
+    CHECK(batch.warnings[1].located() == "e.csv:2: 2 addresses after the first left out ('Work'): a contact keeps one address");
+    CHECK(batch.warnings[2].located() == "e.csv:2: 1 cell past the header's 7 columns left out");
 }
 
 TEST_CASE("google and linkedin csv: a file with a header and no row, or no header, is refused saying what it held") {

@@ -66,6 +66,31 @@ TEST_CASE("since applies to people never logged; without it they are due now, ov
     CHECK(contact_status(never, default_config(), day("2026-11-28")).overdue == 0);
 }
 
+TEST_CASE("first_due is the due day of a person never in touch; a logged contact makes it irrelevant") {
+    Contact c = person("a");  // default tier: loose, 180d
+    c.since = day("2026-11-28");
+    c.first_due = day("2026-12-20");
+    ContactStatus s = contact_status(c, default_config(), day("2026-11-28"));
+    CHECK(format_day(s.due_on) == "2026-12-20");
+    CHECK(s.overdue == -22);
+    CHECK_FALSE(s.is_due());
+    CHECK(contact_status(c, default_config(), day("2026-12-20")).is_due());
+    CHECK(due_items({c}, default_config(), on("2026-12-19")).empty());
+    CHECK(due_items({c}, default_config(), on("2026-12-21")).size() == 1);
+    c.snooze = day("2027-01-05");  // a snooze still moves it later
+    CHECK(format_day(contact_status(c, default_config(), day("2026-11-28")).due_on) == "2027-01-05");
+    c.snooze.reset();
+    c.log = {entry("2026-12-01", "note")};  // a note is no contact: first_due still holds
+    CHECK(format_day(contact_status(c, default_config(), day("2026-12-02")).due_on) == "2026-12-20");
+    c.log = {entry("2026-12-01")};
+    s = contact_status(c, default_config(), day("2026-12-02"));
+    CHECK(format_day(s.due_on) == "2027-05-30");  // 180 days after the call
+    CHECK(s.reference == day("2026-12-01"));
+    Contact no_since = person("b");  // first_due without since: due on that day, no staleness
+    no_since.first_due = day("2026-12-20");
+    CHECK(format_day(contact_status(no_since, default_config(), day("2026-11-28")).due_on) == "2026-12-20");
+}
+
 TEST_CASE("a person's cadence overrides the tier's; months clamp to the month's end") {
     Contact c = person("a", "loose");
     c.cadence = Duration{1, 'm'};

@@ -105,6 +105,7 @@ Contact due_digest(const Contact& c, const Config& config, Day today) {
     d.cadence = c.cadence;
     d.since = c.since;
     d.snooze = c.snooze;
+    d.first_due = c.first_due;
     d.prefer = c.prefer;
     d.tags = c.tags;
     d.birthday = c.birthday;

@@ -4,6 +4,8 @@
 
 #include <optional>
 
+#include "kith/base/text.hpp"
+
 namespace kith {
 namespace {
 
@@ -36,14 +38,12 @@ std::string join_words(std::initializer_list<std::string> parts, std::string_vie
     return out;
 }
 
-// Labels ("Group Membership" in the legacy export): "* myContacts" and "* starred" are Google's own.
+// Labels ("Group Membership" in the legacy export): Google's system groups are no tags.
 std::vector<std::string> tags_from_labels(const std::string& labels) {
     std::vector<std::string> tags;
     for (auto label : split_multi(labels)) {
-        if (label.rfind("* ", 0) == 0) {
-            label.erase(0, 2);
-            if (label == "myContacts" || label == "starred") continue;
-        }
+        if (label.rfind("* ", 0) == 0) label.erase(0, 2);
+        if (is_google_system_group(label)) continue;
         tags.push_back(std::move(label));
     }
     drop_repeats(tags);
@@ -69,7 +69,7 @@ void read_events(const CsvColumns& col, const CsvRow& row, bool legacy, const st
         if (value.empty()) continue;
         const std::string label = col.get(row, fmt::format("Event {} - {}", n, legacy ? "Type" : "Label"));
         if (const auto md = parse_export_date(value)) c.dates.push_back({*md, fold_label(label)});
-        else notes.errors.emplace_back(ErrorKind::invalid, fmt::format("'{}' '{}' is not a date; left out", column, value),
+        else notes.warnings.emplace_back(ErrorKind::invalid, fmt::format("'{}' '{}' is not a date; left out", column, value),
                                        Location{path, row.line, 0});
     }
 }
@@ -91,6 +91,11 @@ void warn_left_out(const CsvColumns& col, const CsvRow& row, const std::vector<s
 }
 
 }  // namespace
+
+bool is_google_system_group(const std::string& label) {
+    const std::string folded = fold(label);
+    return folded == "mycontacts" || folded == "my contacts" || folded == "starred";
+}
 
 // --- Google CSV -> contact: the one place that maps its columns to fields -------------
 Contact contact_from_google_row(const CsvColumns& col, const CsvRow& row, const std::string& path, ImportBatch& notes) {
@@ -124,7 +129,7 @@ Contact contact_from_google_row(const CsvColumns& col, const CsvRow& row, const 
     if (const std::string birthday = get("Birthday"); !birthday.empty()) {
         c.birthday = parse_export_date(birthday);
         if (!c.birthday)
-            notes.errors.emplace_back(ErrorKind::invalid, fmt::format("birthday '{}' is not a date; left out", birthday),
+            notes.warnings.emplace_back(ErrorKind::invalid, fmt::format("birthday '{}' is not a date; left out", birthday),
                                       Location{path, row.line, 0});
     }
     read_events(col, row, legacy, path, c, notes);

@@ -8,6 +8,9 @@
 
 namespace kith {
 
+// Returns true for a label of Google's own ("myContacts", "starred", "My Contacts", "Starred"; any case).
+bool is_google_system_group(const std::string& label);
+
 // Maps one row of a Google CSV to a contact; a value left out is appended to the errors of
 // `notes` (a bad birthday or event) or to its warnings (a second address, cells past the header).
 // Throws an invalid Error at the row's line when it has no name, organisation or email.

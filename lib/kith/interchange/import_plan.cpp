@@ -67,11 +67,11 @@ public:
             list("aka", have_.aka, {in.name});
             list("aka", have_.aka, in.aka);
         }
-        // Every other field of the table but the user's own settings (tier, cadence, snooze)
+        // Every other field of the table but the user's own settings (tier, cadence, snooze, first_due)
         // and the history (followups, log): texts and days set when empty, list items added.
         for (const auto& f : contact_fields()) {
             const std::string key = f.key;
-            if (key == "name" || key == "aka" || key == "tier" || key == "snooze") continue;
+            if (key == "name" || key == "aka" || key == "tier" || key == "snooze" || key == "first_due") continue;
             if (f.kind == FieldKind::text) scalar(f.key, have_.*f.text, in.*f.text);
             else if (f.kind == FieldKind::text_list) list(f.key, have_.*f.list, in.*f.list);
             else if (f.kind == FieldKind::date || f.kind == FieldKind::yearly_date) {

@@ -33,11 +33,30 @@ bool is_header(const CsvRow& row) {
     return columns.has("First Name") && columns.has("Last Name") && columns.has("Connected On");
 }
 
+// The older export's "1/8/18, 6:14 PM" or "1/8/2018": month/day/year, any time after a comma left out.
+std::optional<Day> parse_us_day(std::string_view text) {
+    text = text.substr(0, text.find(','));
+    const size_t first = text.find('/');
+    const size_t second = first == std::string_view::npos ? first : text.find('/', first + 1);
+    if (second == std::string_view::npos) return std::nullopt;
+    const auto month = number(text.substr(0, first));
+    const auto day = number(text.substr(first + 1, second - first - 1));
+    const std::string_view year_text = text.substr(second + 1);
+    auto year = number(year_text);
+    if (!day || !month || !year || (year_text.size() != 2 && year_text.size() != 4)) return std::nullopt;
+    if (year_text.size() == 2) *year += 2000;  // LinkedIn started in 2003
+    const date::year_month_day ymd{date::year{*year}, date::month{static_cast<unsigned>(*month)},
+                                   date::day{static_cast<unsigned>(*day)}};
+    if (!ymd.ok()) return std::nullopt;
+    return Day{ymd};
+}
+
 }  // namespace
 
 std::optional<Day> parse_connected_on(std::string_view text) {
     const std::string trimmed = trim_blanks(text);
     if (auto iso = parse_iso_day(trimmed)) return iso;
+    if (trimmed.find('/') != std::string::npos) return parse_us_day(trimmed);
     const char separator = trimmed.find('-') != std::string::npos ? '-' : ' ';
     const size_t first = trimmed.find(separator);
     const size_t second = first == std::string::npos ? first : trimmed.find(separator, first + 1);
@@ -55,7 +74,7 @@ std::optional<Day> parse_connected_on(std::string_view text) {
 
 // --- LinkedIn CSV -> contact: the one place that maps its columns to fields -----------
 Contact contact_from_linkedin_row(const CsvColumns& col, const CsvRow& row, const std::string& path,
-                                  std::vector<Error>& errors) {
+                                  std::vector<Error>& warnings) {
     Contact c;
     const std::string first = col.get(row, "First Name"), last = col.get(row, "Last Name");
     c.name = first.empty() || last.empty() ? first + last : first + " " + last;
@@ -65,9 +84,10 @@ Contact contact_from_linkedin_row(const CsvColumns& col, const CsvRow& row, cons
     c.org = col.get(row, "Company");
     c.title = col.get(row, "Position");
     if (const std::string on = col.get(row, "Connected On"); !on.empty()) {
-        c.since = parse_connected_on(on);
-        if (!c.since)
-            errors.emplace_back(ErrorKind::invalid, fmt::format("'Connected On' date '{}' is not a date; left out", on),
+        // The day of the connection is how you met, not when the relationship is due from.
+        if (const auto day = parse_connected_on(on)) c.met = "LinkedIn, connected " + format_day(*day);
+        else
+            warnings.emplace_back(ErrorKind::invalid, fmt::format("'Connected On' date '{}' is not a date; left out", on),
                                 Location{path, row.line, 0});
     }
     return c;
@@ -86,7 +106,7 @@ void read_linkedin_csv(const ReadChunk& read, const std::string& path, ImportBat
         ++rows;
         Contact contact;
         try {
-            contact = contact_from_linkedin_row(*columns, row, path, batch.errors);
+            contact = contact_from_linkedin_row(*columns, row, path, batch.warnings);
         } catch (const Error& e) {
             batch.errors.push_back(e);
             return;

@@ -9,13 +9,14 @@
 
 namespace kith {
 
-// Parses "Connected On" as LinkedIn writes it: "15 Mar 2024", "07-Feb-22" (or ISO); nullopt otherwise.
+// Parses "Connected On" as LinkedIn writes it: "15 Mar 2024", "07-Feb-22", older "1/8/18, 6:14 PM" (or ISO);
+// nullopt otherwise.
 std::optional<Day> parse_connected_on(std::string_view text);
 
-// Maps one connection row to a contact; a bad date is appended to `errors`.
+// Maps one connection row to a contact (Connected On goes to `met`); a bad date is appended to `warnings`.
 // Throws an invalid Error at the row's line when it has no name.
 Contact contact_from_linkedin_row(const CsvColumns& columns, const CsvRow& row, const std::string& path,
-                                  std::vector<Error>& errors);
+                                  std::vector<Error>& warnings);
 
 // Reads a LinkedIn Connections.csv, a chunk at a time, as import records added to `batch`.
 // Throws an invalid Error, saying what the file looked like, for a file without the header or

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "kith/interchange/google_csv.hpp"
 #include "kith/interchange/vcard_write.hpp"
 
 namespace kith {
@@ -103,7 +104,7 @@ Contact contact_from_card(const VcardCard& card, const std::string& path, std::v
         for (const auto& aka : vcard_split(p->value, ',')) c.aka.push_back(trim_blanks(aka));
     for (const auto* p : card.all("CATEGORIES"))
         for (const auto& tag : vcard_split(p->value, ','))
-            if (std::string t = trim_blanks(tag); t != "myContacts" && t != "starred") c.tags.push_back(std::move(t));
+            if (std::string t = trim_blanks(tag); !is_google_system_group(t)) c.tags.push_back(std::move(t));
     for (auto* list : {&c.email, &c.phone, &c.url, &c.aka, &c.tags}) drop_repeats(*list);
     for (const auto* p : card.all("NOTE")) c.notes = join_present({c.notes, vcard_unescape(p->value)}, "\n\n");
     if (const auto* bday = card.preferred("BDAY")) {
@@ -137,13 +138,13 @@ Contact contact_from_card(const VcardCard& card, const std::string& path, std::v
 void read_vcard_contacts(const ReadChunk& read, const std::string& path, ImportBatch& batch) {
     // Each card becomes a record as soon as it is read, so the cards are never all in memory;
     // the errors of reading come first, then those of converting, in card order, as they always were.
-    std::vector<Error> converting;
+    std::vector<Error> converting, left_out;  // cards skipped; values left out of a card added
     VcardFile notes = parse_vcards(read, path, [&](VcardCard& card) {
         batch.extensions += card.extensions;
         batch.skipped += card.skipped;
         Contact contact;
         try {
-            contact = contact_from_card(card, path, converting);
+            contact = contact_from_card(card, path, left_out);
         } catch (const Error& e) {
             converting.push_back(e);
             return;
@@ -152,8 +153,8 @@ void read_vcard_contacts(const ReadChunk& read, const std::string& path, ImportB
     });
     for (auto* list : {&notes.errors, &converting})
         batch.errors.insert(batch.errors.end(), std::make_move_iterator(list->begin()), std::make_move_iterator(list->end()));
-    batch.warnings.insert(batch.warnings.end(), std::make_move_iterator(notes.warnings.begin()),
-                          std::make_move_iterator(notes.warnings.end()));
+    for (auto* list : {&notes.warnings, &left_out})
+        batch.warnings.insert(batch.warnings.end(), std::make_move_iterator(list->begin()), std::make_move_iterator(list->end()));
 }
 
 ImportBatch read_vcard_contacts(std::string_view bytes, const std::string& path) {

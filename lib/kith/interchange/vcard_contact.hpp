@@ -10,9 +10,9 @@
 
 namespace kith {
 
-// Maps one card to a contact; value problems (a bad BDAY) are appended to `errors`.
+// Maps one card to a contact; value problems (a bad BDAY, left out) are appended to `warnings`.
 // Throws an invalid Error at the card's line when it has no usable name.
-Contact contact_from_card(const VcardCard& card, const std::string& path, std::vector<Error>& errors);
+Contact contact_from_card(const VcardCard& card, const std::string& path, std::vector<Error>& warnings);
 
 // Reads every card of a .vcf file (or a vdir entry), a chunk at a time, as import records
 // added to `batch` (a file that holds no card is one of its errors). Throws an invalid Error

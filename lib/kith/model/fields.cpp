@@ -30,6 +30,7 @@ std::vector<Field> make_table() {
     Field cadence{.key = "cadence", .kind = K::duration, .duration = &Contact::cadence};
     Field birthday{.key = "birthday", .kind = K::yearly_date, .yearly = &Contact::birthday};
     Field since{.key = "since", .kind = K::date, .day = &Contact::since};
+    Field first_due{.key = "first_due", .kind = K::date, .day = &Contact::first_due};
     Field snooze{.key = "snooze", .kind = K::date, .day = &Contact::snooze};
     Field dates{.key = "dates", .kind = K::entries, .dates = &Contact::dates};
     Field followups{.key = "followups", .kind = K::entries, .followups = &Contact::followups};
@@ -63,6 +64,7 @@ std::vector<Field> make_table() {
         with(birthday, false, "birthday", "--birthday", "YYYY-MM-DD, or --MM-DD / MM-DD without the year", "BDAY",
              "birthday"),
         with(since, false, "since", "--since", "Start of the relationship (default: today)", "", "since"),
+        with(first_due, false, "first due", "", "", "", "first_due"),
         with(snooze, false, "snoozed", "", "", "", "snooze"),
         with(text("uid", &Contact::uid), false, "", "", "", "UID", "uid"),
         with(dates, false, "date", "", "", "ANNIVERSARY", ""),

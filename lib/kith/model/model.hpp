@@ -77,6 +77,7 @@ struct Contact {
     std::string met, introduced_by, why, notes;
     std::optional<MonthDay> birthday;
     std::optional<Day> since, snooze;
+    std::optional<Day> first_due;  // an imported person's first due day, while never in touch
     std::string uid;  // the vCard UID it was imported with, kept for round trips
     std::vector<YearlyDate> dates;
     std::vector<FollowUp> followups;

@@ -19,13 +19,15 @@ ContactStatus contact_status(const Contact& contact, const Config& config, Day t
     }
     if (status.last_entry) status.last_contact = status.last_entry->date;
     status.reference = status.last_contact ? status.last_contact : contact.since;
+    // Never in touch: an imported person is first due on the day the import placed them on.
+    const std::optional<Day> first_due = status.last_contact ? std::nullopt : contact.first_due;
     if (status.reference) {
-        const Day due = add_duration(*status.reference, status.cadence);
+        const Day due = first_due ? *first_due : add_duration(*status.reference, status.cadence);
         const long span = std::max(1L, days_between(*status.reference, due));
         status.staleness = static_cast<double>(days_between(*status.reference, today)) / static_cast<double>(span);
         status.due_on = due;
     } else {
-        status.due_on = today;  // never in touch and no `since`: due until something is logged
+        status.due_on = first_due.value_or(today);  // no `since`: due until something is logged
     }
     if (contact.snooze && *contact.snooze > status.due_on) status.due_on = *contact.snooze;
     status.overdue = days_between(status.due_on, today);

@@ -141,6 +141,7 @@ void write_contact(Writer& w, const Contact& c) {
     if (c.birthday) w.month_day(*c.birthday);
     w.optional_day(c.since);
     w.optional_day(c.snooze);
+    w.optional_day(c.first_due);
     w.u64(c.dates.size());
     for (const auto& d : c.dates) {
         w.month_day(d.date);
@@ -182,6 +183,7 @@ Contact read_contact(Reader& r) {
     if (r.u64() != 0) c.birthday = r.month_day();
     c.since = r.optional_day();
     c.snooze = r.optional_day();
+    c.first_due = r.optional_day();
     for (std::uint64_t i = 0, n = r.count(); i < n && !r.failed(); ++i) {
         YearlyDate d;
         d.date = r.month_day();

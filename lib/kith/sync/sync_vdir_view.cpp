@@ -4,6 +4,8 @@
 #include <set>
 
 #include "kith/edit/editor.hpp"
+#include "kith/edit/editor_lists.hpp"
+#include "kith/model/contact_file.hpp"
 #include "kith/model/fields.hpp"
 #include "kith/interchange/interchange.hpp"
 #include "kith/edit/undo.hpp"
@@ -150,15 +152,15 @@ std::string edit_to_view(std::string_view text, const SyncView& have, const Sync
         if (w.empty() && field.kind != FieldKind::entries) {
             out = remove_top_level(out, key, path);
         } else if (field.kind == FieldKind::text) {
-            out = set_top_level(out, key, yaml_scalar(w.front()), path);
+            out = set_top_level(out, key, yaml_scalar(w.front()), canonical_keys(), path);
         } else if (field.kind == FieldKind::yearly_date) {
-            out = set_top_level(out, key, w.front(), path);
+            out = set_top_level(out, key, w.front(), canonical_keys(), path);
         } else if (field.kind == FieldKind::text_list) {
             const bool only_added = std::all_of(h.begin(), h.end(), [&](const std::string& item) { return holds(w, item); });
             std::vector<std::string> added;
             for (const auto& item : w)
                 if (!holds(h, item)) added.push_back(yaml_scalar(item));
-            out = only_added ? add_list_items(out, key, added, path) : set_list(out, key, w);
+            out = only_added ? add_list_items(out, key, added, canonical_keys(), path) : set_list(out, key, w, canonical_keys());
         } else {  // dates: the entries removed, from the last, then the new ones
             const auto entries = field_texts(field, contact);
             for (size_t i = entries.size(); i-- > 0;)
@@ -167,7 +169,7 @@ std::string edit_to_view(std::string_view text, const SyncView& have, const Sync
             for (const auto& item : w)
                 if (!holds(entries, item))
                     if (auto entry = date_entry(item)) added.push_back(yearly_date_line(*entry));
-            if (!added.empty()) out = insert_items(out, key, added, path);
+            if (!added.empty()) out = insert_items(out, key, added, canonical_keys(), path);
         }
     }
     return out;
