@@ -22,7 +22,7 @@ load helpers
     mkfifo contacts/fifo.yaml
     mkdir contacts/dir.yaml
     ln -s /etc/passwd contacts/link.yaml
-    run --separate-stderr timeout 20 "$KITH" check
+    run --separate-stderr timeout "$(time_bound 20)" "$KITH" check
     assert_failure 3
     assert_line "contacts/unterminated.yaml:1:7: quoted value is never closed (a missing closing quote?)"
     assert_line "contacts/anchor.yaml:2:4: anchors ('&name') are not supported"
@@ -45,7 +45,7 @@ load helpers
 @test "the good files still list beside bad ones" {
     printf 'name: "Ada\ntier: core\n' > contacts/bad.yaml
     mkfifo contacts/fifo.yaml
-    run --separate-stderr timeout 20 "$KITH" list --format tsv
+    run --separate-stderr timeout "$(time_bound 20)" "$KITH" list --format tsv
     assert_failure 3
     [ "${#lines[@]}" = 13 ]
 }
@@ -53,7 +53,7 @@ load helpers
 @test "a file holding one long flow list of quoted values reads in linear time (far inside the timeout)" {
     # 90,000 quoted tags on one line (0.9 MB): each value's check scanned the whole line, half a minute
     python3 -c 'print("name: Flow Person\ntags: [" + ", ".join("\"t%d\"" % i for i in range(90000)) + "]")' > contacts/flow-person.yaml
-    run --separate-stderr timeout 20 "$KITH" export json
+    run --separate-stderr timeout "$(time_bound 20)" "$KITH" export json
     assert_success
     [ "$(printf '%s' "$output" | python3 -c 'import json, sys; print([len(p["tags"]) for p in json.load(sys.stdin) if p["name"] == "Flow Person"])')" = "[90000]" ]
     # a quoted value that runs on over lines is still checked: one unindented line is refused

@@ -18,6 +18,10 @@ setup() {
 
 kith() { "$KITH" "$@"; }
 
+# Prints a time bound of $1 seconds for one run of kith: ten times that under the sanitizers,
+# whose unoptimised, instrumented code is that much slower (a quadratic path stays far beyond it).
+time_bound() { if [ "${KITH_SANITIZED:-0}" = 1 ]; then echo $(($1 * 10)); else echo "$1"; fi; }
+
 # Copies examples/network to $1 as git holds it: without the .kith/ that `make demo` leaves there.
 copy_examples() { cp -r "$KITH_EXAMPLES" "$1" && rm -rf "$1/.kith"; }
 

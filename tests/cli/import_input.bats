@@ -179,7 +179,7 @@ w(\"\r\nTITLE:kept\r\nEND:VCARD\r\n\")' | /usr/bin/time -f 'rss %M' '$KITH' impo
     ln -s nowhere "$vdir/dangling.vcf"
     ln -s loop.vcf "$vdir/loop.vcf"
     mkfifo "$vdir/pipe.vcf"
-    run --separate-stderr timeout 10 "$KITH" import vcard "$vdir"
+    run --separate-stderr timeout "$(time_bound 10)" "$KITH" import vcard "$vdir"
     assert_failure 3
     assert_output "add Iris Five as iris-five
 1 added, 0 merged, 0 skipped, 4 failed"
@@ -230,11 +230,11 @@ values = ["%d" % (10000 + i % 90000) for i in range(120000)]
 open(sys.argv[1], "w").write("BEGIN:VCARD\nVERSION:3.0\nFN:Many Phones\n" + "".join("TEL:%s\n" % v for v in values) + "END:VCARD\n")
 open(sys.argv[2], "w").write("First Name,Last Name,Phone 1 - Value\nMany,Cells,\"" + ":::".join(values) + "\"\n")' \
         "$BATS_TEST_TMPDIR/phones.vcf" "$BATS_TEST_TMPDIR/phones.csv"
-    run --separate-stderr timeout 20 "$KITH" import vcard "$BATS_TEST_TMPDIR/phones.vcf"
+    run --separate-stderr timeout "$(time_bound 20)" "$KITH" import vcard "$BATS_TEST_TMPDIR/phones.vcf"
     assert_success
     assert_output "add Many Phones as many-phones
 1 added, 0 merged, 0 skipped, 0 failed"
-    run --separate-stderr timeout 20 "$KITH" import google "$BATS_TEST_TMPDIR/phones.csv"
+    run --separate-stderr timeout "$(time_bound 20)" "$KITH" import google "$BATS_TEST_TMPDIR/phones.csv"
     assert_success
     assert_output "add Many Cells as many-cells
 1 added, 0 merged, 0 skipped, 0 failed"

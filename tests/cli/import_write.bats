@@ -90,10 +90,10 @@ with open(sys.argv[1] + "/one.vcf", "w") as f:
 with open(sys.argv[1] + "/many.vcf", "w") as f:
     f.write("".join("BEGIN:VCARD\nFN:Grace Hopper\nTEL:+1 555 %07d\nNICKNAME:Amazing %d\nEND:VCARD\n" % (i, i) for i in range(3000)))
 PY
-    run --separate-stderr timeout 20 "$KITH" import vcard "$BATS_TEST_TMPDIR/one.vcf"
+    run --separate-stderr timeout "$(time_bound 20)" "$KITH" import vcard "$BATS_TEST_TMPDIR/one.vcf"
     assert_success
     assert_line "0 added, 1 merged, 0 skipped, 0 failed"
-    run --separate-stderr timeout 20 "$KITH" import vcard "$BATS_TEST_TMPDIR/many.vcf"
+    run --separate-stderr timeout "$(time_bound 20)" "$KITH" import vcard "$BATS_TEST_TMPDIR/many.vcf"
     assert_success
     assert_line "0 added, 3000 merged, 0 skipped, 0 failed"
     run bash -c "'$KITH' export json | python3 -c 'import json, sys; p = {c[\"name\"]: c for c in json.load(sys.stdin)}; print(len(p[\"Ada Lovelace\"][\"phone\"]), len(p[\"Ada Lovelace\"][\"email\"]), len(p[\"Ada Lovelace\"][\"dates\"]), len(p[\"Grace Hopper\"][\"phone\"]), len(p[\"Grace Hopper\"][\"aka\"]))'"

@@ -97,10 +97,10 @@ PY
     kith due --format json > "$BATS_TEST_TMPDIR/cold"
     kith __complete people > "$BATS_TEST_TMPDIR/cold-complete"
     rm -rf .kith && mkdir .kith && mkfifo .kith/index
-    run timeout 10 "$KITH" due --format json
+    run timeout "$(time_bound 10)" "$KITH" due --format json
     assert_success
     diff "$BATS_TEST_TMPDIR/cold" <(printf '%s\n' "$output")
-    run timeout 10 "$KITH" __complete people
+    run timeout "$(time_bound 10)" "$KITH" __complete people
     assert_success
     diff "$BATS_TEST_TMPDIR/cold-complete" <(printf '%s\n' "$output")
 }

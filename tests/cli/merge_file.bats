@@ -21,7 +21,7 @@ PY
         log_file "$BATS_TEST_TMPDIR/ours" 10 "$n" ours
         log_file "$BATS_TEST_TMPDIR/theirs" 5 "$n" theirs
         # The old driver took 122 s for 3,000 (one re-read of the file per entry added).
-        run timeout 20 "$KITH" merge-file "$BATS_TEST_TMPDIR/base" "$BATS_TEST_TMPDIR/ours" "$BATS_TEST_TMPDIR/theirs"
+        run timeout "$(time_bound 20)" "$KITH" merge-file "$BATS_TEST_TMPDIR/base" "$BATS_TEST_TMPDIR/ours" "$BATS_TEST_TMPDIR/theirs"
         assert_success
         [ "$(grep -c 'kind: call' "$BATS_TEST_TMPDIR/ours")" = $((10 + 2 * n)) ]
         [ "$(grep -c 'from theirs' "$BATS_TEST_TMPDIR/ours")" = "$n" ]
@@ -36,12 +36,12 @@ PY
     cp "$BATS_TEST_TMPDIR/ours" "$BATS_TEST_TMPDIR/ours.before"
     mkfifo "$BATS_TEST_TMPDIR/fifo"
     for input in /dev/zero "$BATS_TEST_TMPDIR/fifo"; do
-        run --separate-stderr timeout 10 "$KITH" merge-file "$input" "$BATS_TEST_TMPDIR/ours" "$BATS_TEST_TMPDIR/base"
+        run --separate-stderr timeout "$(time_bound 10)" "$KITH" merge-file "$input" "$BATS_TEST_TMPDIR/ours" "$BATS_TEST_TMPDIR/base"
         assert_failure 3
         [[ "$stderr" == *"$input: is not a regular file"* ]] || { echo "$stderr"; false; }
     done
     { printf 'name: Zed Test\nnotes: |\n'; head -c 1100000 /dev/zero | tr '\0' 'x' | fold -w 70 | sed 's/^/  /'; } > "$BATS_TEST_TMPDIR/big"
-    run --separate-stderr timeout 10 "$KITH" merge-file "$BATS_TEST_TMPDIR/base" "$BATS_TEST_TMPDIR/ours" "$BATS_TEST_TMPDIR/big"
+    run --separate-stderr timeout "$(time_bound 10)" "$KITH" merge-file "$BATS_TEST_TMPDIR/base" "$BATS_TEST_TMPDIR/ours" "$BATS_TEST_TMPDIR/big"
     assert_failure 3
     [[ "$stderr" == *"big: is larger than 1 MiB, the most kith reads"* ]] || { echo "$stderr"; false; }
     cmp "$BATS_TEST_TMPDIR/ours" "$BATS_TEST_TMPDIR/ours.before"
@@ -54,7 +54,7 @@ PY
     [ "$(stat -c %s "$BATS_TEST_TMPDIR/ours")" -lt 1048576 ]
     [ "$(stat -c %s "$BATS_TEST_TMPDIR/theirs")" -lt 1048576 ]
     cp "$BATS_TEST_TMPDIR/ours" "$BATS_TEST_TMPDIR/ours.before"
-    run --separate-stderr timeout 20 "$KITH" merge-file "$BATS_TEST_TMPDIR/base" "$BATS_TEST_TMPDIR/ours" "$BATS_TEST_TMPDIR/theirs"
+    run --separate-stderr timeout "$(time_bound 20)" "$KITH" merge-file "$BATS_TEST_TMPDIR/base" "$BATS_TEST_TMPDIR/ours" "$BATS_TEST_TMPDIR/theirs"
     assert_failure 3
     [[ "$stderr" == *"would be larger than 1 MiB"* ]] || { echo "$stderr"; false; }
     cmp "$BATS_TEST_TMPDIR/ours" "$BATS_TEST_TMPDIR/ours.before"
@@ -87,7 +87,7 @@ for name, lines in (("base", keys), ("ours", ours), ("theirs", theirs)):
     open(f"{sys.argv[1]}/{name}", "w").write("\n".join(lines) + "\n")
 PY
     # Reading a map once checked each key against all before it (n^2): 10 s for this file.
-    run timeout 20 "$KITH" merge-file "$BATS_TEST_TMPDIR/base" "$BATS_TEST_TMPDIR/ours" "$BATS_TEST_TMPDIR/theirs"
+    run timeout "$(time_bound 20)" "$KITH" merge-file "$BATS_TEST_TMPDIR/base" "$BATS_TEST_TMPDIR/ours" "$BATS_TEST_TMPDIR/theirs"
     assert_success
     grep -qx 'k4: ours' "$BATS_TEST_TMPDIR/ours"
     grep -qx 'k39996: theirs' "$BATS_TEST_TMPDIR/ours"

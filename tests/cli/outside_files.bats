@@ -67,7 +67,7 @@ victim_untouched() { [ "$(cat "$BATS_TEST_TMPDIR/victim")" = precious ]; }
 @test "export -o: a pipe at a card's name is refused at once, never opened" {
     mkdir "$BATS_TEST_TMPDIR/vdir"
     mkfifo "$BATS_TEST_TMPDIR/vdir/ada-lovelace.vcf"
-    run --separate-stderr timeout 10 "$KITH" export vcard -o "$BATS_TEST_TMPDIR/vdir"
+    run --separate-stderr timeout "$(time_bound 10)" "$KITH" export vcard -o "$BATS_TEST_TMPDIR/vdir"
     assert_failure 4
     assert_stderr_has "ada-lovelace.vcf: is not a regular file"
     [ -p "$BATS_TEST_TMPDIR/vdir/ada-lovelace.vcf" ]
@@ -85,7 +85,7 @@ victim_untouched() { [ "$(cat "$BATS_TEST_TMPDIR/victim")" = precious ]; }
 
 @test "report -o: a pipe at the target is refused at once, never opened" {
     mkfifo "$BATS_TEST_TMPDIR/report.html"
-    run --separate-stderr timeout 10 "$KITH" report -o "$BATS_TEST_TMPDIR/report.html"
+    run --separate-stderr timeout "$(time_bound 10)" "$KITH" report -o "$BATS_TEST_TMPDIR/report.html"
     assert_failure 4
     assert_stderr_has "report.html: is not a regular file"
 }
