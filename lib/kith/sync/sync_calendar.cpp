@@ -8,17 +8,9 @@
 namespace kith {
 
 CalendarPlanner::CalendarPlanner(const std::vector<Contact>& people, CalendarRules rules)
-    : people_(people), rules_(std::move(rules)) {
+    : people_(people), rules_(std::move(rules)), by_address_(people_by_address(people)) {
     for (const std::string& address : rules_.my_addresses)
         if (std::string key = address_key(address); !key.empty()) mine_.push_back(std::move(key));
-    for (size_t who = 0; who < people_.size(); ++who) {
-        for (const std::string& address : people_[who].email) {
-            const std::string key = address_key(address);
-            if (key.empty()) continue;
-            std::vector<size_t>& list = by_address_[key];
-            if (std::find(list.begin(), list.end(), who) == list.end()) list.push_back(who);
-        }
-    }
 }
 
 void CalendarPlanner::add(const EventInstance& instance) {

@@ -13,19 +13,13 @@ std::int64_t slot(size_t who, Day day) { return static_cast<std::int64_t>(who) *
 
 }  // namespace
 
-MailPlanner::MailPlanner(const std::vector<Contact>& people, MailRules rules) : people_(people), rules_(std::move(rules)) {
+MailPlanner::MailPlanner(const std::vector<Contact>& people, MailRules rules)
+    : people_(people), rules_(std::move(rules)), by_address_(people_by_address(people)) {
     for (const std::string& address : rules_.my_addresses)
         if (std::string key = address_key(address); !key.empty()) mine_.insert(std::move(key));
-    for (size_t who = 0; who < people_.size(); ++who) {
-        for (const std::string& address : people_[who].email) {
-            const std::string key = address_key(address);
-            if (key.empty()) continue;
-            std::vector<size_t>& list = by_address_[key];
-            if (std::find(list.begin(), list.end(), who) == list.end()) list.push_back(who);
-        }
+    for (size_t who = 0; who < people_.size(); ++who)
         for (const LogEntry& entry : people_[who].log)
             if (entry.kind == "email") logged_.insert(slot(who, entry.date));
-    }
 }
 
 const std::vector<size_t>* MailPlanner::people_of(const std::string& key) const {

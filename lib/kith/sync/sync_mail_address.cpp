@@ -1,5 +1,7 @@
 #include "kith/sync/sync_mail_address.hpp"
 
+#include <algorithm>
+
 namespace kith {
 namespace {
 
@@ -122,6 +124,19 @@ std::vector<std::string> address_keys(std::string_view header) {
     }
     close(tokens.size());
     return keys;
+}
+
+PeopleByAddress people_by_address(const std::vector<Contact>& people) {
+    PeopleByAddress by_address;
+    for (size_t who = 0; who < people.size(); ++who) {
+        for (const std::string& address : people[who].email) {
+            const std::string key = address_key(address);
+            if (key.empty()) continue;
+            std::vector<size_t>& list = by_address[key];
+            if (std::find(list.begin(), list.end(), who) == list.end()) list.push_back(who);
+        }
+    }
+    return by_address;
 }
 
 }  // namespace kith

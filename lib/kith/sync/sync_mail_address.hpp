@@ -2,7 +2,10 @@
 // Mail addresses as `kith sync mail` compares them (issue 22, item 3).
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
+
+#include "kith/model/model.hpp"
 
 namespace kith {
 
@@ -15,5 +18,11 @@ std::string address_key(std::string_view address);
 // it: display names, comments, angle brackets, quoting and group names dropped; items that
 // hold no address are left out.
 std::vector<std::string> address_keys(std::string_view header);
+
+// The people (indexes into a list of them) that each address key belongs to.
+using PeopleByAddress = std::unordered_map<std::string, std::vector<size_t>>;
+
+// Returns, for each address key of anyone's `email:`, the people who hold it, each once, in order.
+PeopleByAddress people_by_address(const std::vector<Contact>& people);
 
 }  // namespace kith
