@@ -1,16 +1,15 @@
 # The README's commands over CMake: deps, build, demo, test, install.
 # `make demo` installs what building needs from Debian's packages first, `make test` also the
 # programs the tests run.
-# `make test` runs the whole suite, then again under AddressSanitizer and
-# UndefinedBehaviorSanitizer (but for the slow suites), then each fuzz target briefly over its
-# corpus (clang).
+# `make test` runs the whole suite (g++), then again under AddressSanitizer and
+# UndefinedBehaviorSanitizer (clang, but for the slow suites), then each fuzz target briefly over
+# its corpus; the fuzz targets are built in the sanitizer build, so that CI compiles kith twice, not three times.
 PREFIX ?= /usr/local
 BUILD ?= build
 CMAKE_FLAGS ?= -DKITH_WERROR=ON
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DEMO_TODAY ?= 2026-11-28
 SANITIZE_BUILD ?= build-sanitize
-FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 20
 INSTALL_BUILD ?= build-install
 # `make install PREFIX=~/.local` works even where the shell passes the ~ through.
@@ -68,28 +67,35 @@ test: test-plain test-sanitize test-fuzz
 
 # Configured again: a build folder made before the test tools were installed finds them now.
 test-plain: test-deps
+	@echo "== test-plain: started at $$(date +%T)"
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) $(LAUNCHER)
 	cmake --build $(BUILD) -j $(JOBS)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# One clang build with the sanitizers, at -O1 (cmake/warnings.cmake), for the suite and the fuzz targets.
+SANITIZE_CONFIGURE = cmake -S . -B $(SANITIZE_BUILD) $(CMAKE_FLAGS) -DCMAKE_CXX_COMPILER=clang++ \
+  -DCMAKE_BUILD_TYPE=Debug -DKITH_SANITIZE=ON -DKITH_FUZZ=ON $(LAUNCHER)
+
 # The suite (unit and CLI) again, every finding fatal; without the suites labelled slow, whose
 # time goes to processes, terminals and git rather than to kith's code (tests/CMakeLists.txt).
 test-sanitize: test-deps
-	cmake -S . -B $(SANITIZE_BUILD) $(CMAKE_FLAGS) -DKITH_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug $(LAUNCHER)
+	@echo "== test-sanitize: started at $$(date +%T)"
+	$(SANITIZE_CONFIGURE)
 	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
 	cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS) -LE slow
 
 # Every fuzz_* target, FUZZ_SECONDS each, over fuzz/corpus/<target>/ when there is one.
 test-fuzz: test-deps
-	cmake -S . -B $(FUZZ_BUILD) $(CMAKE_FLAGS) -DCMAKE_CXX_COMPILER=clang++ -DKITH_FUZZ=ON -DKITH_TESTS=OFF $(LAUNCHER)
-	.ci/fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS) $(JOBS)
+	@echo "== test-fuzz: started at $$(date +%T)"
+	$(SANITIZE_CONFIGURE)
+	.ci/fuzz $(SANITIZE_BUILD) $(FUZZ_SECONDS) $(JOBS)
 
 # The long, exploring runs (not part of make test): every target FUZZ_LONG_SECONDS each.
 FUZZ_LONG_SECONDS ?= 600
 fuzz-long: test-deps
-	cmake -S . -B $(FUZZ_BUILD) $(CMAKE_FLAGS) -DCMAKE_CXX_COMPILER=clang++ -DKITH_FUZZ=ON -DKITH_TESTS=OFF $(LAUNCHER)
-	FUZZ_RUNS=-1 FUZZ_SEED=0 .ci/fuzz $(FUZZ_BUILD) $(FUZZ_LONG_SECONDS) $(JOBS)
+	$(SANITIZE_CONFIGURE)
+	FUZZ_RUNS=-1 FUZZ_SEED=0 .ci/fuzz $(SANITIZE_BUILD) $(FUZZ_LONG_SECONDS) $(JOBS)
 
 # A build of its own: optimised, no tests and no test hooks, and a stripped binary.
 install:
@@ -101,4 +107,4 @@ bench: test-deps build
 	bench/run
 
 clean:
-	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD) $(INSTALL_BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(INSTALL_BUILD)

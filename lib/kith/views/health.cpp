@@ -39,19 +39,6 @@ std::string describe_entry(const Contact& contact, const LogEntry& entry) {
 
 bool in_range(Day day, Day from, Day to) { return day >= from && day <= to; }
 
-// A name on a heatmap day: the first kDayNames in slug order, then log order, are kept.
-struct DayName {
-    std::string slug;
-    size_t entry = 0;  // its place in the person's log
-    std::string text;
-};
-
-// What an introduction needs of the other person: the name, and the days they were in touch.
-struct Touches {
-    std::string name;
-    std::vector<Day> days;  // sorted: contact logged or a follow-up done, from health.from through today
-};
-
 // The first day after `after` among sorted days.
 std::optional<Day> first_after(const std::vector<Day>& days, Day after) {
     const auto at = std::upper_bound(days.begin(), days.end(), after);
@@ -61,6 +48,19 @@ std::optional<Day> first_after(const std::vector<Day>& days, Day after) {
 }  // namespace
 
 struct HealthTally::State {
+    // A name on a heatmap day: the first kDayNames in slug order, then log order, are kept.
+    struct DayName {
+        std::string slug;
+        size_t entry = 0;  // its place in the person's log
+        std::string text;
+    };
+
+    // What an introduction needs of the other person: the name, and the days they were in touch.
+    struct Touches {
+        std::string name;
+        std::vector<Day> days;  // sorted: contact logged or a follow-up done, from health.from through today
+    };
+
     Config config;
     Health health;
     Day earlier;
@@ -201,7 +201,7 @@ void HealthTally::add(const Contact& contact) {
     std::sort(days.begin(), days.end());
     days.erase(std::unique(days.begin(), days.end()), days.end());
     s.add_intros(contact, days);
-    s.touches.insert_or_assign(contact.slug, Touches{contact.name, std::move(days)});
+    s.touches.insert_or_assign(contact.slug, State::Touches{contact.name, std::move(days)});
 }
 
 Health HealthTally::finish() {
