@@ -162,11 +162,12 @@ int sync_vdir(Context& ctx, const SyncVdirOptions& in) {
     input.new_uid = random_uuid;
     input.settled_ns = settled_ns;
     const std::string base_file = base_path(in.dir);
-    std::string old_base;
+    std::optional<std::uint64_t> old_base;  // the hash of its bytes, which are not kept
     if (store.exists(base_file)) {
         try {
-            old_base = store.read(base_file, size_t{1} << 30);
-            input.base = read_sync_base(old_base, base_file);
+            const std::string bytes = store.read(base_file, size_t{1} << 30);
+            old_base = hash_bytes(bytes);
+            input.base = read_sync_base(bytes, base_file);
         } catch (const Error& e) {
             ctx.warn(e.located() + "; syncing without a base: every difference is a conflict");
         }
@@ -214,7 +215,16 @@ int sync_vdir(Context& ctx, const SyncVdirOptions& in) {
     }
     write_cards(store, in.dry_run ? nullptr : &*folder, plan, input.base, would, lines, problems);
     const std::string new_base = write_sync_base(plan.base);
-    if (!in.dry_run && new_base != old_base) {
+    // Written only when it changed: the same hash is checked against the file's bytes.
+    const auto unchanged = [&] {
+        if (old_base != hash_bytes(new_base)) return false;
+        try {
+            return store.read(base_file, size_t{1} << 30) == new_base;
+        } catch (const Error&) {
+            return false;
+        }
+    };
+    if (!in.dry_run && !unchanged()) {
         store.make_folder(".kith");
         store.write(base_file, new_base, size_t{1} << 30);
     }

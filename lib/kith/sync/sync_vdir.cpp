@@ -110,7 +110,8 @@ std::optional<SyncView> fields_of(const SyncBaseEntry& entry) {
 
 SyncPlan plan_sync(SyncInput& input, const std::string& vdir) {
     SyncPlan plan;
-    const SyncBase old = input.base.value_or(SyncBase{});
+    static const SyncBase no_base;
+    const SyncBase& old = input.base ? *input.base : no_base;
     const size_t synced = static_cast<size_t>(std::count_if(old.begin(), old.end(), [](const auto& e) { return !e.second.gone; }));
     if (input.names.empty() && synced > 0)
         throw Error(ErrorKind::invalid,
@@ -118,7 +119,6 @@ SyncPlan plan_sync(SyncInput& input, const std::string& vdir) {
                                 "as deleted (run 'vdirsyncer sync' to bring them back; to start over, delete the folder's "
                                 "sync-vdir-*.json base in .kith/)", vdir, synced));
     std::set<std::string> blocked, names(input.names.begin(), input.names.end()), merged_into;
-    for (const auto& uid : input.quiet) plan.base[uid] = old.at(uid);  // unchanged on both sides since
     auto cards = read_cards(input, old, vdir, plan.problems, blocked);
     const auto by_uid = people_by_uid(input, old, plan.problems, blocked);
     const auto card_stamp = [&](const std::string& file, bool written) {
@@ -212,7 +212,9 @@ SyncPlan plan_sync(SyncInput& input, const std::string& vdir) {
                           person_stamp(p.path, p.uid.empty())};
     }
     for (const auto& [uid, entry] : old)  // kept while its card or a problem with it is still there
-        if (!plan.base.count(uid) && (blocked.count(uid) || names.count(entry.file))) plan.base[uid] = entry;
+        if (!input.quiet.count(uid) && !plan.base.count(uid) && (blocked.count(uid) || names.count(entry.file)))
+            plan.base[uid] = entry;
+    for (const auto& uid : input.quiet) plan.base.insert(input.base->extract(uid));  // unchanged on both sides since
     return plan;
 }
 

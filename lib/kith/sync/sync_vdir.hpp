@@ -94,8 +94,9 @@ private:
     std::set<std::string> quiet_, quiet_files_;
 };
 
-// Plans a sync. Throws an invalid Error when the vdir holds no card at all while the base holds
-// some (an emptied vdir is refused, as vdirsyncer refuses an emptied storage).
+// Plans a sync; the base entries of quiet UIDs are moved from `input.base` into the plan's.
+// Throws an invalid Error when the vdir holds no card at all while the base holds some (an
+// emptied vdir is refused, as vdirsyncer refuses an emptied storage).
 SyncPlan plan_sync(SyncInput& input, const std::string& vdir);
 
 // Records in the base the people the import added from new cards (a merge is left to the next
