@@ -200,7 +200,8 @@ Network Context::load(bool include_archived) {
 }
 
 Network Context::each_contact(bool include_archived,
-                              const std::function<void(std::vector<Contact>&, const Config&)>& use) {
+                              const std::function<void(std::vector<Contact>&, const Config&)>& use,
+                              const Store::WantFile& want) {
     const Store opened = store();
     const Config config = opened.load_config();
     return opened.each_contact(
@@ -208,7 +209,8 @@ Network Context::each_contact(bool include_archived,
         [&](const Error& problem) {
             error(problem.located());
             had_invalid_files = true;
-        });
+        },
+        want);
 }
 
 void Context::print(const Table& table, const std::string& format) const {

@@ -2,6 +2,7 @@
 // The command layer's shared context: global options, output streams, loading the network.
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <iosfwd>
 #include <map>
@@ -37,6 +38,9 @@ struct Context {
     mutable std::set<std::string> warned_copies;  // conflict copies already warned about
     TestHooks hooks;             // test builds only: $KITH_TEST_PAUSE_AT and friends
     bool test_hooks = false;     // $KITH_TEST_HOOKS=1: the hidden commands the tests use
+    // How long before a run a file must have last changed for its stamp to vouch for it (sync
+    // vdir); test builds: $KITH_TEST_SETTLE_NS.
+    std::uint64_t settle_ns = 2'000'000'000;
 
     // Returns the day commands treat as today.
     Day today() const;
@@ -55,7 +59,9 @@ struct Context {
     Network load(bool include_archived = false);
     // Reads every contact a chunk at a time (Store::each_contact), handing each chunk to `use` with
     // the settings; each unreadable file is reported on stderr before its chunk is handed over.
-    Network each_contact(bool include_archived, const std::function<void(std::vector<Contact>&, const Config&)>& use);
+    // `want` chooses the files to read, as for Store::each_contact.
+    Network each_contact(bool include_archived, const std::function<void(std::vector<Contact>&, const Config&)>& use,
+                         const Store::WantFile& want = {});
     // Writes a table to stdout in the chosen format.
     void print(const Table& table, const std::string& format) const;
     // Prints a message on stderr.

@@ -52,6 +52,9 @@ int main(int argc, char** argv) {
     ctx.hooks = {env("KITH_TEST_PAUSE_AT"), env("KITH_TEST_PAUSE_FILE"), env("KITH_TEST_FAIL_AT"), env("KITH_TEST_CRASH_AT"),
                  env("KITH_TEST_HELD_TEXT_BYTES")};
     ctx.test_hooks = env("KITH_TEST_HOOKS") == "1";
+    if (const std::string settle = env("KITH_TEST_SETTLE_NS"); !settle.empty() && settle.size() < 19 &&
+        settle.find_first_not_of("0123456789") == std::string::npos)
+        ctx.settle_ns = std::stoull(settle);
 #endif
     return kith::cli::run(argc, argv, std::move(ctx));
 }

@@ -2,6 +2,8 @@
 // vdirsyncer) agree, field by field, against the base the last run kept in .kith/.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -14,6 +16,7 @@
 #include "kith/edit/editor.hpp"
 #include "kith/model/contact_file.hpp"
 #include "kith/base/hash.hpp"
+#include "kith/interchange/first_due.hpp"
 #include "kith/interchange/import_write.hpp"
 #include "kith/store/outside_file.hpp"
 #include "kith/sync/sync_vdir.hpp"
@@ -37,17 +40,23 @@ std::string random_uuid() {
                        0x8000 | ((b >> 48) & 0x3FFF), b & 0xFFFFFFFFFFFFULL);
 }
 
-// Reads every .vcf of the vdir through the folder's handle: a link, a folder or a file over
-// the cap is reported and left alone (its name still counts: its card is not gone).
-void read_vdir(const OutsideFolder& folder, const std::string& dir, SyncInput& input, std::vector<Error>& problems) {
-    std::vector<std::string> names;
+// Lists the .vcf files of the vdir, each stamped before anything is read (a later change shows as
+// a new stamp); a link or folder gets no stamp.
+void list_vdir(const OutsideFolder& folder, const std::string& dir, SyncInput& input) {
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
         const std::string name = entry.path().filename().string();
-        if (name.size() > 4 && name[0] != '.' && name.compare(name.size() - 4, 4, ".vcf") == 0) names.push_back(name);
+        if (name.size() > 4 && name[0] != '.' && name.compare(name.size() - 4, 4, ".vcf") == 0) input.names.push_back(name);
     }
-    std::sort(names.begin(), names.end());
-    for (const auto& name : names) {
-        input.names.push_back(name);
+    std::sort(input.names.begin(), input.names.end());
+    for (const auto& name : input.names)
+        if (const auto stamp = folder.stamp(name)) input.card_stamps.emplace(name, *stamp);
+}
+
+// Reads the cards of the vdir but those of quiet pairs, through the folder's handle: a link, a
+// folder or a file over the cap is reported and left alone (its name still counts: its card is not gone).
+void read_vdir(const OutsideFolder& folder, SyncInput& input, const SyncQuiet& quiet, std::vector<Error>& problems) {
+    for (const auto& name : input.names) {
+        if (quiet.card_quiet(name)) continue;
         const auto problem = [&](const std::string& why) {
             problems.emplace_back(ErrorKind::invalid, why + "; card skipped", Location{folder.path_of(name), 0, 0});
         };
@@ -83,7 +92,64 @@ std::string said(const std::vector<std::string>& values) {
     return values.empty() ? "nothing" : "'" + visible(joined(values)) + "'";
 }
 
+// The first due days of the people new cards add, spread among everyone waiting (as import does).
+void welcome_new_people(const Store& store, const Config& config, Day today, SyncPlan& plan) {
+    const auto& decisions = plan.imports.decisions;
+    if (std::none_of(decisions.begin(), decisions.end(), [](const auto& d) { return d.action == ImportAction::add; })) return;
+    FirstDueCalendar calendar(today);
+    for (const auto& person : store.load_summaries(false, today).contacts) calendar.add(person, config);
+    welcome_added(plan.imports, plan.records, Arrival{today, std::nullopt, {}}, config, calendar);
+}
+
+// Stages each person's change; one the editor refuses is reported, and their pair held back.
+void stage_edits(Transaction& change, SyncPlan& plan, const std::optional<SyncBase>& old, const std::string& would,
+                 std::vector<std::string>& lines, std::vector<Error>& problems) {
+    for (const auto& edit : plan.edits) {
+        try {
+            change.edit(edit.path, [&](const std::string& text) {
+                std::string out = edit_to_view(text, edit.have, edit.want, edit.contact, edit.path);
+                // A UUID reads as text unquoted: written bare, as the user would write it.
+                return edit.new_uid.empty() ? out : set_top_level(out, "uid", edit.new_uid, canonical_keys(), edit.path);
+            });
+        } catch (const Error& e) {
+            if (e.kind() == ErrorKind::io) throw;
+            problems.emplace_back(ErrorKind::invalid, e.message() + "; " + edit.slug + " and their card not synced", e.where());
+            hold_back(plan, old, edit.uid);
+            continue;
+        }
+        if (!edit.keys.empty()) lines.push_back(would + "update " + edit.slug + " from the vdir: " + joined(edit.keys));
+    }
+}
+
+// Writes the cards the plan changes; one that cannot be written is reported, and its pair held back.
+void write_cards(const Store& store, const OutsideFolder* folder, SyncPlan& plan, const std::optional<SyncBase>& old,
+                 const std::string& would, std::vector<std::string>& lines, std::vector<Error>& problems) {
+    const std::vector<SyncCardWrite> cards = plan.cards;
+    for (const auto& card : cards) {
+        if (folder) {
+            try {
+                store.test_step("vdir-card-" + card.file);
+                folder->write(card.file, card.text);
+            } catch (const Error& e) {
+                problems.emplace_back(ErrorKind::invalid, "cannot be written (" + e.message() + "); the card of " + card.slug +
+                                                              " is left as it was until the next sync",
+                                      Location{folder->path_of(card.file), 0, 0});
+                hold_back(plan, old, card.uid);
+                continue;
+            }
+        }
+        lines.push_back(would + (card.created ? "write a card for " + card.slug + " as '" + card.file + "'"
+                                              : "update the card of " + card.slug + ": " + joined(card.keys)));
+    }
+    store.test_step("vdir-cards-written");
+}
+
 int sync_vdir(Context& ctx, const SyncVdirOptions& in) {
+    // A file changed shortly before this run (two seconds) may change again within the same
+    // tick of its clock: its stamp is not kept (trusted_stamp).
+    const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
+    const auto settled_ns = static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(since_epoch).count()) -
+                            ctx.settle_ns;
     const Store store = ctx.store();
     const Config config = store.load_config();
     // A dry run makes no folder: a vdir not there yet reads as empty.
@@ -91,44 +157,54 @@ int sync_vdir(Context& ctx, const SyncVdirOptions& in) {
     std::optional<OutsideFolder> folder;
     if (!in.dry_run || there) folder.emplace(in.dir, true);
     SyncInput input;
-    std::vector<Error> problems;
-    if (folder) read_vdir(*folder, in.dir, input, problems);
     input.today = ctx.today();
     input.version = in.version;
     input.new_uid = random_uuid;
+    input.settled_ns = settled_ns;
     const std::string base_file = base_path(in.dir);
-    std::string old_base;
+    std::optional<std::uint64_t> old_base;  // the hash of its bytes, which are not kept
     if (store.exists(base_file)) {
         try {
-            old_base = store.read(base_file, size_t{1} << 30);
-            input.base = read_sync_base(old_base, base_file);
+            const std::string bytes = store.read(base_file, size_t{1} << 30);
+            old_base = hash_bytes(bytes);
+            input.base = read_sync_base(bytes, base_file);
         } catch (const Error& e) {
             ctx.warn(e.located() + "; syncing without a base: every difference is a conflict");
         }
     }
+    if (folder) list_vdir(*folder, in.dir, input);
+    static const SyncBase no_base;
+    SyncQuiet quiet(input.base ? *input.base : no_base, input.card_stamps);
+    std::vector<Error> problems;
     std::vector<std::string> changed, lines;
     const std::string would = in.dry_run ? "would " : "";
     SyncPlan plan;
     {
         Transaction change(store, config);  // decide under the lock
         if (in.dry_run) change.dry_run();
-        // A chunk of files at a time, each person kept without their log and follow-ups (never synced).
-        ctx.each_contact(true, [&](std::vector<Contact>& read_now, const Config&) {
-            for (auto& person : read_now) {
-                person.log = {};
-                person.followups = {};
-                input.people.push_back(std::move(person));
-            }
-        });
-        plan = plan_sync(input, in.dir);
-        for (const auto& edit : plan.edits) {
-            change.edit(edit.path, [&](const std::string& text) {
-                std::string out = edit_to_view(text, edit.have, edit.want, edit.contact, edit.path);
-                // A UUID reads as text unquoted: written bare, as the user would write it.
-                return edit.new_uid.empty() ? out : set_top_level(out, "uid", edit.new_uid, canonical_keys(), edit.path);
+        // A chunk of files at a time, each person kept without their log and follow-ups (never
+        // synced); the people of pairs unchanged since the last sync are not read at all.
+        ctx.each_contact(
+            true,
+            [&](std::vector<Contact>& read_now, const Config&) {
+                for (auto& person : read_now) {
+                    person.log = {};
+                    person.followups = {};
+                    input.people.push_back(std::move(person));
+                }
+            },
+            [&](const std::string& path, const std::optional<FileStamp>& stamp) {
+                if (quiet.person_quiet(path, stamp)) return false;
+                if (stamp) input.person_stamps.emplace(path, *stamp);
+                return true;
             });
-            if (!edit.keys.empty()) lines.push_back(would + "update " + edit.slug + " from the vdir: " + joined(edit.keys));
-        }
+        input.quiet = quiet.uids();
+        if (folder) read_vdir(*folder, input, quiet, problems);
+        plan = plan_sync(input, in.dir);
+        input.files = {};  // what the plan needs of every card and person read is in it now
+        input.people = {};
+        welcome_new_people(store, config, ctx.today(), plan);
+        stage_edits(change, plan, input.base, would, lines, problems);
         const auto failed = stage_import(change, plan.imports, plan.records, [&](const ImportDecision& d, const ImportRecord& r) {
             if (d.action == ImportAction::add) lines.push_back(would + "add " + visible(r.contact.name) + " as " + d.slug + " from '" + r.source + "'");
             else lines.push_back(would + "merge '" + r.source + "' into " + d.slug + " (by " + d.matched_by + ")");
@@ -137,13 +213,18 @@ int sync_vdir(Context& ctx, const SyncVdirOptions& in) {
         add_imported(plan);
         if (!in.dry_run) changed = change.commit();
     }
-    for (const auto& card : plan.cards) {
-        if (!in.dry_run) folder->write(card.file, card.text);
-        lines.push_back(would + (card.created ? "write a card for " + card.slug + " as '" + card.file + "'"
-                                              : "update the card of " + card.slug + ": " + joined(card.keys)));
-    }
+    write_cards(store, in.dry_run ? nullptr : &*folder, plan, input.base, would, lines, problems);
     const std::string new_base = write_sync_base(plan.base);
-    if (!in.dry_run && new_base != old_base) {
+    // Written only when it changed: the same hash is checked against the file's bytes.
+    const auto unchanged = [&] {
+        if (old_base != hash_bytes(new_base)) return false;
+        try {
+            return store.read(base_file, size_t{1} << 30) == new_base;
+        } catch (const Error&) {
+            return false;
+        }
+    };
+    if (!in.dry_run && !unchanged()) {
         store.make_folder(".kith");
         store.write(base_file, new_base, size_t{1} << 30);
     }

@@ -171,6 +171,17 @@ std::string read_file(const std::string& root, const std::string& path, size_t l
     return read_in(at.dir.get(), at.name, path, limit);
 }
 
+std::optional<FileStamp> stamp_in(int dir, const std::string& name) {
+    struct stat info {};
+    if (dir < 0 || ::fstatat(dir, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(info.st_mode))
+        return std::nullopt;
+    const auto ns = [](const timespec& t) {
+        return static_cast<std::uint64_t>(t.tv_sec) * 1000000000ULL + static_cast<std::uint64_t>(t.tv_nsec);
+    };
+    return FileStamp{static_cast<std::uint64_t>(info.st_size), ns(info.st_mtim), ns(info.st_ctim),
+                     static_cast<std::uint64_t>(info.st_ino), static_cast<std::uint64_t>(info.st_dev)};
+}
+
 std::string read_in(int dir, const std::string& name, const std::string& path, size_t limit) {
     Fd fd(dir < 0 ? (errno = ENOENT, -1) : ::openat(dir, name.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY));
     if (!fd.ok()) {

@@ -4,11 +4,22 @@
 // transaction.cpp, and by outside_file.cpp for files kith writes outside the network.
 #include <sys/types.h>
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace kith {
+
+// What identifies one version of a file without reading it.
+struct FileStamp {
+    std::uint64_t size = 0, mtime_ns = 0, ctime_ns = 0, inode = 0, device = 0;
+    bool operator==(const FileStamp&) const = default;
+};
+
+}  // namespace kith
 
 namespace kith::beneath {
 
@@ -53,6 +64,10 @@ int open_file(const Place& at, int flags);
 
 // Reads at most `limit` bytes of a regular file under root; refuses links out, pipes, folders.
 std::string read_file(const std::string& root, const std::string& path, size_t limit);
+
+// Stats the regular file `name` in an open folder without following a link; nullopt for a link,
+// anything but a regular file, and what is not there.
+std::optional<FileStamp> stamp_in(int dir, const std::string& name);
 
 // Reads a regular file named `name` in an open folder (never through a link); `path` names it
 // in errors.

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "kith/model/model.hpp"
+#include "kith/store/beneath.hpp"
 
 namespace kith {
 
@@ -27,12 +28,6 @@ inline constexpr std::uint64_t index_version = 6;
 
 // The size of the header at the start of the file.
 inline constexpr size_t index_header_size = 64;
-
-// What identifies one version of a file without reading it.
-struct FileStamp {
-    std::uint64_t size = 0, mtime_ns = 0, ctime_ns = 0, inode = 0, device = 0;
-    bool operator==(const FileStamp&) const = default;
-};
 
 // The header: a checksum of itself and the name table, the settings it holds for, where the
 // name table lies, and how many bytes of summaries are dead (replaced by an update in place).

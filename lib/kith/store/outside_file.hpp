@@ -24,6 +24,9 @@ public:
     // Returns the first `most` bytes of the regular file `name` in the folder, or nullopt when
     // nothing is there. Throws an I/O Error when something else is there (a link, a folder, a pipe).
     std::optional<std::string> head(const std::string& name, size_t most) const;
+    // Returns the stamp of the regular file `name` in the folder (not following a link), or
+    // nullopt when it is not there or is something else.
+    std::optional<FileStamp> stamp(const std::string& name) const { return beneath::stamp_in(fd_.get(), name); }
     // Writes `text` as the file `name` (mode 0600, whatever it replaces): a temp file beside
     // it, flushed, renamed over it. Throws an I/O Error, before writing anything, when
     // something other than a regular file is at `name`.

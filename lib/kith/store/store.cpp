@@ -39,18 +39,6 @@ bool has_config(const fs::path& dir) {
 
 bool is_contact_name(const std::string& name) { return !name.starts_with('.') && name.ends_with(".yaml"); }
 
-// Stats a file in an open folder without following a link; nullopt for links and for what is not there.
-std::optional<FileStamp> stamp_of(int dir, const std::string& name) {
-    struct stat info {};
-    if (dir < 0 || ::fstatat(dir, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(info.st_mode))
-        return std::nullopt;
-    const auto ns = [](const timespec& t) {
-        return static_cast<std::uint64_t>(t.tv_sec) * 1000000000ULL + static_cast<std::uint64_t>(t.tv_nsec);
-    };
-    return FileStamp{static_cast<std::uint64_t>(info.st_size), ns(info.st_mtim), ns(info.st_ctim),
-                     static_cast<std::uint64_t>(info.st_ino), static_cast<std::uint64_t>(info.st_dev)};
-}
-
 // A summary stands for its file on any day from its newest entry on (or on every day, with no day given).
 bool summary_stands(std::optional<Day> newest_entry, std::optional<Day> today) {
     return !today || !newest_entry || *newest_entry <= *today;
@@ -204,7 +192,7 @@ Store::Scan Store::scan(bool include_archived) const {
     // Stamped before anything is read (a later change shows as a new stamp), on all cores.
     found.stamps.resize(found.paths.size());
     run_parallel(found.paths.size(), [&](size_t i) {
-        found.stamps[i] = stamp_of(found.folder_of[i], found.paths[i].substr(found.paths[i].find('/') + 1));
+        found.stamps[i] = beneath::stamp_in(found.folder_of[i], found.paths[i].substr(found.paths[i].find('/') + 1));
     });
     return found;
 }
@@ -378,16 +366,19 @@ void Store::complete_names(const std::function<void(std::string_view slug, std::
 }
 
 Network Store::each_contact(bool include_archived, const std::function<void(std::vector<Contact>&)>& use,
-                            const std::function<void(const Error&)>& report) const {
+                            const std::function<void(const Error&)>& report, const WantFile& want) const {
     const Scan found = scan(include_archived);
     Network network{root(), load_config(), {}, {}};
+    std::vector<size_t> wanted;
+    for (size_t i = 0; i < found.paths.size(); ++i)
+        if (!want || want(found.paths[i], found.stamps[i])) wanted.push_back(i);
     constexpr size_t chunk = 512;
-    for (size_t from = 0; from < found.paths.size(); from += chunk) {
-        const size_t n = std::min(chunk, found.paths.size() - from);
+    for (size_t from = 0; from < wanted.size(); from += chunk) {
+        const size_t n = std::min(chunk, wanted.size() - from);
         std::vector<std::optional<Contact>> contacts(n);
         std::vector<std::optional<Error>> problems(n);
         run_parallel(n, [&](size_t k) {
-            const size_t i = from + k;
+            const size_t i = wanted[from + k];
             try {
                 contacts[k] = found.stamps[i] ? contact_at(found.folder_of[i], found.paths[i], network.config)
                                               : load_contact(found.paths[i], network.config);

@@ -9,6 +9,7 @@
 
 #include "kith/store/conflict_copy.hpp"
 #include "kith/base/error.hpp"
+#include "kith/store/beneath.hpp"
 #include "kith/store/folder.hpp"
 #include "kith/model/model.hpp"
 #include "kith/store/transaction.hpp"
@@ -80,8 +81,11 @@ public:
     // (each parsed on all cores) handed to `use` and then dropped: never the whole log of the
     // network in memory at once. Returns the settings and the problems; its contacts stay empty.
     // `report`, when given, gets each problem as soon as its chunk is read, before `use` gets the chunk.
+    // `want`, when given, is asked of each file, with its stamp taken before any reading (nullopt
+    // for a link), whether to read it at all.
+    using WantFile = std::function<bool(const std::string& path, const std::optional<FileStamp>& stamp)>;
     Network each_contact(bool include_archived, const std::function<void(std::vector<Contact>&)>& use,
-                         const std::function<void(const Error&)>& report = {}) const;
+                         const std::function<void(const Error&)>& report = {}, const WantFile& want = {}) const;
     // Returns what contacts/ and archive/ hold that kith does not read (other extensions,
     // folders, conflict copies), temp files left by interrupted writes, and files in archive/
     // whose slug is also in contacts/, one invalid-file Error each.
