@@ -7,7 +7,6 @@
 #include "referrers.hpp"
 #include "kith/model/conflict.hpp"
 #include "kith/model/contact_file.hpp"
-#include "kith/model/interaction.hpp"
 #include "kith/query/combine.hpp"
 #include "kith/query/resolve.hpp"
 #include "kith/store/transaction.hpp"
@@ -55,16 +54,7 @@ int merge(Context& ctx, const MergeOptions& in) {
     const Combined result = combine_people(text_a, a, b, prefer, config);
     change.edit(a.path, [&](const std::string&) { return result.text; });  // read under this lock: the same text
     size_t references = 0;
-    for (const Referrers* group : {&active, &archived})
-        for (size_t i = 0; i < group->people.size(); ++i) {
-            const Contact& other = group->people[i];
-            if (other.path == a.path || other.path == b.path || !group->refers_to(i, b.slug)) continue;
-            refuse_conflicted(other);
-            change.edit(other.path, [&](const std::string& text) {
-                return rename_references(text, b.slug, a.slug, other.path, config);
-            });
-            ++references;
-        }
+    for (const Referrers* group : {&active, &archived}) references += group->rewrite(change, b.slug, a.slug, {a.path, b.path}, config);
     change.remove(b.path);
     std::string taken;
     for (const auto& what : result.taken) taken += (taken.empty() ? "" : ", ") + what;

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "kith/model/conflict.hpp"
+#include "kith/model/interaction.hpp"
+
 namespace kith::cli {
 
 void Referrers::add(Contact& full) {
@@ -25,6 +28,19 @@ void Referrers::add(Contact& full) {
 bool Referrers::refers_to(size_t index, const std::string& slug) const {
     const auto& slugs = refers[index];
     return std::find(slugs.begin(), slugs.end(), slug) != slugs.end();
+}
+
+size_t Referrers::rewrite(Transaction& change, const std::string& from, const std::string& to,
+                          const std::vector<std::string>& skip, const Config& config) const {
+    size_t files = 0;
+    for (size_t i = 0; i < people.size(); ++i) {
+        const Contact& other = people[i];
+        if (std::find(skip.begin(), skip.end(), other.path) != skip.end() || !refers_to(i, from)) continue;
+        refuse_conflicted(other);
+        change.edit(other.path, [&](const std::string& text) { return rename_references(text, from, to, other.path, config); });
+        ++files;
+    }
+    return files;
 }
 
 }  // namespace kith::cli

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "kith/model/model.hpp"
+#include "kith/store/transaction.hpp"
 
 namespace kith::cli {
 
@@ -17,6 +18,11 @@ struct Referrers {
     void add(Contact& full);
     // Returns true when the index-th person refers to `slug`.
     bool refers_to(size_t index, const std::string& slug) const;
+    // Stages in `change` the rewrite of every reference to `from` into `to` in the files of
+    // these people who refer to it, but the files in `skip`; refuses a file in conflict. Returns
+    // how many files it stages.
+    size_t rewrite(Transaction& change, const std::string& from, const std::string& to,
+                   const std::vector<std::string>& skip, const Config& config) const;
 };
 
 }  // namespace kith::cli

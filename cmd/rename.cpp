@@ -55,15 +55,7 @@ int rename(Context& ctx, const RenameOptions& in) {
     size_t references = 0;
     if (slug != person.slug) {
         for (const Referrers* group : {&active, &archived})
-            for (size_t i = 0; i < group->people.size(); ++i) {
-                const Contact& other = group->people[i];
-                if (other.path == person.path || !group->refers_to(i, person.slug)) continue;
-                refuse_conflicted(other);
-                change.edit(other.path, [&](const std::string& text) {
-                    return rename_references(text, person.slug, slug, other.path, config);
-                });
-                ++references;
-            }
+            references += group->rewrite(change, person.slug, slug, {person.path}, config);
         change.move(person.path, target);
     }
     const std::vector<std::string> changed = change.commit();

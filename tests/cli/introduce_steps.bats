@@ -35,9 +35,9 @@ PY
     refute_output --partial "Introduction:"
     [[ "$stderr" == *"recorded the asks on both: a follow-up 'waiting for yes' due 2026-12-05"* ]]
     run changes ada-lovelace
-    assert_output ">   - {due: 2026-12-05, what: 'waiting for yes: meet Omar Haddad'}"
+    assert_output '>   - {due: 2026-12-05, what: "waiting for yes: meet Omar Haddad"}'
     run changes omar-haddad
-    assert_output ">   - {due: 2026-12-05, what: 'waiting for yes: meet Ada Lovelace'}"
+    assert_output '>   - {due: 2026-12-05, what: "waiting for yes: meet Ada Lovelace"}'
     ! grep -q "kind: intro" contacts/ada-lovelace.yaml contacts/omar-haddad.yaml
     run --separate-stderr kith introduce omar ada --ask
     assert_failure 2
@@ -56,14 +56,14 @@ PY
     [[ "$stderr" != *"nobody was asked"* ]]
     run changes ada-lovelace
     assert_output - <<'OUT'
-<   - {due: 2026-12-01, what: 'waiting for yes: meet Omar Haddad'}
->   - {due: 2026-12-01, what: 'waiting for yes: meet Omar Haddad', done: 2026-12-02}
+<   - {due: 2026-12-01, what: "waiting for yes: meet Omar Haddad"}
+>   - {due: 2026-12-01, what: "waiting for yes: meet Omar Haddad", done: 2026-12-02}
 >   - {date: 2026-12-02, kind: intro, with: omar-haddad}
 OUT
     run changes omar-haddad
     assert_output - <<'OUT'
-<   - {due: 2026-12-01, what: 'waiting for yes: meet Ada Lovelace'}
->   - {due: 2026-12-01, what: 'waiting for yes: meet Ada Lovelace', done: 2026-12-02}
+<   - {due: 2026-12-01, what: "waiting for yes: meet Ada Lovelace"}
+>   - {due: 2026-12-01, what: "waiting for yes: meet Ada Lovelace", done: 2026-12-02}
 >   - {date: 2026-12-02, kind: intro, with: ada-lovelace}
 OUT
     run --separate-stderr kith --today 2026-12-02 due --format tsv
@@ -76,8 +76,8 @@ OUT
     kith rename omar "Omar Al-Haddad" >/dev/null 2>&1
     run --separate-stderr kith introduce ada omar-al-haddad
     assert_success
-    ! grep -q "waiting for yes: meet Omar Haddad'}$" contacts/ada-lovelace.yaml
-    grep -q "waiting for yes: meet Omar Haddad', done: 2026-11-28}" contacts/ada-lovelace.yaml
+    ! grep -q 'waiting for yes: meet Omar Haddad"}$' contacts/ada-lovelace.yaml
+    grep -q 'waiting for yes: meet Omar Haddad", done: 2026-11-28}' contacts/ada-lovelace.yaml
 }
 
 @test "without an ask, introduce says it is the introduction itself" {

@@ -25,7 +25,7 @@ YAML
 < email: [ada@example.org]
 < phone: ["+44 20 7946 0000"]
 > email: [ada@example.org, ada@home.example]
-> phone: ["+44 20 7946 0000", +44 7700 900123]
+> phone: ["+44 20 7946 0000", "+44 7700 900123"]
 < tags: [mentor, london]
 > tags: [mentor, london, imported]
 >   - {due: 2026-11-20, what: send the slides}
@@ -86,7 +86,7 @@ OUT
     assert_output - <<'OUT'
 < aka: [Ada King]
 > aka: [Ada King, Ada L]
-> address: 1 Main St
+> address: "1 Main St"
 OUT
 }
 
@@ -131,7 +131,9 @@ OUT
     command -v git >/dev/null || skip "git missing"
     printf 'name: Ada L\nemail: [ada@home.example]\n' > contacts/ada-l.yaml
     sed -i 's/autocommit: false/autocommit: true/' kith.yaml
-    git init -q . && git add -A && git -c user.name=t -c user.email=t@t commit -qm init
+    export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.org
+    export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.org GIT_CONFIG_NOSYSTEM=1
+    git init -q . && git add -A && git commit -qm init
     run --separate-stderr kith merge ada-lovelace ada-l
     assert_success
     run git -c core.quotepath=off show --stat --format=%s HEAD

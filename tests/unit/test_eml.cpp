@@ -32,7 +32,7 @@ TEST_CASE("header texts that are not plain ASCII are encoded words; no header li
     for (const auto& line : header_lines(d.text)) {
         CHECK(line.size() <= 78);
         CHECK_FALSE(line.starts_with("Bcc:"));
-        for (unsigned char c : line) CHECK((c >= 0x20 && c < 0x7f));
+        for (const char c : line) CHECK((c >= 0x20 && c < 0x7f));
     }
     CHECK(d.text.find("To: =?UTF-8?B?") != std::string::npos);
     CHECK(d.text.find("Subject: =?UTF-8?B?") != std::string::npos);
