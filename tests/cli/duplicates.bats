@@ -44,3 +44,14 @@ YAML
     assert_success
     assert_line $'ada-king\tAda King\tada-lovelace\tAda Lovelace\tname ada king'
 }
+
+@test "the completion spec knows duplicates, merge and introduce's new options" {
+    run --separate-stderr kith __complete spec
+    assert_success
+    assert_line --partial $'command\tduplicates\t'
+    assert_line --partial $'positional\tmerge\t1\tnames\t'
+    assert_line --partial $'option\tmerge\t--prefer\tchoice:A|B\t'
+    assert_line --partial $'option\tintroduce\t--drafts\tdirs\t'
+    assert_line --partial $'option\tintroduce\t--ask\tflag\t'
+    assert_line --partial $'option\tadd\t--force\tflag\t'
+}
