@@ -9,6 +9,8 @@
 #include "kith/model/fields.hpp"
 #include "kith/base/slug.hpp"
 #include "kith/base/text.hpp"
+#include "kith/query/duplicates.hpp"
+#include "lookup.hpp"
 #include "kith/store/transaction.hpp"
 #include "edit_session.hpp"
 
@@ -20,8 +22,32 @@ struct AddOptions {
     std::string name, cadence, birthday, since, slug;
     std::map<std::string, std::string> texts;               // by field key: --org, --tier, ...
     std::map<std::string, std::vector<std::string>> lists;  // by field key: --email, --tag, ...
-    bool edit = false;
+    bool edit = false, force = false;
 };
+
+// Refuses a name or an e-mail that already belongs to someone (active or archived), naming them.
+// Names come from the index; e-mails, when one is given, from every file.
+void refuse_taken(Context& ctx, const Contact& candidate) {
+    std::vector<Contact> people;
+    if (candidate.email.empty()) {
+        People lookup(ctx, true);
+        people = lookup.everyone().contacts;
+    } else {
+        ctx.each_contact(true, [&](std::vector<Contact>& read_now, const Config&) {
+            for (const auto& contact : read_now) people.push_back(duplicate_digest(contact));
+        });
+    }
+    const auto holders = holders_of(candidate, people);
+    if (holders.empty()) return;
+    std::string who;
+    for (const auto& h : holders) {
+        std::string why;
+        for (const auto& reason : h.reasons) why += (why.empty() ? "" : ", ") + reason;
+        who += (who.empty() ? "" : "; ") + h.a + " (" + h.name_a + ") has " + why;
+    }
+    fail_usage("'" + candidate.name + "' may be someone you have: " + who +
+               "; add --force to add another person anyway (or 'kith show " + holders.front().a + "')");
+}
 
 Contact contact_from(const AddOptions& in, const Config& config, Day today) {
     Contact c;
@@ -54,6 +80,7 @@ int add(Context& ctx, const AddOptions& in) {
         fail_usage("--slug '" + contact.slug + "': " + problem);
     const std::string path = "contacts/" + contact.slug + ".yaml";
     if (store.exists("archive/" + contact.slug + ".yaml")) refuse_if_archived(ctx, contact.slug);  // suggests unarchive
+    if (!in.force) refuse_taken(ctx, contact);
     {
         Transaction change(store, config);
         for (const std::string folder : {"contacts/", "archive/"}) {
@@ -86,6 +113,7 @@ void add_add(CLI::App& app, Context& ctx, Actions& actions) {
     cmd->add_option("--since", in->since, find_field("since")->help);
     cmd->add_option("--slug", in->slug, "File name to use instead of one made from NAME");
     cmd->add_flag("--edit", in->edit, "Open the new file in $VISUAL/$EDITOR");
+    cmd->add_flag("--force", in->force, "Add even when the name or an email belongs to someone already");
     cmd->footer(
         "Examples:\n"
         "  kith add \"Ada Lovelace\" --tier core --org \"Analytical Engines\" --interest mathematics\n"

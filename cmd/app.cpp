@@ -14,6 +14,7 @@
 #include "check.hpp"
 #include "complete.hpp"
 #include "due.hpp"
+#include "duplicates.hpp"
 #include "edit.hpp"
 #include "email.hpp"
 #include "export.hpp"
@@ -29,6 +30,7 @@
 #include "kith/base/text.hpp"
 #include "list.hpp"
 #include "log.hpp"
+#include "merge.hpp"
 #include "merge_file.hpp"
 #include "messages.hpp"
 #include "rename.hpp"
@@ -273,6 +275,8 @@ int run(int argc, char** argv, Context ctx) {
     add_report(app, ctx, actions);
     add_stats(app, ctx, actions);
     add_merge_file(app, ctx, actions);
+    add_duplicates(app, ctx, actions);
+    add_merge(app, ctx, actions);
     add_fold(app, ctx, actions);
     add_git(app, ctx, actions);
     add_email(app, ctx, actions);

@@ -1,4 +1,5 @@
-// kith introduce A B [-m WHY] [--dry-run] [--format text|json] [--follow-up WHEN] [--again]
+// kith introduce A B --ask [-m WHY] [--dry-run] [--follow-up WHEN] [--drafts DIR]
+// kith introduce A B [-m WHY] [--dry-run] [--format text|json] [--follow-up WHEN] [--again] [--drafts DIR]
 // kith introduce --suggest [NAME] [--limit N] [--same-org] [--format text|tsv|json]
 #include <iostream>
 
@@ -10,6 +11,7 @@
 #include "kith/query/introduce.hpp"
 #include "kith/query/resolve.hpp"
 #include "kith/query/suggest.hpp"
+#include "kith/store/outside_file.hpp"
 #include "lookup.hpp"
 
 namespace kith::cli {
@@ -17,8 +19,8 @@ namespace {
 
 struct IntroduceOptions {
     std::vector<std::string> names;
-    std::string why, format = "text", follow_up;
-    bool dry_run = false, again = false, suggest = false, same_org = false;
+    std::string why, format = "text", follow_up, drafts;
+    bool dry_run = false, again = false, suggest = false, same_org = false, ask = false;
     size_t limit = 10;
 };
 
@@ -38,20 +40,36 @@ int suggest(Context& ctx, const IntroduceOptions& in) {
     return 0;
 }
 
-// Records the introduction on both people in one locked step: both files or neither.
+std::string introduced_already(const Contact& a, const Contact& b) {
+    return a.name + " and " + b.name + " were introduced already (see 'kith show'); add --again to do it again";
+}
+
+std::string asked_already(const Contact& a, const Contact& b) {
+    return a.name + " and " + b.name + " were asked already (a follow-up 'waiting for yes' is open); once both said yes, "
+           "run 'kith introduce " + a.slug + " " + b.slug + "'";
+}
+
+// Records one step on both people in one locked step, both files or neither: the asks as a
+// follow-up on each, or the introduction in each log, closing the asks.
 void record(Context& ctx, const Config& config, const Contact& a, const Contact& b, const IntroduceOptions& in) {
     const Day today = ctx.today();
     std::optional<FollowUp> followup;
     if (!in.follow_up.empty()) followup = FollowUp{parse_cli_day(in.follow_up, today, Direction::future), "", std::nullopt, 0};
+    if (in.ask && !followup) followup = FollowUp{add_duration(today, Duration{1, 'w'}), "", std::nullopt, 0};
     const auto edit_for = [&](const Contact& self, const Contact& other) {
         return [&, followup](const std::string& text) mutable {
-            // Decided again under the lock, from the file as it is now: an introduction
-            // recorded since the first read is not recorded twice.
+            // Decided again under the lock, from the file as it is now: a step recorded since
+            // the first read is not recorded twice.
             Contact now = parse_contact(text, self.path, config);
             now.slug = self.slug;
-            if (!in.again && already_introduced(now, other))
-                fail_usage(a.name + " and " + b.name + " were introduced already (see 'kith show'); add --again to do it again");
+            if (in.ask) {
+                if (!open_asks(now, other).empty()) fail_usage(asked_already(a, b));
+                followup->what = ask_followup_text(other);
+                return add_followup(text, *followup, self.path);
+            }
+            if (!in.again && already_introduced(now, other)) fail_usage(introduced_already(a, b));
             std::string out = add_log_entry(text, LogEntry{today, "intro", in.why, other.slug, 0}, self.path);
+            out = close_asks(out, other, today, self.path, config);
             if (!followup) return out;
             followup->what = "ask how the introduction to " + other.name + " went";
             return add_followup(out, *followup, self.path);
@@ -59,9 +77,36 @@ void record(Context& ctx, const Config& config, const Contact& a, const Contact&
     };
     const Store store = ctx.store();
     const std::vector<std::string> paths = store.edit_contacts({{a.path, edit_for(a, b)}, {b.path, edit_for(b, a)}}, config);
-    ctx.say("recorded the introduction of " + a.name + " and " + b.name + " on both" +
-            (followup ? "; follow up on " + format_day(followup->due) : ""));
-    autocommit(ctx, config, store.root(), paths, "kith: introduce " + a.name + " and " + b.name);
+    if (in.ask)
+        ctx.say("recorded the asks on both: a follow-up 'waiting for yes' due " + format_day(followup->due) +
+                "; once both said yes, run 'kith introduce " + a.slug + " " + b.slug + "'");
+    else
+        ctx.say("recorded the introduction of " + a.name + " and " + b.name + " on both" +
+                (followup ? "; follow up on " + format_day(followup->due) : ""));
+    autocommit(ctx, config, store.root(), paths,
+               (in.ask ? "kith: ask " : "kith: introduce ") + a.name + " and " + b.name);
+}
+
+// The drafts of one step, as file names and messages: the two asks, or the introduction.
+std::vector<std::pair<std::string, const Message*>> drafts_of(const Introduction& intro, const Contact& a,
+                                                              const Contact& b, bool ask) {
+    if (!ask) return {{"introduce-" + a.slug + "-and-" + b.slug + ".eml", &intro.introduce}};
+    return {{"ask-" + a.slug + "-to-meet-" + b.slug + ".eml", &intro.ask_a},
+            {"ask-" + b.slug + "-to-meet-" + a.slug + ".eml", &intro.ask_b}};
+}
+
+// Writes each message as an RFC 5322 draft in DIR, through the outside-file writer; a draft
+// there already is never replaced (the user may have edited it).
+void write_drafts(Context& ctx, const OutsideFolder& folder, const Config& config,
+                  const std::vector<std::pair<std::string, const Message*>>& drafts) {
+    std::string written;
+    for (const auto& [name, message] : drafts) {
+        const Draft draft = render_draft({config.me_name, config.me_email}, message->recipients, message->subject, message->body);
+        for (const auto& who : draft.left_out) ctx.warn("no email address for " + who + ": " + name + " has no To for them");
+        folder.write(name, draft.text);
+        written += (written.empty() ? "" : ", ") + folder.path_of(name);
+    }
+    ctx.say("wrote " + written + " (open one with 'mutt -H FILE')");
 }
 
 int introduce(Context& ctx, const IntroduceOptions& in) {
@@ -75,30 +120,48 @@ int introduce(Context& ctx, const IntroduceOptions& in) {
     const Contact b = people.find(in.names[1]);
     const Config& config = people.config();
     if (a.path == b.path) fail_usage("'" + in.names[0] + "' and '" + in.names[1] + "' are both " + a.name + "; introduce two people");
-    if (already_introduced(a, b) && !in.again && !in.dry_run)
-        fail_usage(a.name + " and " + b.name + " were introduced already (see 'kith show'); add --again to do it again");
+    if (already_introduced(a, b) && !in.again && !in.dry_run) fail_usage(introduced_already(a, b));
+    const bool asked = !open_asks(a, b).empty() || !open_asks(b, a).empty();
+    if (in.ask && asked && !in.dry_run) fail_usage(asked_already(a, b));
+    const Introduction intro = compose_introduction(a, b, config, in.why);
+    const auto drafts = drafts_of(intro, a, b, in.ask);
+    std::optional<OutsideFolder> folder;
+    if (!in.drafts.empty() && !in.dry_run) {
+        refuse_network_place(in.drafts, ctx.root());
+        folder.emplace(in.drafts, true);
+        for (const auto& [name, message] : drafts)
+            if (folder->head(name, 1)) fail_usage("'" + folder->path_of(name) + "' exists already; send or move it first");
+    }
     if (config.me_name.empty())
         ctx.warn("kith.yaml has no 'me: {name: ...}', so the messages are not signed");
-    const Introduction intro = compose_introduction(a, b, config, in.why);
     if (!intro.shared_tags.empty() && in.format == "text") {
         std::string tags;
         for (const auto& t : intro.shared_tags) tags += (tags.empty() ? "" : ", ") + t;
         ctx.say("for you, not in the messages: both are tagged " + tags);
     }
-    std::cout << (in.format == "json" ? introduction_json(intro, a, b, in.why) : render_introduction(intro));
-    if (!in.dry_run) record(ctx, config, a, b, in);
+    if (!in.ask && !asked && in.format == "text")
+        ctx.say("nobody was asked with --ask, so this is the introduction itself; to ask both first: 'kith introduce " +
+                a.slug + " " + b.slug + " --ask'");
+    std::cout << (in.format == "json" ? introduction_json(intro, a, b, in.why)
+                                      : render_introduction(intro, in.ask ? IntroStep::ask : IntroStep::introduce));
+    if (in.dry_run) return 0;
+    record(ctx, config, a, b, in);
+    if (folder) write_drafts(ctx, *folder, config, drafts);
     return 0;
 }
 
 }  // namespace
 
 void add_introduce(CLI::App& app, Context& ctx, Actions& actions) {
-    auto* cmd = app.add_subcommand("introduce", "Write a double-opt-in introduction with real context; suggest who should meet");
+    auto* cmd = app.add_subcommand("introduce", "Ask two people, then introduce them (double opt-in); suggest who should meet");
     auto in = std::make_shared<IntroduceOptions>();
     cmd->add_option("NAME", in->names, "Two people to introduce; with --suggest, at most one");
+    cmd->add_flag("--ask", in->ask, "Step 1: draft the two asks; record 'waiting for yes' on both");
     cmd->add_option("-m,--why", in->why, "Why they should talk");
-    cmd->add_flag("--dry-run", in->dry_run, "Print the messages; record nothing");
-    cmd->add_option("--follow-up", in->follow_up, "WHEN to ask both how it went (adds a follow-up on each)");
+    cmd->add_flag("--dry-run", in->dry_run, "Print the messages; record and write nothing");
+    cmd->add_option("--drafts", in->drafts, "Also write each message as an .eml draft in DIR (mutt -H FILE)")->option_text("DIR");
+    cmd->add_option("--follow-up", in->follow_up,
+                    "WHEN to ask both how it went (with --ask: when the yes is due; default 1w)");
     cmd->add_flag("--again", in->again, "Introduce a pair that was introduced before");
     cmd->add_flag("--suggest", in->suggest, "Suggest pairs worth introducing, with the reasons");
     cmd->add_option("--limit", in->limit, "With --suggest: at most N pairs (0: all)")->check(count_check(0, 0));
@@ -106,10 +169,10 @@ void add_introduce(CLI::App& app, Context& ctx, Actions& actions) {
     add_format(*cmd, in->format, {"text", "tsv", "json"})->description("Output format (default text); tsv only with --suggest");
     cmd->footer(
         "Examples:\n"
-        "  kith introduce ada omar -m \"Omar needs a data partner; Ada's team builds one\" --follow-up 3w\n"
-        "  kith introduce ada omar --dry-run --format json\n"
-        "  kith introduce --suggest --limit 5\n"
-        "  kith introduce --suggest lena");
+        "  kith introduce ada omar --ask -m \"Omar needs a data partner; Ada's team builds one\"\n"
+        "  kith introduce ada omar --follow-up 3w   # once both said yes: the introduction\n"
+        "  kith introduce ada omar --ask --drafts ~/mail/drafts\n"
+        "  kith introduce --suggest --limit 5");
     actions[cmd] = [&ctx, in] { return introduce(ctx, *in); };
 }
 

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "autocommit.hpp"
+#include "referrers.hpp"
 #include "rename.hpp"
 #include "kith/model/conflict.hpp"
 #include "kith/model/contact_file.hpp"
@@ -22,31 +23,6 @@ struct RenameOptions {
     bool no_aka = false;
 };
 
-// People as rename reads them: who they are (slug, path, name, aka, conflict line) and, beside
-// each, the slugs their file refers to (introduced_by, each log entry's with).
-struct Group {
-    std::vector<Contact> people;
-    std::vector<std::vector<std::string>> refers;
-
-    void add(Contact& full) {
-        std::vector<std::string> slugs;
-        const auto note = [&slugs](const std::string& slug) {
-            if (!slug.empty() && std::find(slugs.begin(), slugs.end(), slug) == slugs.end()) slugs.push_back(slug);
-        };
-        note(full.introduced_by);
-        for (const auto& entry : full.log) note(entry.with);
-        Contact who;
-        who.slug = std::move(full.slug);
-        who.path = std::move(full.path);
-        who.archived = full.archived;
-        who.conflict_line = full.conflict_line;
-        who.name = std::move(full.name);
-        who.aka = std::move(full.aka);
-        people.push_back(std::move(who));
-        refers.push_back(std::move(slugs));
-    }
-};
-
 int rename(Context& ctx, const RenameOptions& in) {
     const std::string slug = in.slug.empty() ? make_slug(in.new_name) : in.slug;
     if (slug.empty()) fail_usage("cannot make a file name from '" + in.new_name + "'; give one with --slug");
@@ -58,7 +34,7 @@ int rename(Context& ctx, const RenameOptions& in) {
     const Store store = ctx.store();
     const Config config = store.load_config();
     Transaction change(store, config);
-    Group active, archived;  // everyone in network order, a chunk of files at a time
+    Referrers active, archived;  // everyone in network order, a chunk of files at a time
     ctx.each_contact(true, [&](std::vector<Contact>& read_now, const Config&) {
         for (auto& contact : read_now) (contact.archived ? archived : active).add(contact);
     });
@@ -78,18 +54,8 @@ int rename(Context& ctx, const RenameOptions& in) {
     });
     size_t references = 0;
     if (slug != person.slug) {
-        for (const Group* group : {&active, &archived})
-            for (size_t i = 0; i < group->people.size(); ++i) {
-                const Contact& other = group->people[i];
-                const auto& refers = group->refers[i];
-                if (other.path == person.path || std::find(refers.begin(), refers.end(), person.slug) == refers.end())
-                    continue;
-                refuse_conflicted(other);
-                change.edit(other.path, [&](const std::string& text) {
-                    return rename_references(text, person.slug, slug, other.path, config);
-                });
-                ++references;
-            }
+        for (const Referrers* group : {&active, &archived})
+            references += group->rewrite(change, person.slug, slug, {person.path}, config);
         change.move(person.path, target);
     }
     const std::vector<std::string> changed = change.commit();

@@ -30,7 +30,7 @@ since: 2026-11-28"
 
 @test "add refuses an existing slug with exit 2 and names the file" {
     snapshot ada-lovelace
-    run --separate-stderr kith add "Ada Lovelace"
+    run --separate-stderr kith add "Ada Lovelace" --force
     assert_failure 2
     [[ "$stderr" == *"contacts/ada-lovelace.yaml exists already"* ]]
     [ -z "$(changes ada-lovelace)" ]
@@ -59,5 +59,24 @@ since: 2026-11-28"
     run --separate-stderr kith list --tag london --format tsv
     assert_line --partial $'zoe-quinn\tZoë Quinn\tcore\t30d\t\t2026-12-28'
     run kith check
+    assert_success
+}
+
+@test "add refuses a name or an email someone has, naming them; --force adds anyway" {
+    run --separate-stderr kith add "ADA  lovélace" --slug ada-2
+    assert_failure 2
+    [[ "$stderr" == *"'ADA  lovélace' may be someone you have: ada-lovelace (Ada Lovelace) has name ada lovelace; add --force"* ]]
+    [ ! -e contacts/ada-2.yaml ]
+    run --separate-stderr kith add "Ada King" --slug ada-3
+    assert_failure 2
+    [[ "$stderr" == *"ada-lovelace (Ada Lovelace) has name ada king"* ]]
+    run --separate-stderr kith add "Maggie H" --email OMAR@sandstone.example
+    assert_failure 2
+    [[ "$stderr" == *"omar-haddad (Omar Haddad) has email omar@sandstone.example"* ]]
+    [ ! -e contacts/maggie-h.yaml ]
+    run --separate-stderr kith add "Maggie H" --email omar@sandstone.example --force
+    assert_success
+    [ -e contacts/maggie-h.yaml ]
+    run --separate-stderr kith add "Maggie Hamilton" --email maggie@example.org
     assert_success
 }

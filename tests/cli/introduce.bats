@@ -1,18 +1,23 @@
 load helpers
 
-@test "a dry run prints the three messages and changes no file" {
+@test "a dry run prints the messages of the step and changes no file" {
     cp -r contacts "$BATS_TEST_TMPDIR/before"
-    run --separate-stderr kith introduce ada omar -m "Omar needs a data partner" --dry-run
+    run --separate-stderr kith introduce ada omar -m "Omar needs a data partner" --dry-run --ask
     assert_success
     assert_line "=== 1. Ask the first person"
     assert_line "To: Ada Lovelace <ada@example.org>"
     assert_line "Subject: Would you like to meet Omar Haddad?"
-    assert_line "=== 3. Once both say yes, introduce them"
+    assert_line "=== 2. Ask the second person"
+    refute_line --partial "Introduce them"
+    run --separate-stderr kith introduce ada omar -m "Omar needs a data partner" --dry-run
+    assert_success
+    assert_line "=== Introduce them"
     assert_line "Ada, meet Omar Haddad, Founder at Sandstone Analytics (CEO of a ten-person startup)."
     assert_line "Omar, meet Ada Lovelace, Lead Analyst at Analytical Engines Ltd (runs the numbers team)."
     assert_line "You share an interest in mathematics and poetry."
     assert_line "Why I think you should talk: Omar needs a data partner."
     assert_line "Sam Rivera"
+    refute_line --partial "Ask the first person"
     diff -r "$BATS_TEST_TMPDIR/before" contacts
 }
 

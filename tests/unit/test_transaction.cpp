@@ -259,3 +259,32 @@ TEST_CASE("every temp name write_temp makes is one cleanup removes; a user's loo
                              "..yaml.Ab12Cd", "a.yaml.Ab12Cd", ".a.yaml.Ab-2Cd", ".a.yaml.Ab12Cde"})
         CHECK_MESSAGE(!beneath::is_temp_name("contacts", mine), mine);
 }
+
+TEST_CASE("a removal is part of the change: after the edits, all or nothing, finished by the next kith") {
+    TempNetwork net;
+    {
+        const Store store(net.root.string());
+        Transaction change(store, store.load_config());
+        change.edit("contacts/a.yaml", add_tier);
+        change.remove("contacts/b.yaml");
+        CHECK_THROWS_AS(change.edit("contacts/b.yaml", add_tier), std::logic_error);
+        CHECK(change.commit() == std::vector<std::string>{"contacts/a.yaml", "contacts/b.yaml"});
+    }
+    CHECK_FALSE(fs::exists(net.root / "contacts/b.yaml"));
+    net.put("contacts/b.yaml", "name: B\n");
+    const Store failing(net.root.string(), TestHooks{"", "", "apply-2", "", ""});
+    {
+        Transaction change(failing, failing.load_config());
+        change.edit("contacts/a.yaml", [](const std::string& text) { return text + "org: X\n"; });
+        change.remove("contacts/b.yaml");
+        CHECK_THROWS_AS(change.commit(), Error);
+    }
+    CHECK(fs::exists(net.root / "contacts/b.yaml"));  // half-done: the next kith finishes it
+    const Network network = Store(net.root.string()).load(false);
+    CHECK(network.contacts.size() == 1);
+    CHECK(network.contacts.at(0).org == "X");
+    CHECK_FALSE(fs::exists(net.root / "contacts/b.yaml"));
+    CHECK(intent::refusal(net.root.string(), {"remove", "contacts/a.yaml", "contacts/b.yaml", "1:2", "-"}).has_value());
+    CHECK(intent::refusal(net.root.string(), {"remove", ".git/config", ".git/config", "1:2", "-"}).has_value());
+    CHECK_FALSE(intent::refusal(net.root.string(), {"remove", "contacts/a.yaml", "contacts/a.yaml", "1:2", "-"}).has_value());
+}

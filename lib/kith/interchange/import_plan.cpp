@@ -7,32 +7,12 @@
 #include <stdexcept>
 
 #include "kith/model/fields.hpp"
+#include "kith/model/person_keys.hpp"
 #include "kith/base/slug.hpp"
 #include "kith/base/text.hpp"
 
 namespace kith {
 namespace {
-
-// A web address without scheme, "www.", case or trailing slash.
-std::string url_key(std::string url) {
-    url = fold(url);
-    if (const size_t scheme = url.find("://"); scheme != std::string::npos) url.erase(0, scheme + 3);
-    if (url.rfind("www.", 0) == 0) url.erase(0, 4);
-    while (!url.empty() && url.back() == '/') url.pop_back();
-    return url;
-}
-
-// A name folded, with its blanks collapsed.
-std::string name_key(const std::string& name) {
-    std::string out;
-    for (char c : fold_to_ascii(name)) {
-        const bool blank = c == ' ' || c == '\t' || c == '.' || c == ',';
-        if (blank && (out.empty() || out.back() == ' ')) continue;
-        out += blank ? ' ' : c;
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
 
 // --- contact -> facts: the one place that says which fields an import may fill -------
 // A person that records are merged into: their contact, with what its lists and dates hold

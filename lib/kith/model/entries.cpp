@@ -19,7 +19,10 @@ std::string log_entry_line(const LogEntry& entry) {
 }
 
 std::string followup_line(const FollowUp& followup) {
-    return yaml_flow_map({{"due", format_day(followup.due)}, {"what", yaml_scalar(followup.what)}});
+    std::vector<std::pair<std::string, std::string>> fields = {{"due", format_day(followup.due)},
+                                                               {"what", yaml_scalar(followup.what)}};
+    if (followup.done) fields.emplace_back("done", format_day(*followup.done));
+    return yaml_flow_map(fields);
 }
 
 }  // namespace kith

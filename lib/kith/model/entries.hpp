@@ -14,7 +14,7 @@ const std::vector<std::string>& known_kinds();
 // Returns the log entry as one flow line: {date: ..., kind: ..., with: ..., note: ...}.
 std::string log_entry_line(const LogEntry& entry);
 
-// Returns the follow-up as one flow line: {due: ..., what: ...}.
+// Returns the follow-up as one flow line: {due: ..., what: ..., done: ...} (done when set).
 std::string followup_line(const FollowUp& followup);
 
 }  // namespace kith

@@ -2,7 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "kith/base/text.hpp"
+#include "kith/edit/editor_items.hpp"
+#include "kith/model/contact_file.hpp"
 
 namespace kith {
 namespace {
@@ -72,6 +76,8 @@ std::string how_i_know(const Contact& c) {
 
 std::string address(const Contact& c) { return c.email.empty() ? c.name : c.name + " <" + c.email.front() + ">"; }
 
+Mailbox mailbox_of(const Contact& c) { return {c.name, c.email.empty() ? "" : c.email.front()}; }
+
 std::string context_lines(const Contact& other, const std::vector<std::string>& interests, const std::string& why,
                           bool both) {
     std::string out;
@@ -86,6 +92,7 @@ std::string signature(const Config& config) { return config.me_name.empty() ? ""
 Message ask(const Contact& to, const Contact& other, const Introduction& intro, const Config& config, const std::string& why) {
     Message m;
     m.to = {address(to)};
+    m.recipients = {mailbox_of(to)};
     m.subject = "Would you like to meet " + other.name + "?";
     m.body = "Hi " + greeting_name(to.name) + ",\n\nI'd like to introduce you to " + sentence(who(other)) + "\n" +
              context_lines(other, intro.shared_interests, why, false) +
@@ -115,6 +122,7 @@ Introduction compose_introduction(const Contact& a, const Contact& b, const Conf
     intro.ask_b = ask(b, a, intro, config, why);
     Message& m = intro.introduce;
     m.to = {address(a), address(b)};
+    m.recipients = {mailbox_of(a), mailbox_of(b)};
     m.subject = "Introduction: " + a.name + " and " + b.name;
     const std::string ga = greeting_name(a.name), gb = greeting_name(b.name);
     m.body = ga + ", " + gb + ",\n\nThank you both for saying yes to this introduction.\n\n" + ga + ", meet " +
@@ -127,16 +135,36 @@ Introduction compose_introduction(const Contact& a, const Contact& b, const Conf
     return intro;
 }
 
-std::string render_introduction(const Introduction& intro) {
+std::string render_introduction(const Introduction& intro, IntroStep step) {
     const auto block = [](const char* title, const Message& m) {
         std::string to;
         for (const auto& person : m.to) to += (to.empty() ? "" : ", ") + person;
         return std::string("=== ") + title + "\nTo: " + to + "\nSubject: " + m.subject + "\n\n" + m.body;
     };
     // The messages keep their lines; nothing from a file reaches the terminal as a control.
-    return visible(block("1. Ask the first person", intro.ask_a) + "\n" + block("2. Ask the second person", intro.ask_b) +
-                       "\n" + block("3. Once both say yes, introduce them", intro.introduce),
-                   true);
+    if (step == IntroStep::introduce) return visible(block("Introduce them", intro.introduce), true);
+    return visible(block("1. Ask the first person", intro.ask_a) + "\n" + block("2. Ask the second person", intro.ask_b), true);
+}
+
+std::string ask_followup_text(const Contact& other) { return "waiting for yes: meet " + other.name; }
+
+std::vector<size_t> open_asks(const Contact& self, const Contact& other) {
+    std::vector<std::string> wanted = {fold(ask_followup_text(other))};
+    for (const auto& aka : other.aka) wanted.push_back(fold("waiting for yes: meet " + aka));
+    std::vector<size_t> out;
+    for (size_t i = 0; i < self.followups.size(); ++i) {
+        const FollowUp& f = self.followups[i];
+        if (!f.done && std::find(wanted.begin(), wanted.end(), fold(f.what)) != wanted.end()) out.push_back(i);
+    }
+    return out;
+}
+
+std::string close_asks(const std::string& text, const Contact& other, Day today, const std::string& path,
+                       const Config& config) {
+    std::string out = text;
+    for (const size_t index : open_asks(parse_contact(text, path, config), other))
+        out = set_item_field(out, "followups", index, "done", format_day(today), path);
+    return out;
 }
 
 std::string introduction_json(const Introduction& intro, const Contact& a, const Contact& b, const std::string& why) {

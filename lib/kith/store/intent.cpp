@@ -125,6 +125,20 @@ std::optional<Error> finish_move(const std::string& root, const Step& step) {
                  Location{step.from, 0, 0});
 }
 
+// A removal is done when the file is gone; it is made when the file holds what it held when
+// planned; a file changed since is kept.
+std::optional<Error> finish_remove(const std::string& root, const Step& step) {
+    const std::string now = state_of(root, step.to);
+    if (now == absent) return std::nullopt;
+    if (now == step.before) {
+        apply(root, step);
+        return std::nullopt;
+    }
+    return Error(ErrorKind::invalid, "a kith that was stopped was removing it (kith merge), and it changed since; "
+                                     "it is kept as it is: remove it yourself if it was merged",
+                 Location{step.to, 0, 0});
+}
+
 }  // namespace
 
 std::string state_of_bytes(std::string_view bytes) {
@@ -172,12 +186,19 @@ std::optional<std::string> refusal(const std::string& root, const Step& step) {
     const auto no_contact = [](const std::string& what, const std::string& path) {
         return what + " '" + path + "' is no contact file in contacts/ or archive/";
     };
-    if (step.kind != "replace" && step.kind != "new" && step.kind != "move") return "a step '" + step.kind + "'";
+    if (step.kind != "replace" && step.kind != "new" && step.kind != "move" && step.kind != "remove")
+        return "a step '" + step.kind + "'";
     if (!is_contact_path(step.to)) return no_contact("its target", step.to);
     if (!step.after.empty() && !is_state(step.after)) return "the step onto '" + step.to + "' says nothing it can check";
-    if (step.kind == "replace" ? !is_state(step.before) : step.before != absent)
+    if (step.kind == "replace" || step.kind == "remove" ? !is_state(step.before) : step.before != absent)
         return "the step onto '" + step.to + "' does not say what the file held before";
     try {
+        if (step.kind == "remove") {
+            if (step.from != step.to) return "a removal of '" + step.to + "' names another file, '" + step.from + "'";
+            if (const std::string real = place(root, step.to, false, false).path; !is_plain_place(real))
+                return "'" + step.to + "' lies in '" + real + "'";
+            return std::nullopt;
+        }
         if (step.kind == "move") {
             if (!is_contact_path(step.from)) return no_contact("what it moves,", step.from);
             for (const std::string* path : {&step.from, &step.to})
@@ -232,6 +253,12 @@ bool remove_record(const std::string& root, const std::vector<Step>& steps) {
 }
 
 void apply(const std::string& root, const Step& step) {
+    if (step.kind == "remove") {
+        const Place at = place(root, step.to, false, false);
+        if (::unlinkat(at.dir.get(), at.name.c_str(), 0) != 0 && errno != ENOENT) beneath::fail_io("cannot remove", step.to);
+        beneath::sync_folder(at.dir.get());
+        return;
+    }
     const Place from = place(root, step.from, false, false);
     const Place to = place(root, step.to, step.kind != "move", true);
     if (!present(from)) {
@@ -255,6 +282,7 @@ void apply(const std::string& root, const Step& step) {
 
 std::optional<Error> finish(const std::string& root, const Step& step) {
     if (step.kind == "move") return finish_move(root, step);
+    if (step.kind == "remove") return finish_remove(root, step);
     const Place target = place(root, step.to, true, true);
     const std::string now = state_of(root, target.path);
     const bool pending = present(place(root, step.from, false, false));

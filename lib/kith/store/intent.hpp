@@ -35,9 +35,10 @@ inline constexpr size_t max_record_bytes = size_t{64} << 20;
 inline constexpr const char* absent = "-";
 
 // One step of a commit: rename a temp file over a contact file ("replace") or onto a new one
-// ("new"), or move a contact file ("move"). `from` is the temp file as resolved (beside the
-// target, which a link inside the folder may place elsewhere), or the file moved; `to` is the
-// contact file as named (contacts/NAME.yaml or archive/NAME.yaml).
+// ("new"), move a contact file ("move"), or remove one ("remove": `from` is `to`, kith merge).
+// `from` is the temp file as resolved (beside the target, which a link inside the folder may
+// place elsewhere), or the file moved; `to` is the contact file as named (contacts/NAME.yaml or
+// archive/NAME.yaml).
 struct Step {
     std::string kind;
     std::string from, to;

@@ -149,11 +149,21 @@ void Transaction::move(const std::string& from, const std::string& to) {
     moved.from = from;
 }
 
+void Transaction::remove(const std::string& path) {
+    if (pending_write(path) || targets_.count(path))
+        throw std::logic_error("a transaction removes a file it also writes or moves: " + path);
+    const std::string before = store_.read(path);  // it must be there, and be a file kith may read
+    if (dry_run_) return;
+    Change& removed = add_change(path);
+    removed.is_remove = true;
+    removed.before = intent::state_of_bytes(before);
+}
+
 std::vector<std::string> Transaction::commit() {
     if (dry_run_) throw std::logic_error("a dry run is never committed");
     const std::string& root = store_.root();
     for (const auto& change : changes_) {
-        if (!change.is_move && change.text.size() > max_file_bytes)
+        if (!change.is_move && !change.is_remove && change.text.size() > max_file_bytes)
             fail_at(change.to, 0, 0, "the change would make it larger than 1 MiB, the most kith reads; nothing was written");
         if ((change.from + change.to).find_first_of("\t\n") != std::string::npos)
             throw Error(ErrorKind::usage, "kith does not write paths holding tabs or line breaks", Location{change.to, 0, 0});
@@ -162,7 +172,7 @@ std::vector<std::string> Transaction::commit() {
     std::vector<FileChange> changed;  // for git: each file as resolved
     const auto undo = [&] {
         for (const auto& step : steps)
-            if (step.kind != "move") beneath::remove_file(root, step.from);
+            if (step.kind != "move" && step.kind != "remove") beneath::remove_file(root, step.from);
     };
     try {
         steps.reserve(changes_.size());
@@ -175,6 +185,15 @@ std::vector<std::string> Transaction::commit() {
                 steps.push_back(Step{"move", change.from, change.to, intent::absent, moved});
                 changed.push_back(FileChange{from, written ? written->before : moved, intent::absent, ""});
                 changed.push_back(FileChange{place(root, change.to, false, true).path, intent::absent, moved, from});
+                continue;
+            }
+            if (change.is_remove) {  // the file as resolved; kept when it changed since it was read
+                const std::string at = place(root, change.to, false, false).path;
+                if (intent::state_of(root, change.to) != change.before)
+                    throw Error(ErrorKind::usage, "it changed while kith was removing it; nothing was written",
+                                Location{change.to, 0, 0});
+                steps.push_back(Step{"remove", change.to, change.to, change.before, intent::absent});
+                changed.push_back(FileChange{at, change.before, intent::absent, ""});
                 continue;
             }
             if (change.temp.empty()) write_temp_of(change, place(root, change.to, true, true));  // held until now

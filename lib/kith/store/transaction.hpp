@@ -54,6 +54,10 @@ public:
     void replace(const std::string& path, const std::string& text);
     // Moves a file to another folder of the network; refused when the target exists.
     void move(const std::string& from, const std::string& to);
+    // Removes a contact file (kith merge: the person folded into another), after every other
+    // change; refused when nothing is there or this change writes or moves it. A file changed
+    // between this call and the commit is not removed (the commit fails).
+    void remove(const std::string& path);
     // Makes this a dry run: each create, edit or replace is made and checked as for a commit,
     // then let go (its path still counts as taken); nothing is held or written, read() gives a
     // file as it is on disk, and commit() is refused.
@@ -68,6 +72,7 @@ public:
 private:
     struct Change {
         bool is_move = false;
+        bool is_remove = false;  // a removal of `to`; `before` is what it held when staged
         std::string from, to;  // a move: from -> to; a write: to only
         std::string text;      // a write's new text, held until the commit, or else:
         std::string temp;      // the temp file that holds it already (its path from the root),
