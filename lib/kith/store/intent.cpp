@@ -231,7 +231,7 @@ bool remove_record(const std::string& root, const std::vector<Step>& steps) {
     return removed;
 }
 
-void apply(const std::string& root, const Step& step) {
+void apply(const std::string& root, const Step& step, bool flush_folders) {
     const Place from = place(root, step.from, false, false);
     const Place to = place(root, step.to, step.kind != "move", true);
     if (!present(from)) {
@@ -249,6 +249,7 @@ void apply(const std::string& root, const Step& step) {
         }
         beneath::fail_io(step.kind == "new" ? "cannot create" : "cannot move to '" + step.to + "'", step.from);
     }
+    if (!flush_folders) return;
     beneath::sync_folder(to.dir.get());
     if (step.kind == "move") beneath::sync_folder(from.dir.get());
 }

@@ -36,12 +36,13 @@ void CalendarPlanner::add(const EventInstance& instance) {
 
 std::vector<SyncEntry> CalendarPlanner::entries() const {
     std::vector<std::pair<size_t, SyncEntry>> found;  // the person's index, and the entry
+    found.reserve(chosen_.size());
     for (const auto& [key, chosen] : chosen_) {
         const Contact& person = people_[std::get<0>(key)];
         const LogEntry match{Day{date::days{std::get<1>(key)}}, "meeting", chosen.second, "", 0};
         LogEntry entry = match;
         if (!rules_.summaries) entry.note.clear();
-        found.push_back({std::get<0>(key), {person.slug, person.path, person.name, std::move(entry), match}});
+        found.emplace_back(std::get<0>(key), SyncEntry{person.slug, person.path, person.name, std::move(entry), match});
     }
     const auto order = [](const SyncEntry& e) { return std::tie(e.slug, e.entry.date, e.entry.note, e.match.note); };
     std::sort(found.begin(), found.end(), [&](const auto& a, const auto& b) { return order(a.second) < order(b.second); });
@@ -49,11 +50,11 @@ std::vector<SyncEntry> CalendarPlanner::entries() const {
     std::vector<SyncEntry> out;
     std::vector<LogEntry> planned;  // the current person's
     for (size_t i = 0; i < found.size(); ++i) {
-        const auto& [who, e] = found[i];
+        auto& [who, e] = found[i];
         if (i > 0 && who != found[i - 1].first) planned.clear();
         if (already_logged(people_[who].log, e.match) || already_logged(planned, e.match)) continue;
         planned.push_back(e.entry);
-        out.push_back(e);
+        out.push_back(std::move(e));
     }
     return out;
 }
