@@ -1,6 +1,7 @@
 // kith sync: the parent of `sync vdir`, `sync mail` and `sync calendar`, and what they share.
 #include "sync.hpp"
 
+#include <algorithm>
 #include <ctime>
 #include <map>
 #include <set>
@@ -52,18 +53,16 @@ size_t log_sync_entries(Context& ctx, const Config& config, const std::vector<Sy
         ctx.say("sync " + source + ": would log " + entries_for(entries.size(), slugs.size()) + " (dry run)");
         return entries.size();
     }
-    std::map<std::string, std::vector<LogEntry>> by_path;
-    for (const SyncEntry& e : entries) by_path[e.path].push_back(e.entry);
+    std::map<std::string, std::vector<const SyncEntry*>> by_path;
+    for (const SyncEntry& e : entries) by_path[e.path].push_back(&e);
     const Store store = ctx.store();
     Transaction change(store, config);
     size_t added = 0, people = 0;
-    for (const auto& [path, planned] : by_path) {
-        std::vector<LogEntry> now;  // what the file lacks, decided from its text under the lock
-        add_missing_entries(change.read(path), planned, path, config, now);
-        if (now.empty()) continue;
+    for (const auto& [path, planned] : by_path) {  // each file read and written once, with all its entries
+        size_t now = 0;  // what the file lacks, decided from its text under the lock
         change.edit(path, [&](const std::string& text) { return add_missing_entries(text, planned, path, config, now); });
-        added += now.size();
-        ++people;
+        added += now;
+        people += now > 0 ? 1 : 0;
     }
     const std::vector<std::string> changed = change.commit();
     const std::string said = "sync " + source + ": " + entries_for(added, people);
@@ -79,24 +78,52 @@ Day local_day(std::int64_t time) {
     return Day{date::year{local.tm_year + 1900} / (local.tm_mon + 1) / local.tm_mday};
 }
 
-std::optional<Day> day_after_last_sync(const Store& store, const std::string& source) {
+namespace {
+
+// The days a record in .kith/sync-SOURCE holds: a line "DAY" (key "") or "DAY<TAB>KEY" each; a
+// line that does not read is left out (a cache: one that cannot be read is as good as none).
+std::map<std::string, Day> read_sync_record(const Store& store, const std::string& source) {
     const std::string path = ".kith/sync-" + source;
     std::string text;
     try {
-        if (!store.exists(path)) return std::nullopt;
-        text = store.read(path, 64);
+        if (!store.exists(path)) return {};
+        text = store.read(path, 1 << 20);
     } catch (const Error&) {
-        return std::nullopt;  // a cache: one that cannot be read is as good as none
+        return {};
     }
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-    const std::optional<Day> day = parse_iso_day(text);
-    if (!day) return std::nullopt;
-    return *day + date::days{1};
+    std::map<std::string, Day> days;
+    for (size_t at = 0; at < text.size();) {
+        const size_t end = std::min(text.find('\n', at), text.size());
+        std::string line = text.substr(at, end - at);
+        at = end + 1;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        const size_t tab = line.find('\t');
+        if (const std::optional<Day> day = parse_iso_day(line.substr(0, tab)))
+            days[tab == std::string::npos ? "" : line.substr(tab + 1)] = *day;
+    }
+    return days;
 }
 
-void record_sync(const Store& store, const std::string& source, Day through) {
+}  // namespace
+
+std::optional<Day> day_after_last_sync(const Store& store, const std::string& source, const std::vector<std::string>& keys) {
+    const std::map<std::string, Day> days = read_sync_record(store, source);
+    std::optional<Day> earliest;
+    for (const std::string& key : keys.empty() ? std::vector<std::string>{""} : keys) {
+        const auto found = days.find(key);
+        if (found == days.end()) return std::nullopt;  // one never synced: read as far back as the first time
+        earliest = earliest ? std::min(*earliest, found->second) : found->second;
+    }
+    return *earliest + date::days{1};
+}
+
+void record_sync(const Store& store, const std::string& source, Day through, const std::vector<std::string>& keys) {
+    std::map<std::string, Day> days = read_sync_record(store, source);
+    for (const std::string& key : keys.empty() ? std::vector<std::string>{""} : keys) days[key] = through;
+    std::string text;
+    for (const auto& [key, day] : days) text += format_day(day) + (key.empty() ? "" : "\t" + key) + "\n";
     store.make_folder(".kith");
-    store.write(".kith/sync-" + source, format_day(through) + "\n");
+    store.write(".kith/sync-" + source, text);
 }
 
 }  // namespace kith::cli

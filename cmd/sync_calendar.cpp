@@ -52,20 +52,28 @@ std::string read_file(const std::string& path) {
 
 int sync_calendar(Context& ctx, const SyncCalendarOptions& in) {
     const Day today = ctx.today();
-    const Day since = in.since.empty() ? add_duration(today, Duration{1, 'y'}, -1) : parse_cli_day(in.since, today, Direction::past);
-    std::vector<std::string> files;  // every PATH checked before anything is read
+    std::vector<std::string> files, synced;  // every PATH checked before anything is read
     for (const std::string& path : in.paths) {
         const std::vector<std::string> found = calendar_files(path);
         files.insert(files.end(), found.begin(), found.end());
+        std::error_code ec;
+        const fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec);
+        synced.push_back(ec ? path : absolute.string());  // each PATH's last sync is its own
     }
+    const Store store = ctx.store();
+    std::optional<Day> since;
+    if (!in.since.empty()) since = parse_cli_day(in.since, today, Direction::past);
+    if (!since) since = day_after_last_sync(store, "calendar", synced);
+    if (!since) since = add_duration(today, Duration{1, 'y'}, -1);
     Network network = ctx.load();
     drop_conflicted(network.contacts);
-    CalendarRules rules{{network.config.me_email}, since, today, !in.no_summary};
+    CalendarRules rules{{network.config.me_email}, *since, today, !in.no_summary};
     rules.my_addresses.insert(rules.my_addresses.end(), network.config.me_addresses.begin(), network.config.me_addresses.end());
     CalendarPlanner planner(network.contacts, rules);
+    CalendarReader reader;
     for (const std::string& file : files) {
         try {
-            for (const EventInstance& instance : read_calendar(read_file(file), file, since, today, local_day))
+            for (const EventInstance& instance : reader.read(read_file(file), file, *since, today, local_day))
                 planner.add(instance);
         } catch (const Error& problem) {  // reported; the other files are read, and the exit is 3
             if (problem.kind() == ErrorKind::usage) throw;
@@ -74,6 +82,8 @@ int sync_calendar(Context& ctx, const SyncCalendarOptions& in) {
         }
     }
     log_sync_entries(ctx, network.config, planner.entries(), in.dry_run, in.format, "calendar");
+    // A file that could not be read is read again from the same day once it is repaired.
+    if (!in.dry_run && !ctx.had_invalid_files) record_sync(store, "calendar", today - date::days{1}, synced);
     return 0;
 }
 
@@ -83,7 +93,7 @@ void add_sync_calendar(CLI::App& app, Context& ctx, Actions& actions) {
     auto* cmd = sync_command(app, actions)->add_subcommand("calendar", "Log meetings read from .ics files and calendar folders");
     auto in = std::make_shared<SyncCalendarOptions>();
     cmd->add_option("PATH", in->paths, ".ics files, or folders of them (khal's or vdirsyncer's vdir)")->required();
-    cmd->add_option("--since", in->since, "The first day to read (default: a year back)");
+    cmd->add_option("--since", in->since, "The first day to read (default: the day after the last sync of these PATHs, else a year back)");
     cmd->add_flag("--dry-run", in->dry_run, "Print what would be logged, person by person; write nothing");
     cmd->add_flag("--no-summary", in->no_summary, "Leave the event's summary out of the note");
     add_format(*cmd, in->format);

@@ -1,5 +1,6 @@
 load helpers
 load sync_helpers
+load git_helpers
 # kith sync calendar (issue 22): tests/fixtures/calendar read through libical, kith's entries
 # compared with calendar_oracle.py's (python3-icalendar + dateutil): 0 differing entries.
 
@@ -90,4 +91,95 @@ expect() { $PY "$SYNC/calendar_oracle.py" "$NET.before" "$@"; }
     run grep -c "kind: meeting" "$NET/contacts/ada-lovelace.yaml"
     assert_success
     refute_output 0
+}
+
+@test "sync calendar records the day it synced through for each PATH; the next run starts the day after, --since goes back" {
+    needs_python
+    calendar_network
+    run kith -d "$NET" sync calendar "$CAL/vdir" --dry-run
+    assert_success
+    [ ! -e "$NET/.kith/sync-calendar" ]
+    run kith -d "$NET" sync calendar "$CAL/vdir"
+    assert_success
+    run cat "$NET/.kith/sync-calendar"
+    assert_success
+    assert_output "$(printf '2026-11-27\t%s' "$(realpath "$CAL/vdir")")"
+    # An entry taken away by hand is not brought back by a run from the recorded day...
+    sed -i '/2026-11-18, kind: meeting/d' "$NET/contacts/eve-night.yaml"
+    run kith -d "$NET" sync calendar "$CAL/vdir"
+    assert_success
+    assert_output "logged 0 entries for 0 people"
+    # ... but is by one that reads that day again.
+    run kith -d "$NET" sync calendar "$CAL/vdir" --since 2026-11-18
+    assert_success
+    assert_output "logged 1 entry for 1 person"
+    # A PATH never synced is read from a year back, even beside one that was.
+    expect "$CAL/many.ics" > expected.tsv
+    [ "$(cut -f 1 expected.tsv | sort -u | wc -l)" -eq 1 ]
+    run kith -d "$NET" sync calendar "$CAL/vdir" "$CAL/many.ics"
+    assert_success
+    assert_output "logged $(wc -l < expected.tsv) entries for 1 person"
+    run cut -f 1 "$NET/.kith/sync-calendar"
+    assert_success
+    assert_output $'2026-11-27\n2026-11-27'
+    # A run with a file it could not read records nothing: that file is read again once repaired.
+    run kith -d "$NET" sync calendar "$CAL/broken.ics"
+    assert_failure 3
+    run grep -c broken.ics "$NET/.kith/sync-calendar"
+    assert_failure 1
+}
+
+@test "sync calendar with and without --no-summary: an event of a day logged either way gets nothing new" {
+    needs_python
+    calendar_network
+    run kith -d "$NET" sync calendar "$CAL/vdir" "$CAL/many.ics" --no-summary
+    assert_success
+    cp -r "$NET/contacts" once
+    run kith -d "$NET" sync calendar "$CAL/vdir" "$CAL/many.ics" --since 2025-11-28
+    assert_success
+    assert_output "logged 0 entries for 0 people"
+    run diff -r once "$NET/contacts"
+    assert_success
+    calendar_network
+    run kith -d "$NET" sync calendar "$CAL/vdir" "$CAL/many.ics"
+    assert_success
+    rm -rf once && cp -r "$NET/contacts" once
+    run kith -d "$NET" sync calendar "$CAL/vdir" "$CAL/many.ics" --no-summary --since 2025-11-28
+    assert_success
+    assert_output "logged 0 entries for 0 people"
+    run diff -r once "$NET/contacts"
+    assert_success
+    # The oracle says the same.
+    run $PY "$SYNC/calendar_oracle.py" "$NET" "$CAL/vdir" "$CAL/many.ics" --no-summary
+    assert_success
+    assert_output ""
+}
+
+@test "two clones sync one calendar, with summaries and without, then merge through kith's driver: one meeting a day and event" {
+    needs_python
+    git_setup && cd "$BATS_TEST_TMPDIR"
+    cp "$CAL/network/kith.yaml" "$A/kith.yaml" && echo "git: {autocommit: true}" >> "$A/kith.yaml"
+    cp "$CAL"/network/contacts/*.yaml "$A/contacts/"
+    git -C "$A" add -A && git -C "$A" commit -qm "the cast"
+    git -C "$B" pull -q --no-edit "$A" main
+    cp -r "$A" before
+    (cd "$A" && kith sync calendar "$CAL/vdir" "$CAL/many.ics")
+    (cd "$B" && kith sync calendar "$CAL/vdir" "$CAL/many.ics" --no-summary)
+    cp -r "$A" a-alone && cp -r "$B" b-alone  # each side as it synced, before any merge
+    $PY "$SYNC/calendar_oracle.py" before "$CAL/vdir" "$CAL/many.ics" > with.tsv
+    $PY "$SYNC/calendar_oracle.py" before "$CAL/vdir" "$CAL/many.ics" --no-summary > without.tsv
+    [ "$(wc -l < with.tsv)" -gt "$(wc -l < without.tsv)" ]
+    run git -C "$B" pull -q --no-edit "$A" main
+    assert_success
+    run $PY "$SYNC/compare_entries.py" without.tsv "$B" --before before --kind meeting
+    assert_success
+    assert_output ""
+    run git -C a-alone pull -q --no-edit ../b-alone main
+    assert_success
+    run $PY "$SYNC/compare_entries.py" with.tsv a-alone --before before --kind meeting
+    assert_success
+    assert_output ""
+    run kith -d a-alone sync calendar "$CAL/vdir" "$CAL/many.ics" --no-summary --since 2025-11-28
+    assert_success
+    assert_output "logged 0 entries for 0 people"
 }

@@ -158,3 +158,34 @@ expect() { local before=$1 since=$2; shift 2; $PY "$SYNC/mail_oracle.py" "$befor
     assert_success
     assert_output $'  - {date: 2026-11-26, kind: call}\n  - {date: 2026-11-26, kind: lunch}'
 }
+
+@test "two clones sync one archive, with --subjects and without, then merge through kith's driver: one email entry a day" {
+    needs_mail
+    git_setup && cd "$BATS_TEST_TMPDIR"
+    cp "$GEN/network/kith.yaml" "$A/kith.yaml" && echo "git: {autocommit: true}" >> "$A/kith.yaml"
+    cp "$GEN"/network/contacts/*.yaml "$A/contacts/"
+    git -C "$A" add -A && git -C "$A" commit -qm "the cast"
+    git -C "$B" pull -q --no-edit "$A" main
+    cp -r "$A" before
+    (cd "$A" && kith sync mail --since 2026-09-01 --subjects)
+    (cd "$B" && kith sync mail --since 2026-09-01)
+    cp -r "$A" a-alone && cp -r "$B" b-alone  # each side as it synced, before any merge
+    expect before 2026-09-01 --subjects > with.tsv
+    expect before 2026-09-01 > without.tsv
+    [ "$(wc -l < with.tsv)" -gt 20 ]
+    # Each side keeps its own entry of a day both logged: B its entries without notes, A its subjects.
+    run git -C "$B" pull -q --no-edit "$A" main
+    assert_success
+    run $PY "$SYNC/compare_entries.py" without.tsv "$B" --before before --kind email
+    assert_success
+    assert_output ""
+    run git -C a-alone pull -q --no-edit ../b-alone main
+    assert_success
+    run $PY "$SYNC/compare_entries.py" with.tsv a-alone --before before --kind email
+    assert_success
+    assert_output ""
+    # And a sync after the merge, either way, adds nothing.
+    run kith -d "$B" sync mail --since 2026-09-01 --subjects
+    assert_success
+    assert_output "logged 0 entries for 0 people"
+}

@@ -252,4 +252,9 @@ EOF2
     run $PY "$SYNC/compare_entries.py" nothing.tsv hand --before before
     assert_failure 1
     assert_output "$(printf 'duplicated\tada 2026-11-01 email synced')"
+    # Two meetings the sync wrote on one day, one without a note: it stands for any that day.
+    printf '  - {date: 2026-11-08, kind: meeting, note: A}\n  - {date: 2026-11-08, kind: meeting}\n' >> hand/contacts/ada.yaml
+    run $PY "$SYNC/compare_entries.py" nothing.tsv hand --before before
+    assert_failure 1
+    assert_output "$(printf 'duplicated\tada 2026-11-01 email synced\nduplicated\tada 2026-11-08 meeting\nduplicated\tada 2026-11-08 meeting A')"
 }

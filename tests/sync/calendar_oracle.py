@@ -39,8 +39,9 @@ PARTSTATs (ACCEPTED, TENTATIVE, NEEDS-ACTION) count.
 
 Entries (item 7): one per person, day and event; its note is the SUMMARY (unescaped, blank
 runs made one space, ends trimmed; none when empty or with --no-summary) of that day's
-earliest instance. Entries with the same person, day and note are one, and one already in
-the person's log (kind meeting, same day, same note) gives nothing new.
+earliest instance. An event is logged already when the person's log (or an entry written
+before it, in order of person, day, note and summary) has a meeting that day whose note is its
+summary, or either has none (a note left out names no event): it gives nothing new.
 """
 import argparse
 import datetime
@@ -224,8 +225,8 @@ def addresses_in(component):
     return present, declined
 
 
-def file_entries(path, window, mine, people, with_summary):
-    """Returns {(slug, day, event): (order, note)} of one file (raises ValueError when invalid)."""
+def file_entries(path, window, mine, people):
+    """Returns {(slug, day, event): (order, summary)} of one file (raises ValueError when invalid)."""
     first, last = window
     found = {}
     for calendar in parse_file(path):
@@ -243,7 +244,7 @@ def file_entries(path, window, mine, people, with_summary):
                 if declined & mine:
                     continue
                 gone = {slug for key in declined for slug in people.get(key, ())}
-                note = normalize_note(str(component.get("SUMMARY", ""))) if with_summary else ""
+                note = normalize_note(str(component.get("SUMMARY", "")))
                 for slug in {slug for key in present for slug in people.get(key, ())} - gone:
                     key = (slug, day.isoformat(), uid)
                     found[key] = min(found.get(key, (order(start), note)), (order(start), note))
@@ -265,15 +266,24 @@ def main():
     entries, status = set(), 0
     for path in ics_files(args.paths):
         try:
-            found = file_entries(path, window, mine, people, not args.no_summary)
+            found = file_entries(path, window, mine, people)
         except (ValueError, OSError) as error:
             print(f"{path}:{error}" if re.match(r"\d+:", str(error)) else f"{path}: {error}", file=sys.stderr)
             status = 3
             continue
-        entries.update((slug, day, "meeting", note) for (slug, day, _), (_, note) in found.items())
-    logged = {(slug, date, kind, note) for slug, contact in contacts.items()
-              for date, kind, note in log_entries(contact, "meeting")}
-    print_entries(entries - logged)
+        entries.update((slug, day, "" if args.no_summary else summary, summary)
+                       for (slug, day, _), (_, summary) in found.items())
+    notes = {}  # (slug, day) -> the notes of its meeting entries, logged or written
+    for slug, contact in contacts.items():
+        for date, _, note in log_entries(contact, "meeting"):
+            notes.setdefault((slug, date), []).append(note)
+    written = set()
+    for slug, day, note, summary in sorted(entries):
+        had = notes.setdefault((slug, day), [])
+        if not any(n == "" or summary == "" or n == summary for n in had):
+            had.append(note)
+            written.add((slug, day, "meeting", note))
+    print_entries(written)
     sys.exit(status)
 
 

@@ -14,8 +14,9 @@ Prints one line per difference and exits 1 when there is any, 0 otherwise:
   missing     SLUG DATE KIND [NOTE]   expected, not in the files
   extra       SLUG DATE KIND [NOTE]   in the files, not expected
   duplicated  SLUG DATE KIND [NOTE]   written more than once: an email entry on a day that
-              has another email entry (one per person per day), a meeting entry equal to
-              another in day and note (before the sync or written by it)
+              has another email entry (one per person per day), a meeting entry of a day
+              with another of the same note (before the sync or written by it), or with
+              another the sync wrote when either has no note
 """
 import argparse
 import collections
@@ -42,10 +43,26 @@ def file_entries(network, kinds):
                                for date, kind, note in log_entries(contact) if kind in kinds)
 
 
-def same_slot(entry):
-    """Returns what two entries share when one is a duplicate of the other."""
+def notes_by_day(entries):
+    """Returns the notes of entries (a Counter) by (slug, date, kind), one per entry."""
+    days = collections.defaultdict(list)
+    for slug, date, kind, note in entries.elements():
+        days[(slug, date, kind)].append(note)
+    return days
+
+
+def duplicated(entry, after, written):
+    """Returns True when `entry`, one the sync wrote, records a contact another entry records:
+    an email entry of its day; a meeting entry of its day with its note, or one of the sync's
+    own of its day when either has no note (a note left out names no event). `after` and
+    `written` hold notes by (slug, date, kind) (notes_by_day)."""
     slug, date, kind, note = entry
-    return (slug, date, kind) if kind == "email" else entry
+    key = (slug, date, kind)
+    if kind == "email":
+        return len(after[key]) > 1
+    others = list(written[key])
+    others.remove(note)
+    return after[key].count(note) > 1 or any(not n or not note for n in others)
 
 
 def main():
@@ -60,11 +77,11 @@ def main():
     before = file_entries(args.before, kinds) if args.before else collections.Counter()
     after = file_entries(args.network, kinds)
     written = after - before
-    slots = collections.Counter(map(same_slot, after.elements()))
+    after_days, written_days = notes_by_day(after), notes_by_day(written)
     differences = []
     for entry in sorted(set(expected) | set(written)):
         label = " ".join(field for field in entry if field)
-        shared = slots[same_slot(entry)] > 1
+        shared = bool(written[entry]) and duplicated(entry, after_days, written_days)
         if written[entry] < expected[entry]:
             differences.append(f"missing\t{label}")
         elif written[entry] > expected[entry] or (written[entry] and shared):

@@ -36,6 +36,32 @@ TEST_CASE("merge: entries added on both sides are all kept, in date order, added
                                 "  - {date: 2026-11-26, kind: coffee}\n");
 }
 
+TEST_CASE("merge: an email or meeting both sides logged for one day is kept once, whatever the note on either") {
+    const std::string ours = base + "  - {date: 2026-11-20, kind: email}\n  - {date: 2026-11-21, kind: meeting, note: Standup}\n"
+                                    "  - {date: 2026-11-22, kind: meeting}\n";
+    const std::string theirs = base + "  - {date: 2026-11-20, kind: email, note: \"Re: trip\"}\n"
+                                      "  - {date: 2026-11-21, kind: meeting}\n  - {date: 2026-11-21, kind: meeting, note: Lunch}\n"
+                                      "  - {date: 2026-11-22, kind: meeting, note: Review}\n  - {date: 2026-11-23, kind: email}\n";
+    const MergeResult result = merge(ours, theirs);
+    CHECK(result.conflicts == 0);
+    CHECK(result.text == base + "  - {date: 2026-11-20, kind: email}\n  - {date: 2026-11-21, kind: meeting, note: Standup}\n"
+                                "  - {date: 2026-11-21, kind: meeting, note: Lunch}\n  - {date: 2026-11-22, kind: meeting}\n"
+                                "  - {date: 2026-11-23, kind: email}\n");
+}
+
+TEST_CASE("merge: a second email of a day stays when it says more than a sync writes, or the day's first was there before") {
+    const std::string had = base + "  - {date: 2026-11-20, kind: email}\n";
+    const std::string ours = had + "  - {date: 2026-11-22, kind: email}\n";
+    const std::string theirs = had + "  - {date: 2026-11-20, kind: email, note: by hand}\n"
+                                     "  # asked about the trip\n  - {date: 2026-11-22, kind: email, note: trip}\n"
+                                     "  - {date: 2026-11-22, kind: email, with: bob}\n";
+    const MergeResult result = merge_contact_files(had, ours, theirs, "contacts/ada.yaml");
+    CHECK(result.conflicts == 0);
+    CHECK(result.text == had + "  - {date: 2026-11-20, kind: email, note: by hand}\n  - {date: 2026-11-22, kind: email}\n"
+                               "  # asked about the trip\n  - {date: 2026-11-22, kind: email, note: trip}\n"
+                               "  - {date: 2026-11-22, kind: email, with: bob}\n");
+}
+
 TEST_CASE("merge: an entry removed on one side and untouched on the other is removed") {
     std::string theirs = base;
     theirs.replace(theirs.find("tags: [london, mentor]"), 22, "tags: [london, speaker]");

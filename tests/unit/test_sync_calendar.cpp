@@ -26,7 +26,8 @@ std::string calendar(const std::string& events) {
 }
 
 std::vector<EventInstance> instances(const std::string& text) {
-    return read_calendar(text, "t.ics", day("2026-01-01"), day("2026-12-31"), utc_day);
+    CalendarReader reader;
+    return reader.read(text, "t.ics", day("2026-01-01"), day("2026-12-31"), utc_day);
 }
 
 }  // namespace
@@ -91,4 +92,23 @@ TEST_CASE("a meeting counts for each person who did not decline, never when you 
     CHECK(entries[0].slug == "ada");
     CHECK(entries[0].entry.kind == "meeting");
     CHECK(entries[0].entry.note == "Weekly sync");
+}
+
+TEST_CASE("a VTIMEZONE written alike in several files is one zone; one of the same TZID written otherwise is its file's own") {
+    const auto zone = [](const char* offset) {
+        return std::string("BEGIN:VTIMEZONE\r\nTZID:Custom/Zone\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n") +
+               "TZOFFSETFROM:" + offset + "\r\nTZOFFSETTO:" + offset + "\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
+    };
+    const std::string event = "BEGIN:VEVENT\r\nUID:u\r\nDTSTART;TZID=Custom/Zone:20260302T003000\r\nSUMMARY:s\r\n"
+                              "ORGANIZER:mailto:ada@example.org\r\nEND:VEVENT\r\n";
+    CalendarReader reader;
+    const auto day_of = [&](const std::string& text) {
+        const std::vector<EventInstance> found = reader.read(text, "t.ics", day("2026-01-01"), day("2026-12-31"), utc_day);
+        REQUIRE(found.size() == 1);
+        return found[0].day;
+    };
+    CHECK(day_of(calendar(zone("+0100") + event)) == day("2026-03-01"));  // 23:30 UTC
+    CHECK(day_of(calendar(zone("-0100") + event)) == day("2026-03-02"));  // 01:30 UTC: its own zone
+    CHECK(day_of(calendar(zone("+0100") + event)) == day("2026-03-01"));  // the first one's, shared
+    CHECK(day_of(calendar(zone("-0100") + event)) == day("2026-03-02"));
 }

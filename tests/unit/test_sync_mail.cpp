@@ -3,6 +3,7 @@
 #include <map>
 
 #include "kith/model/contact_file.hpp"
+#include "kith/model/interaction.hpp"
 #include "kith/sync/sync_log.hpp"
 #include "kith/sync/sync_mail.hpp"
 #include "kith/sync/sync_mail_address.hpp"
@@ -119,15 +120,37 @@ TEST_CASE("the day's earliest subject wins, the lowest id at the same second") {
 }
 
 TEST_CASE("entries a file already holds are not added again; other kinds do not stop an email entry") {
-    const std::string file = "name: Ada\nlog:\n  - {date: 2026-03-01, kind: email, note: by hand}\n  - {date: 2026-03-02, kind: call}\n";
-    std::vector<LogEntry> added;
-    const std::vector<LogEntry> planned = {{day("2026-03-01"), "email", "", "", 0}, {day("2026-03-02"), "email", "Hi", "", 0},
-                                           {day("2026-03-02"), "meeting", "Sync", "", 0}};
-    const std::string out = add_missing_entries(file, planned, "x", default_config(), added);
-    REQUIRE(added.size() == 2);
-    CHECK(parse_contact(out, "x", default_config()).log.size() == 4);
-    CHECK(add_missing_entries(out, planned, "x", default_config(), added) == out);
-    CHECK(added.empty());
+    const std::string file = "name: Ada\nlog:\n  - {date: 2026-03-01, kind: email, note: by hand}\n  - {date: 2026-03-02, kind: call}\n"
+                             "  - {date: 2026-03-03, kind: meeting}\n";
+    const auto planned_entry = [](const char* on, const char* kind, const char* note, const char* summary) {
+        return SyncEntry{"ada", "x", "Ada", {day(on), kind, note, "", 0}, {day(on), kind, summary, "", 0}};
+    };
+    const std::vector<SyncEntry> planned = {
+        planned_entry("2026-03-01", "email", "", ""), planned_entry("2026-03-02", "email", "Hi", "Hi"),
+        planned_entry("2026-03-02", "meeting", "", "Sync"),            // no meeting that day yet
+        planned_entry("2026-03-03", "meeting", "Standup", "Standup"),  // a meeting without a note stands for any
+        planned_entry("2026-03-02", "meeting", "", "Lunch")};          // the day's note-less meeting, just added
+    std::vector<const SyncEntry*> pointers;
+    for (const SyncEntry& e : planned) pointers.push_back(&e);
+    size_t added = 0;
+    const std::string out = add_missing_entries(file, pointers, "x", default_config(), added);
+    CHECK(added == 2);
+    CHECK(parse_contact(out, "x", default_config()).log.size() == 5);
+    CHECK(add_missing_entries(out, pointers, "x", default_config(), added) == out);
+    CHECK(added == 0);
+}
+
+TEST_CASE("a log entry records the same contact as another: email by day, meeting by day and note, or either without one") {
+    const auto e = [](const char* on, const char* kind, const char* note) { return LogEntry{day(on), kind, note, "", 0}; };
+    CHECK(logs_same_contact(e("2026-03-01", "email", "Re: trip"), e("2026-03-01", "email", "")));
+    CHECK(logs_same_contact(e("2026-03-01", "email", "a"), e("2026-03-01", "email", "b")));
+    CHECK_FALSE(logs_same_contact(e("2026-03-01", "email", ""), e("2026-03-02", "email", "")));
+    CHECK_FALSE(logs_same_contact(e("2026-03-01", "call", ""), e("2026-03-01", "email", "")));
+    CHECK(logs_same_contact(e("2026-03-01", "meeting", ""), e("2026-03-01", "meeting", "Standup")));
+    CHECK(logs_same_contact(e("2026-03-01", "meeting", "Standup"), e("2026-03-01", "meeting", "")));
+    CHECK(logs_same_contact(e("2026-03-01", "meeting", "Standup"), e("2026-03-01", "meeting", "Standup")));
+    CHECK_FALSE(logs_same_contact(e("2026-03-01", "meeting", "Standup"), e("2026-03-01", "meeting", "Lunch")));
+    CHECK_FALSE(logs_same_contact(e("2026-03-01", "call", ""), e("2026-03-01", "call", "x")));
 }
 
 TEST_CASE("a note is one line: white space runs made one space, as Python's split reads them") {

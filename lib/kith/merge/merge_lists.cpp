@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "kith/model/interaction.hpp"
+
 namespace kith::merging {
 namespace {
 
@@ -52,6 +54,28 @@ const ListEntry* entry_at(const ListView& view, const std::unordered_map<std::st
     return found == at.end() ? nullptr : &view.entries[found->second];
 }
 
+// The log entries a version added (those the base lacks), sorted by day.
+std::vector<const LogEntry*> new_log_entries(const ListView& base, const std::unordered_map<std::string, size_t>& at_base,
+                                             const ListView& view, const std::vector<std::string>& keys) {
+    std::vector<const LogEntry*> out;
+    for (size_t i = 0; i < view.entries.size(); ++i)
+        if (view.entries[i].log && !entry_at(base, at_base, keys[i])) out.push_back(&*view.entries[i].log);
+    std::sort(out.begin(), out.end(), [](const LogEntry* x, const LogEntry* y) { return x->date < y->date; });
+    return out;
+}
+
+// Returns true when `entry`, a plain log entry, records a contact one of `others` (sorted by day)
+// records already (logs_same_contact): an `email` of a day both versions synced, say, with a
+// subject on one side and none on the other.
+bool recorded_already(const ListEntry& entry, const std::vector<const LogEntry*>& others) {
+    if (!entry.plain) return false;
+    auto at = std::lower_bound(others.begin(), others.end(), entry.log->date,
+                               [](const LogEntry* e, Day day) { return e->date < day; });
+    for (; at != others.end() && (*at)->date == entry.log->date; ++at)
+        if (logs_same_contact(**at, *entry.log)) return true;
+    return false;
+}
+
 // The entries of the result in order: ours' (those kept), and around them the ones only theirs
 // has, each before the first of ours with a later day (ordered lists), else after the entry it
 // follows in theirs. n log n in the entries.
@@ -70,13 +94,16 @@ std::vector<Slot> plan_entries(std::string_view order_field, const ListView& b, 
         Slot slot;
     };
     std::vector<Added> added;
+    const std::vector<const LogEntry*> ours_new = new_log_entries(b, at_b, o, ko);
     size_t follows = 0;
     for (size_t j = 0; j < t.entries.size(); ++j) {
         if (const auto in_ours = at_o.find(kt[j]); in_ours != at_o.end()) {
             follows = in_ours->second + 1;
             continue;
         }
-        const Slot slot = slot_of(entry_at(b, at_b, kt[j]), nullptr, &t.entries[j]);
+        const ListEntry* in_base = entry_at(b, at_b, kt[j]);
+        if (!in_base && recorded_already(t.entries[j], ours_new)) continue;  // two syncs' entries for one contact: ours stays
+        const Slot slot = slot_of(in_base, nullptr, &t.entries[j]);
         if (!slot.ours && !slot.theirs) continue;  // removed on our side, untouched on theirs
         const std::string& day = t.entries[j].day;
         const size_t before = !order_field.empty() && !day.empty()

@@ -2,6 +2,7 @@
 // part, so that parts put together again give the file back byte for byte.
 #include "kith/merge/merge_parts.hpp"
 
+#include "kith/base/dates.hpp"
 #include "kith/base/error.hpp"
 #include "kith/merge/merge_text.hpp"
 #include "kith/base/text.hpp"
@@ -49,6 +50,21 @@ size_t flow_entry_end(std::string_view line, size_t at) {
     return at < line.size() ? end : std::string_view::npos;
 }
 
+// Reads a log entry's date, kind and note into `entry.log`, when it has a date and a kind.
+void read_log_entry(ListEntry& entry, const YamlValue& item) {
+    if (item.kind != YamlValue::Kind::map) return;
+    const YamlValue *day = item.find("date"), *kind = item.find("kind"), *note = item.find("note");
+    const auto scalar = [](const YamlValue* value) { return value && value->kind == YamlValue::Kind::scalar; };
+    if (!scalar(day) || !scalar(kind) || (note && !scalar(note))) return;
+    const std::optional<Day> date = parse_iso_day(day->text);
+    if (!date) return;
+    entry.log = LogEntry{*date, kind->text, note ? note->text : "", "", 0};
+    std::string_view bytes = entry.bytes;  // the line, its ending and trailing blanks aside
+    while (!bytes.empty() && (bytes.back() == '\n' || bytes.back() == '\r' || bytes.back() == ' ' || bytes.back() == '\t'))
+        bytes.remove_suffix(1);
+    entry.plain = item.entries.size() == (note ? 3U : 2U) && bytes.find('\n') == std::string_view::npos && bytes.ends_with('}');
+}
+
 ListEntry entry_of(const YamlValue& item, std::string bytes, std::string_view key_name, std::string_view order_field) {
     ListEntry entry;
     entry.id = identity(item, key_name == "followups" ? "done" : "");
@@ -56,6 +72,7 @@ ListEntry entry_of(const YamlValue& item, std::string bytes, std::string_view ke
     if (!order_field.empty() && item.kind == YamlValue::Kind::map)
         if (const YamlValue* day = item.find(order_field); day && day->kind == YamlValue::Kind::scalar) entry.day = day->text;
     entry.bytes = std::move(bytes);
+    if (key_name == "log") read_log_entry(entry, item);
     return entry;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kith/edit/editor_lines.hpp"
+#include "kith/model/model.hpp"
 #include "kith/yaml/yaml_reader.hpp"
 
 namespace kith::merging {
@@ -50,6 +51,9 @@ struct ListEntry {
     std::string day;       // the order field's text, or ""
     std::string bytes;
     size_t indent = 0;     // a block entry's dash column
+    std::optional<LogEntry> log;  // a log entry's date, kind and note (log lists only)
+    bool plain = false;    // a log entry of date, kind and note alone, on one line: another that
+                           // records the same contact stands for it whole
 };
 
 // How a list is written: a block list, a one-line flow list (a lone text is one), or no entries.

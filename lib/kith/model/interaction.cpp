@@ -16,6 +16,13 @@ std::string add_log_entry(const std::string& text, const LogEntry& entry, const 
     return insert_item(text, "log", log_entry_line(entry), std::string("date"), canonical_keys(), path);
 }
 
+bool logs_same_contact(const LogEntry& had, const LogEntry& entry) {
+    if (had.date != entry.date || had.kind != entry.kind) return false;
+    if (entry.kind == "email") return true;
+    if (entry.kind == "meeting" && (had.note.empty() || entry.note.empty())) return true;
+    return had.note == entry.note;
+}
+
 std::string add_followup(const std::string& text, const FollowUp& followup, const std::string& path) {
     return insert_item(text, "followups", followup_line(followup), std::string("due"), canonical_keys(), path);
 }

@@ -10,6 +10,12 @@ namespace kith {
 // Adds a log entry to a contact file's text, in date order.
 std::string add_log_entry(const std::string& text, const LogEntry& entry, const std::string& path);
 
+// Returns true when a log entry `had` already records the contact `entry` would, so that a sync
+// (or a merge of two syncs) adds nothing: an `email` entry that day, whatever either note (one
+// per person and day); a `meeting` entry that day with the same note, or either without one (a
+// summary left out names no event, so it stands for any); another kind, the same day, kind and note.
+bool logs_same_contact(const LogEntry& had, const LogEntry& entry);
+
 // Adds a follow-up to a contact file's text, in order of due day.
 std::string add_followup(const std::string& text, const FollowUp& followup, const std::string& path);
 

@@ -281,6 +281,10 @@ void remove_file(const std::string& root, const std::string& path) {
 
 void sync_folder(int dir) { (void)::fsync(dir); }
 
+void sync_file_system(const std::string& root) {
+    if (::syncfs(open_root(root).get()) != 0) fail_io("cannot flush the files of", root);
+}
+
 std::vector<Entry> list_folder(const std::string& root, const std::string& path) {
     std::vector<Entry> entries;
     Fd fd = path.empty() ? open_root(root) : Fd(open_file(place(root, path, true, false), O_RDONLY | O_DIRECTORY));

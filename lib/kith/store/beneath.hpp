@@ -91,6 +91,10 @@ void remove_file(const std::string& root, const std::string& path);
 // Flushes a folder's entries to disk; errors are ignored (some file systems refuse).
 void sync_folder(int dir);
 
+// Flushes every file of the file system that holds the network to disk, at once (syncfs): one
+// flush of many temp files written unflushed costs far less than a flush of each.
+void sync_file_system(const std::string& root);
+
 // Lists the entries of a folder under root ("" for the root itself; no "." or ".."), sorted;
 // empty when it is missing.
 struct Entry {

@@ -252,11 +252,11 @@ bool remove_record(const std::string& root, const std::vector<Step>& steps) {
     return removed;
 }
 
-void apply(const std::string& root, const Step& step) {
+void apply(const std::string& root, const Step& step, bool flush_folders) {
     if (step.kind == "remove") {
         const Place at = place(root, step.to, false, false);
         if (::unlinkat(at.dir.get(), at.name.c_str(), 0) != 0 && errno != ENOENT) beneath::fail_io("cannot remove", step.to);
-        beneath::sync_folder(at.dir.get());
+        if (flush_folders) beneath::sync_folder(at.dir.get());
         return;
     }
     const Place from = place(root, step.from, false, false);
@@ -276,6 +276,7 @@ void apply(const std::string& root, const Step& step) {
         }
         beneath::fail_io(step.kind == "new" ? "cannot create" : "cannot move to '" + step.to + "'", step.from);
     }
+    if (!flush_folders) return;
     beneath::sync_folder(to.dir.get());
     if (step.kind == "move") beneath::sync_folder(from.dir.get());
 }

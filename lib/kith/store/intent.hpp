@@ -76,8 +76,9 @@ void write_record(const Folder& store, const std::vector<Step>& steps);
 bool remove_record(const std::string& root, const std::vector<Step>& steps);
 
 // Applies one step of a commit being made; a step found done already is skipped. Never
-// replaces a file on a "new" or "move" step.
-void apply(const std::string& root, const Step& step);
+// replaces a file on a "new" or "move" step. Flushes the folders it changed unless the caller
+// flushes them after all its steps (`flush_folders` false).
+void apply(const std::string& root, const Step& step, bool flush_folders = true);
 
 // Finishes one step of a record an earlier kith left, from its staged file or the second name
 // of it, unless its target changed since it was planned: then the target is left as it is and

@@ -22,6 +22,10 @@ using beneath::place;
 
 using intent::Step;
 
+// A change of more files writes their temp files unflushed, and flushes the file system once
+// before its record of intent: one flush of thousands of files costs about what a few do.
+constexpr size_t flush_each_up_to = 8;
+
 bool present(const Place& at) {
     struct stat info {};
     return at.dir.ok() && ::fstatat(at.dir.get(), at.name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0;
@@ -133,7 +137,8 @@ void Transaction::hold(Change& change, std::string text) {
 void Transaction::write_temp_of(Change& change, const Place& at) {
     change.kind = present(at) ? "replace" : "new";
     change.target = at.path;
-    change.temp = at.path.substr(0, at.path.size() - at.name.size()) + beneath::write_temp(at, change.text);
+    const bool flush = ++temps_written_ <= flush_each_up_to;  // the commit flushes the others
+    change.temp = at.path.substr(0, at.path.size() - at.name.size()) + beneath::write_temp(at, change.text, flush);
     change.after = intent::state_of_bytes(change.text);
     std::string().swap(change.text);  // in its temp file now: a commit is never tried twice
 }
@@ -168,6 +173,7 @@ std::vector<std::string> Transaction::commit() {
         if ((change.from + change.to).find_first_of("\t\n") != std::string::npos)
             throw Error(ErrorKind::usage, "kith does not write paths holding tabs or line breaks", Location{change.to, 0, 0});
     }
+    const bool many = changes_.size() > flush_each_up_to;  // flushed at once, not file by file
     std::vector<Step> steps;
     std::vector<FileChange> changed;  // for git: each file as resolved
     const auto undo = [&] {
@@ -202,6 +208,7 @@ std::vector<std::string> Transaction::commit() {
                                  change.after});
             changed.push_back(FileChange{change.target, steps.back().before, change.after, ""});
         }
+        if (temps_written_ > flush_each_up_to) beneath::sync_file_system(root);  // the temp files written unflushed
         store_.test_step("prepared");
         if (steps.size() > 1) intent::write_record(store_, steps);
     } catch (...) {
@@ -213,8 +220,9 @@ std::vector<std::string> Transaction::commit() {
     try {
         for (size_t i = 0; i < steps.size(); ++i) {
             store_.test_step("apply-" + std::to_string(i + 1));
-            intent::apply(root, steps[i]);
+            intent::apply(root, steps[i], !many);
         }
+        if (many) beneath::sync_file_system(root);  // the renames' folders, at once
     } catch (const Error& e) {
         if (steps.size() == 1) {
             undo();

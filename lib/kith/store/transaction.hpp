@@ -102,6 +102,7 @@ private:
     std::unordered_set<std::string> targets_;             // every file a change writes or moves to
     size_t held_bytes_ = 0;        // of the texts held in memory
     size_t written_early_ = 0;     // texts written to their temp files before the commit
+    size_t temps_written_ = 0;     // temp files written; beyond a few, unflushed, and flushed at once by the commit
     bool handed_over_ = false;     // the temp files are the commit's now (renamed, or named by its record)
     bool dry_run_ = false;         // checked, never staged
 };

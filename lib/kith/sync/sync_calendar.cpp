@@ -21,31 +21,41 @@ void CalendarPlanner::add(const EventInstance& instance) {
         if (std::find(mine_.begin(), mine_.end(), key) != mine_.end()) return;  // you declined: no meeting for you
         if (const auto found = by_address_.find(key); found != by_address_.end()) gone.insert(found->second.begin(), found->second.end());
     }
-    const std::string note = rules_.summaries ? one_line_note(instance.summary) : "";
+    const std::string summary = one_line_note(instance.summary);
     const int day = instance.day.time_since_epoch().count();
     for (const std::string& address : instance.present) {
         const auto found = by_address_.find(address_key(address));
         if (found == by_address_.end()) continue;
         for (size_t who : found->second) {
             if (gone.count(who)) continue;
-            const auto [at, fresh] = chosen_.try_emplace({who, day, instance.event}, instance.order, note);
-            if (!fresh) at->second = std::min(at->second, std::pair{instance.order, note});
+            const auto [at, fresh] = chosen_.try_emplace({who, day, instance.event}, instance.order, summary);
+            if (!fresh) at->second = std::min(at->second, std::pair{instance.order, summary});
         }
     }
 }
 
 std::vector<SyncEntry> CalendarPlanner::entries() const {
-    std::vector<SyncEntry> out;
-    std::set<std::tuple<std::string, int, std::string>> seen;  // one entry per person, day and note
+    std::vector<std::pair<size_t, SyncEntry>> found;  // the person's index, and the entry
+    found.reserve(chosen_.size());
     for (const auto& [key, chosen] : chosen_) {
         const Contact& person = people_[std::get<0>(key)];
-        LogEntry entry{Day{date::days{std::get<1>(key)}}, "meeting", chosen.second, "", 0};
-        if (already_logged(person.log, entry) || !seen.insert({person.slug, std::get<1>(key), entry.note}).second) continue;
-        out.push_back({person.slug, person.path, person.name, std::move(entry)});
+        const LogEntry match{Day{date::days{std::get<1>(key)}}, "meeting", chosen.second, "", 0};
+        LogEntry entry = match;
+        if (!rules_.summaries) entry.note.clear();
+        found.emplace_back(std::get<0>(key), SyncEntry{person.slug, person.path, person.name, std::move(entry), match});
     }
-    std::sort(out.begin(), out.end(), [](const SyncEntry& a, const SyncEntry& b) {
-        return std::tie(a.slug, a.entry.date, a.entry.note) < std::tie(b.slug, b.entry.date, b.entry.note);
-    });
+    const auto order = [](const SyncEntry& e) { return std::tie(e.slug, e.entry.date, e.entry.note, e.match.note); };
+    std::sort(found.begin(), found.end(), [&](const auto& a, const auto& b) { return order(a.second) < order(b.second); });
+    // In that order, as the check under the lock reads them: each against the log and those before it.
+    std::vector<SyncEntry> out;
+    std::vector<LogEntry> planned;  // the current person's
+    for (size_t i = 0; i < found.size(); ++i) {
+        auto& [who, e] = found[i];
+        if (i > 0 && who != found[i - 1].first) planned.clear();
+        if (already_logged(people_[who].log, e.match) || already_logged(planned, e.match)) continue;
+        planned.push_back(e.entry);
+        out.push_back(std::move(e));
+    }
     return out;
 }
 

@@ -45,7 +45,7 @@ private:
     CalendarRules rules_;
     std::vector<std::string> mine_;
     std::unordered_map<std::string, std::vector<size_t>> by_address_;
-    // (person, day, event) -> (order, note) of that day's earliest instance
+    // (person, day, event) -> (order, summary) of that day's earliest instance
     std::map<std::tuple<size_t, int, std::string>, std::pair<long long, std::string>> chosen_;
 };
 

@@ -3,6 +3,7 @@
 #include <libical/ical.h>
 
 #include <cctype>
+#include <cstdlib>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -102,10 +103,29 @@ void collect(icalcomponent*, struct icaltime_span* span, void* data) {
     static_cast<Expansion*>(data)->starts.push_back(static_cast<long long>(span->start));
 }
 
+std::string text_of_component(icalcomponent* component) {
+    char* text = icalcomponent_as_ical_string_r(component);
+    std::string out = text_of(text);
+    std::free(text);
+    return out;
+}
+
+// While a file is read, it hangs under the shared zones, so that a TZID it does not define
+// itself resolves there (libical looks up the parents); then it is let go.
+struct Hung {
+    icalcomponent* zones;
+    icalcomponent* file;
+    ~Hung() { icalcomponent_remove_component(zones, file); }
+};
+
 }  // namespace
 
-std::vector<EventInstance> read_calendar(std::string_view bytes, const std::string& path, Day since, Day until,
-                                         const std::function<Day(std::int64_t)>& local_day) {
+CalendarReader::CalendarReader() : zones_(icalcomponent_new(ICAL_XROOT_COMPONENT)) {}
+
+CalendarReader::~CalendarReader() { icalcomponent_free(zones_); }
+
+std::vector<EventInstance> CalendarReader::read(std::string_view bytes, const std::string& path, Day since, Day until,
+                                                const std::function<Day(std::int64_t)>& local_day) {
     const std::string text(bytes);
     icalcomponent* parsed = icalparser_parse_string(text.c_str());
     if (!parsed) fail_at(path, 0, 0, "not an iCalendar file: libical read no VCALENDAR");
@@ -117,6 +137,28 @@ std::vector<EventInstance> read_calendar(std::string_view bytes, const std::stri
          c = icalcomponent_get_next_component(parsed, ICAL_VCALENDAR_COMPONENT))
         calendars.push_back(c);
     if (calendars.empty()) fail_at(path, 0, 0, "not an iCalendar file: libical read no VCALENDAR");
+    // A VTIMEZONE written as one shared already is that one; a new TZID's becomes shared; one
+    // that differs from the shared zone of its TZID stays the file's own (found first).
+    for (icalcomponent* calendar : calendars) {
+        std::vector<icalcomponent*> defined;
+        for (icalcomponent* z = icalcomponent_get_first_component(calendar, ICAL_VTIMEZONE_COMPONENT); z;
+             z = icalcomponent_get_next_component(calendar, ICAL_VTIMEZONE_COMPONENT))
+            defined.push_back(z);
+        for (icalcomponent* zone : defined) {
+            icalproperty* tzid = icalcomponent_get_first_property(zone, ICAL_TZID_PROPERTY);
+            if (!tzid || !icalproperty_get_tzid(tzid)) continue;
+            const std::string name = icalproperty_get_tzid(tzid), written = text_of_component(zone);
+            const auto [shared, fresh] = zone_texts_.try_emplace(name, written);
+            if (!fresh && shared->second != written) continue;
+            icalcomponent_remove_component(calendar, zone);
+            if (fresh)
+                icalcomponent_add_component(zones_, zone);
+            else
+                icalcomponent_free(zone);
+        }
+    }
+    icalcomponent_add_component(zones_, parsed);
+    const Hung hung{zones_, parsed};
 
     const long long first = (since.time_since_epoch().count() - 2) * 86400LL;
     const long long last = (until.time_since_epoch().count() + 3) * 86400LL;

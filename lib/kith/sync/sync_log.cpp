@@ -26,22 +26,20 @@ size_t space_at(std::string_view text) {
 
 }  // namespace
 
-bool already_logged(const std::vector<LogEntry>& log, const LogEntry& entry) {
-    return std::any_of(log.begin(), log.end(), [&](const LogEntry& had) {
-        return had.date == entry.date && had.kind == entry.kind && (entry.kind == "email" || had.note == entry.note);
-    });
+bool already_logged(const std::vector<LogEntry>& log, const LogEntry& match) {
+    return std::any_of(log.begin(), log.end(), [&](const LogEntry& had) { return logs_same_contact(had, match); });
 }
 
-std::string add_missing_entries(const std::string& text, const std::vector<LogEntry>& entries, const std::string& path,
-                                const Config& config, std::vector<LogEntry>& added) {
+std::string add_missing_entries(const std::string& text, const std::vector<const SyncEntry*>& entries,
+                                const std::string& path, const Config& config, size_t& added) {
     std::vector<LogEntry> log = parse_contact(text, path, config).log;
     std::string out = text;
-    added.clear();
-    for (const LogEntry& entry : entries) {
-        if (already_logged(log, entry)) continue;
-        out = add_log_entry(out, entry, path);
-        log.push_back(entry);
-        added.push_back(entry);
+    added = 0;
+    for (const SyncEntry* planned : entries) {
+        if (already_logged(log, planned->match)) continue;
+        out = add_log_entry(out, planned->entry, path);
+        log.push_back(planned->entry);
+        ++added;
     }
     return out;
 }

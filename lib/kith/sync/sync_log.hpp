@@ -11,17 +11,18 @@ namespace kith {
 // One log entry a sync plans for one person.
 struct SyncEntry {
     std::string slug, path, name;  // the person, as read before the lock
-    LogEntry entry;
+    LogEntry entry;  // what is written
+    LogEntry match;  // what the log is checked against: the entry, with a meeting's summary as its
+                     // note even when the entry leaves it out (it tells the day's events apart)
 };
 
-// Returns true when `log` already holds what `entry` would add: for `email`, any email entry
-// that day (at most one per person per day); for other kinds, an entry of that day, kind and note.
-bool already_logged(const std::vector<LogEntry>& log, const LogEntry& entry);
+// Returns true when `log` already holds the contact `match` records (see logs_same_contact).
+bool already_logged(const std::vector<LogEntry>& log, const LogEntry& match);
 
-// Returns a contact file's text with those of `entries` added that its log (parsed from `text`
-// itself, under the lock) does not already hold; `added` gets the entries added.
-std::string add_missing_entries(const std::string& text, const std::vector<LogEntry>& entries, const std::string& path,
-                                const Config& config, std::vector<LogEntry>& added);
+// Returns a contact file's text with those of `entries` (one person's) added that its log, parsed
+// from `text` itself (under the lock), does not already hold; `added` counts the entries added.
+std::string add_missing_entries(const std::string& text, const std::vector<const SyncEntry*>& entries,
+                                const std::string& path, const Config& config, size_t& added);
 
 // Returns text made one line for a note: runs of white space (as Python's str.split() sees it)
 // made one space, the ends trimmed.

@@ -78,7 +78,7 @@ std::vector<SyncEntry> MailPlanner::entries() const {
     for (const auto& [key, candidate] : chosen_) {
         const Contact& person = people_[key.first];
         LogEntry entry{Day{date::days{key.second}}, "email", candidate.subject, "", 0};
-        out.push_back({person.slug, person.path, person.name, std::move(entry)});
+        out.push_back({person.slug, person.path, person.name, entry, entry});
     }
     std::sort(out.begin(), out.end(), [](const SyncEntry& a, const SyncEntry& b) {
         return std::tie(a.slug, a.entry.date) < std::tie(b.slug, b.entry.date);
