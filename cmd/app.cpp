@@ -263,10 +263,10 @@ int run(int argc, char** argv, Context ctx) {
     add_check(app, ctx, actions);
     add_log(app, ctx, actions);
     add_tier(app, ctx, actions);
-    add_set(app, ctx, actions);
     add_due(app, ctx, actions);
     add_follow(app, ctx, actions);
     add_archive(app, ctx, actions);
+    add_set(app, ctx, actions);
     add_introduce(app, ctx, actions);
     add_find(app, ctx, actions);
     add_edit(app, ctx, actions);
