@@ -35,6 +35,7 @@
 #include "messages.hpp"
 #include "rename.hpp"
 #include "report.hpp"
+#include "set.hpp"
 #include "show.hpp"
 #include "stats.hpp"
 #include "sync_calendar.hpp"
@@ -269,6 +270,7 @@ int run(int argc, char** argv, Context ctx) {
     add_due(app, ctx, actions);
     add_follow(app, ctx, actions);
     add_archive(app, ctx, actions);
+    add_set(app, ctx, actions);
     add_introduce(app, ctx, actions);
     add_find(app, ctx, actions);
     add_edit(app, ctx, actions);

@@ -1,5 +1,6 @@
-// kith archive NAME: move a person out of the active network, never deleting anything.
+// kith archive NAME…: move people out of the active network, never deleting anything.
 #include "autocommit.hpp"
+#include "bulk.hpp"
 #include "archive.hpp"
 #include "rename.hpp"
 #include "unarchive.hpp"
@@ -11,22 +12,21 @@
 namespace kith::cli {
 
 void add_archive(CLI::App& app, Context& ctx, Actions& actions) {
-    auto* cmd = app.add_subcommand("archive", "Move a person to archive/: never due, still in 'list --archived'");
-    auto name = std::make_shared<std::string>();
-    cmd->add_option("NAME", *name, "A person")->required();
-    cmd->footer("Example:\n  kith archive tom\n  Undo: kith unarchive tom");
-    actions[cmd] = [&ctx, name] {
+    auto* cmd = app.add_subcommand("archive", "Move people to archive/: never due, still in 'list --archived'");
+    auto names = std::make_shared<std::vector<std::string>>();
+    cmd->add_option("NAME", *names, "People; '-' reads one NAME a line from standard input")->required();
+    cmd->footer("Examples:\n  kith archive tom\n  kith archive tom omar\n  Undo: kith unarchive tom");
+    actions[cmd] = [&ctx, names] {
         People people(ctx);
-        const Contact person = people.find(*name);
+        const std::vector<Contact> found = find_people(people, *names);
         const Config& config = people.config();
-        refuse_conflicted(person);
+        for (const auto& person : found) refuse_conflicted(person);
         const Store store = ctx.store();
-        const std::string target = "archive/" + person.slug + ".yaml";
-        Transaction change(store, config);
-        change.move(person.path, target);
+        Transaction change(store, config);  // all of them or none
+        for (const auto& person : found) change.move(person.path, "archive/" + person.slug + ".yaml");
         const std::vector<std::string> changed = change.commit();
-        ctx.say("archived " + person.name + " (" + target + ")");
-        autocommit(ctx, config, store.root(), changed, "kith: archive " + person.name);
+        for (const auto& person : found) ctx.say("archived " + person.name + " (archive/" + person.slug + ".yaml)");
+        autocommit(ctx, config, store.root(), changed, "kith: archive " + who(found));
         return 0;
     };
     // The verbs that take a change back live beside it (registered here to keep app.cpp's list).

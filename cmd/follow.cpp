@@ -1,7 +1,8 @@
-// kith follow NAME WHEN WHAT · kith done NAME [TEXT] · kith snooze NAME UNTIL: promises and pauses.
+// kith follow NAME WHEN WHAT · kith done NAME [TEXT] · kith snooze NAME… UNTIL: promises and pauses.
 #include <functional>
 
 #include "autocommit.hpp"
+#include "bulk.hpp"
 #include "follow.hpp"
 #include "lookup.hpp"
 #include "kith/model/contact_file.hpp"
@@ -72,28 +73,42 @@ int done(Context& ctx, const std::string& name, const std::string& which, bool c
     return 0;
 }
 
-int snooze(Context& ctx, const std::string& name, const std::string& until, bool clear) {
+// snooze NAME… UNTIL, or NAME… --clear: `words` are the positionals, the last one UNTIL unless clearing.
+int snooze(Context& ctx, std::vector<std::string> words, bool clear) {
     const Day today = ctx.today();
-    if (clear == !until.empty()) fail_usage(clear ? "--clear takes no UNTIL" : "snooze needs UNTIL, or --clear");
-    if (clear) {
-        People people(ctx);
-        const Contact person = people.find(name);
-        const Config& config = people.config();
-        change(ctx, config, person,
-               [&](const std::string& text) {
-                   if (!parse_contact(text, person.path, config).snooze) fail_usage(person.name + " is not snoozed");
-                   return remove_top_level(text, "snooze", person.path);
-               },
-               [&] { return person.name + " is no longer snoozed"; });
-        return 0;
+    if (!clear && words.size() < 2) fail_usage("snooze needs UNTIL, or --clear");
+    const std::string until = clear ? "" : words.back();
+    if (!clear) words.pop_back();
+    if (!clear && until == "-") fail_usage("'-' stands for the people: give UNTIL after it (kith snooze - +3m)");
+    std::optional<Day> day;
+    if (!clear) {
+        day = parse_cli_day(until, today, Direction::future);
+        warn_if_past(ctx, *day, today, "the snooze day");
     }
-    const Day day = parse_cli_day(until, today, Direction::future);
-    warn_if_past(ctx, day, today, "the snooze day");
     People people(ctx);
-    const Contact person = people.find(name);
     const Config& config = people.config();
-    change(ctx, config, person, [&](const std::string& text) { return set_top_level(text, "snooze", format_day(day), canonical_keys()); },
-           [&] { return person.name + " is snoozed until " + format_day(day); });
+    const std::vector<Contact> found = find_people(people, words);
+    edit_people(
+        ctx, config, found,
+        [&](const Contact& person, const std::string& text, std::vector<std::string>& done) {
+            const Contact now = parse_contact(text, person.path, config);
+            if (clear) {
+                if (!now.snooze) {
+                    if (found.size() == 1) fail_usage(person.name + " is not snoozed");
+                    return text;
+                }
+                done.push_back("no longer snoozed");
+                return remove_top_level(text, "snooze", person.path);
+            }
+            if (now.snooze == day) return text;
+            done.push_back("snoozed until " + format_day(*day));
+            return set_top_level(text, "snooze", format_day(*day), canonical_keys(), person.path);
+        },
+        [&](const std::vector<Contact>& changed) {
+            return who(changed) + (changed.size() == 1 ? " is " : " are ") +
+                   (clear ? "no longer snoozed" : "snoozed until " + format_day(*day));
+        },
+        " is ");
     return 0;
 }
 
@@ -119,12 +134,22 @@ void add_follow(CLI::App& app, Context& ctx, Actions& actions) {
 
     auto* snooze_cmd = app.add_subcommand("snooze", "Keep someone from being due before a day");
     auto snooze_args = std::make_shared<std::vector<std::string>>(2);
-    snooze_cmd->add_option("NAME", (*snooze_args)[0], "A person")->required();
-    snooze_cmd->add_option("UNTIL", (*snooze_args)[1], "YYYY-MM-DD, a weekday (the next one), 3w (ahead)");
+    auto more = std::make_shared<std::vector<std::string>>();
+    snooze_cmd->add_option("NAME", (*snooze_args)[0], "A person ('-': one NAME a line from standard input)")->required();
+    snooze_cmd->add_option("UNTIL", (*snooze_args)[1], "YYYY-MM-DD, a weekday (the next one), 3w (ahead), end of month");
+    snooze_cmd->add_option("MORE", *more, "More people, then UNTIL: NAME… UNTIL")->option_text("NAME");
     auto clear = std::make_shared<bool>(false);
     snooze_cmd->add_flag("--clear", *clear, "Remove the snooze: due again as the cadence says");
-    snooze_cmd->footer("Examples:\n  kith snooze taro 2026-12-15\n  kith snooze taro --clear");
-    actions[snooze_cmd] = [&ctx, snooze_args, clear] { return snooze(ctx, (*snooze_args)[0], (*snooze_args)[1], *clear); };
+    snooze_cmd->footer(
+        "Examples:\n  kith snooze taro 2026-12-15\n  kith snooze taro --clear\n"
+        "  kith list --tag imported --format tsv | cut -f1 | kith snooze - +3m");
+    actions[snooze_cmd] = [&ctx, snooze_args, more, clear] {
+        std::vector<std::string> words;
+        for (const auto& word : *snooze_args)
+            if (!word.empty()) words.push_back(word);
+        words.insert(words.end(), more->begin(), more->end());
+        return snooze(ctx, words, *clear);
+    };
 }
 
 }  // namespace kith::cli

@@ -1,5 +1,6 @@
 #include "lookup.hpp"
 
+#include "kith/base/error.hpp"
 #include "kith/query/resolve.hpp"
 
 namespace kith::cli {
@@ -36,6 +37,20 @@ Contact People::find(std::string_view name) {
     if (!everyone_)  // a slug is what resolve finds first, and it names the file
         if (auto person = store.load_by_slug(std::string(name), include_archived_, config_)) return std::move(*person);
     const Network& all = everyone();
+    const auto found_all = candidates(all.contacts, name);
+    if (found_all.size() > 1) {  // the index holds names only: what tells them apart is read from their files
+        std::vector<Contact> shown;
+        for (size_t i = 0; i < found_all.size() && i < most_candidates_shown; ++i) {
+            Contact one = *found_all[i];
+            try {
+                one = store.load_contact(one.path, config_);
+            } catch (const Error&) {  // an unreadable file: its name, as the index has it
+            }
+            one.tier = tier_of(one, config_);
+            shown.push_back(std::move(one));
+        }
+        fail_ambiguous(name, shown, found_all.size());
+    }
     const Contact& found = resolve(all.contacts, name);
     for (const auto& problem : all.problems)
         if (problem.where().path == found.path) return found;  // read in full already, as far as it reads

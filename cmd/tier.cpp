@@ -1,7 +1,7 @@
-// kith tier · kith tier NAME · kith tier NAME TIER [--cadence D]: tiers and who is in them.
+// kith tier · kith tier NAME · kith tier NAME… TIER [--cadence D]: tiers and who is in them.
 #include <iostream>
 
-#include "autocommit.hpp"
+#include "bulk.hpp"
 #include "tier.hpp"
 #include "lookup.hpp"
 #include "kith/model/contact_file.hpp"
@@ -17,9 +17,11 @@ namespace {
 
 struct TierOptions {
     std::string name, tier, cadence, format = "text";
+    std::vector<std::string> more;  // NAME NAME… TIER: the last word is the tier
 };
 
-int set_tier(Context& ctx, const Config& config, const Contact& person, const TierOptions& in) {
+int set_tier(Context& ctx, People& people, const std::vector<std::string>& names, const TierOptions& in) {
+    const Config& config = people.config();
     if (!config.find_tier(in.tier))
         fail_usage("unknown tier '" + in.tier + "' (tiers: " + config.tier_names() + ")");
     std::optional<Duration> cadence;
@@ -28,18 +30,23 @@ int set_tier(Context& ctx, const Config& config, const Contact& person, const Ti
         if (!cadence) fail_usage("--cadence: '" + in.cadence + "' is not a duration such as 30d, 2w, 3m or 1y (at most 9999y)");
         add_cli_duration(ctx.today(), *cadence, "--cadence");
     }
-    std::string before;
-    const Store store = ctx.store();
-    const std::vector<std::string> changed = store.edit_contacts(
-        {{person.path,
-          [&](const std::string& text) {
-              before = tier_of(parse_contact(text, person.path, config), config);
-              std::string out = set_top_level(text, "tier", yaml_scalar(in.tier), canonical_keys());
-              return cadence ? set_top_level(out, "cadence", cadence->text(), canonical_keys()) : out;
-          }}},
-        config);
-    ctx.say(person.name + ": " + before + " -> " + in.tier + (cadence ? ", every " + cadence->text() : ""));
-    autocommit(ctx, config, store.root(), changed, "kith: " + person.name + " is now " + in.tier);
+    const std::vector<Contact> found = find_people(people, names);
+    edit_people(
+        ctx, config, found,
+        [&](const Contact& person, const std::string& text, std::vector<std::string>& done) {
+            const Contact now = parse_contact(text, person.path, config);
+            const std::string before = tier_of(now, config);
+            std::string out = set_top_level(text, "tier", yaml_scalar(in.tier), canonical_keys(), person.path);
+            if (before != in.tier || now.tier.empty()) done.push_back(before + " -> " + in.tier);
+            if (cadence && now.cadence != cadence) {
+                out = set_top_level(out, "cadence", cadence->text(), canonical_keys(), person.path);
+                done.push_back("every " + cadence->text());
+            }
+            return done.empty() ? text : out;
+        },
+        [&](const std::vector<Contact>& changed) {
+            return who(changed) + (changed.size() == 1 ? " is now " : " are now ") + in.tier;
+        });
     return 0;
 }
 
@@ -50,14 +57,21 @@ int tier(Context& ctx, const TierOptions& in) {
         return 0;
     }
     People people(ctx);
-    const Contact person = people.find(in.name);  // only that person's file
-    const Config& config = people.config();
+    if (!in.more.empty()) {  // several people: the last word is the tier
+        std::vector<std::string> names = {in.name, in.tier};
+        names.insert(names.end(), in.more.begin(), in.more.end() - 1);
+        TierOptions many = in;
+        many.tier = in.more.back();
+        return set_tier(ctx, people, names, many);
+    }
     if (in.tier.empty()) {
         if (!in.cadence.empty()) fail_usage("--cadence goes with a TIER: 'kith tier NAME TIER --cadence D'");
-        ctx.print(person_tier_table(person, config), in.format);
+        if (in.name == "-") fail_usage("'-' reads the people to move: give a TIER after it (kith tier - loose)");
+        const Contact person = people.find(in.name);  // only that person's file
+        ctx.print(person_tier_table(person, people.config()), in.format);
         return 0;
     }
-    return set_tier(ctx, config, person, in);
+    return set_tier(ctx, people, {in.name}, in);
 }
 
 }  // namespace
@@ -67,13 +81,17 @@ void add_tier(CLI::App& app, Context& ctx, Actions& actions) {
     auto in = std::make_shared<TierOptions>();
     cmd->add_option("NAME", in->name, "A person");
     cmd->add_option("TIER", in->tier, "The tier to put them in");
+    cmd->add_option("MORE", in->more, "More people, then the TIER: NAME… TIER ('-' reads NAMEs from standard input)")
+        ->option_text("NAME");
     cmd->add_option("--cadence", in->cadence, "Also set their own keep-in-touch interval (e.g. 2w)");
     add_format(*cmd, in->format);
     cmd->footer(
         "Examples:\n"
         "  kith tier                      # each tier: cadence, members, due now\n"
         "  kith tier ada                  # Ada's tier and cadence\n"
-        "  kith tier ada close --cadence 6w");
+        "  kith tier ada close --cadence 6w\n"
+        "  kith tier ada grace omar close   # several people in one change\n"
+        "  kith list --tag imported --format tsv | cut -f1 | kith tier - loose");
     actions[cmd] = [&ctx, in] { return tier(ctx, *in); };
 }
 

@@ -105,3 +105,40 @@ refused_as_usage() {
     assert_failure 3
     assert_output --partial "contacts/ada-lovelace.yaml:21:8: 'since' must be a day"
 }
+
+@test "dates in words: next friday, in 2 weeks, 2 weeks ago, end of month, end of year" {
+    # 2026-11-28 is a Saturday.
+    run --separate-stderr kith follow ada "next friday" "send the paper"
+    assert_success
+    grep -q '{due: 2026-12-04, what: send the paper}' contacts/ada-lovelace.yaml
+    run --separate-stderr kith follow grace "in 2 weeks" "ask about COBOL"
+    assert_success
+    grep -q '{due: 2026-12-12, what: ask about COBOL}' contacts/grace-hopper.yaml
+    run --separate-stderr kith log omar --date "2 weeks ago" -k call -m "late entry"
+    assert_success
+    grep -q '{date: 2026-11-14, kind: call, note: late entry}' contacts/omar-haddad.yaml
+    run --separate-stderr kith snooze mei "End of Month"
+    assert_success
+    grep -qx 'snooze: 2026-11-30' contacts/mei-chen.yaml
+    run --separate-stderr kith snooze tom "end of year"
+    assert_success
+    grep -qx 'snooze: 2026-12-31' contacts/tom-becker.yaml
+    run --separate-stderr kith due --today "next month" --format tsv
+    assert_success
+    run --separate-stderr kith follow ada "in 3 days" "x"
+    assert_success
+    grep -q '{due: 2026-12-01, what: x}' contacts/ada-lovelace.yaml
+}
+
+@test "a misspelt date says what it meant, and writes nothing" {
+    refused_as_usage follow ada tomorow "typo"
+    stderr_has "cannot read 'tomorow' as a date; did you mean 'tomorrow'?"
+    refused_as_usage snooze ada "next fridy"
+    stderr_has "did you mean 'next friday'?"
+    refused_as_usage log ada --date "2 weks ago" -m x
+    stderr_has "did you mean '2 weeks ago'?"
+    refused_as_usage follow ada "qqqqqq" "nothing close"
+    stderr_has "(try YYYY-MM-DD, today, tomorrow, friday, next friday, in 2 weeks, 2 weeks ago, end of month"
+    refused_as_usage follow ada "in 99999 years" "too far"
+    stderr_has "outside years 1 to 9999"
+}

@@ -57,3 +57,54 @@ TEST_CASE("an unknown NAME gets a did-you-mean") {
     CHECK(usage_message(people(), "hoper").find("did you mean 'grace-hopper'") != std::string::npos);
     CHECK(usage_message(people(), "zzzzzz").find("did you mean") == std::string::npos);
 }
+
+static Contact person(const char* slug, const char* name, const char* org = "", const char* tier = "") {
+    Contact c;
+    c.slug = slug;
+    c.name = name;
+    c.org = org;
+    c.tier = tier;
+    return c;
+}
+
+TEST_CASE("a whole word of exactly one name wins over prefixes of others") {
+    std::vector<Contact> all = {person("meister-berger", "Meister Berger"), person("mei-chen", "Mei Chen"),
+                                person("meiko-ito", "Meiko Ito")};
+    CHECK(resolve(all, "mei").slug == "mei-chen");
+    CHECK(resolve(all, "MEI").slug == "mei-chen");
+    CHECK(resolve(all, "chen").slug == "mei-chen");
+    all.push_back(person("tom-baker", "Tom Baker"));
+    all.back().aka = {"Tommy Mei-Lin"};  // a word of an aka counts as much as a word of the name
+    CHECK(usage_message(all, "mei").find("tom-baker") != std::string::npos);
+    CHECK(resolve(all, "lin").slug == "tom-baker");
+    // A run of whole words: "amadeus mustermann" is one person, "max" a prefix of two.
+    all.push_back(person("max-amadeus-mustermann", "Max Amadeus Mustermann"));
+    all.push_back(person("maxine-roe", "Maxine Roe"));
+    CHECK(resolve(all, "amadeus mustermann").slug == "max-amadeus-mustermann");
+    CHECK(resolve(all, "max").slug == "max-amadeus-mustermann");
+}
+
+TEST_CASE("an exact slug or full name always wins over words and akas") {
+    std::vector<Contact> all = {person("ann", "Ann"), person("ann-smith", "Ann Smith"), person("bo-ek", "Bo Ek")};
+    all[2].aka = {"Ann"};
+    CHECK(resolve(all, "ann").slug == "ann");
+    CHECK(resolve(all, "Ann").slug == "ann");
+    all[0].slug = "ann-x";  // the full name still wins over another's aka and a word of a third
+    CHECK(resolve(all, "ann").slug == "ann-x");
+}
+
+TEST_CASE("an ambiguous NAME lists at most eight candidates with what tells them apart") {
+    std::vector<Contact> all;
+    const char* slugs[] = {"sam-a", "sam-b", "sam-c", "sam-d", "sam-e", "sam-f", "sam-g", "sam-h", "sam-i", "sam-j"};
+    for (const char* slug : slugs) all.push_back(person(slug, "Sam Park", "Acme", "close"));
+    all[1].org = "Globex";
+    all[2].tier = "core";
+    const std::string message = usage_message(all, "sam");
+    CHECK(message.find("sam-a (Sam Park, Acme, close)") != std::string::npos);
+    CHECK(message.find("sam-b (Sam Park, Globex, close)") != std::string::npos);
+    CHECK(message.find("sam-c (Sam Park, Acme, core)") != std::string::npos);
+    CHECK(message.find("sam-h") != std::string::npos);
+    CHECK(message.find("sam-i") == std::string::npos);
+    CHECK(message.find("and 2 more") != std::string::npos);
+    CHECK(candidates(all, "sam park").size() == 10);
+}

@@ -1,9 +1,9 @@
 #include "kith/base/dates.hpp"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 
+#include "kith/base/date_words.hpp"
 #include "kith/base/error.hpp"
 
 namespace kith {
@@ -61,17 +61,6 @@ std::string lower_ascii(std::string_view text) {
     for (char& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
-}
-
-// Returns the weekday named by `word` (full or three-letter English name).
-std::optional<date::weekday> parse_weekday(const std::string& word) {
-    static const std::array<const char*, 7> names = {"sunday", "monday", "tuesday", "wednesday",
-                                                     "thursday", "friday", "saturday"};
-    for (unsigned i = 0; i < names.size(); ++i) {
-        const std::string full = names[i];
-        if (word == full || word == full.substr(0, 3)) return date::weekday{i};
-    }
-    return std::nullopt;
 }
 
 }  // namespace
@@ -174,17 +163,54 @@ bool looks_like_duration(std::string_view text) {
     return text.substr(0, text.size() - 1).find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-// Reads a command-line day; a result outside years 1 to 9999 is returned one day outside.
-Day read_cli_day(std::string_view text, Day today, Direction direction) {
+// Returns the day `count` units from today, or one day outside the range when it leads there.
+Day shifted(Day today, long count, char unit) {
+    const long size = count < 0 ? -count : count;
+    const int sign = count < 0 ? -1 : 1;
+    if (size <= longest(unit))
+        if (const auto day = try_add_duration(today, Duration{static_cast<int>(size), unit}, sign)) return *day;
+    return sign > 0 ? last_day + date::days{1} : first_day - date::days{1};
+}
+
+// Returns the day a phrase in words says, counted from today.
+Day phrase_day(const DatePhrase& phrase, Day today) {
+    const date::weekday now{today};
+    switch (phrase.kind) {
+        case DatePhrase::Kind::shift: return shifted(today, phrase.count, phrase.unit);
+        case DatePhrase::Kind::weekday: {
+            const date::weekday wanted{phrase.weekday};
+            if (phrase.which < 0) {
+                const date::days back = now - wanted;
+                return today - (back.count() == 0 ? date::days{7} : back);
+            }
+            const date::days ahead = wanted - now;
+            return today + (ahead.count() == 0 && phrase.which > 0 ? date::days{7} : ahead);
+        }
+        case DatePhrase::Kind::period_end: {
+            if (phrase.unit == 'w')  // weeks end on Sunday (ISO 8601)
+                return shifted(today + (date::Sunday - now) + date::days{static_cast<int>(7 * phrase.count)}, 0, 'd');
+            const Day first = shifted(today, phrase.count, phrase.unit);
+            if (!in_range(first)) return first;
+            const date::year_month_day ymd{first};
+            if (phrase.unit == 'y') return date::sys_days{ymd.year() / date::December / 31};
+            return date::sys_days{date::year_month_day_last{ymd.year(), date::month_day_last{ymd.month()}}};
+        }
+    }
+    return today;
+}
+
+// Reads a command-line day, nullopt when it is none; a result outside years 1 to 9999 is
+// returned one day outside.
+std::optional<Day> read_cli_day(std::string_view text, Day today, Direction direction) {
     const std::string word = lower_ascii(text);
     if (const auto day = parse_iso_day(word)) return *day;
     if (word == "today") return today;
     if (word == "yesterday") return today - date::days{1};
     if (word == "tomorrow") return today + date::days{1};
-    if (const auto wd = parse_weekday(word)) {
-        const date::weekday now{today};
-        if (direction == Direction::past) return today - (now - *wd);
-        const date::days ahead = *wd - now;
+    if (const auto wd = weekday_named(word)) {
+        const date::weekday now{today}, wanted{*wd};
+        if (direction == Direction::past) return today - (now - wanted);
+        const date::days ahead = wanted - now;
         return today + (ahead.count() == 0 ? date::days{7} : ahead);
     }
     std::string_view rest = word;
@@ -197,15 +223,24 @@ Day read_cli_day(std::string_view text, Day today, Direction direction) {
         if (const auto day = try_add_duration(today, *duration, sign)) return *day;
     }
     if (looks_like_duration(rest)) return sign > 0 ? last_day + date::days{1} : first_day - date::days{1};
-    fail_usage("cannot read '" + std::string(text) +
-               "' as a date (try YYYY-MM-DD, today, yesterday, tomorrow, a weekday, -3d or +2w)");
+    if (const auto phrase = read_date_phrase(word)) return phrase_day(*phrase, today);
+    return std::nullopt;
 }
 
 }  // namespace
 
 Day parse_cli_day(std::string_view text, Day today, Direction direction) {
     if (!in_range(today)) fail_usage("today, " + format_day(today) + ", is not in years 1 to 9999");
-    const Day day = read_cli_day(text, today, direction);
+    const auto read = read_cli_day(text, today, direction);
+    if (!read) {
+        const std::string meant = corrected_date_words(text);
+        if (!meant.empty() && read_cli_day(meant, today, direction))
+            fail_usage("cannot read '" + std::string(text) + "' as a date; did you mean '" + meant + "'?");
+        fail_usage("cannot read '" + std::string(text) +
+                   "' as a date (try YYYY-MM-DD, today, tomorrow, friday, next friday, in 2 weeks, 2 weeks ago, "
+                   "end of month, -3d or +2w)");
+    }
+    const Day day = *read;
     if (!in_range(day))
         fail_usage("'" + std::string(text) + "' leads outside years 1 to 9999 (from " + format_day(today) + ")");
     return day;

@@ -70,9 +70,11 @@ std::string format_month_day(const MonthDay& md);
 // Returns the first occurrence of a yearly day on or after `from` (29 Feb falls on 28 Feb in other years).
 Day next_yearly(const MonthDay& md, Day from);
 
-// Parses a command-line DATE: an ISO day, today/yesterday/tomorrow, a weekday name, or
-// a signed duration from today. A bare duration or weekday points in `direction`:
-// a past weekday may be today, a future one is always after today. Throws a usage error.
+// Parses a command-line DATE: an ISO day, today/yesterday/tomorrow, a weekday name, a
+// signed duration from today, or words (date_words.hpp: "next friday", "in 2 weeks", "2 weeks
+// ago", "end of month"). A bare duration or weekday points in `direction`: a past weekday may
+// be today, a future one is always after today. Throws a usage error, with "did you mean"
+// when the words were misspelt ("tomorow").
 Day parse_cli_day(std::string_view text, Day today, Direction direction);
 
 // Returns the number of days from `from` to `to` (negative when `to` is earlier).

@@ -2,10 +2,12 @@
 #include "kith/edit/editor_lines.hpp"
 #include "kith/edit/editor_lists.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "kith/edit/editor_check.hpp"
 #include "kith/edit/editor_text.hpp"
+#include "kith/edit/undo.hpp"
 #include "kith/base/error.hpp"
 #include "kith/yaml/yaml_emit.hpp"
 
@@ -124,6 +126,32 @@ std::string add_list_items(std::string_view text, std::string_view key, const st
                                        after->items[0].kind == YamlValue::Kind::scalar && after->items[0].text == before->text;
                             return items_more(before, after, items.size());
                         });
+}
+
+std::string remove_list_items(std::string_view text, std::string_view key, const std::vector<std::string>& items,
+                              KeyOrder key_order, const std::string& path) {
+    const YamlValue root = open_for_edit(text, path).root;
+    const YamlValue* list = root.find(key);
+    const auto dropped = [&](const YamlValue& value) {
+        return value.kind == YamlValue::Kind::scalar && std::find(items.begin(), items.end(), value.text) != items.end();
+    };
+    if (!list || list->kind == YamlValue::Kind::null) return std::string(text);
+    if (list->kind == YamlValue::Kind::scalar) return dropped(*list) ? remove_top_level(text, key, path) : std::string(text);
+    const auto not_texts = [&] {
+        return Error(ErrorKind::invalid, "'" + std::string(key) + "' is not a list of texts", Location{path, list->line, list->column});
+    };
+    if (list->kind != YamlValue::Kind::sequence) throw not_texts();
+    std::vector<std::string> kept;
+    for (const auto& item : list->items) {
+        if (item.kind != YamlValue::Kind::scalar) throw not_texts();
+        if (!dropped(item)) kept.push_back(item.text);
+    }
+    if (kept.size() == list->items.size()) return std::string(text);
+    if (list->flow) return set_top_level(text, key, yaml_flow_list(kept), key_order, path);
+    std::string out(text);
+    for (size_t i = list->items.size(); i-- > 0;)  // from the last, so that each index still holds
+        if (dropped(list->items[i])) out = remove_item(out, key, i, path);
+    return out;
 }
 
 std::string set_list(std::string_view text, std::string_view key, const std::vector<std::string>& items, KeyOrder key_order) {

@@ -25,4 +25,12 @@ std::string add_list_items(std::string_view text, std::string_view key, const st
 // line; the key's comment stays, and a block list is replaced whole.
 std::string set_list(std::string_view text, std::string_view key, const std::vector<std::string>& items, KeyOrder key_order);
 
+// Removes every item of the list under a top-level key whose text is one of `items`: from a
+// block list, each item's lines (undo.hpp's remove_item); a flow list is written again on its
+// line with the items kept (the key's comment stays); a single text that is one of them removes
+// the key. Returns the text unchanged when no item is there. Throws an invalid-file Error for a
+// value that is not a list of texts.
+std::string remove_list_items(std::string_view text, std::string_view key, const std::vector<std::string>& items,
+                              KeyOrder key_order, const std::string& path);
+
 }  // namespace kith

@@ -1,6 +1,7 @@
 #include "kith/query/resolve.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 
 #include "kith/base/error.hpp"
@@ -32,12 +33,25 @@ bool word_starts_with(const std::string& folded, const std::string& prefix) {
     return false;
 }
 
-[[noreturn]] void fail_ambiguous(std::string_view name, const std::vector<const Contact*>& found) {
-    std::string list;
-    for (size_t i = 0; i < found.size() && i < 10; ++i)
-        list += (i ? ", " : "") + found[i]->slug + " (" + found[i]->name + ")";
-    if (found.size() > 10) list += ", and " + std::to_string(found.size() - 10) + " more";
-    fail_usage("'" + std::string(name) + "' could be " + list + "; say which");
+// The words of a folded text, each run of ASCII punctuation and blanks one space, with a space
+// at either end: " mei chen ". Letters beyond ASCII (UTF-8 bytes) are letters.
+std::string spaced_words(const std::string& folded) {
+    std::string out = " ";
+    for (const char c : folded) {
+        const auto byte = static_cast<unsigned char>(c);
+        const bool letter = byte >= 0x80 || std::isalnum(byte);
+        if (letter) out += c;
+        else if (out.back() != ' ') out += ' ';
+    }
+    if (out.back() != ' ') out += ' ';
+    return out;
+}
+
+std::string described(const Contact& c) {
+    std::string out = c.slug + " (" + c.name;
+    if (!c.org.empty()) out += ", " + c.org;
+    if (!c.tier.empty()) out += ", " + c.tier;
+    return out + ")";
 }
 
 }  // namespace
@@ -64,20 +78,50 @@ std::vector<std::string> suggest_names(const std::vector<Contact>& contacts, std
     return out;
 }
 
-const Contact& resolve(const std::vector<Contact>& contacts, std::string_view name) {
+std::vector<const Contact*> candidates(const std::vector<Contact>& contacts, std::string_view name) {
     for (const auto& contact : contacts)
-        if (contact.slug == name) return contact;
+        if (contact.slug == name) return {&contact};
     const std::string wanted = fold(name);
     if (wanted.empty()) fail_usage("a NAME cannot be empty");
+    const std::string words = spaced_words(wanted);
+    const auto slug_or_name = [&](const Contact& c) { return fold(c.slug) == wanted || fold(c.name) == wanted; };
+    std::vector<const Contact*> found;
+    for (const auto& contact : contacts)
+        if (slug_or_name(contact)) found.push_back(&contact);
+    if (!found.empty()) return found;
+    for (const auto& contact : contacts)
+        for (const auto& other : contact.aka)
+            if (fold(other) == wanted) {
+                found.push_back(&contact);
+                break;
+            }
+    if (!found.empty()) return found;
+    // A whole word wins over a prefix: "mei" is Mei Chen even when Meister Berger exists.
     const std::vector<Test> tests = {
-        [&](const std::string& c) { return c == wanted; },
+        [&](const std::string& c) { return words.size() > 2 && spaced_words(c).find(words) != std::string::npos; },
         [&](const std::string& c) { return c.starts_with(wanted); },
         [&](const std::string& c) { return word_starts_with(c, wanted); },
     };
-    for (const auto& test : tests) {
-        const auto found = matching(contacts, test);
-        if (found.size() == 1) return *found[0];
-        if (found.size() > 1) fail_ambiguous(name, found);
+    for (const auto& test : tests)
+        if (found = matching(contacts, test); !found.empty()) return found;
+    return found;
+}
+
+void fail_ambiguous(std::string_view name, const std::vector<Contact>& shown, size_t total) {
+    std::string list;
+    for (size_t i = 0; i < shown.size() && i < most_candidates_shown; ++i) list += (i ? ", " : "") + described(shown[i]);
+    const size_t listed = std::min(shown.size(), most_candidates_shown);
+    if (total > listed) list += ", and " + std::to_string(total - listed) + " more";
+    fail_usage("'" + std::string(name) + "' could be " + list + "; say which");
+}
+
+const Contact& resolve(const std::vector<Contact>& contacts, std::string_view name) {
+    const auto found = candidates(contacts, name);
+    if (found.size() == 1) return *found[0];
+    if (found.size() > 1) {
+        std::vector<Contact> shown;
+        for (size_t i = 0; i < found.size() && i < most_candidates_shown; ++i) shown.push_back(*found[i]);
+        fail_ambiguous(name, shown, found.size());
     }
     const auto close = suggest_names(contacts, name);
     std::string hint;
