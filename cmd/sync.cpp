@@ -7,6 +7,7 @@
 
 #include "autocommit.hpp"
 #include "kith/base/error.hpp"
+#include "kith/base/plural.hpp"
 #include "kith/store/transaction.hpp"
 
 namespace kith::cli {
@@ -26,15 +27,15 @@ CLI::App* sync_command(CLI::App& app, Actions& actions) {
 namespace {
 
 Table dry_run_table(const std::vector<SyncEntry>& entries) {
-    Table table{{{"slug", "SLUG"}, {"name", "NAME", false, true}, {"date", "DATE"}, {"kind", "KIND"},
+    Table table{{{.key = "slug", .heading = "SLUG", .shrink = true},
+                 {.key = "name", .heading = "NAME", .shrink = true, .name = true}, {"date", "DATE"}, {"kind", "KIND"},
                  {"note", "NOTE", false, true}}, {}, {}};
     for (const SyncEntry& e : entries) table.add({e.slug, e.name, format_day(e.entry.date), e.entry.kind, e.entry.note});
     return table;
 }
 
 std::string entries_for(size_t entries, size_t people) {
-    return std::to_string(entries) + (entries == 1 ? " entry" : " entries") + " for " + std::to_string(people) +
-           (people == 1 ? " person" : " people");
+    return count_of(entries, "entry", "entries") + " for " + count_of(people, "person", "people");
 }
 
 }  // namespace

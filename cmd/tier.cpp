@@ -19,6 +19,25 @@ struct TierOptions {
     std::string name, tier, cadence, format = "text";
 };
 
+// A tier and the cadence that applies, before or after `kith tier NAME TIER`.
+struct Placement {
+    std::string tier, cadence;
+};
+
+// Says what changed, for the terminal ("close -> core, every 30d", "cadence 6w -> 8w (close)",
+// "already close, every 8w: nothing to change") and for the commit ("is now core", with the
+// cadence when --cadence set it).
+std::pair<std::string, std::string> describe_change(const Placement& was, const Placement& now, bool cadence_given) {
+    if (was.tier == now.tier && was.cadence == now.cadence)
+        return {"already " + now.tier + ", every " + now.cadence + ": nothing to change", ""};
+    if (was.tier == now.tier)
+        return {"cadence " + was.cadence + " -> " + now.cadence + " (" + now.tier + ")",
+                "'s cadence is now " + now.cadence + " (" + now.tier + ")"};
+    const std::string every = was.cadence == now.cadence ? "" : ", every " + now.cadence;
+    return {was.tier + " -> " + now.tier + (every.empty() ? " (every " + now.cadence + ")" : every),
+            " is now " + now.tier + (cadence_given ? ", every " + now.cadence : "")};
+}
+
 int set_tier(Context& ctx, const Config& config, const Contact& person, const TierOptions& in) {
     if (!config.find_tier(in.tier))
         fail_usage("unknown tier '" + in.tier + "' (tiers: " + config.tier_names() + ")");
@@ -28,18 +47,25 @@ int set_tier(Context& ctx, const Config& config, const Contact& person, const Ti
         if (!cadence) fail_usage("--cadence: '" + in.cadence + "' is not a duration such as 30d, 2w, 3m or 1y (at most 9999y)");
         add_cli_duration(ctx.today(), *cadence, "--cadence");
     }
-    std::string before;
+    Placement was, now;
     const Store store = ctx.store();
     const std::vector<std::string> changed = store.edit_contacts(
         {{person.path,
           [&](const std::string& text) {
-              before = tier_of(parse_contact(text, person.path, config), config);
+              const auto placement = [&](const std::string& after) {
+                  const Contact read = parse_contact(after, person.path, config);
+                  return Placement{tier_of(read, config), cadence_of(read, config).text()};
+              };
+              was = placement(text);
               std::string out = set_top_level(text, "tier", yaml_scalar(in.tier), canonical_keys());
-              return cadence ? set_top_level(out, "cadence", cadence->text(), canonical_keys()) : out;
+              out = cadence ? set_top_level(out, "cadence", cadence->text(), canonical_keys()) : out;
+              now = placement(out);
+              return out;
           }}},
         config);
-    ctx.say(person.name + ": " + before + " -> " + in.tier + (cadence ? ", every " + cadence->text() : ""));
-    autocommit(ctx, config, store.root(), changed, "kith: " + person.name + " is now " + in.tier);
+    const auto [said, committed] = describe_change(was, now, cadence.has_value());
+    ctx.say(person.name + ": " + said);
+    if (!committed.empty()) autocommit(ctx, config, store.root(), changed, "kith: " + person.name + committed);
     return 0;
 }
 
