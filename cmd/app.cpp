@@ -33,6 +33,7 @@
 #include "messages.hpp"
 #include "rename.hpp"
 #include "report.hpp"
+#include "review.hpp"
 #include "show.hpp"
 #include "stats.hpp"
 #include "sync_calendar.hpp"
@@ -263,6 +264,7 @@ int run(int argc, char** argv, Context ctx) {
     add_log(app, ctx, actions);
     add_tier(app, ctx, actions);
     add_due(app, ctx, actions);
+    add_review(app, ctx, actions);
     add_follow(app, ctx, actions);
     add_archive(app, ctx, actions);
     add_introduce(app, ctx, actions);
