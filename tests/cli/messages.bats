@@ -59,7 +59,12 @@ def prose(line):
 for name in sorted(os.listdir(sys.argv[1])):
     width, what = int(name.split(" ")[0]), name.split(" ", 1)[1] + " --help"
     lines = open(os.path.join(sys.argv[1], name), encoding="utf-8").read().split("\n")
+    options = False  # in a list of options, positionals or commands (not in the footer's examples)
     for i, line in enumerate(lines):
+        if re.fullmatch(r"(Options|Positionals|Subcommands):", line):
+            options = True
+        elif line and not line.startswith(" "):
+            options = False
         if len(line) > width:
             print(f"{what} at {width}: line {i + 1} is {len(line)} wide: {line!r}")
         if i + 1 >= len(lines):
@@ -69,7 +74,7 @@ for name in sorted(os.listdir(sys.argv[1])):
         if prose(line) and prose(after) and not line.endswith(".") and len(line) + 1 + len(after.split(" ")[0]) <= width:
             print(f"{what} at {width}: prose broken early at line {i + 1}: {line!r} / {after!r}")
         # An option's description that goes on to the next line: at its column, and only when needed.
-        if re.match(r"  \S", line) and len(line) > 28 and after.startswith("   ") and not after.startswith("      kith"):
+        if options and re.match(r"  \S", line) and len(line) > 28 and after.startswith("   "):
             if not re.match(r" {28}\S", after):
                 print(f"{what} at {width}: a description goes on at the wrong column, line {i + 2}: {after!r}")
             elif len(line) + 1 + len(after.split()[0]) <= width:
