@@ -35,6 +35,7 @@
 #include "messages.hpp"
 #include "rename.hpp"
 #include "report.hpp"
+#include "review.hpp"
 #include "set.hpp"
 #include "show.hpp"
 #include "stats.hpp"
@@ -268,6 +269,7 @@ int run(int argc, char** argv, Context ctx) {
     add_log(app, ctx, actions);
     add_tier(app, ctx, actions);
     add_due(app, ctx, actions);
+    add_review(app, ctx, actions);
     add_follow(app, ctx, actions);
     add_archive(app, ctx, actions);
     add_set(app, ctx, actions);

@@ -14,13 +14,14 @@ void add_email(CLI::App& app, Context& ctx, Actions& actions) {
     cmd->footer("Prints a line of text, then ADDRESS<TAB>NAME<TAB>ORG per address.\n"
                 "Examples:\n"
                 "  kith email ada\n"
-                "  .muttrc:   set query_command = \"kith email %s\"\n"
-                "  aerc.conf: address-book-cmd = kith email \"%s\"");
+                "  .muttrc:   set query_command = \"kith --dir ~/network email %s\"\n"
+                "  aerc.conf: address-book-cmd = kith --dir ~/network email \"%s\"");
     actions[cmd] = [&ctx, query] {
         const Network network = load_index(ctx);
         const auto matches = find_emails(network.contacts, *query);
         if (matches.empty()) return 1;
-        std::cout << render_email_query(matches, *query);
+        // A mail client reads the tab-separated lines; a person at a terminal gets them aligned.
+        std::cout << render_email_query(matches, *query, ctx.stdout_is_terminal ? ctx.terminal_width : 0);
         return 0;
     };
 }

@@ -6,6 +6,7 @@
 
 #include "export.hpp"
 #include "kith/base/error.hpp"
+#include "kith/base/plural.hpp"
 #include "kith/interchange/export.hpp"
 #include "kith/store/outside_file.hpp"
 #include "kith/interchange/vcard_contact.hpp"
@@ -34,7 +35,7 @@ void export_vdir(Context& ctx, const std::vector<std::pair<std::string, std::str
             throw Error(ErrorKind::io, "'" + folder.path_of(name) + "' exists and is not a card kith wrote; nothing exported");
     }
     for (const auto& [name, card] : cards) folder.write(name, card);
-    ctx.say("exported " + std::to_string(cards.size()) + " people to " + in.dir);
+    ctx.say("exported " + count_of(cards.size(), "person", "people") + " to " + in.dir);
 }
 
 int export_network(Context& ctx, const ExportOptions& in) {

@@ -16,14 +16,15 @@ namespace kith::cli {
 namespace {
 
 // Applies one edit to one person's file under the lock, reports it, and commits it when
-// asked to. The message is made after the edit, from what the edit decided.
+// asked to. The message is made after the edit, from what the edit decided; the commit's is
+// `message` too unless `lasting` says it without what is true only today ("in 14 days").
 void change(Context& ctx, const Config& config, const Contact& person, const Store::Edit& edit,
-            const std::function<std::string()>& message) {
+            const std::function<std::string()>& message, const std::function<std::string()>& lasting = {}) {
     const Store store = ctx.store();
     const std::vector<std::string> changed = store.edit_contacts({{person.path, edit}}, config);
     const std::string said = message();
     ctx.say(said);
-    autocommit(ctx, config, store.root(), changed, "kith: " + said);
+    autocommit(ctx, config, store.root(), changed, "kith: " + (lasting ? lasting() : said));
 }
 
 // A day in the past is written as asked (it may be a late entry), with a warning.
@@ -44,7 +45,8 @@ int follow(Context& ctx, const std::string& name, const std::string& when, const
            [&] {
                return "follow up with " + person.name + " on " + format_day(followup.due) + " (" +
                       relative_days(days_between(today, followup.due)) + "): " + what;
-           });
+           },
+           [&] { return "follow up with " + person.name + " on " + format_day(followup.due) + ": " + what; });
     return 0;
 }
 

@@ -14,6 +14,7 @@
 #include "kith/interchange/import_plan.hpp"
 #include "kith/interchange/import_write.hpp"
 #include "kith/interchange/linkedin_csv.hpp"
+#include "kith/base/plural.hpp"
 #include "kith/base/text.hpp"
 #include "kith/store/transaction.hpp"
 #include "kith/interchange/vcard_contact.hpp"
@@ -181,7 +182,7 @@ int import(Context& ctx, const ImportOptions& in) {
         const size_t people = plan.added + plan.merged;
         const std::string name = in.source == "-" ? "stdin" : std::filesystem::path(in.source).filename().string();
         autocommit(ctx, config, store.root(), changed,
-                   "kith: import " + std::to_string(people) + " people from " + name);
+                   "kith: import " + count_of(people, "person", "people") + " from " + name);
     }
     return 0;
 }

@@ -1,4 +1,4 @@
-// kith log NAME... [-k KIND] [-d DATE] [-m NOTE] [--follow-up WHEN WHAT]: record an interaction.
+// kith log NAME... [-k KIND] [--date DATE] [-m NOTE] [--follow-up WHEN WHAT]: record an interaction.
 #include <algorithm>
 
 #include "autocommit.hpp"
@@ -43,9 +43,9 @@ std::string describe(const LogEntry& entry) {
 int undo_or_amend(Context& ctx, const LogOptions& in) {
     if (in.names.size() != 1) fail_usage(std::string(in.undo ? "--undo" : "--amend") + " takes one NAME");
     if (in.undo && (in.kind_given || in.date_given || in.note_given || !in.follow_up.empty()))
-        fail_usage("--undo takes no -k, -d, -m or --follow-up; to correct the entry use --amend");
+        fail_usage("--undo takes no -k, --date, -m or --follow-up; to correct the entry use --amend");
     if (in.amend && !in.kind_given && !in.date_given && !in.note_given)
-        fail_usage("--amend needs what to correct: -k KIND, -d DATE or -m NOTE");
+        fail_usage("--amend needs what to correct: -k KIND, --date DATE or -m NOTE");
     if (!in.follow_up.empty()) fail_usage("--amend takes no --follow-up; add one with 'kith follow'");
     const Day today = ctx.today();
     std::optional<Day> date;
@@ -134,6 +134,24 @@ int log(Context& ctx, const LogOptions& in) {
     return 0;
 }
 
+// `log -d DATE` once meant the day; -d is the network folder after every command now. A -d
+// that names no network but reads as a day gets the new spelling instead of "no network".
+void refuse_old_date_option(const Context& ctx) {
+    if (!ctx.where.dir_option) return;
+    const std::string& value = *ctx.where.dir_option;
+    try {
+        (void)parse_cli_day(value, ctx.today(), Direction::past);
+    } catch (const Error&) {
+        return;
+    }
+    try {
+        (void)ctx.root();
+    } catch (const Error&) {
+        fail_usage("no kith network in '" + value + "': -d is the network folder (--dir) after every command; " +
+                   "for the day of the entry write '--date " + value + "'");
+    }
+}
+
 }  // namespace
 
 void add_log(CLI::App& app, Context& ctx, Actions& actions) {
@@ -143,21 +161,22 @@ void add_log(CLI::App& app, Context& ctx, Actions& actions) {
     auto* kind = cmd->add_option("-k,--kind", in->kind,
                     "call, video, coffee, lunch, meeting, message, email, event, congrats, gift, help, favor, intro, "
                     "note (note does not count as contact); none: plain contact");
-    auto* date = cmd->add_option("-d,--date", in->date, "When: YYYY-MM-DD, yesterday, a weekday (the last one), 3d (ago)");
+    auto* date = cmd->add_option("--date", in->date, "When: YYYY-MM-DD, yesterday, a weekday (the last one), 3d (ago)");
     auto* note = cmd->add_option("-m,--note", in->note, "What happened");
     cmd->add_option("--follow-up", in->follow_up, "WHEN WHAT: a follow-up to come back to")->expected(2);
     auto* undo = cmd->add_flag("--undo", in->undo, "Remove the newest log entry of NAME");
-    cmd->add_flag("--amend", in->amend, "Correct the newest log entry of NAME with -k, -d and -m")->excludes(undo);
+    cmd->add_flag("--amend", in->amend, "Correct the newest log entry of NAME with -k, --date and -m")->excludes(undo);
     cmd->footer(
         "Examples:\n"
         "  kith log ada -k lunch -m \"New role; wants hardware contacts\"\n"
-        "  kith log ada grace -k meeting -d yesterday --follow-up 2w \"send the notes\"\n"
+        "  kith log ada grace -k meeting --date yesterday --follow-up 2w \"send the notes\"\n"
         "  kith log ada --undo                  # remove Ada's newest entry\n"
         "  kith log ada --amend -m \"Met at the lab\"   # correct it");
     actions[cmd] = [&ctx, in, kind, date, note] {
         in->kind_given = kind->count() > 0;
         in->date_given = date->count() > 0;
         in->note_given = note->count() > 0;
+        refuse_old_date_option(ctx);
         return log(ctx, *in);
     };
 }

@@ -12,6 +12,9 @@ namespace {
 
 constexpr const char* choice_prefix = "kith-choice:";
 
+// The column where CLI11 starts an option's or a command's description (use_kith_help).
+constexpr size_t description_column = 28;
+
 std::string upper(std::string text) {
     for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return text;
@@ -115,18 +118,43 @@ std::vector<std::string> option_names(const CLI::App& command, const CLI::App& t
 
 void use_kith_help(CLI::App& app) {
     auto formatter = std::make_shared<KithFormatter>();
-    formatter->column_width(28);
+    formatter->column_width(static_cast<int>(description_column));
     formatter->label("REQUIRED", "");
     app.formatter(formatter);
 }
+
+namespace {
+
+// True for a line of prose at the left margin: not blank, not indented, not a heading such
+// as "Examples:" or "Usage: ...".
+bool is_prose(const std::string& line) {
+    if (line.empty() || line.front() == ' ' || line.starts_with("Usage:")) return false;
+    const bool heading = line.back() == ':' && line.find(' ') == std::string::npos;
+    return !heading;
+}
+
+// Joins the lines of each paragraph of prose into one: they were broken for 80 columns,
+// and are wrapped again for the terminal's width. A paragraph ends with a sentence.
+std::vector<std::string> paragraphs(const std::string& help) {
+    std::vector<std::string> lines;
+    std::istringstream in(help);
+    std::string line;
+    bool open = false;
+    while (std::getline(in, line)) {
+        if (open && is_prose(line)) lines.back() += " " + line;
+        else lines.push_back(line);
+        open = is_prose(line) && !line.ends_with('.');
+    }
+    return lines;
+}
+
+}  // namespace
 
 std::string wrap_help(const std::string& help, int width) {
     if (width < 40) width = 40;
     const auto limit = static_cast<size_t>(width);
     std::string out;
-    std::istringstream in(help);
-    std::string line;
-    while (std::getline(in, line)) {
+    for (std::string line : paragraphs(help)) {
         if (display_width(line) <= width) {
             out += line + "\n";
             continue;
@@ -153,6 +181,9 @@ std::string wrap_help(const std::string& help, int width) {
         if (indent == std::string::npos) indent = 0;
         const size_t gap = line.find("  ", indent);
         if (indent > 0 && gap != std::string::npos && gap < 40) indent = line.find_first_not_of(' ', gap);
+        // An option whose name fills its column ("--color auto|always|never Colour: ...").
+        else if (indent == 2 && line.size() > description_column && line[description_column - 1] == ' ')
+            indent = description_column;
         if (indent == std::string::npos || indent > limit / 2) indent = 2;
         std::string current;
         size_t at = 0;

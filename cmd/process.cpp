@@ -22,6 +22,9 @@ int wait_for(pid_t pid) {
     while (::waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR) return -1;
     }
+    // Killed by a signal (git by SIGPIPE when `| head` stops reading): 128 + the signal, as a
+    // shell reports it; -1 is kept for a program that could not be started.
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 

@@ -8,8 +8,8 @@
 
 namespace kith::cli {
 
-// Runs a program found on PATH with the given arguments, inheriting the terminal;
-// returns its exit status, or -1 when it could not be started.
+// Runs a program found on PATH with the given arguments, inheriting the terminal; returns its
+// exit status (128 + the signal when a signal ended it), or -1 when it could not be started.
 int run_program(const std::vector<std::string>& args);
 
 // Runs a command line through /bin/sh, with `file` appended as its last argument,

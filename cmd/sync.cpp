@@ -8,6 +8,7 @@
 
 #include "autocommit.hpp"
 #include "kith/base/error.hpp"
+#include "kith/base/plural.hpp"
 #include "kith/store/transaction.hpp"
 
 namespace kith::cli {
@@ -27,15 +28,15 @@ CLI::App* sync_command(CLI::App& app, Actions& actions) {
 namespace {
 
 Table dry_run_table(const std::vector<SyncEntry>& entries) {
-    Table table{{{"slug", "SLUG"}, {"name", "NAME", false, true}, {"date", "DATE"}, {"kind", "KIND"},
+    Table table{{{.key = "slug", .heading = "SLUG", .shrink = true},
+                 {.key = "name", .heading = "NAME", .shrink = true, .name = true}, {"date", "DATE"}, {"kind", "KIND"},
                  {"note", "NOTE", false, true}}, {}, {}};
     for (const SyncEntry& e : entries) table.add({e.slug, e.name, format_day(e.entry.date), e.entry.kind, e.entry.note});
     return table;
 }
 
 std::string entries_for(size_t entries, size_t people) {
-    return std::to_string(entries) + (entries == 1 ? " entry" : " entries") + " for " + std::to_string(people) +
-           (people == 1 ? " person" : " people");
+    return count_of(entries, "entry", "entries") + " for " + count_of(people, "person", "people");
 }
 
 }  // namespace
@@ -58,8 +59,10 @@ size_t log_sync_entries(Context& ctx, const Config& config, const std::vector<Sy
     const Store store = ctx.store();
     Transaction change(store, config);
     size_t added = 0, people = 0;
-    for (const auto& [path, planned] : by_path) {  // each file read and written once, with all its entries
+    for (const auto& [file, planned_entries] : by_path) {  // each file read and written once, with all its entries
         size_t now = 0;  // what the file lacks, decided from its text under the lock
+        const std::string& path = file;
+        const std::vector<const SyncEntry*>& planned = planned_entries;
         change.edit(path, [&](const std::string& text) { return add_missing_entries(text, planned, path, config, now); });
         added += now;
         people += now > 0 ? 1 : 0;

@@ -20,6 +20,25 @@ struct TierOptions {
     std::vector<std::string> more;  // NAME NAME… TIER: the last word is the tier
 };
 
+// A tier and the cadence that applies, before or after `kith tier NAME TIER`.
+struct Placement {
+    std::string tier, cadence;
+};
+
+// Says what changed, for the terminal ("close -> core, every 30d", "cadence 6w -> 8w (close)",
+// "already close, every 8w: nothing to change") and for the commit ("is now core", with the
+// cadence when --cadence set it).
+std::pair<std::string, std::string> describe_change(const Placement& was, const Placement& now, bool cadence_given) {
+    if (was.tier == now.tier && was.cadence == now.cadence)
+        return {"already " + now.tier + ", every " + now.cadence + ": nothing to change", ""};
+    if (was.tier == now.tier)
+        return {"cadence " + was.cadence + " -> " + now.cadence + " (" + now.tier + ")",
+                "'s cadence is now " + now.cadence + " (" + now.tier + ")"};
+    const std::string every = was.cadence == now.cadence ? "" : ", every " + now.cadence;
+    return {was.tier + " -> " + now.tier + (every.empty() ? " (every " + now.cadence + ")" : every),
+            " is now " + now.tier + (cadence_given ? ", every " + now.cadence : "")};
+}
+
 int set_tier(Context& ctx, People& people, const std::vector<std::string>& names, const TierOptions& in) {
     const Config& config = people.config();
     if (!config.find_tier(in.tier))
@@ -31,21 +50,30 @@ int set_tier(Context& ctx, People& people, const std::vector<std::string>& names
         add_cli_duration(ctx.today(), *cadence, "--cadence");
     }
     const std::vector<Contact> found = find_people(people, names);
+    const auto placement = [&](const std::string& text, const Contact& person) {
+        const Contact read = parse_contact(text, person.path, config);
+        return Placement{tier_of(read, config), cadence_of(read, config).text()};
+    };
+    bool only_cadence = true;
     edit_people(
         ctx, config, found,
         [&](const Contact& person, const std::string& text, std::vector<std::string>& done) {
-            const Contact now = parse_contact(text, person.path, config);
-            const std::string before = tier_of(now, config);
+            const Placement was = placement(text, person);
             std::string out = set_top_level(text, "tier", yaml_scalar(in.tier), canonical_keys(), person.path);
-            if (before != in.tier || now.tier.empty()) done.push_back(before + " -> " + in.tier);
-            if (cadence && now.cadence != cadence) {
-                out = set_top_level(out, "cadence", cadence->text(), canonical_keys(), person.path);
-                done.push_back("every " + cadence->text());
-            }
-            return done.empty() ? text : out;
+            if (cadence) out = set_top_level(out, "cadence", cadence->text(), canonical_keys(), person.path);
+            const Placement now = placement(out, person);
+            const auto [said, committed] = describe_change(was, now, cadence.has_value());
+            if (committed.empty()) return text;
+            if (was.tier != now.tier) only_cadence = false;
+            done.push_back(said);
+            return out;
         },
         [&](const std::vector<Contact>& changed) {
-            return who(changed) + (changed.size() == 1 ? " is now " : " are now ") + in.tier;
+            const std::string every = cadence ? ", every " + cadence->text() : "";
+            if (only_cadence)
+                return who(changed) + (changed.size() == 1 ? "'s cadence is now " : "' cadence is now ") + cadence->text() +
+                       " (" + in.tier + ")";
+            return who(changed) + (changed.size() == 1 ? " is now " : " are now ") + in.tier + every;
         });
     return 0;
 }

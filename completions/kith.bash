@@ -7,6 +7,21 @@ _kith_words() {
     kith "${_kith_dir[@]}" __complete "$1" 2>/dev/null
 }
 
+# Sets _kith_dir to the folder of --dir as the shell will read the word $1: quotes read, and a
+# leading ~ or ~USER (unquoted) made the home folder it names.
+_kith_set_dir() {
+    local REPLY QUOTE user rest home
+    _kith_dequote "$1"
+    if [[ "$1" == \~* ]]; then
+        user=${REPLY#\~} user=${user%%/*} rest=${REPLY#\~"$user"}
+        if [[ -z "$user" ]]; then REPLY=$HOME$rest
+        elif [[ "$user" =~ ^[A-Za-z0-9._][A-Za-z0-9._-]*$ ]] && home=$(getent passwd "$user" | cut -d: -f6) && [[ -n "$home" ]]; then
+            REPLY=$home$rest
+        fi
+    fi
+    _kith_dir=(--dir "$REPLY")
+}
+
 # Sets REPLY to the word being completed as the shell will read it, and QUOTE to the quote
 # left open in it ("'", '"' or ""): backslashes and quotes are read, nothing is expanded.
 _kith_dequote() {
@@ -68,15 +83,24 @@ _kith_insertions() {
 }
 
 # Sets COMPREPLY to the words kith prints (one a line) that start with the word being completed,
-# written for the shell (see _kith_insertions). The words come from the network's files, so
-# they are never handed to compgen -W, which would run a $(...) inside them.
+# written for the shell (see _kith_insertions). For people ($1 = people, "slug<TAB>name"), also
+# the slugs whose name, or a word of the name or slug, starts with it, ignoring case: `Hop` and
+# `grace ho` find grace-hopper. The words come from the network's files, so they are never
+# handed to compgen -W, which would run a $(...) inside them.
 _kith_reply() {
-    local word REPLY QUOTE prefix
+    local line word name REPLY QUOTE prefix folded
     local -a words=()
     _kith_dequote "$cur"
-    prefix=$REPLY
-    while IFS= read -r word; do
-        [[ -n "$word" && "$word" == "$prefix"* ]] && words+=("$word")
+    prefix=$REPLY folded=${REPLY,,}
+    while IFS= read -r line; do
+        word=${line%%$'\t'*} name=${line#*$'\t'}
+        [[ "$line" == *$'\t'* ]] || name=
+        name=${name,,}
+        [[ -n "$word" ]] || continue
+        if [[ "$word" == "$prefix"* || ( -n "$folded" && "$folded" != -* &&
+              ( " ${name} " == *" $folded"* || "-${word,,}" == *"-$folded"* ) ) ]]; then
+            words+=("$word")
+        fi
     done < <(_kith_words "$1")
     COMPREPLY=()
     [[ ${#words[@]} -gt 0 ]] && _kith_insertions
@@ -99,7 +123,7 @@ _kith_folders() {
 # Completes a value of the kind the spec names: names, tiers, kinds, dirs, files, choice:a|b.
 _kith_value() {
     case "$1" in
-        names) _kith_reply names ;;
+        names) _kith_reply people ;;
         tiers) _kith_reply tiers ;;
         kinds) _kith_reply kinds ;;
         dirs) _kith_folders -d ;;
@@ -124,14 +148,33 @@ _kith() {
         esac
     done < <(kith __complete spec 2>/dev/null)
 
-    local command=kith i word count=0
-    _kith_dir=()
+    # bash splits `--opt=value` at the '=' (COMP_WORDBREAKS): join the three words again, and
+    # complete a value typed after '=' as one typed after a blank.
+    local -a line=()
+    local i word
     for ((i = 1; i < COMP_CWORD; i++)); do
         word="${COMP_WORDS[i]}"
+        if [[ "$word" == -?* && "${COMP_WORDS[i+1]}" == = ]]; then
+            if ((i + 2 < COMP_CWORD)); then word+="=${COMP_WORDS[i+2]}"; ((i += 2))
+            else prev=$word; ((i + 1 < COMP_CWORD)) || cur=; line+=("$word"); break; fi
+        fi
+        line+=("$word")
+    done
+
+    local command=kith count=0
+    _kith_dir=()
+    for ((i = 0; i < ${#line[@]}; i++)); do
+        word="${line[i]}"
         if [[ "$word" == -?* ]]; then
             value="${kind["$command ${word%%=*}"]}"
-            if [[ "$value" == dirs && "$word" != *=* && ( "$word" == --dir || "$word" == -d ) ]]; then
-                _kith_dir=(--dir "${COMP_WORDS[i+1]}")
+            if [[ "$value" == dirs ]]; then
+                case "$word" in
+                    --dir|-d) ((i + 1 < ${#line[@]})) && _kith_set_dir "${line[i+1]}" ;;
+                    --dir=*) _kith_set_dir "${word#--dir=}" ;;
+                esac
+            elif [[ -z "$value" && "$word" == -d?* && "${kind["$command -d"]}" == dirs ]]; then
+                _kith_set_dir "${word#-d}"
+                continue
             fi
             [[ -n "$value" && "$value" != flag && "$word" != *=* ]] && ((i++))
             continue
@@ -148,7 +191,7 @@ _kith() {
     if [[ "$cur" == -* ]]; then
         # Options, and where a NAME goes, people whose slug starts with '-' (files made by hand).
         local -a people=()
-        if [[ "$command" != kith && "$value" == names ]]; then _kith_reply names; people=("${COMPREPLY[@]}"); fi
+        if [[ "$command" != kith && "$value" == names ]]; then _kith_reply people; people=("${COMPREPLY[@]}"); fi
         local IFS=', '
         _kith_fixed ${position["$command -"]}
         COMPREPLY+=("${people[@]}")

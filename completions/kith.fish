@@ -26,6 +26,19 @@ function __kith_not_home
     return 0
 end
 
+# Prints the folder $argv[1] with a leading ~ or ~USER made the home folder it names (the
+# tokens of `commandline -o` keep it as typed).
+function __kith_home
+    set -l dir $argv[1]
+    set -l user (string match -r -- '^~([A-Za-z0-9._-]*)' $dir)[2]
+    if string match -q -- '~*' $dir
+        set -l home $HOME
+        test -n "$user"; and set home (getent passwd $user | string split -f6 :)
+        test -n "$home"; and set dir $home(string sub -s (math (string length -- $user) + 2) -- $dir)
+    end
+    echo $dir
+end
+
 # Prints the candidates of a value kind: people (slug, then name as description), tiers, ...
 function __kith_values -a kind
     switch "$kind"
@@ -58,8 +71,15 @@ function __kith_complete
         set pending
         if string match -q -- '-?*' $word
             set -l kind (__kith_kind $command (string split -m1 = -- $word)[1] $spec)
+            # The network the line points at: --dir DIR, --dir=DIR, -d DIR, -dDIR.
             if test "$kind" = dirs; and contains -- $word -d --dir; and test $i -lt (count $tokens)
-                set -g __kith_dir --dir $tokens[(math $i + 1)]
+                set -g __kith_dir --dir (__kith_home $tokens[(math $i + 1)])
+            else if test "$kind" = dirs; and string match -q -- '--dir=*' $word
+                set -g __kith_dir --dir (__kith_home (string replace -- '--dir=' '' $word))
+            else if test -z "$kind"; and string match -q -- '-d?*' $word; and test (__kith_kind $command -d $spec) = dirs
+                set -g __kith_dir --dir (__kith_home (string sub -s 3 -- $word))
+                set i (math $i + 1)
+                continue
             end
             if test -n "$kind"; and test "$kind" != flag; and not string match -q -- '*=*' $word
                 test $i -eq (count $tokens); and set pending $kind

@@ -78,6 +78,6 @@ load helpers
     run --separate-stderr kith -d "$big" check
     assert_failure 3
     assert_output "contacts/person-100.yaml:1:7: quoted value is never closed (a missing closing quote?)
-contacts/person-99.yaml:1:8: 'x' is not 'key: value' (a missing ': ', with its space?)"
+contacts/person-99.yaml:1:7: this '[' is not closed: close it with ']' on its line (or, if it is text, quote the value: \"[...\")"
     [ "$stderr" = "checked 700 files: 2 with problems" ]
 }

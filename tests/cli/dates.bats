@@ -21,8 +21,8 @@ refused_as_usage() {
     refused_as_usage follow ada 3652060d "too many days"
     refused_as_usage snooze ada 32768y
     refused_as_usage snooze ada 10000-01-01
-    refused_as_usage log ada -d -2026y -m "before year 1"
-    refused_as_usage log ada -d 0000-12-31 -m "year 0"
+    refused_as_usage log ada --date -2026y -m "before year 1"
+    refused_as_usage log ada --date 0000-12-31 -m "year 0"
     refused_as_usage log ada --follow-up 65536y "wrap" -m ok
     refused_as_usage introduce ada omar -m "both ways" --follow-up 65536y
     refused_as_usage add "Nobody Yet" --since -3000y

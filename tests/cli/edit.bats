@@ -221,9 +221,9 @@ interrupted_edit() {
 
 @test "resuming a kept edit onto a file changed since merges the two: nothing written in between is lost" {
     interrupted_edit 's/^role: .*/role: Runs everything/'
-    kith log ada -k call -d 2026-11-20 -m "first in between"
-    kith log ada -k coffee -d 2026-11-21 -m "second in between"
-    kith log ada -k video -d 2026-11-22 -m "third in between"
+    kith log ada -k call --date 2026-11-20 -m "first in between"
+    kith log ada -k coffee --date 2026-11-21 -m "second in between"
+    kith log ada -k video --date 2026-11-22 -m "third in between"
     kith follow ada 2026-12-20 "send the slides"
     kith tier ada core --cadence 3w
     sed -i 's/^title: .*/title: Head of Analysis/' contacts/ada-lovelace.yaml

@@ -71,7 +71,7 @@ make_copies() {
     cp contacts/ada-lovelace.yaml "$SYNCTHING"
     printf '  - {date: 2026-11-20, kind: call, note: on the laptop}   # synced late\n' >> "$SYNCTHING"
     sed -i 's/^tags: \[mentor, london\]$/tags: [mentor, london]   # from the laptop/' "$SYNCTHING"
-    kith log ada -k coffee -d 2026-11-25 -m "on this machine"
+    kith log ada -k coffee --date 2026-11-25 -m "on this machine"
     run --separate-stderr kith fold "$SYNCTHING"
     assert_success
     [[ "$stderr" == *"folded $SYNCTHING into contacts/ada-lovelace.yaml; removed the copy"* ]]

@@ -38,9 +38,9 @@ load git_helpers
 
 @test "both clones log the same person with a follow-up each: the pull merges clean, in date order" {
     git_setup
-    (cd "$A" && kith log ada -k lunch -d 2026-11-20 -m "lunch in A" --follow-up 2026-12-10 "paper from A")
-    (cd "$B" && kith log ada -k call -d 2026-11-25 -m "call in B" --follow-up 2026-12-05 "deck from B")
-    (cd "$A" && kith log ada -k coffee -d 2026-11-27 -m "coffee in A")
+    (cd "$A" && kith log ada -k lunch --date 2026-11-20 -m "lunch in A" --follow-up 2026-12-10 "paper from A")
+    (cd "$B" && kith log ada -k call --date 2026-11-25 -m "call in B" --follow-up 2026-12-05 "deck from B")
+    (cd "$A" && kith log ada -k coffee --date 2026-11-27 -m "coffee in A")
     run git -C "$B" pull -q --no-edit "$A" main
     assert_success
     ! grep -q '<<<<<<<' "$B/contacts/ada-lovelace.yaml"
@@ -54,7 +54,7 @@ load git_helpers
 
 @test "both clones change the tier differently: markers around tier only" {
     git_setup
-    (cd "$A" && kith tier ada close --cadence 6w && kith log ada -k lunch -d 2026-11-20)
+    (cd "$A" && kith tier ada close --cadence 6w && kith log ada -k lunch --date 2026-11-20)
     (cd "$B" && kith tier ada loose && kith follow ada 2026-12-01 "call back")
     run git -C "$B" pull -q --no-edit "$A" main
     assert_failure
@@ -97,7 +97,7 @@ load git_helpers
 @test "one clone archives a person while the other logs them: nothing is lost" {
     git_setup
     (cd "$A" && kith archive ada)
-    (cd "$B" && kith log ada -k lunch -d 2026-11-26 -m "after the archive")
+    (cd "$B" && kith log ada -k lunch --date 2026-11-26 -m "after the archive")
     run git -C "$A" pull -q --no-edit "$B" main
     assert_success
     [ ! -e "$A/contacts/ada-lovelace.yaml" ]
@@ -191,6 +191,46 @@ load git_helpers
     assert_output --partial '+name: Ada Lovelace'
     run kith -d "$A" git rev-parse --verify nothing-here
     [ "$status" = 128 ]
+}
+
+# Issue 20, item 10: a commit message stays true: no "(in 3 days)", which is wrong tomorrow; a
+# count with its word ("1 person"); the tier's change as it was.
+@test "commit messages carry no relative day, count in words, and say what tier changed" {
+    git_setup
+    cd "$A"
+    kith follow ada 2026-12-01 "send slides" 2>/dev/null
+    kith tier ada core --cadence 8w 2>/dev/null
+    kith tier ada close 2>/dev/null
+    printf 'BEGIN:VCARD\nVERSION:3.0\nFN:Bea Import\nEMAIL:bea@example.org\nEND:VCARD\n' > "$BATS_TEST_TMPDIR/one.vcf"
+    kith import vcard "$BATS_TEST_TMPDIR/one.vcf" >/dev/null 2>&1
+    run git log --format=%s
+    assert_success
+    assert_line --index 0 'kith: import 1 person from one.vcf'
+    assert_line --index 1 'kith: Ada Lovelace is now close'
+    assert_line --index 2 "kith: Ada Lovelace's cadence is now 8w (core)"
+    assert_line --index 3 'kith: follow up with Ada Lovelace on 2026-12-01: send slides'
+    refute_output --partial "days)"
+}
+
+# Issue 20, item 10: `kith git log | head -1` ends with git ended by the closed pipe, not with
+# "cannot run git; is it installed?". The pipe is closed before kith starts, so that git's
+# first write meets it every time (a real `| head -1` closes it at an unknown moment).
+@test "kith git into a closed pipe reports git's own end (141, SIGPIPE), not a missing git" {
+    git_setup
+    cd "$BATS_TEST_TMPDIR"
+    run --separate-stderr python3 -c '
+import os, subprocess, sys
+read_end, write_end = os.pipe()
+os.close(read_end)
+done = subprocess.run([sys.argv[1], "-d", sys.argv[2], "git", "log"], stdout=write_end, stderr=subprocess.PIPE)
+sys.stderr.write(done.stderr.decode())
+sys.exit(done.returncode)' "$KITH" "$A"
+    assert_failure 141
+    [ -z "$stderr" ]
+    # A missing git is still said so, with the I/O exit.
+    run --separate-stderr env PATH=/nonexistent "$KITH" -d "$A" git status
+    assert_failure 4
+    [[ "$stderr" == *"cannot run git; is it installed?"* ]]
 }
 
 # Red team 2: merge.cpp takes a follow-up written 'done: ~' (or 'done:' with nothing) for done, on

@@ -9,12 +9,12 @@ commit_by_hand() { git -C "$1" commit -qam "by hand"; }
 
 @test "comments added on the other clone reach the pull (own line, after a value, after and inside the log)" {
     git_setup
-    (cd "$A" && kith log ada -k lunch -d 2026-11-20 -m "lunch in A" && kith log ada -k call -d 2026-11-21)
+    (cd "$A" && kith log ada -k lunch --date 2026-11-20 -m "lunch in A" && kith log ada -k call --date 2026-11-21)
     sed -i -e 's/^tags: \[london\]$/tags: [london]   # from the conference/' \
         -e 's/^tier: core$/# never call before 10am\ntier: core/' \
         -e 's/^\(  - {date: 2026-11-20.*}\)$/\1   # at the pub\n  # she paid/' "$A/contacts/ada-lovelace.yaml"
     commit_by_hand "$A"
-    (cd "$B" && kith log ada -k video -d 2026-11-25 -m "video in B" && kith follow ada 2026-12-10 "send slides")
+    (cd "$B" && kith log ada -k video --date 2026-11-25 -m "video in B" && kith follow ada 2026-12-10 "send slides")
     run git -C "$B" pull -q --no-edit "$A" main
     assert_success
     run cat "$B/contacts/ada-lovelace.yaml"
@@ -45,7 +45,7 @@ commit_by_hand() { git -C "$1" commit -qam "by hand"; }
     sed -i -e "s/^title: \"Lead Analyst\"$/title: 'Lead Analyst'/" -e 's/^  \(Likes tea.\|Ask about chess.\)$/    \1/' \
         "$B/contacts/ada-lovelace.yaml"
     commit_by_hand "$B"
-    (cd "$A" && kith log ada -k video -d 2026-11-22)
+    (cd "$A" && kith log ada -k video --date 2026-11-22)
     run git -C "$A" pull -q --no-edit "$B" main
     assert_success
     run cat "$A/contacts/ada-lovelace.yaml"
@@ -81,8 +81,8 @@ commit_by_hand() { git -C "$1" commit -qam "by hand"; }
 @test "a pull whose driver git cannot run: every command reports the file, merge-file --redo repairs it" {
     git_setup
     PATH=/usr/bin:/bin type -P kith >/dev/null && skip "a kith on the system PATH would run"
-    (cd "$A" && kith log ada -k lunch -d 2026-11-20 -m "lunch in A" && kith follow ada 2026-12-10 "paper from A")
-    (cd "$B" && kith log ada -k call -d 2026-11-25 -m "call in B")
+    (cd "$A" && kith log ada -k lunch --date 2026-11-20 -m "lunch in A" && kith follow ada 2026-12-10 "paper from A")
+    (cd "$B" && kith log ada -k call --date 2026-11-25 -m "call in B")
     git -C "$B" config merge.kith.driver 'kith merge-file %O %A %B -p %P'
     run env PATH=/usr/bin:/bin git -C "$B" pull -q --no-edit "$A" main
     assert_failure

@@ -2,7 +2,7 @@ load helpers
 
 @test "log adds one line, in date order, and touches nothing else of a hand-written file" {
     snapshot ada-lovelace
-    run --separate-stderr kith log ada -k coffee -d 2026-10-20 -m "Talked: engines, #2"
+    run --separate-stderr kith log ada -k coffee --date 2026-10-20 -m "Talked: engines, #2"
     assert_success
     [[ "$stderr" == *"logged coffee with Ada Lovelace on 2026-10-20; next due 2026-11-24 (4 days ago)"* ]]
     run changes ada-lovelace
@@ -16,7 +16,7 @@ load helpers
 }
 
 @test "log with several people, a follow-up, and the new due day" {
-    run --separate-stderr kith log ada grace -k meeting -d yesterday --follow-up 2w "send the notes"
+    run --separate-stderr kith log ada grace -k meeting --date yesterday --follow-up 2w "send the notes"
     assert_success
     [[ "$stderr" == *"Ada Lovelace on 2026-11-27; next due 2026-12-11 (in 13 days); follow up 2026-12-12"* ]]
     [[ "$stderr" == *"Grace Hopper on 2026-11-27; next due 2026-12-27"* ]]
@@ -29,7 +29,7 @@ load helpers
 
 @test "log refuses a day after today, and an unknown NAME, without writing" {
     snapshot ada-lovelace
-    run --separate-stderr kith log ada -d tomorrow
+    run --separate-stderr kith log ada --date tomorrow
     assert_failure 2
     [[ "$stderr" == *"a plan is a follow-up"* ]]
     run --separate-stderr kith log ada nobody-at-all -k call
@@ -38,7 +38,7 @@ load helpers
 }
 
 @test "a person's log lands after a past --today's view (weekday names look back)" {
-    run --separate-stderr kith log mei -d monday -k call
+    run --separate-stderr kith log mei --date monday -k call
     assert_success
     grep -qF '{date: 2026-11-23, kind: call}' contacts/mei-chen.yaml
 }

@@ -40,6 +40,50 @@ load helpers
     assert_output ""
 }
 
+# Issue 20, item 10: at any width from 60 to 200, a line of help breaks only where the next word
+# would not fit: prose at the margin and an option's description alike (the description's
+# lines all start at its column), and no line is wider than the width.
+@test "help never breaks mid-sentence at any width from 60 to 200" {
+    local cmd width
+    mkdir "$BATS_TEST_TMPDIR/help"
+    for width in 60 63 71 80 97 118 143 171 200; do
+        for cmd in "" $(kith __complete commands); do
+            COLUMNS=$width "$KITH" $cmd --help > "$BATS_TEST_TMPDIR/help/$width kith $cmd" ||
+                { echo "kith $cmd --help failed"; false; }
+        done
+    done
+    run python3 - "$BATS_TEST_TMPDIR/help" <<'PY'
+import os, re, sys
+def prose(line):
+    return bool(line) and not line.startswith(" ") and not line.startswith("Usage:") and not re.fullmatch(r"\S+:", line)
+for name in sorted(os.listdir(sys.argv[1])):
+    width, what = int(name.split(" ")[0]), name.split(" ", 1)[1] + " --help"
+    lines = open(os.path.join(sys.argv[1], name), encoding="utf-8").read().split("\n")
+    options = False  # in a list of options, positionals or commands (not in the footer's examples)
+    for i, line in enumerate(lines):
+        if re.fullmatch(r"(Options|Positionals|Subcommands):", line):
+            options = True
+        elif line and not line.startswith(" "):
+            options = False
+        if len(line) > width:
+            print(f"{what} at {width}: line {i + 1} is {len(line)} wide: {line!r}")
+        if i + 1 >= len(lines):
+            continue
+        after = lines[i + 1]
+        # Prose that goes on to the next line although its next word fits here.
+        if prose(line) and prose(after) and not line.endswith(".") and len(line) + 1 + len(after.split(" ")[0]) <= width:
+            print(f"{what} at {width}: prose broken early at line {i + 1}: {line!r} / {after!r}")
+        # An option's description that goes on to the next line: at its column, and only when needed.
+        if options and re.match(r"  \S", line) and len(line) > 28 and after.startswith("   "):
+            if not re.match(r" {28}\S", after):
+                print(f"{what} at {width}: a description goes on at the wrong column, line {i + 2}: {after!r}")
+            elif len(line) + 1 + len(after.split()[0]) <= width:
+                print(f"{what} at {width}: a description broken early at line {i + 1}: {line!r} / {after!r}")
+PY
+    assert_success
+    assert_output ""
+}
+
 @test "a mistyped option, command, kind or name gets 'did you mean'" {
     run kith due --limt 3
     assert_failure 2

@@ -61,6 +61,32 @@ block_after() {
     assert_output ""
 }
 
+# Runs the mail client's line after the "<!-- $1" marker as the client does (its QUERY put for
+# %s, run by /bin/sh) from a folder outside the network, as mutt and aerc are started anywhere.
+mail_line_from_elsewhere() {
+    mkdir -p "$HOME/bin" "$BATS_TEST_TMPDIR/elsewhere"
+    ln -sf "$KITH" "$HOME/bin/kith"
+    copy_examples "$HOME/network"
+    local line command
+    line=$(block_after "$1" | grep -v '^#' | head -1)
+    command=$(printf '%s\n' "$line" | sed -E "$2")
+    [[ "$command" == kith* ]]
+    cd "$BATS_TEST_TMPDIR/elsewhere"
+    run --separate-stderr env -i HOME="$HOME" PATH="$HOME/bin:/usr/bin:/bin" KITH_TODAY=2026-11-28 /bin/sh -c "$command"
+    assert_success
+    assert_line --index 0 "kith: 1 address for 'nunez'"
+    assert_line --index 1 $'jose@lumen.example\tJosé Núñez\tLumen Labs'
+    [ -z "$stderr" ]
+}
+
+@test "the README's mutt line answers from any folder, with nothing on stderr" {
+    mail_line_from_elsewhere muttrc 's/^set query_command = "(.*)"$/\1/; s/%s/nunez/'
+}
+
+@test "the README's aerc line answers from any folder, with nothing on stderr" {
+    mail_line_from_elsewhere aerc 's/^address-book-cmd = //; s/%s/nunez/'
+}
+
 @test "the prompt hook says the right thing when something is due, nothing is, or a file is invalid" {
     mkdir -p "$HOME/bin" && ln -s "$KITH" "$HOME/bin/kith"
     block_after hook > "$BATS_TEST_TMPDIR/hook.sh"

@@ -72,7 +72,7 @@ load helpers
     old="$(sed -n 's/^name: //p' "$big/contacts/person-5.yaml")"
     run --separate-stderr kith -d "$big" rename person-5 "Fifth Person"
     assert_failure 3
-    [ "$stderr" = "kith: error: contacts/person-97.yaml:1:8: 'x' is not 'key: value' (a missing ': ', with its space?)
+    [ "$stderr" = "kith: error: contacts/person-97.yaml:1:7: this '[' is not closed: close it with ']' on its line (or, if it is text, quote the value: \"[...\")
 renamed $old to Fifth Person (contacts/fifth-person.yaml); updated 4 other files" ]
     for who in contacts/person-1 contacts/person-698 archive/person-600; do grep -q '^introduced_by: fifth-person$' "$big/$who.yaml"; done
     grep -q 'with: fifth-person' "$big/contacts/person-99.yaml"

@@ -73,7 +73,7 @@ expect() { $PY "$SYNC/calendar_oracle.py" "$NET.before" "$@"; }
     assert_output --partial "no calendar at '$BATS_TEST_TMPDIR/nowhere.ics'"
     run diff -r -x .kith "$NET.before" "$NET"
     assert_success
-    kith -d "$NET" log carol -k meeting -d 2026-11-03 -m "Coffee with Carol"
+    kith -d "$NET" log carol -k meeting --date 2026-11-03 -m "Coffee with Carol"
     run kith -d "$NET" sync calendar "$CAL/vdir/single-1.ics"
     assert_success
     assert_output "logged 0 entries for 0 people"

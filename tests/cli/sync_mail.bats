@@ -146,8 +146,8 @@ expect() { local before=$1 since=$2; shift 2; $PY "$SYNC/mail_oracle.py" "$befor
     git -C "$A" add -A && git -C "$A" commit -qm "the cast"
     git -C "$B" pull -q --no-edit "$A" main
     cp -r "$A" "$BATS_TEST_TMPDIR/before"
-    (cd "$A" && kith sync mail --since 2026-10-15 --subjects && kith log ada-lovelace -k call -d 2026-11-26)
-    (cd "$B" && kith sync mail --since 2026-09-01 --subjects && kith log bob-okafor -k lunch -d 2026-11-26)
+    (cd "$A" && kith sync mail --since 2026-10-15 --subjects && kith log ada-lovelace -k call --date 2026-11-26)
+    (cd "$B" && kith sync mail --since 2026-09-01 --subjects && kith log bob-okafor -k lunch --date 2026-11-26)
     run git -C "$B" pull -q --no-edit "$A" main
     assert_success
     expect before 2026-09-01 --subjects > expected.tsv

@@ -36,6 +36,25 @@ load helpers
     assert_output $'tier: close\ncadence: 6w'
 }
 
+# Issue 20, item 10: tier says what changed; never "close -> close".
+@test "tier says what changed: the tier, the cadence, both, or nothing" {
+    run --separate-stderr kith tier grace close
+    assert_success
+    assert_equal "$stderr" "Grace Hopper: core -> close, every 90d"
+    run --separate-stderr kith tier grace close --cadence 8w
+    assert_success
+    assert_equal "$stderr" "Grace Hopper: cadence 90d -> 8w (close)"
+    snapshot grace-hopper
+    run --separate-stderr kith tier grace close --cadence 8w
+    assert_success
+    assert_equal "$stderr" "nothing to change: Grace Hopper already has that"
+    cmp contacts/grace-hopper.yaml "$BATS_TEST_TMPDIR/grace-hopper.before"
+    run --separate-stderr kith tier grace core --cadence 2w
+    assert_success
+    assert_equal "$stderr" "Grace Hopper: close -> core, every 2w"
+    refute_output --partial "close -> close"
+}
+
 @test "an unknown tier is exit 2, listing the tiers, and changes nothing" {
     snapshot grace-hopper
     run --separate-stderr kith tier grace vip

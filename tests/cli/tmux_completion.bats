@@ -111,6 +111,59 @@ completes_everything() {
     refute_output --partial "grace-hopper"
 }
 
+# Issue 20, item 7: the network of --dir however it is written (~/x as the README spells it,
+# --dir=PATH, -d PATH after the command, -dPATH) and of $KITH_DIR; $1 is the shell.
+follows_every_dir_spelling() {
+    copy_examples "$HOME/other"
+    kith --dir "$HOME/other" add "Zora Neale Hurston" >/dev/null 2>&1
+    start_shell "$1"
+    tab "kith --dir ~/other log zo" 'zora-neale-hurston'
+    tab "kith show --dir ~/other zo" 'zora-neale-hurston'
+    tab "kith --dir=$HOME/other show zo" 'zora-neale-hurston'
+    tab "kith --dir=~/other show zo" 'zora-neale-hurston'
+    tab "kith -d ~/other show zo" 'zora-neale-hurston'
+    tab "kith log -d $HOME/other zo" 'zora-neale-hurston'
+    tab "kith -d$HOME/other show zo" 'zora-neale-hurston'
+    tab "kith log -d ~/other ada -k lu" 'lunch'
+    tmux -S "$SOCKET" send-keys C-e C-u
+    if [ "$1" = fish ]; then tmux -S "$SOCKET" send-keys -l "set -x KITH_DIR ~/other"
+    else tmux -S "$SOCKET" send-keys -l "export KITH_DIR=~/other"; fi
+    tmux -S "$SOCKET" send-keys Enter
+    tab "kith show zo" 'zora-neale-hurston'
+}
+
+@test "bash in tmux: --dir ~/x, --dir=PATH, -d PATH, -dPATH and KITH_DIR all lead to that network" {
+    follows_every_dir_spelling bash
+    tab "kith --dir=$HOME/other list --tier=" 'loose'
+    assert_output --partial "core"
+}
+
+@test "zsh in tmux: --dir ~/x, --dir=PATH, -d PATH, -dPATH and KITH_DIR all lead to that network" {
+    follows_every_dir_spelling zsh
+}
+
+@test "fish in tmux: --dir ~/x, --dir=PATH, -d PATH, -dPATH and KITH_DIR all lead to that network" {
+    follows_every_dir_spelling fish
+}
+
+# Names, not only slugs: a word of the name, in any case, finds the slug ($1 is the shell).
+completes_names() {
+    kith add "Selma Lagerlöf" >/dev/null 2>&1
+    start_shell "$1"
+    tab "kith show Se" 'kith show selma-lagerlof'
+    tab "kith show Hop" 'kith show grace-hopper'
+    tab "kith log LAGER" 'kith log selma-lagerlof'
+    tab "kith show \"Grace H" 'grace-hopper'
+}
+
+@test "bash in tmux: a name, or a word of it in any case, completes to the slug" {
+    completes_names bash
+}
+
+@test "zsh in tmux: a name, or a word of it in any case, completes to the slug" {
+    completes_names zsh
+}
+
 # Issue 18, item 23: slugs a shell would read (files made by hand; --slug refuses them). Each
 # is the only person of a network of its own, so that TAB after "show " inserts it whole; Enter
 # then runs a stand-in kith that prints the word it was given.

@@ -68,7 +68,7 @@ load helpers
     name="$(sed -n 's/^name: //p' "$big/archive/person-651.yaml")"
     run --separate-stderr kith -d "$big" unarchive "$name"
     assert_failure 3
-    [ "$stderr" = "kith: error: contacts/person-97.yaml:1:8: 'x' is not 'key: value' (a missing ': ', with its space?)
+    [ "$stderr" = "kith: error: contacts/person-97.yaml:1:7: this '[' is not closed: close it with ']' on its line (or, if it is text, quote the value: \"[...\")
 unarchived $name (contacts/person-651.yaml)" ]
     [ -e "$big/contacts/person-651.yaml" ] && [ -e "$big/archive/person-650.yaml" ]
     run --separate-stderr kith -d "$big" log person-650 -m hi

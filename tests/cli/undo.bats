@@ -11,8 +11,8 @@ load helpers
 }
 
 @test "log --undo takes the newest by day, not by place in the file" {
-    kith log linus -k call -d 2026-11-27 -m zzlate 2>/dev/null
-    kith log linus -k call -d 2026-08-01 -m early 2>/dev/null
+    kith log linus -k call --date 2026-11-27 -m zzlate 2>/dev/null
+    kith log linus -k call --date 2026-08-01 -m early 2>/dev/null
     run --separate-stderr kith log linus --undo
     assert_success
     assert_equal "$stderr" "removed Linus Okafor's newest log entry: 2026-11-27 call: zzlate"
@@ -31,7 +31,7 @@ load helpers
 
 @test "a note that runs on over lines that look like a comment or an item is kept whole by log, --undo, --amend" {
     printf 'name: Quinn Q\nlog:\n  - date: 2026-10-01\n    kind: call\n    note: "then\n      # nothing"\n  - date: 2026-11-20\n    kind: call\n    note: "we spoke of\n      # hashtags, and\n      - lists"\nnotes: kept\n' > contacts/quinn.yaml
-    kith log quinn -k lunch -d 2026-11-01 -m between 2>/dev/null
+    kith log quinn -k lunch --date 2026-11-01 -m between 2>/dev/null
     # In date order: after every line of the first note, not inside it.
     run grep -B1 'date: 2026-11-01' contacts/quinn.yaml
     assert_line --index 0 '      # nothing"'
@@ -58,7 +58,7 @@ load helpers
     run grep -c "date: 2026-11-28" contacts/linus-okafor.yaml
     assert_output 1
     grep -q '{date: 2026-11-28, kind: call, note: typo fixed}' contacts/linus-okafor.yaml
-    run --separate-stderr kith log linus --amend -d yesterday -k video
+    run --separate-stderr kith log linus --amend --date yesterday -k video
     assert_success
     grep -q '{date: 2026-11-27, kind: video, note: typo fixed}' contacts/linus-okafor.yaml
 }
@@ -73,7 +73,7 @@ load helpers
     assert_failure 2
     run kith log linus --undo --amend -m x
     assert_failure 2
-    run kith log linus --amend -d tomorrow
+    run kith log linus --amend --date tomorrow
     assert_failure 2
     cmp contacts/linus-okafor.yaml "$BATS_TEST_TMPDIR/linus-okafor.before"
 }

@@ -53,10 +53,12 @@ TEST_CASE("due text keeps whole names and whole days at 60, 80 and 120 columns")
         CHECK(text.find("2026-09-02") != std::string::npos);  // the last contact's day is never cut
         CHECK(text.find("2025-09-01") != std::string::npos);
     }
-    // At 120 everything stands on one line each; at 60 the last contact goes below, wrapped.
+    // At 120 the last contact is wrapped in its column (issue 20: wrapped, never cut); at 60 it
+    // goes below, wrapped.
     const auto wide = lines_of(render_due_text(items, TextStyle{120, false}));
     CHECK(wide[2] == "  Alexandra Konstantinopoulou  core   57 days overdue   2.9×  via message  "
-                     "last: meeting 2026-09-02: Quarterly review;…");
+                     "last: meeting 2026-09-02: Quarterly review;");
+    CHECK(wide[3] == std::string(75, ' ') + "unhappy with latency and the new pricing");
     const auto narrow = lines_of(render_due_text(items, TextStyle{60, false}));
     CHECK(narrow[1] == "  Bo                loose  273 days overdue  2.5×");  // a 27-letter name gives way at 60
     CHECK(narrow[2] == "      last: call 2025-09-01: Asked about senior roles");

@@ -195,7 +195,7 @@ TEST_CASE("import plan: ImportNetwork keeps keys alone, and each person matched 
         if (!expected[i].second.empty() && d.slug.starts_with("p")) matched.insert(d.path);
         if (d.action == ImportAction::add) CHECK(records[i].contact.tier == "loose");
     }
-    for (const auto& [path, times] : reads) CHECK_MESSAGE(times == 1, path);  // read once, and only when matched
+    for (const auto& read : reads) CHECK_MESSAGE(read.second == 1, read.first);  // read once, and only when matched
     CHECK(reads.size() == matched.size());
     // Facts: an empty org is filled, a title set is kept; the same new person twice is one person.
     const auto p52 = std::find(expected.begin(), expected.end(), std::pair<std::string, std::string>{"p52", "name"});

@@ -26,22 +26,30 @@ std::string list_line(const Column& column, const std::string& cell) {
     return out;
 }
 
-// Narrows shrinkable columns, widest first, until the row fits or none can narrow.
+// The narrowest a shrinkable column gets: a last column, whose text wraps, keeps room for words.
+int narrowest(const Table& table, size_t column) {
+    return column + 1 == table.columns.size() ? 20 : 6;
+}
+
+// Narrows shrinkable columns, widest first, until the row fits or none can narrow; names
+// give way last, once no other column can.
 void fit_widths(const Table& table, std::vector<int>& widths, int limit) {
     const auto total = [&] {
         int sum = 0;
         for (int w : widths) sum += w;
         return sum + 2 * static_cast<int>(widths.size() - 1);
     };
-    constexpr int narrowest = 6;
-    while (total() > limit) {
-        int widest = -1;
-        for (size_t i = 0; i < widths.size(); ++i) {
-            if (!table.columns[i].shrink || widths[i] <= narrowest) continue;
-            if (widest < 0 || widths[i] > widths[static_cast<size_t>(widest)]) widest = static_cast<int>(i);
+    for (const bool names : {false, true}) {
+        while (total() > limit) {
+            int widest = -1;
+            for (size_t i = 0; i < widths.size(); ++i) {
+                if (!table.columns[i].shrink || table.columns[i].name != names || widths[i] <= narrowest(table, i)) continue;
+                if (widest < 0 || widths[i] > widths[static_cast<size_t>(widest)]) widest = static_cast<int>(i);
+            }
+            if (widest < 0) break;
+            const auto at = static_cast<size_t>(widest);
+            widths[at] -= std::min(total() - limit, widths[at] - narrowest(table, at));
         }
-        if (widest < 0) return;
-        widths[static_cast<size_t>(widest)] -= std::min(total() - limit, widths[static_cast<size_t>(widest)] - narrowest);
     }
 }
 
@@ -173,37 +181,47 @@ std::string render_text(const Table& table, const TextStyle& style) {
     // A last column that keeps words gets what the others leave; they narrow first.
     const size_t last = table.columns.size() - 1;
     const int keep = table.columns[last].keep_words;
-    int room = 0;  // for the last column, when it keeps words
     if (style.width > 0 && keep > 0) {
         std::vector<int> others(widths.begin(), widths.end() - 1);
         Table head = table;
         head.columns.pop_back();
         fit_widths(head, others, style.width - 2 - 1);
-        // Still too wide: the first column (a name) gives way last, and only then.
+        // Still too wide: a name gives way, and only then.
         int used = 2 * static_cast<int>(last) + 1;
         for (int w : others) used += w;
-        if (used > style.width && !others.empty()) others[0] = std::max(6, others[0] - (used - style.width));
+        for (size_t i = 0; i < others.size() && used > style.width; ++i) {
+            if (!table.columns[i].name && i > 0) continue;
+            const int less = std::min(used - style.width, std::max(0, others[i] - 6));
+            others[i] -= less, used -= less;
+        }
         std::copy(others.begin(), others.end(), widths.begin());
-        room = style.width - 2 * static_cast<int>(last);
-        for (size_t i = 0; i < last; ++i) room -= widths[i];
+        widths[last] = style.width - 2 * static_cast<int>(last);
+        for (size_t i = 0; i < last; ++i) widths[last] -= widths[i];
     } else if (style.width > 0) {
         fit_widths(table, widths, style.width);
     }
+    int last_start = 2 * static_cast<int>(last);  // where the last column starts, for its wrapped lines
+    for (size_t i = 0; i < last; ++i) last_start += widths[i];
     const int indent = 4;
     const auto line = [&](const std::vector<std::string>& cells) {
         std::string out, below;
         for (size_t i = 0; i < cells.size(); ++i) {
             std::string cell = one_line(cells[i]);
-            if (i == last && keep > 0 && style.width > 0) {
-                const std::string cut = cut_between_words(cell, room, keep);
-                if (cut.empty()) {  // on the lines below, wrapped at words
+            const bool wraps = i == last && style.width > 0 && (keep > 0 || table.columns[i].shrink);
+            if (wraps && display_width(cell) > widths[i]) {
+                if (keep > 0 && cut_between_words(cell, widths[i], keep).empty()) {
+                    // Not even its first words fit beside the others: on the lines below, wrapped.
                     for (const auto& wrapped : wrap_words(cell, std::max(style.width - indent, 10)))
                         below += "\n" + std::string(indent, ' ') + wrapped;
                     cell.clear();
                 } else {
-                    cell = cut;
+                    // Wrapped at words in its own column, never cut.
+                    const std::vector<std::string> lines = wrap_words(cell, widths[i]);
+                    cell = lines.front();
+                    for (size_t l = 1; l < lines.size(); ++l)
+                        below += "\n" + std::string(static_cast<size_t>(last_start), ' ') + lines[l];
                 }
-            } else {
+            } else if (!wraps) {
                 cell = fit_width(cell, widths[i]);
             }
             out += i + 1 < cells.size() ? pad_right(cell, widths[i]) + "  " : cell;

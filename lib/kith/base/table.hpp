@@ -15,10 +15,11 @@ struct Column {
     std::string key;
     std::string heading;
     bool numeric = false;  // written as a JSON number
-    bool shrink = false;   // may be cut with … to fit the terminal
+    bool shrink = false;   // may narrow to fit the terminal: cut with …, or (the last column) wrapped
     bool list = false;     // items separated by '\n': joined by ", " in tsv, an array in json
-    int keep_words = 0;    // the last column only: cut only between words, keeping this many;
-                           // when even they do not fit, the cell goes on the lines below, wrapped
+    int keep_words = 0;    // the last column only: wrapped at words in its column when this many
+                           // words fit on its first line, else on the lines below, wrapped
+    bool name = false;     // a person's name: narrowed last, when no other column can give way
 };
 
 // Rows of cells, one per column; an empty cell is "unknown" (null in JSON).

@@ -1,5 +1,6 @@
 #include "kith/query/email_lookup.hpp"
 
+#include "kith/base/table.hpp"
 #include "kith/base/text.hpp"
 
 namespace kith {
@@ -46,14 +47,18 @@ std::vector<EmailMatch> find_emails(const std::vector<Contact>& contacts, const 
     return found;
 }
 
-std::string render_email_query(const std::vector<EmailMatch>& matches, const std::string& query) {
+std::string render_email_query(const std::vector<EmailMatch>& matches, const std::string& query, int width) {
     std::string lines;
     size_t given = 0;
+    Table table{{{"address", ""}, {.key = "name", .heading = "", .shrink = true, .name = true}, {"org", "", false, true}},
+                {}, {}};
     for (const auto& m : matches) {
         if (!is_one_address(m.address)) continue;
         lines += m.address + "\t" + cell(m.name) + "\t" + cell(m.org) + "\n";
+        table.add({m.address, cell(m.name), cell(m.org)});
         ++given;
     }
+    if (width > 0) lines = render_text(table, TextStyle{width, false, false});
     const size_t left_out = matches.size() - given;
     return "kith: " + std::to_string(given) + (given == 1 ? " address" : " addresses") + " for '" + cell(query) + "'" +
            (left_out == 0 ? "" : " (" + std::to_string(left_out) + " left out: not one plain address; see 'kith show')") +

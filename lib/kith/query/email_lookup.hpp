@@ -23,7 +23,8 @@ std::vector<EmailMatch> find_emails(const std::vector<Contact>& contacts, const 
 // and control characters visible escapes (as visible() gives them); an address that a mail
 // client would not read as exactly that one address (a ',' ';' ':' '<' '>' '(' ')' '[' ']' '"'
 // '\', a blank, a control character or a second '@' in it) is left out, and the first line says
-// how many were.
-std::string render_email_query(const std::vector<EmailMatch>& matches, const std::string& query);
+// how many were. With a `width` (a person at a terminal, never a mail client), the matches are
+// an aligned table of that width instead: names give way last, organisations wrap.
+std::string render_email_query(const std::vector<EmailMatch>& matches, const std::string& query, int width = 0);
 
 }  // namespace kith

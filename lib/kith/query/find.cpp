@@ -43,7 +43,9 @@ std::vector<FindMatch> find_people(const std::vector<Contact>& contacts, const s
 
 Table find_table(const std::vector<FindMatch>& matches) {
     Table table;
-    table.columns = {{"slug", "SLUG"}, {"name", "NAME", false, true}, {"field", "FIELD"}, {"match", "MATCH", false, true}};
+    table.columns = {{.key = "slug", .heading = "SLUG", .shrink = true},
+                     {.key = "name", .heading = "NAME", .shrink = true, .name = true},
+                     {"field", "FIELD"}, {"match", "MATCH", false, true}};
     for (const auto& m : matches) table.add({m.slug, m.name, m.field, m.text});
     return table;
 }

@@ -258,7 +258,8 @@ Contact suggest_digest(const Contact& c) {
 
 Table suggestion_table(const std::vector<Suggestion>& suggestions) {
     Table table;
-    table.columns = {{"a", "A"}, {"b", "B"}, {"score", "SCORE", true}, {"reasons", "REASONS", false, true}};
+    table.columns = {{.key = "a", .heading = "A", .shrink = true}, {.key = "b", .heading = "B", .shrink = true},
+                     {"score", "SCORE", true}, {"reasons", "REASONS", false, true}};
     for (const auto& s : suggestions) {
         char score[32];
         std::snprintf(score, sizeof score, "%g", s.score);

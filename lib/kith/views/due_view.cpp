@@ -67,11 +67,13 @@ Table due_table(const std::vector<DueItem>& items) {
 
 std::string render_due_text(const std::vector<DueItem>& items, const TextStyle& style) {
     Table people, followups, dates;
-    // Names keep their width; the last contact is cut between words after its kind and day,
-    // or goes on the line below.
-    people.columns = {{"name", ""}, {"tier", ""}, {"when", ""}, {"stale", ""}, {"via", "", false, true},
+    // Names keep their width, and give way last; the last contact is wrapped in its column when
+    // its kind and day fit there, else on the lines below. A follow-up's text is wrapped too.
+    people.columns = {{.key = "name", .heading = "", .name = true}, {"tier", ""}, {"when", ""}, {"stale", ""},
+                      {"via", "", false, true},
                       {"last", "", false, false, false, 3}};
-    followups.columns = {{"name", ""}, {"tier", ""}, {"when", ""}, {"what", "", false, false, false, 1}};
+    followups.columns = {{.key = "name", .heading = "", .name = true}, {"tier", ""}, {"when", ""},
+                         {"what", "", false, false, false, 1}};
     dates.columns = followups.columns;
     for (const auto& item : items) {
         const std::string when = describe_overdue(item.overdue);

@@ -28,7 +28,8 @@ Table list_table(const std::vector<Contact>& contacts, const Config& config, con
         return ra != rb ? ra < rb : a->slug < b->slug;
     });
     Table table;
-    table.columns = {{"slug", "SLUG"}, {"name", "NAME", false, true}, {"tier", "TIER"},
+    table.columns = {{.key = "slug", .heading = "SLUG", .shrink = true},
+                     {.key = "name", .heading = "NAME", .shrink = true, .name = true}, {"tier", "TIER"},
                      {"cadence", "CADENCE"}, {"last", "LAST"}, {"due", "DUE"}};
     for (const Contact* c : chosen) {
         const ContactStatus status = contact_status(*c, config, today);

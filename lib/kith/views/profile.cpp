@@ -83,7 +83,10 @@ std::string render_profile(const Contact& c, const Config& config, Day today, co
         const auto found = view.names.find(slug);
         return found == view.names.end() ? slug : found->second;
     };
-    std::string out = visible(c.name) + " (" + visible(c.slug) + ")" + (c.archived ? " [archived]" : "") + "\n";
+    std::string out;
+    const std::string heading = visible(c.name) + " (" + visible(c.slug) + ")" + (c.archived ? " [archived]" : "");
+    for (const auto& line : view.width > 0 ? wrap_words(heading, view.width) : std::vector<std::string>{heading})
+        out += line + "\n";
     const ContactStatus status = contact_status(c, config, today);
     // The shown fields and their labels come from the field table; status goes after the
     // scalars, then the notes, then the entries.

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 
+#include "kith/base/plural.hpp"
 #include "kith/base/xml.hpp"
 
 namespace kith {
@@ -23,10 +24,6 @@ std::string num(double value) {
     return text;
 }
 
-std::string plural(size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 // 1 to 4 by the share of the busiest day; 0 for no contact.
 int level(size_t count, size_t most) {
     if (count == 0 || most == 0) return 0;
@@ -36,7 +33,7 @@ int level(size_t count, size_t most) {
 std::string day_title(const DayActivity& day) {
     std::string text = format_day(day.day) + " · ";
     if (day.count == 0) return text + "no contact";
-    text += plural(day.count, "contact", "contacts") + ": ";
+    text += count_of(day.count, "contact", "contacts") + ": ";
     for (size_t i = 0; i < day.who.size(); ++i) text += (i ? ", " : "") + day.who[i];
     if (day.count > day.who.size()) text += " and " + std::to_string(day.count - day.who.size()) + " more";
     return text;
@@ -64,7 +61,7 @@ std::string heatmap_svg(const Health& health) {
     for (const auto& day : health.days) most = std::max(most, day.count);
     std::string out = "<svg class=\"heatmap\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
                       std::to_string(width) + " " + std::to_string(height) + "\" role=\"img\" aria-label=\"" +
-                      xml_escape(plural(health.interactions, "contact", "contacts") + " a day over the last " +
+                      xml_escape(count_of(health.interactions, "contact", "contacts") + " a day over the last " +
                                  std::to_string(health.months) + " months") +
                       "\">";
     const std::array<const char*, 3> names = {"Mon", "Wed", "Fri"};

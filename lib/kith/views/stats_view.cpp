@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "kith/views/due_view.hpp"
+#include "kith/base/plural.hpp"
 #include "kith/base/text.hpp"
 
 namespace kith {
@@ -49,6 +50,15 @@ std::string staleness_text(const std::optional<double>& value) {
 
 std::string fit_line(const std::string& line, int width) { return width > 0 ? fit_width(line, width) : line; }
 
+// Renders the rows of a section under its heading, each line indented two columns: names give
+// way last, and the last column is wrapped, never cut (table.hpp).
+std::string indented_rows(const Table& table, int width) {
+    const std::string text = render_text(table, TextStyle{width > 0 ? std::max(width - 2, 20) : 0, false, false});
+    std::string out;
+    for (const std::string_view line : split_lines(text)) out += "  " + std::string(line);
+    return out;
+}
+
 }  // namespace
 
 std::string tier_bar(const TierHealth& tier, int width, bool color) {
@@ -72,8 +82,9 @@ std::string sparkline(const std::vector<size_t>& counts) {
 
 std::string render_stats_text(const Health& health, const TextStyle& style, size_t top) {
     const int width = style.width;
-    std::string out = std::to_string(health.people) + " people, " + std::to_string(health.interactions) +
-                      " interactions from " + format_day(health.from) + " to " + format_day(health.today) + "\n\n";
+    std::string out = count_of(health.people, "person", "people") + ", " +
+                      count_of(health.interactions, "interaction", "interactions") + " from " +
+                      format_day(health.from) + " to " + format_day(health.today) + "\n\n";
     int tier_width = 4;
     for (const auto& tier : health.tiers) tier_width = std::max(tier_width, display_width(tier.tier));
     out += "Tiers (█ on time, ▒ due soon, ░ overdue; median staleness)\n";
@@ -97,23 +108,19 @@ std::string render_stats_text(const Health& health, const TextStyle& style, size
            " open past due)\n";
     if (!health.overdue.empty()) {
         out += "\nMost overdue (" + std::to_string(health.overdue.size()) + " due)\n";
-        for (size_t i = 0; i < std::min(top, health.overdue.size()); ++i) {
-            const auto& p = health.overdue[i];
-            out += fit_line("  " + pad_right(fit_width(p.name, 24), 24) + "  " +
-                                pad_right(describe_overdue(p.overdue), 16) + "  " + p.last,
-                            width) +
-                   "\n";
-        }
+        Table rows{{{.key = "name", .heading = "", .shrink = true, .name = true}, {"when", ""},
+                    {"last", "", false, true}}, {}, {}};
+        for (size_t i = 0; i < std::min(top, health.overdue.size()); ++i)
+            rows.add({health.overdue[i].name, describe_overdue(health.overdue[i].overdue), health.overdue[i].last});
+        out += indented_rows(rows, width);
     }
     if (!health.quiet.empty()) {
         out += "\nGone quiet (contacts, earlier half -> recent half)\n";
-        for (size_t i = 0; i < std::min(top, health.quiet.size()); ++i) {
-            const auto& q = health.quiet[i];
-            out += fit_line("  " + pad_right(fit_width(q.name, 24), 24) + "  " + std::to_string(q.before) +
-                                " -> " + std::to_string(q.recent),
-                            width) +
-                   "\n";
-        }
+        Table rows{{{.key = "name", .heading = "", .shrink = true, .name = true}, {"change", ""}}, {}, {}};
+        for (size_t i = 0; i < std::min(top, health.quiet.size()); ++i)
+            rows.add({health.quiet[i].name, std::to_string(health.quiet[i].before) + " -> " +
+                                                std::to_string(health.quiet[i].recent)});
+        out += indented_rows(rows, width);
     }
     return out;
 }

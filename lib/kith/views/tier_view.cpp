@@ -24,7 +24,9 @@ Table tier_summary(const std::vector<Contact>& contacts, const Config& config, D
 
 Table person_tier_table(const Contact& contact, const Config& config) {
     Table table;
-    table.columns = {{"slug", "SLUG"}, {"name", "NAME", false, true}, {"tier", "TIER"}, {"cadence", "CADENCE"}};
+    table.columns = {{.key = "slug", .heading = "SLUG", .shrink = true},
+                     {.key = "name", .heading = "NAME", .shrink = true, .name = true},
+                     {"tier", "TIER"}, {"cadence", "CADENCE"}};
     table.add({contact.slug, contact.name, tier_of(contact, config), cadence_of(contact, config).text()});
     return table;
 }

@@ -11,6 +11,7 @@
 
 #include "kith/base/error.hpp"
 #include "kith/yaml/yaml_guard.hpp"
+#include "kith/yaml/yaml_hints.hpp"
 
 namespace kith {
 namespace {
@@ -72,16 +73,24 @@ private:
         value.column = mark.column + 1;
     }
 
-    // True when the rest of the file from a line and column is one line ending in ':', as
-    // "log:" is when it is the last line and has no final newline (yaml-cpp puts its null there).
-    bool ends_with_colon(int line, int column) const {
+    // Returns the offset of a line and column (1-based) in the file, at most its size; npos
+    // past its last line.
+    size_t offset_of(int line, int column) const {
         size_t at = 0;
         for (int l = 1; l < line && at != std::string_view::npos; ++l) {
             at = bytes_.find('\n', at);
             if (at != std::string_view::npos) ++at;
         }
+        if (at == std::string_view::npos) return at;
+        return std::min(bytes_.size(), at + static_cast<size_t>(column - 1));
+    }
+
+    // True when the rest of the file from a line and column is one line ending in ':', as
+    // "log:" is when it is the last line and has no final newline (yaml-cpp puts its null there).
+    bool ends_with_colon(int line, int column) const {
+        const size_t at = offset_of(line, column);
         if (at == std::string_view::npos) return false;
-        std::string_view rest = bytes_.substr(std::min(bytes_.size(), at + static_cast<size_t>(column - 1)));
+        std::string_view rest = bytes_.substr(at);
         if (rest.find('\n') != std::string_view::npos) return false;
         // A comment is no part of it ("word #x:" is a word); a quoted key may hold " #".
         size_t from = 0;
@@ -168,9 +177,15 @@ private:
         // yaml-cpp reads a lone word in a block map ("what:on", "log") as a key whose null
         // value sits at the key's own mark; a real "key:" puts the null after the colon.
         if (value.kind == YamlValue::Kind::null && value.line == key->line && value.column == key->column &&
-            !ends_with_colon(key->line, key->column))
+            !ends_with_colon(key->line, key->column)) {
+            // In a '[' or '{' that the file never closes, yaml-cpp reads the last word as a key.
+            const bool in_flow = std::any_of(stack_.begin(), stack_.end(), [](const YamlValue& v) { return v.flow; });
+            if (const auto open = in_flow ? open_bracket_before(bytes_, {key->line, key->column}) : std::nullopt)
+                fail_at(path_, open->line, open->column,
+                        unclosed_bracket_message(bytes_[offset_of(open->line, open->column)]));
             fail_at(path_, key->line, key->column,
                     "'" + key->text.substr(0, 40) + "' is not 'key: value' (a missing ': ', with its space?)");
+        }
         // yaml-cpp also takes "g:\n 0", a value under its key but not indented past it, and
         // fails once a key follows: refused, as other readers do.
         if (value.kind == YamlValue::Kind::scalar && !parent.flow && value.line > key->line && value.column <= key->column)
@@ -206,7 +221,9 @@ YamlValue read_yaml(std::string_view bytes, const std::string& path) {
         if (parser.HandleNextDocument(extra))
             fail_at(path, extra.document_line_, 1, "more than one YAML document ('---'); a file holds one");
     } catch (const YAML::Exception& e) {
-        fail_at(path, e.mark.line + 1, e.mark.column + 1, e.msg);
+        TextPlace place{e.mark.line + 1, e.mark.column + 1};
+        const std::string message = yaml_error_hint(e.msg, bytes, place);
+        fail_at(path, place.line, place.column, message);
     } catch (const Error&) {
         throw;
     } catch (const std::exception& e) {
