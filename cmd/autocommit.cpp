@@ -179,6 +179,10 @@ bool commit_paths(const Context& ctx, const std::string& root, const std::vector
     // The real index takes the committed paths only; whatever else the user staged stays staged.
     if (run_captured(update, true).status != 0)
         ctx.warn("committed, but git's index could not be updated for " + ours.front() + "; 'git status' may show it");
+    // HEAD holds these changes now: a later change in this run (review's next key, its undo) starts from there.
+    std::erase_if(*ctx.committed, [&](const FileChange& change) {
+        return std::find(ours.begin(), ours.end(), change.path) != ours.end();
+    });
     return true;
 }
 

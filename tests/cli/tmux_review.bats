@@ -76,8 +76,13 @@ start_review() {
     run git -C "$NET" log --format=%s
     assert_success
     assert_line "kith: review: Lena Fischer: follow up on 2026-12-04: send the internship page"
+    assert_line "kith: review: undo Tom Becker: snoozed until 2026-12-12"
     assert_line "kith: review: Tom Becker: snoozed until 2026-12-12"
     assert_line "kith: review: Sofia Rossi: logged call on 2026-11-28"
+    # nothing left uncommitted: the undo's commit followed kith's own commit of the same file
+    run git -C "$NET" status --porcelain
+    assert_success
+    assert_output ""
 }
 
 @test "review in tmux: tier and archive, each one key; --tier narrows who comes" {

@@ -56,12 +56,17 @@ TEST_CASE("due text keeps whole names and whole days at 60, 80 and 120 columns")
     // At 120 the last contact is wrapped in its column (issue 20: wrapped, never cut); at 60 it
     // goes below, wrapped.
     const auto wide = lines_of(render_due_text(items, TextStyle{120, false}));
-    CHECK(wide[2] == "  Alexandra Konstantinopoulou  core   57 days overdue   2.9×  via message  "
+    CHECK(wide[3] == "  Alexandra Konstantinopoulou  core   57 days overdue   2.9×  via message  "
                      "last: meeting 2026-09-02: Quarterly review;");
-    CHECK(wide[3] == std::string(75, ' ') + "unhappy with latency and the new pricing");
-    const auto narrow = lines_of(render_due_text(items, TextStyle{60, false}));
-    CHECK(narrow[1] == "  Bo                loose  273 days overdue  2.5×");  // a 27-letter name gives way at 60
+    CHECK(wide[4] == std::string(75, ' ') + "unhappy with latency and the new pricing");
+    const std::string at_60 = render_due_text(items, TextStyle{60, false});
+    const auto narrow = lines_of(at_60);
+    CHECK(narrow[1] == "  Bo           loose  273 days overdue  2.5×");  // a 27-letter name gives way at 60
     CHECK(narrow[2] == "      last: call 2025-09-01: Asked about senior roles");
+    // A follow-up with no room beside the name goes below, wrapped, never cut into a column of words.
+    CHECK(at_60.find("…") == at_60.find("Alexandra …") + std::string("Alexandra ").size());
+    CHECK(at_60.find("…", at_60.find("…") + 1) == std::string::npos);
+    CHECK(at_60.find("      send the renewal proposal with the revised numbers for\n      next year") != std::string::npos);
     const auto middle = lines_of(render_due_text(items, TextStyle{80, false}));
     CHECK(middle[3] == "  Alexandra Konstantinopoulou  core   57 days overdue   2.9×  via message");
     CHECK(middle[4] == "      last: meeting 2026-09-02: Quarterly review; unhappy with latency and the");

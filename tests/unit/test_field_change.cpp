@@ -72,10 +72,10 @@ TEST_CASE("set: dates, birthdays and durations are read as the command line read
     CHECK(format_month_day(*c.birthday) == "--12-10");
     CHECK(c.cadence->text() == "2w");
     CHECK(format_day(*c.since) == "2026-11-14");
-    for (const auto& [key, value] : std::vector<std::pair<const char*, const char*>>{
+    for (const auto& bad : std::vector<std::pair<const char*, const char*>>{
              {"snooze", "someday"}, {"birthday", "13-40"}, {"cadence", "fortnight"}, {"tier", "cor"}}) {
-        CAPTURE(key);
-        CHECK_THROWS_AS(read_field_change(*find_field(key), value, today, default_config()), Error);
+        CAPTURE(bad.first);
+        CHECK_THROWS_AS(read_field_change(*find_field(bad.first), bad.second, today, default_config()), Error);
     }
 }
 

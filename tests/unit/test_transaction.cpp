@@ -93,7 +93,8 @@ TEST_CASE("a commit tells the store's host what each file held before and holds 
 TEST_CASE("create never writes a file kith could not read back, nor replaces one") {
     TempNetwork net;
     const Store store(net.root.string());
-    Transaction change(store, store.load_config());
+    const Config config = store.load_config();
+    Transaction change(store, config);
     CHECK_THROWS_AS(change.create("contacts/a.yaml", "name: A2\n"), Error);
     CHECK_THROWS_AS(change.create("contacts/q.yaml", "name: Who\naka: [Who?]\nname: twice\n"), Error);
     CHECK_THROWS_AS(change.move("contacts/a.yaml", "contacts/b.yaml"), Error);
@@ -264,7 +265,8 @@ TEST_CASE("a removal is part of the change: after the edits, all or nothing, fin
     TempNetwork net;
     {
         const Store store(net.root.string());
-        Transaction change(store, store.load_config());
+        const Config config = store.load_config();
+        Transaction change(store, config);
         change.edit("contacts/a.yaml", add_tier);
         change.remove("contacts/b.yaml");
         CHECK_THROWS_AS(change.edit("contacts/b.yaml", add_tier), std::logic_error);
@@ -274,7 +276,8 @@ TEST_CASE("a removal is part of the change: after the edits, all or nothing, fin
     net.put("contacts/b.yaml", "name: B\n");
     const Store failing(net.root.string(), TestHooks{"", "", "apply-2", "", ""});
     {
-        Transaction change(failing, failing.load_config());
+        const Config config = failing.load_config();
+        Transaction change(failing, config);
         change.edit("contacts/a.yaml", [](const std::string& text) { return text + "org: X\n"; });
         change.remove("contacts/b.yaml");
         CHECK_THROWS_AS(change.commit(), Error);

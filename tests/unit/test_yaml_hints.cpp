@@ -28,7 +28,7 @@ TEST_CASE("a value holding ': ' is to be quoted, and the line says how") {
     CHECK(has(problem("name: X\nlog:\n  - note: a \"b\": c\n"), "(write 'note: \"a \\\"b\\\": c\"')"));
 }
 
-TEST_CASE("an unclosed '[' or '{' is named where it opens, with how to close it") {
+TEST_CASE("an unclosed bracket or brace is named where it opens, with how to close it") {
     const std::string closing = "is not closed: close it with ']' on its line";
     CHECK(problem("name: X\nemail: [a@b\ntier: core\n") ==
           "2:8: this '[' " + closing + " (or, if it is text, quote the value: \"[...\")");

@@ -172,6 +172,26 @@ std::string paint(const std::string& text, Tone tone, bool color) {
     return code + text + "\033[0m";
 }
 
+namespace {
+
+// A last column narrower than this wraps its text on the lines below instead: a column of a
+// word or two a line reads as a list of words.
+constexpr int min_wrapped_column = 20;
+
+// True when `cell` can be wrapped at words in a column `width` wide: its first `keep` words fit
+// on the first line, every word fits a line (none is cut), and the column is not too narrow.
+bool wraps_in_column(const std::string& cell, int width, int keep) {
+    if (width < min_wrapped_column || cut_between_words(cell, width, keep).empty()) return false;
+    for (size_t start = 0; start < cell.size();) {
+        const size_t end = std::min(cell.find(' ', start), cell.size());
+        if (display_width(cell.substr(start, end - start)) > width) return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::string render_text(const Table& table, const TextStyle& style) {
     if (table.rows.empty()) return "";  // no heading alone: nothing at all, like every empty text
     std::vector<int> widths;
@@ -209,8 +229,8 @@ std::string render_text(const Table& table, const TextStyle& style) {
             std::string cell = one_line(cells[i]);
             const bool wraps = i == last && style.width > 0 && (keep > 0 || table.columns[i].shrink);
             if (wraps && display_width(cell) > widths[i]) {
-                if (keep > 0 && cut_between_words(cell, widths[i], keep).empty()) {
-                    // Not even its first words fit beside the others: on the lines below, wrapped.
+                if (keep > 0 && !wraps_in_column(cell, widths[i], keep)) {
+                    // Too narrow beside the others: on the lines below, wrapped.
                     for (const auto& wrapped : wrap_words(cell, std::max(style.width - indent, 10)))
                         below += "\n" + std::string(indent, ' ') + wrapped;
                     cell.clear();

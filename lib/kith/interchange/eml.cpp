@@ -6,7 +6,7 @@
 namespace kith {
 namespace {
 
-constexpr size_t max_line = 78;
+constexpr size_t max_header_line = 78;
 constexpr size_t word_bytes = 39;  // 52 base64 characters: a word of 64, on a line of 78 after "Subject: "
 
 std::string base64(std::string_view bytes) {
@@ -48,7 +48,7 @@ std::string encoded_words(const std::string& text) {
     return out;
 }
 
-// Plain ASCII text folded at blanks so that lines (the header's name counted) stay within max_line.
+// Plain ASCII text folded at blanks so that lines (the header's name counted) stay within max_header_line.
 std::string folded(const std::string& text, size_t used) {
     std::string out;
     size_t column = used;
@@ -57,7 +57,7 @@ std::string folded(const std::string& text, size_t used) {
         size_t space = text.find(' ', start + 1);
         if (space == std::string::npos) space = text.size();
         const std::string word = text.substr(start, space - start);  // with its leading blank, but the first
-        if (column + word.size() > max_line && !out.empty() && word.starts_with(' ')) {
+        if (column + word.size() > max_header_line && !out.empty() && word.starts_with(' ')) {
             out += "\n";
             column = 0;
         }
@@ -125,7 +125,7 @@ std::vector<std::string> name_words(const std::string& name) {
 }
 
 // "Name <address>": a plain ASCII name with specials quoted, any other in words as name_words
-// gives them; lines folded at the blanks between words to stay within max_line.
+// gives them; lines folded at the blanks between words to stay within max_header_line.
 std::string mailbox(const Mailbox& m, size_t used) {
     if (m.name.empty()) return m.address;
     const std::string name = without_controls(m.name);
@@ -143,7 +143,7 @@ std::string mailbox(const Mailbox& m, size_t used) {
     for (const auto& word : words) {
         const size_t first_line = word.find('\n') == std::string::npos ? word.size() : word.find('\n');
         if (!out.empty()) {
-            const bool fold = column + 1 + first_line > max_line;
+            const bool fold = column + 1 + first_line > max_header_line;
             out += fold ? "\n " : " ";
             column = fold ? 1 : column + 1;
         }

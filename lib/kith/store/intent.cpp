@@ -189,7 +189,7 @@ std::optional<std::string> refusal(const std::string& root, const Step& step) {
     if (step.kind != "replace" && step.kind != "new" && step.kind != "move" && step.kind != "remove")
         return "a step '" + step.kind + "'";
     if (!is_contact_path(step.to)) return no_contact("its target", step.to);
-    if (!step.after.empty() && !is_state(step.after)) return "the step onto '" + step.to + "' says nothing it can check";
+    if (!step.after.empty() && !is_state(step.after) && !(step.kind == "remove" && step.after == absent)) return "the step onto '" + step.to + "' says nothing it can check";
     if (step.kind == "replace" || step.kind == "remove" ? !is_state(step.before) : step.before != absent)
         return "the step onto '" + step.to + "' does not say what the file held before";
     try {

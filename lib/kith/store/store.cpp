@@ -466,7 +466,8 @@ std::vector<Error> Store::strays() const {
 }
 
 void Store::move(const std::string& from, const std::string& to) const {
-    Transaction change(*this, load_config());
+    const Config config = load_config();
+    Transaction change(*this, config);
     change.move(from, to);
     change.commit();
 }

@@ -104,6 +104,8 @@ void Transaction::replace(const std::string& path, const std::string& text) {
 }
 
 void Transaction::stage_write(const std::string& path, std::string text, const std::string& before) {
+    if (!dry_run_ && !pending_write(path) && targets_.count(path))
+        throw std::logic_error("a transaction writes a file it also removes or moves: " + path);
     if (dry_run_) {
         targets_.insert(path);
         return;

@@ -32,6 +32,9 @@ public:
     // Takes the lock, finishes a change an earlier kith left half-done, and removes stale
     // temp files. `config` is the one contact files are parsed with.
     Transaction(const Folder& store, const Config& config);
+    // The config is held by reference: a temporary one (`Transaction(store, store.load_config())`)
+    // would be gone before the first edit is checked, so that does not compile.
+    Transaction(const Folder& store, const Config&& config) = delete;
     // A change not committed leaves nothing: the temp files it wrote are removed.
     ~Transaction();
     Transaction(const Transaction&) = delete;

@@ -108,8 +108,9 @@ std::string render_stats_text(const Health& health, const TextStyle& style, size
            " open past due)\n";
     if (!health.overdue.empty()) {
         out += "\nMost overdue (" + std::to_string(health.overdue.size()) + " due)\n";
-        Table rows{{{.key = "name", .heading = "", .shrink = true, .name = true}, {"when", ""},
-                    {"last", "", false, true}}, {}, {}};
+        // The last contact wraps (in its column, or below); the name gives way last.
+        Table rows{{{.key = "name", .heading = "", .name = true}, {"when", ""},
+                    {"last", "", false, false, false, 2}}, {}, {}};
         for (size_t i = 0; i < std::min(top, health.overdue.size()); ++i)
             rows.add({health.overdue[i].name, describe_overdue(health.overdue[i].overdue), health.overdue[i].last});
         out += indented_rows(rows, width);
