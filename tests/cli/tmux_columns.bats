@@ -98,6 +98,8 @@ for line in sys.stdin.read().split("\n"):
     [[ "$shown" == *"Max Amadeus Mustermann geb. Musterfrau"* ]] || { echo "$shown"; false; }
     in_pane introduce --suggest max-amadeus-mustermann-geb-musterfrau
     shown=$output
-    fits_80
+    fits_80 cuts  # a slug column gives way; the reasons are wrapped, whole
+    ! grep -q '….*…' <<< "$shown" || { echo "$shown"; false; }
+    ! grep -q '…$' <<< "$shown" || { echo "$shown"; false; }
     [[ "$shown" == *"both into hardware"* ]] || { echo "$shown"; false; }
 }
