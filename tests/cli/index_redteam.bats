@@ -61,7 +61,10 @@ names_at = struct.unpack_from("<Q", data, 40)[0]
 struct.pack_into("<Q", data, 48, (1 << 30) - names_at)
 open(path, "wb").write(data)
 PY
-    run bash -c 'ulimit -v 400000 && exec "$KITH" due --format json'
+    # ASan reserves terabytes of address space for its shadow: the bound is the plain build's to check.
+    local limit='ulimit -v 400000 && '
+    [ "${KITH_SANITIZED:-0}" = 1 ] && limit=''
+    run bash -c "${limit}"'exec "$KITH" due --format json'
     assert_success
     diff "$BATS_TEST_TMPDIR/cold" <(printf '%s\n' "$output")
 }
