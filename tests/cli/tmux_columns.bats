@@ -34,7 +34,7 @@ in_pane() {
         env -i HOME="$HOME" PATH=/usr/bin:/bin TERM=xterm-256color LC_ALL=C.UTF-8 KITH_TODAY=2026-11-28 NO_COLOR=1 \
         bash --norc --noprofile -c "'$KITH' $* 2>&1; echo __END__; exec sleep 60"
     local tries
-    for tries in $(seq 100); do
+    for tries in $(seq 400); do  # up to 20 s on a loaded machine; done as soon as kith ends
         tmux -S "$SOCKET" capture-pane -p -J -S - | grep -q '^__END__' && break
         sleep 0.05
     done

@@ -182,11 +182,8 @@ constexpr int min_wrapped_column = 20;
 // on the first line, every word fits a line (none is cut), and the column is not too narrow.
 bool wraps_in_column(const std::string& cell, int width, int keep) {
     if (width < min_wrapped_column || cut_between_words(cell, width, keep).empty()) return false;
-    for (size_t start = 0; start < cell.size();) {
-        const size_t end = std::min(cell.find(' ', start), cell.size());
-        if (display_width(cell.substr(start, end - start)) > width) return false;
-        start = end + 1;
-    }
+    for (const std::string& word : words_of(cell))  // the words wrap_words places
+        if (display_width(word) > width) return false;
     return true;
 }
 
