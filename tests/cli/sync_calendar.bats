@@ -169,16 +169,7 @@ expect() { $PY "$SYNC/calendar_oracle.py" "$NET.before" "$@"; }
     $PY "$SYNC/calendar_oracle.py" before "$CAL/vdir" "$CAL/many.ics" > with.tsv
     $PY "$SYNC/calendar_oracle.py" before "$CAL/vdir" "$CAL/many.ics" --no-summary > without.tsv
     [ "$(wc -l < with.tsv)" -gt "$(wc -l < without.tsv)" ]
-    run git -C "$B" pull -q --no-edit "$A" main
-    assert_success
-    run $PY "$SYNC/compare_entries.py" without.tsv "$B" --before before --kind meeting
-    assert_success
-    assert_output ""
-    run git -C a-alone pull -q --no-edit ../b-alone main
-    assert_success
-    run $PY "$SYNC/compare_entries.py" with.tsv a-alone --before before --kind meeting
-    assert_success
-    assert_output ""
+    check_merged_both_ways meeting
     run kith -d a-alone sync calendar "$CAL/vdir" "$CAL/many.ics" --no-summary --since 2025-11-28
     assert_success
     assert_output "logged 0 entries for 0 people"

@@ -23,3 +23,20 @@ for line in pathlib.Path(sys.argv[2]).read_text().splitlines():
     path.write_text(text + (f", note: {json.dumps(note[0], ensure_ascii=False)}}}\n" if note else "}\n"))
 PY
 }
+
+# After two clones synced one source with and without notes (A into a-alone with with.tsv, B
+# without, into b-alone with without.tsv), each pulls the other: every entry of KIND each side has
+# is the oracle's for its own setting, none twice (compare_entries.py).
+check_merged_both_ways() {
+    local kind=$1
+    run git -C "$B" pull -q --no-edit "$A" main
+    assert_success
+    run $PY "$SYNC/compare_entries.py" without.tsv "$B" --before before --kind "$kind"
+    assert_success
+    assert_output ""
+    run git -C a-alone pull -q --no-edit ../b-alone main
+    assert_success
+    run $PY "$SYNC/compare_entries.py" with.tsv a-alone --before before --kind "$kind"
+    assert_success
+    assert_output ""
+}

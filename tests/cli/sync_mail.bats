@@ -174,16 +174,7 @@ expect() { local before=$1 since=$2; shift 2; $PY "$SYNC/mail_oracle.py" "$befor
     expect before 2026-09-01 > without.tsv
     [ "$(wc -l < with.tsv)" -gt 20 ]
     # Each side keeps its own entry of a day both logged: B its entries without notes, A its subjects.
-    run git -C "$B" pull -q --no-edit "$A" main
-    assert_success
-    run $PY "$SYNC/compare_entries.py" without.tsv "$B" --before before --kind email
-    assert_success
-    assert_output ""
-    run git -C a-alone pull -q --no-edit ../b-alone main
-    assert_success
-    run $PY "$SYNC/compare_entries.py" with.tsv a-alone --before before --kind email
-    assert_success
-    assert_output ""
+    check_merged_both_ways email
     # And a sync after the merge, either way, adds nothing.
     run kith -d "$B" sync mail --since 2026-09-01 --subjects
     assert_success
