@@ -8,7 +8,11 @@ setup_file() {
 }
 
 teardown() {
-    [ -n "${SOCKET:-}" ] && tmux -S "$SOCKET" kill-server 2>/dev/null || true
+    local socket
+    for socket in "$BATS_TEST_TMPDIR"/tmux-*.sock; do
+        [ -S "$socket" ] && tmux -S "$socket" kill-server 2>/dev/null
+    done
+    true
 }
 
 # Adds the people that made the columns give way: each hard in its own way.
@@ -28,8 +32,10 @@ crowded_network() {
 # Runs "kith ARGS" in a fresh 80x50 tmux pane (a real terminal: kith reads its width from it)
 # and sets $output to every line it printed, lines the terminal wrapped joined again.
 in_pane() {
-    SOCKET="$BATS_TEST_TMPDIR/tmux.sock"
-    tmux -S "$SOCKET" kill-server 2>/dev/null || true
+    # A fresh server for each pane: a new session on the socket of a server still shutting down
+    # fails with "server exited unexpectedly".
+    PANES=$(( ${PANES:-0} + 1 ))
+    SOCKET="$BATS_TEST_TMPDIR/tmux-$PANES.sock"
     tmux -S "$SOCKET" new-session -d -x 80 -y 50 -c "$NET" \
         env -i HOME="$HOME" PATH=/usr/bin:/bin TERM=xterm-256color LC_ALL=C.UTF-8 KITH_TODAY=2026-11-28 NO_COLOR=1 \
         bash --norc --noprofile -c "'$KITH' $* 2>&1; echo __END__; exec sleep 60"
