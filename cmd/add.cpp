@@ -12,6 +12,7 @@
 #include "kith/query/duplicates.hpp"
 #include "lookup.hpp"
 #include "kith/store/transaction.hpp"
+#include "kith/model/layout.hpp"
 #include "edit_session.hpp"
 
 namespace kith::cli {
@@ -55,8 +56,7 @@ Contact contact_from(const AddOptions& in, const Config& config, Day today) {
     for (const auto& [key, values] : in.lists) c.*find_field(key)->list = values;
     c.name = in.name;
     if (fold(c.name).find_first_not_of(" \t") == std::string::npos) fail_usage("NAME cannot be empty");
-    if (!c.tier.empty() && !config.find_tier(c.tier))
-        fail_usage("unknown tier '" + c.tier + "' (tiers: " + config.tier_names() + ")");
+    if (!c.tier.empty()) config.require_tier(c.tier);
     if (!in.cadence.empty()) {
         c.cadence = parse_duration(in.cadence);
         if (!c.cadence) fail_usage("--cadence: '" + in.cadence + "' is not a duration such as 30d, 2w, 3m or 1y (at most 9999y)");
@@ -78,14 +78,14 @@ int add(Context& ctx, const AddOptions& in) {
     if (contact.slug.empty()) fail_usage("cannot make a file name from '" + in.name + "'; give one with --slug");
     if (const std::string problem = slug_problem(contact.slug); !problem.empty())
         fail_usage("--slug '" + contact.slug + "': " + problem);
-    const std::string path = "contacts/" + contact.slug + ".yaml";
-    if (store.exists("archive/" + contact.slug + ".yaml")) refuse_if_archived(ctx, contact.slug);  // suggests unarchive
+    const std::string path = layout::person_path(contact.slug);
+    if (store.exists(layout::person_path(contact.slug, true))) refuse_if_archived(ctx, contact.slug);  // suggests unarchive
     if (!in.force) refuse_taken(ctx, contact);
     {
         Transaction change(store, config);
-        for (const std::string folder : {"contacts/", "archive/"}) {
-            if (change.exists(folder + contact.slug + ".yaml"))
-                fail_usage(folder + contact.slug + ".yaml exists already; pick another file name with --slug");
+        for (const bool archived : {false, true}) {
+            const std::string taken = layout::person_path(contact.slug, archived);
+            if (change.exists(taken)) fail_usage(taken + " exists already; pick another file name with --slug");
         }
         change.create(path, render_new_contact(contact));  // refused unless it reads back
         change.commit();

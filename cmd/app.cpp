@@ -28,6 +28,7 @@
 #include "introduce.hpp"
 #include "kith/base/error.hpp"
 #include "kith/base/text.hpp"
+#include "kith/model/layout.hpp"
 #include "list.hpp"
 #include "log.hpp"
 #include "merge.hpp"
@@ -87,7 +88,7 @@ std::string check_verb(const CLI::App& app, int argc, char** argv) {
             if (!bare.starts_with("--") && bare.size() > 2) bare = bare.substr(0, 2);  // -dFOLDER
             if (std::find(globals.begin(), globals.end(), bare) == globals.end()) {
                 const std::string close = bare.starts_with("--") ? suggest_word(bare, globals) : "";
-                fail_usage("unknown option '" + word + "'" + (close.empty() ? "" : "; did you mean '" + close + "'?") +
+                fail_usage("unknown option '" + word + "'" + did_you_mean(close) +
                            " (see 'kith --help')");
             }
             const CLI::Option* option = app.get_option_no_throw(bare);
@@ -97,7 +98,7 @@ std::string check_verb(const CLI::App& app, int argc, char** argv) {
         const auto& names = verbs(app);
         if (std::find(names.begin(), names.end(), word) != names.end()) return word;
         const std::string best = suggest_word(word, names);
-        fail_usage("'" + word + "' is not a kith command" + (best.empty() ? "" : "; did you mean '" + best + "'?") +
+        fail_usage("'" + word + "' is not a kith command" + did_you_mean(best) +
                    " (see 'kith --help')");
     }
     return "";
@@ -109,7 +110,7 @@ int crash(const std::string& kind) {
     if (kind == "range") (void)std::string().at(1);
     if (kind == "alloc") throw std::bad_alloc();
     if (kind == "fs")
-        throw std::filesystem::filesystem_error("cannot open", "contacts/x.yaml",
+        throw std::filesystem::filesystem_error("cannot open", layout::person_path("x"),
                                                 std::make_error_code(std::errc::permission_denied));
     if (kind == "ios") throw std::ios_base::failure("cannot read");
     if (kind == "other") throw 42;
@@ -244,7 +245,7 @@ CLI::Option* add_format(CLI::App& command, std::string& format, std::vector<std:
 
 void check_tiers(const Config& config, const std::vector<std::string>& tiers) {
     for (const auto& tier : tiers)
-        if (!config.find_tier(tier)) fail_usage("unknown tier '" + tier + "' (tiers: " + config.tier_names() + ")");
+        config.require_tier(tier);
 }
 
 int run(int argc, char** argv, Context ctx) {

@@ -8,6 +8,7 @@
 #include "kith/model/conflict.hpp"
 #include "kith/query/resolve.hpp"
 #include "kith/store/transaction.hpp"
+#include "kith/model/layout.hpp"
 
 namespace kith::cli {
 
@@ -23,9 +24,9 @@ void add_archive(CLI::App& app, Context& ctx, Actions& actions) {
         for (const auto& person : found) refuse_conflicted(person);
         const Store store = ctx.store();
         Transaction change(store, config);  // all of them or none
-        for (const auto& person : found) change.move(person.path, "archive/" + person.slug + ".yaml");
+        for (const auto& person : found) change.move(person.path, layout::person_path(person.slug, true));
         const std::vector<std::string> changed = change.commit();
-        for (const auto& person : found) ctx.say("archived " + person.name + " (archive/" + person.slug + ".yaml)");
+        for (const auto& person : found) ctx.say("archived " + person.name + " (" + layout::person_path(person.slug, true) + ")");
         autocommit(ctx, config, store.root(), changed, "kith: archive " + who(found));
         return 0;
     };

@@ -6,6 +6,7 @@
 #include "edit_session.hpp"
 #include "kith/base/error.hpp"
 #include "kith/query/resolve.hpp"
+#include "kith/model/layout.hpp"
 
 namespace kith::cli {
 namespace {
@@ -18,7 +19,7 @@ std::string file_to_edit(const Network& network, const std::string& name) {
     for (const auto& contact : network.contacts) paths.push_back(contact.path);
     for (const auto& problem : network.problems) {
         const std::string& path = problem.where().path;
-        if ((path.starts_with("contacts/") || path.starts_with("archive/")) && path.ends_with(".yaml"))
+        if (layout::in_people_folder(path) && path.ends_with(".yaml"))
             paths.push_back(path);
     }
     std::string wanted = name;
@@ -33,7 +34,8 @@ std::string file_to_edit(const Network& network, const std::string& name) {
     }
     if (found.size() == 1) return found.front();
     if (found.size() > 1) fail_usage("'" + name + "' could be " + found[0] + " or " + found[1] + "; give the path");
-    if (is_file) fail_usage("no contact file '" + name + "' in contacts/ or archive/");
+    if (is_file) fail_usage("no contact file '" + name + "' in " + layout::contacts + "/ or " +
+                            layout::archive + "/");
     return resolve(network.contacts, name).path;
 }
 

@@ -10,6 +10,7 @@
 #include "kith/yaml/conflict_markers.hpp"
 #include "kith/base/error.hpp"
 #include "kith/merge/merge.hpp"
+#include "kith/model/layout.hpp"
 #include "process.hpp"
 
 namespace kith::cli {
@@ -95,7 +96,8 @@ std::vector<std::string> unmerged_contact_files(const std::string& root) {
     const std::string git_dir = git_dir_of(root);
     if (git_dir.empty() || (operation_in_progress(git_dir).empty() && ::access((git_dir + "/AUTO_MERGE").c_str(), F_OK) != 0))
         return {};
-    const Captured listed = run_captured({"git", "-C", root, "ls-files", "-u", "-z", "--", "contacts", "archive"});
+    const Captured listed = run_captured({"git", "-C", root, "ls-files", "-u", "-z", "--", layout::contacts,
+                                              layout::archive});
     std::vector<std::string> paths;
     if (listed.status != 0) return paths;
     // Each record is "MODE OBJECT STAGE<tab>PATH", ended by a NUL; a file's stages come together.
@@ -166,11 +168,9 @@ std::string path_in_network(const Context& ctx, const std::string& root, const s
     fs::path inside = full.lexically_relative(top);
     if (inside.empty() || *inside.begin() == ".." || !fs::exists(full, ec)) inside = given.lexically_normal();
     const std::string path = inside.generic_string();
-    const size_t slash = path.find('/');
-    if (!(path.starts_with("contacts/") || path.starts_with("archive/")) || path.find('/', slash + 1) != std::string::npos ||
-        slash + 1 == path.size() || path.ends_with("/.") || path.ends_with("/.."))
+    if (!layout::in_people_folder(path) || path.ends_with("/") || path.ends_with("/.") || path.ends_with("/.."))
         fail_usage("'" + file + "' is no file of contacts/ or archive/ in the network '" + root +
-                   "'; give it from there, e.g. contacts/ada-lovelace.yaml");
+                   "'; give it from there, e.g. " + layout::person_path("ada-lovelace"));
     return path;
 }
 

@@ -7,6 +7,7 @@
 #include "kith/model/config_file.hpp"
 #include "kith/base/error.hpp"
 #include "kith/yaml/yaml_emit.hpp"
+#include "kith/model/layout.hpp"
 #include "process.hpp"
 
 namespace kith::cli {
@@ -101,10 +102,10 @@ int init(Context& ctx, const std::string& dir_arg, bool git, bool here) {
         store.write("kith.yaml", first_config(ctx, dir));
         written.push_back("kith.yaml");
     }
-    store.make_folder("contacts");
+    store.make_folder(layout::contacts);
     if (ensure_line(store, ".gitignore", ".kith/")) written.push_back(".gitignore");
-    const bool contacts_line = ensure_line(store, ".gitattributes", "contacts/*.yaml merge=kith");
-    if (ensure_line(store, ".gitattributes", "archive/*.yaml merge=kith") || contacts_line)
+    const bool contacts_line = ensure_line(store, ".gitattributes", layout::in_folder(layout::contacts, "*.yaml merge=kith"));
+    if (ensure_line(store, ".gitattributes", layout::in_folder(layout::archive, "*.yaml merge=kith")) || contacts_line)
         written.push_back(".gitattributes");
     ctx.say(std::string(existed ? "kith network already in " : "made a kith network in ") + dir +
             (existed ? "; added what was missing" : "; add people with 'kith add NAME'"));

@@ -30,8 +30,7 @@ void warn_unknown_kind(const Context& ctx, const std::string& kind) {
     const auto& kinds = known_kinds();
     if (kind.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return;
     const std::string close = suggest_word(kind, kinds);
-    ctx.warn("'" + kind + "' is not one of kith's kinds" + (close.empty() ? "" : " (did you mean '" + close + "'?)") +
-             "; logged as written, and it counts as contact");
+    ctx.warn("'" + kind + "' is not one of kith's kinds (logged as written; it counts as contact)" + did_you_mean(close));
 }
 
 std::string describe(const LogEntry& entry) {

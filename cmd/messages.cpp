@@ -222,7 +222,7 @@ std::string explain(const CLI::ParseError& error, const CLI::App& top, const std
             if (find_option(*command, top, bare) && bare != extra) continue;
             const std::string close =
                 bare.starts_with("--") ? suggest_word(bare, option_names(*command, top)) : "";
-            return "unknown option '" + extra + "'" + (close.empty() ? "" : "; did you mean '" + close + "'?") + see;
+            return "unknown option '" + extra + "'" + did_you_mean(close) + see;
         }
         return std::string(extras.size() == 1 ? "one word too many: '" : "words too many: '") + joined(extras, "', '") +
                "'" + see;
@@ -272,8 +272,7 @@ CLI::Validator choice_check(std::vector<std::string> choices) {
         [choices](std::string& value) -> std::string {
             if (std::find(choices.begin(), choices.end(), value) != choices.end()) return "";
             const std::string close = suggest_word(value, choices);
-            return "'" + value + "' is not one of " + joined(choices, ", ") +
-                   (close.empty() ? "" : "; did you mean '" + close + "'?");
+            return "'" + value + "' is not one of " + joined(choices, ", ") + did_you_mean(close);
         },
         "", name);
 }

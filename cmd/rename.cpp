@@ -14,6 +14,7 @@
 #include "kith/store/transaction.hpp"
 #include "kith/edit/undo.hpp"
 #include "kith/yaml/yaml_emit.hpp"
+#include "kith/model/layout.hpp"
 
 namespace kith::cli {
 namespace {
@@ -40,11 +41,11 @@ int rename(Context& ctx, const RenameOptions& in) {
     });
     const Contact person = resolve(active.people, in.name);
     refuse_conflicted(person);
-    const std::string target = "contacts/" + slug + ".yaml";
+    const std::string target = layout::person_path(slug);
     if (slug != person.slug)
-        for (const std::string folder : {"contacts/", "archive/"})
-            if (change.exists(folder + slug + ".yaml"))
-                fail_usage(folder + slug + ".yaml exists already; pick another file name with --slug");
+        for (const bool in_archive : {false, true})
+            if (const std::string taken = layout::person_path(slug, in_archive); change.exists(taken))
+                fail_usage(taken + " exists already; pick another file name with --slug");
     change.edit(person.path, [&](const std::string& text) {
         std::string out = set_top_level(text, "name", yaml_scalar(in.new_name), canonical_keys());
         const bool known = person.name == in.new_name ||

@@ -21,6 +21,7 @@
 #include "kith/store/transaction.hpp"
 #include "kith/views/review_view.hpp"
 #include "kith/yaml/yaml_emit.hpp"
+#include "kith/model/layout.hpp"
 
 namespace kith::cli {
 namespace {
@@ -163,7 +164,7 @@ bool Review::act(char key, const Contact& person) {
             return true;
         }
         case 'a': {
-            const std::string target = "archive/" + person.slug + ".yaml";
+            const std::string target = layout::person_path(person.slug, true);
             Transaction transaction(store_, config_);
             transaction.move(person.path, target);
             const std::vector<std::string> changed = transaction.commit();

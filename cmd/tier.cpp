@@ -41,8 +41,7 @@ std::pair<std::string, std::string> describe_change(const Placement& was, const 
 
 int set_tier(Context& ctx, People& people, const std::vector<std::string>& names, const TierOptions& in) {
     const Config& config = people.config();
-    if (!config.find_tier(in.tier))
-        fail_usage("unknown tier '" + in.tier + "' (tiers: " + config.tier_names() + ")");
+    config.require_tier(in.tier);
     std::optional<Duration> cadence;
     if (!in.cadence.empty()) {
         cadence = parse_duration(in.cadence);

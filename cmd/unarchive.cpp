@@ -5,6 +5,7 @@
 #include "kith/base/error.hpp"
 #include "kith/query/resolve.hpp"
 #include "kith/store/transaction.hpp"
+#include "kith/model/layout.hpp"
 #include "lookup.hpp"
 
 namespace kith::cli {
@@ -40,7 +41,7 @@ void add_unarchive(CLI::App& app, Context& ctx, Actions& actions) {
         const Contact& person = resolve(archived, *name);
         refuse_conflicted(person);
         const Store store = ctx.store();
-        const std::string target = "contacts/" + person.slug + ".yaml";
+        const std::string target = layout::person_path(person.slug);
         Transaction change(store, people.config());
         if (change.exists(target))
             fail_usage(target + " exists already; rename the one there first (kith rename)");

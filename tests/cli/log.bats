@@ -5,10 +5,10 @@ load helpers
     run --separate-stderr kith log ada -k coffee --date 2026-10-20 -m "Talked: engines, #2"
     assert_success
     [[ "$stderr" == *"logged coffee with Ada Lovelace on 2026-10-20; next due 2026-11-24 (4 days ago)"* ]]
-    run changes ada-lovelace
+    run -0 changes ada-lovelace
     assert_output '>   - {date: 2026-10-20, kind: coffee, note: "Talked: engines, #2"}'
     # It went between the two existing entries.
-    run grep -n 'date: 2026-1' contacts/ada-lovelace.yaml
+    run -0 grep -n 'date: 2026-1' contacts/ada-lovelace.yaml
     assert_line --index 0 --partial '2026-10-11'
     assert_line --index 1 --partial '2026-10-20'
     assert_line --index 2 --partial '2026-11-10'
@@ -23,7 +23,7 @@ load helpers
     grep -qF '  - {due: 2026-12-12, what: send the notes}' contacts/grace-hopper.yaml
     grep -qF '  - {date: 2026-11-27, kind: meeting}' contacts/grace-hopper.yaml
     # grace-hopper.yaml has no followups key: it is added before log, in canonical order.
-    run grep -n '^followups:\|^log:\|^nickname:' contacts/grace-hopper.yaml
+    run -0 grep -n '^followups:\|^log:\|^nickname:' contacts/grace-hopper.yaml
     assert_output --regexp '^[0-9]+:followups:.*log:.*nickname:'
 }
 
@@ -46,7 +46,7 @@ load helpers
 @test "an unknown kind is logged with a warning and a suggestion" {
     run --separate-stderr kith log mei -k lunh
     assert_success
-    [[ "$stderr" == *"'lunh' is not one of kith's kinds (did you mean 'lunch'?)"* ]]
+    [[ "$stderr" == *"'lunh' is not one of kith's kinds (logged as written; it counts as contact); did you mean 'lunch'?"* ]]
 }
 
 @test "log never rewrites a file it cannot parse" {
@@ -78,13 +78,13 @@ load helpers
     export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@x GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@x
     run --separate-stderr kith log ada grace -k lunch
     assert_success
-    run git log -1 --format=%s
+    run -0 git log -1 --format=%s
     assert_output "kith: log lunch with Ada Lovelace, Grace Hopper"
-    run git show --stat --format= HEAD
+    run -0 git show --stat --format= HEAD
     assert_output --partial "contacts/ada-lovelace.yaml"
     assert_output --partial "contacts/grace-hopper.yaml"
     kith archive tom 2>/dev/null
-    run git log -1 --format=%s
+    run -0 git log -1 --format=%s
     assert_output "kith: archive Tom Becker"
     [ -z "$(git status --porcelain)" ]
 }

@@ -5,6 +5,7 @@
 
 #include "kith/base/date_words.hpp"
 #include "kith/base/error.hpp"
+#include "kith/base/text.hpp"
 
 namespace kith {
 namespace {
@@ -235,7 +236,7 @@ Day parse_cli_day(std::string_view text, Day today, Direction direction) {
     if (!read) {
         const std::string meant = corrected_date_words(text);
         if (!meant.empty() && read_cli_day(meant, today, direction))
-            fail_usage("cannot read '" + std::string(text) + "' as a date; did you mean '" + meant + "'?");
+            fail_usage("cannot read '" + std::string(text) + "' as a date" + did_you_mean(meant));
         fail_usage("cannot read '" + std::string(text) +
                    "' as a date (try YYYY-MM-DD, today, tomorrow, friday, next friday, in 2 weeks, 2 weeks ago, "
                    "end of month, -3d or +2w)");

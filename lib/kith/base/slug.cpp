@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include "kith/base/text.hpp"
+#include "kith/base/utf8.hpp"
 
 namespace kith {
 namespace {
@@ -45,20 +46,17 @@ std::string make_slug(std::string_view name) {
     const std::string folded = fold_to_ascii(name);
     std::string slug;
     bool pending_dash = false;
-    size_t i = 0;
-    while (i < folded.size()) {
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(folded.data() + i),
-                                        static_cast<utf8proc_ssize_t>(folded.size() - i), &cp);
-        if (n <= 0) break;
-        if (is_letter_or_digit(cp)) {
+    for (size_t at = 0; at < folded.size();) {
+        const Utf8Char c = utf8_char_at(folded, at);
+        if (!c.valid()) break;
+        if (is_letter_or_digit(c.code_point)) {
             if (pending_dash && !slug.empty()) slug += '-';
             pending_dash = false;
-            slug.append(folded, i, static_cast<size_t>(n));
+            slug.append(folded, at, c.size);
         } else {
             pending_dash = true;
         }
-        i += static_cast<size_t>(n);
+        at += c.size;
     }
     return cut_to_limit(slug);
 }
@@ -71,12 +69,10 @@ std::string slug_problem(std::string_view slug) {
     if (find_invalid_utf8(slug)) return "a slug must be valid UTF-8";
     // A slug is a file name and a shell word: nothing in it may be read by a shell or a glob.
     static constexpr std::string_view shell_characters = "$`'\"*?[]{}\\!;&|<>()#~";
-    size_t i = 0;
-    while (i < slug.size()) {
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(slug.data() + i),
-                                        static_cast<utf8proc_ssize_t>(slug.size() - i), &cp);
-        i += static_cast<size_t>(n);
+    for (size_t at = 0; at < slug.size();) {
+        const Utf8Char c = utf8_char_at(slug, at);  // valid: checked above
+        const utf8proc_int32_t cp = c.code_point;
+        at += c.size;
         if (cp == '/') return "a slug cannot contain '/'";
         if (cp < 0x80 && shell_characters.find(static_cast<char>(cp)) != std::string_view::npos)
             return std::string("a slug cannot contain '") + static_cast<char>(cp) +

@@ -9,6 +9,8 @@
 #include <tuple>
 #include <vector>
 
+#include "kith/base/utf8.hpp"
+
 namespace kith {
 namespace {
 
@@ -49,20 +51,13 @@ bool is_control(utf8proc_int32_t cp) {
 // character; an invalid byte comes as `control(-byte)`.
 template <class Plain, class Control>
 void scan(std::string_view text, Plain plain, Control control) {
-    size_t i = 0, run = 0;
-    while (i < text.size()) {
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                        static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-        if (n > 0 && !is_control(cp)) {
-            i += static_cast<size_t>(n);
-            continue;
-        }
-        plain(text.substr(run, i - run));
-        control(n > 0 ? cp : -static_cast<utf8proc_int32_t>(static_cast<unsigned char>(text[i])));
-        i += n > 0 ? static_cast<size_t>(n) : 1;
-        run = i;
-    }
+    size_t run = 0;
+    for_each_utf8_char(text, [&](Utf8Char c, size_t at) {
+        if (c.valid() && !is_control(c.code_point)) return;
+        plain(text.substr(run, at - run));
+        control(c.valid() ? c.code_point : -static_cast<utf8proc_int32_t>(static_cast<unsigned char>(text[at])));
+        run = at + c.size;
+    });
     plain(text.substr(run));
 }
 
@@ -110,13 +105,10 @@ std::string escape_json_controls(std::string_view json) {
 }
 
 std::optional<size_t> find_invalid_utf8(std::string_view text) {
-    size_t i = 0;
-    while (i < text.size()) {
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                        static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-        if (n <= 0) return i;
-        i += static_cast<size_t>(n);
+    for (size_t at = 0; at < text.size();) {
+        const Utf8Char c = utf8_char_at(text, at);
+        if (!c.valid()) return at;
+        at += c.size;
     }
     return std::nullopt;
 }
@@ -128,49 +120,31 @@ std::string fold(std::string_view text) {
 std::string fold_to_ascii(std::string_view text) {
     const std::string folded = fold(text);
     std::string out;
-    size_t i = 0;
-    while (i < folded.size()) {
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(folded.data() + i),
-                                        static_cast<utf8proc_ssize_t>(folded.size() - i), &cp);
-        if (n <= 0) break;
-        if (const char* plain = ascii_spelling(cp)) {
+    for (size_t at = 0; at < folded.size();) {
+        const Utf8Char c = utf8_char_at(folded, at);
+        if (!c.valid()) break;
+        if (const char* plain = ascii_spelling(c.code_point)) {
             out += plain;
         } else {
-            out.append(folded, i, static_cast<size_t>(n));
+            out.append(folded, at, c.size);
         }
-        i += static_cast<size_t>(n);
+        at += c.size;
     }
     return out;
 }
 
 int display_width(std::string_view text) {
     int width = 0;
-    size_t i = 0;
-    while (i < text.size()) {
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                        static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-        if (n <= 0) {
-            ++width;
-            ++i;
-            continue;
-        }
-        width += utf8proc_charwidth(cp);
-        i += static_cast<size_t>(n);
-    }
+    for_each_utf8_char(text, [&](Utf8Char c, size_t) { width += c.valid() ? utf8proc_charwidth(c.code_point) : 1; });
     return width;
 }
 
 bool has_wide_characters(std::string_view text) {
-    size_t i = 0;
-    while (i < text.size()) {
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                        static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-        if (n <= 0) return false;
-        if (utf8proc_charwidth(cp) == 2) return true;
-        i += static_cast<size_t>(n);
+    for (size_t at = 0; at < text.size();) {
+        const Utf8Char c = utf8_char_at(text, at);
+        if (!c.valid()) return false;
+        if (utf8proc_charwidth(c.code_point) == 2) return true;
+        at += c.size;
     }
     return false;
 }
@@ -180,17 +154,14 @@ std::string fit_width(std::string_view text, int width) {
     if (width <= 0) return {};
     std::string out;
     int used = 0;
-    size_t i = 0;
-    while (i < text.size()) {
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                        static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-        if (n <= 0) break;
-        const int w = utf8proc_charwidth(cp);
+    for (size_t at = 0; at < text.size();) {
+        const Utf8Char c = utf8_char_at(text, at);
+        if (!c.valid()) break;
+        const int w = utf8proc_charwidth(c.code_point);
         if (used + w > width - 1) break;  // keep one column for the ellipsis
-        out.append(text.substr(i, static_cast<size_t>(n)));
+        out.append(text.substr(at, c.size));
         used += w;
-        i += static_cast<size_t>(n);
+        at += c.size;
     }
     return out + "\u2026";
 }
@@ -211,15 +182,7 @@ namespace {
 // count a letter such as é once.
 std::vector<std::string_view> code_points(std::string_view text) {
     std::vector<std::string_view> out;
-    for (size_t at = 0; at < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[at]);
-        size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-        length = std::min(length, text.size() - at);
-        for (size_t k = 1; k < length; ++k)
-            if ((static_cast<unsigned char>(text[at + k]) & 0xC0) != 0x80) length = k;
-        out.push_back(text.substr(at, length));
-        at += length;
-    }
+    for_each_utf8_char(text, [&](Utf8Char c, size_t at) { out.push_back(text.substr(at, c.size)); });
     return out;
 }
 
@@ -276,6 +239,16 @@ std::string suggest_word(std::string_view word, const std::vector<std::string>& 
     for (size_t k = 0; k < words.size(); ++k) forms.push_back({words[k], k});
     const auto best = suggest_spelling(word, forms, 1);
     return best.empty() ? "" : words[best.front()];
+}
+
+std::string did_you_mean(const std::vector<std::string>& suggestions) {
+    std::string out;
+    for (const auto& suggestion : suggestions) out += (out.empty() ? "; did you mean '" : "', '") + suggestion;
+    return out.empty() ? out : out + "'?";
+}
+
+std::string did_you_mean(const std::string& suggestion) {
+    return suggestion.empty() ? "" : did_you_mean(std::vector<std::string>{suggestion});
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {

@@ -70,6 +70,12 @@ std::vector<size_t> suggest_spelling(std::string_view word, const std::vector<Sp
 // The same for plain words: returns the closest of `words` to `word`, or "" when none is close.
 std::string suggest_word(std::string_view word, const std::vector<std::string>& words);
 
+// Returns "; did you mean 'A'?" ("'A', 'B'" for several), the one wording of a spelling
+// suggestion, to end a message; "" when there is no suggestion.
+std::string did_you_mean(const std::vector<std::string>& suggestions);
+// The same for one suggestion, or none when it is "".
+std::string did_you_mean(const std::string& suggestion);
+
 // Splits text into its lines, each with its own line ending (the last may have none).
 std::vector<std::string_view> split_lines(std::string_view text);
 

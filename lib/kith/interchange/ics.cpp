@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "kith/base/hash.hpp"
+#include "kith/base/utf8.hpp"
 
 namespace kith {
 namespace {
@@ -105,22 +106,14 @@ std::string ics_escape(std::string_view text) {
 std::string ics_fold(std::string_view line) {
     std::string out;
     size_t used = 0;  // octets on the current physical line
-    size_t i = 0;
-    while (i < line.size()) {
-        size_t length = 1;
-        const auto lead = static_cast<unsigned char>(line[i]);
-        if (lead >= 0xF0) length = 4;
-        else if (lead >= 0xE0) length = 3;
-        else if (lead >= 0xC0) length = 2;
-        length = std::min(length, line.size() - i);
-        if (used + length > 75) {
+    for_each_utf8_char(line, [&](Utf8Char c, size_t at) {  // never fold inside a character
+        if (used + c.size > 75) {
             out += "\r\n ";
             used = 1;
         }
-        out.append(line.substr(i, length));
-        used += length;
-        i += length;
-    }
+        out.append(line.substr(at, c.size));
+        used += c.size;
+    });
     return out + "\r\n";
 }
 

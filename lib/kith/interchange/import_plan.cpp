@@ -10,6 +10,7 @@
 #include "kith/model/person_keys.hpp"
 #include "kith/base/slug.hpp"
 #include "kith/base/text.hpp"
+#include "kith/model/layout.hpp"
 
 namespace kith {
 namespace {
@@ -229,7 +230,7 @@ ImportPlan plan_import(ImportNetwork&& existing, ImportRecords& records, const s
             matches.emplace_back(who, r);
         } else {
             in.slug = take_free_slug(in.name, net.slugs_, next_number);
-            in.path = "contacts/" + in.slug + ".yaml";
+            in.path = layout::person_path(in.slug);
             in.tier = tier;
             d.slug = in.slug;
             d.path = in.path;

@@ -42,7 +42,7 @@ Config parse_config(std::string_view bytes, const std::string& path) {
     if (const YamlValue* fallback = root.find("default_tier")) {
         const std::string name = in.text(*fallback, "default_tier");
         if (!config.find_tier(name))
-            in.fail(*fallback, "unknown tier '" + name + "' (tiers: " + config.tier_names() + ")");
+            in.fail(*fallback, config.unknown_tier(name));
         config.default_tier = name;
     }
     if (const YamlValue* me = root.find("me")) {

@@ -5,6 +5,7 @@
 #include "kith/yaml/conflict_markers.hpp"
 #include "kith/yaml/yaml_guard.hpp"
 #include "kith/yaml/yaml_reader.hpp"
+#include "kith/model/layout.hpp"
 
 namespace kith {
 
@@ -46,7 +47,7 @@ std::optional<Contact> read_conflicted_contact(std::string_view bytes, const std
     }
     contact.slug = file.ends_with(".yaml") ? file.substr(0, file.size() - 5) : file;
     if (contact.name.empty()) contact.name = contact.slug;
-    contact.archived = path.starts_with("archive/");
+    contact.archived = layout::in_archive(path);
     contact.conflict_line = line;
     return contact;
 }

@@ -56,7 +56,7 @@ void read_log(const SchemaReader& in, const YamlValue& list, Contact& contact) {
 void read_tier(const SchemaReader& in, const YamlValue& value, const Config& config, Contact& contact) {
     contact.tier = in.text(value, "tier");
     if (!contact.tier.empty() && !config.find_tier(contact.tier))
-        in.fail(value, "unknown tier '" + contact.tier + "' (tiers: " + config.tier_names() + ")");
+        in.fail(value, config.unknown_tier(contact.tier));
 }
 
 // Reads one known key, as the field table says; unknown keys are left alone (they stay in

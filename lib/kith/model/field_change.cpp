@@ -86,8 +86,7 @@ FieldChange read_field_change(const Field& field, std::string_view typed, Day to
     switch (field.kind) {
         case K::text:
             if (value.empty()) fail_usage(option + ": give a text, or --no-" + option.substr(2) + " to remove it");
-            if (std::string_view(field.key) == "tier" && !config.find_tier(value))
-                fail_usage("unknown tier '" + value + "' (tiers: " + config.tier_names() + ")");
+            if (std::string_view(field.key) == "tier") config.require_tier(value);
             return {&field, FieldChange::Op::set, yaml_scalar(value)};
         case K::text_list: {
             FieldChange::Op op = FieldChange::Op::add;

@@ -1,5 +1,7 @@
 #include "kith/model/model.hpp"
 
+#include "kith/base/error.hpp"
+
 namespace kith {
 
 const Tier* Config::find_tier(const std::string& name) const {
@@ -18,6 +20,14 @@ std::string Config::tier_names() const {
     std::string out;
     for (const auto& tier : tiers) out += (out.empty() ? "" : ", ") + tier.name;
     return out;
+}
+
+std::string Config::unknown_tier(const std::string& name) const {
+    return "unknown tier '" + name + "' (tiers: " + tier_names() + ")";
+}
+
+void Config::require_tier(const std::string& name) const {
+    if (!find_tier(name)) fail_usage(unknown_tier(name));
 }
 
 Config default_config() {

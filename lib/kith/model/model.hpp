@@ -30,6 +30,10 @@ struct Config {
     size_t rank(const std::string& name) const;
     // Returns the tier names joined by ", ".
     std::string tier_names() const;
+    // Returns the one wording for a tier that is not configured: "unknown tier 'NAME' (tiers: …)".
+    std::string unknown_tier(const std::string& name) const;
+    // Throws a usage error (exit 2) with unknown_tier() when `name` is not a configured tier.
+    void require_tier(const std::string& name) const;
 };
 
 // Returns the settings used when kith.yaml says nothing.

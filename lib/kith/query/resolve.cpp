@@ -124,10 +124,7 @@ const Contact& resolve(const std::vector<Contact>& contacts, std::string_view na
         fail_ambiguous(name, shown, found.size());
     }
     const auto close = suggest_names(contacts, name);
-    std::string hint;
-    for (size_t i = 0; i < close.size(); ++i) hint += (i ? "', '" : "") + close[i];
-    fail_usage("no one called '" + std::string(name) + "'" + (hint.empty() ? "" : "; did you mean '" + hint + "'?") +
-               (hint.empty() ? " (see 'kith list')" : ""));
+    fail_usage("no one called '" + std::string(name) + "'" + did_you_mean(close) + (close.empty() ? " (see 'kith list')" : ""));
 }
 
 }  // namespace kith

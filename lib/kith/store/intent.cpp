@@ -11,6 +11,7 @@
 #include "kith/base/error.hpp"
 #include "kith/store/folder.hpp"
 #include "kith/base/hash.hpp"
+#include "kith/model/layout.hpp"
 
 namespace kith::intent {
 namespace {
@@ -41,11 +42,9 @@ std::string base_name(const std::string& path) { return path.substr(path.rfind('
 
 // contacts/NAME.yaml or archive/NAME.yaml, as kith names a contact file.
 bool is_contact_path(const std::string& path) {
-    const size_t slash = path.find('/');
-    if (slash == std::string::npos) return false;
-    const std::string folder = path.substr(0, slash), name = path.substr(slash + 1);
-    return (folder == "contacts" || folder == "archive") && name.size() > 5 && name.ends_with(".yaml") &&
-           !name.starts_with('.') && name.find('/') == std::string::npos;
+    if (!layout::in_people_folder(path)) return false;
+    const std::string name = path.substr(path.find('/') + 1);
+    return name.size() > 5 && name.ends_with(".yaml") && !name.starts_with('.');
 }
 
 // A path as resolved that kith may write a contact to: a *.yaml file in no hidden folder (no
@@ -184,7 +183,8 @@ std::optional<std::vector<Step>> decode(const std::string& text) {
 
 std::optional<std::string> refusal(const std::string& root, const Step& step) {
     const auto no_contact = [](const std::string& what, const std::string& path) {
-        return what + " '" + path + "' is no contact file in contacts/ or archive/";
+        return what + " '" + path + "' is no contact file in " + layout::contacts + "/ or " +
+               layout::archive + "/";
     };
     if (step.kind != "replace" && step.kind != "new" && step.kind != "move" && step.kind != "remove")
         return "a step '" + step.kind + "'";
@@ -211,7 +211,7 @@ std::optional<std::string> refusal(const std::string& root, const Step& step) {
         const std::string folder = target.path.substr(0, target.path.size() - target.name.size());
         const std::string temp = step.from.starts_with(folder) ? step.from.substr(folder.size()) : "";
         if (temp.size() != target.name.size() + 8 || !temp.starts_with("." + target.name + ".") ||
-            !beneath::is_temp_name("contacts", temp))
+            !beneath::is_temp_name(layout::contacts, temp))
             return "'" + step.from + "' is not the temp file kith writes for '" + step.to + "'";
     } catch (const Error& e) {  // a link that leads out of the folder
         return e.located();

@@ -6,6 +6,7 @@
 #include "kith/store/beneath.hpp"
 #include "kith/base/error.hpp"
 #include "kith/store/intent.hpp"
+#include "kith/model/layout.hpp"
 
 namespace kith {
 namespace {
@@ -20,7 +21,7 @@ using intent::Step;
 // contacts/ or archive/ (every writer there holds the lock). There is no age test, since the
 // library reads no clock.
 void clean_stale(const std::string& root) {
-    for (const std::string folder : {"contacts", "archive", ".kith"}) {
+    for (const std::string folder : {layout::contacts, layout::archive, ".kith"}) {
         const auto entries = beneath::list_folder(root, folder);
         for (const auto& entry : entries)
             if (!entry.folder && beneath::is_temp_name(folder, entry.name)) beneath::remove_file(root, folder + "/" + entry.name);

@@ -26,6 +26,7 @@
 #include "kith/store/store_copies.hpp"
 #include "kith/store/store_index.hpp"
 #include "kith/store/transaction.hpp"
+#include "kith/model/layout.hpp"
 
 namespace kith {
 namespace fs = std::filesystem;
@@ -94,7 +95,7 @@ Contact Store::load_contact(const std::string& path, const Config& config) const
     Contact contact = parse_contact(read(path), path, config);
     const size_t slash = path.rfind('/');
     contact.slug = path.substr(slash + 1, path.size() - slash - 1 - 5);
-    contact.archived = path.starts_with("archive/");
+    contact.archived = layout::in_archive(path);
     return contact;
 }
 
@@ -126,9 +127,9 @@ std::optional<Contact> Store::load_by_slug(const std::string& slug, bool include
     if (slug.empty() || slug.starts_with('.') || slug.find_first_of(std::string_view("/\0", 2)) != std::string::npos)
         return std::nullopt;
     finish_pending_change();
-    for (const std::string folder : {"contacts/", "archive/"}) {
-        if (folder == "archive/" && !include_archived) break;
-        const std::string path = folder + slug + ".yaml";
+    for (const bool archived : {false, true}) {
+        if (archived && !include_archived) break;
+        const std::string path = layout::person_path(slug, archived);
         if (!exists(path)) continue;
         if (conflict_copy_at(*this, path)) return std::nullopt;  // never a person
         try {
@@ -146,7 +147,7 @@ Contact contact_at(int folder, const std::string& path, const Config& config) {
     const std::string name = path.substr(path.find('/') + 1);
     Contact contact = parse_contact(beneath::read_in(folder, name, path, max_file_bytes), path, config);
     contact.slug = name.substr(0, name.size() - 5);
-    contact.archived = path.starts_with("archive/");
+    contact.archived = layout::in_archive(path);
     return contact;
 }
 
@@ -174,8 +175,8 @@ void Store::finish_pending_change() const {
 Store::Scan Store::scan(bool include_archived) const {
     finish_pending_change();
     Scan found;
-    for (const std::string folder : {"contacts", "archive"}) {
-        if (folder == "archive" && !include_archived) continue;
+    for (const std::string folder : {layout::contacts, layout::archive}) {
+        if (folder == layout::archive && !include_archived) continue;
         const beneath::Place at = beneath::place(root(), folder, true, false);
         found.folders.emplace_back(beneath::open_file(at, O_RDONLY | O_DIRECTORY));
         const auto entries = beneath::list_folder(root(), folder);
@@ -250,7 +251,7 @@ Network Store::read_network(bool include_archived, std::optional<Day> today, Wan
                 c.slug = std::string(record.slug);
                 c.name = std::string(record.name);
                 c.aka = aka_of(record);
-                c.archived = c.path.starts_with("archive/");
+                c.archived = layout::in_archive(c.path);
                 present[i] = 1;
                 return;
             }
@@ -319,7 +320,7 @@ Network Store::read_network(bool include_archived, std::optional<Day> today, Wan
     }
     if (old && !include_archived)
         for (const IndexRecord& record : old->records)
-            if (record.path.starts_with("archive/")) kept.push_back(record);
+            if (layout::in_archive(record.path)) kept.push_back(record);
     if (!old || !fresh.empty() || kept.size() != old->records.size())
         update_index(*this, old ? &*old : nullptr, key, kept, fresh);
 
@@ -345,12 +346,13 @@ void Store::complete_names(const std::function<void(std::string_view slug, std::
     // Both the listing and the records are sorted by path: one walk through each.
     auto record = index->records.begin();
     std::string path;
-    const auto entries = beneath::list_folder(root(), "contacts");
-    const auto copies = copies_among(*this, "contacts", entries);  // never people
+    const std::string contacts(layout::contacts);
+    const auto entries = beneath::list_folder(root(), contacts);
+    const auto copies = copies_among(*this, contacts, entries);  // never people
     for (const auto& entry : entries) {
         if (entry.folder || entry.name.starts_with('.') || !entry.name.ends_with(".yaml")) continue;
         if (std::any_of(copies.begin(), copies.end(), [&](const auto& copy) { return copy.first == entry.name; })) continue;
-        path.assign("contacts/").append(entry.name);
+        path = layout::in_folder(contacts, entry.name);
         const std::string_view slug = std::string_view(entry.name).substr(0, entry.name.size() - 5);
         while (record != index->records.end() && record->path < path) ++record;
         if (record != index->records.end() && record->path == path) {
@@ -424,15 +426,16 @@ std::vector<Error> Store::strays() const {
                            Location{path, 0, 0});
     };
     std::set<std::string> active;  // contact file names in contacts/: the same name in archive/ is one slug twice
-    for (const std::string folder : {"contacts", "archive", ".kith"}) {
+    for (const std::string folder : {layout::contacts, layout::archive, ".kith"}) {
         const auto entries = beneath::list_folder(root(), folder);
         for (const auto& entry : entries) {
             if (entry.folder || !is_contact_name(entry.name)) continue;
-            if (folder == "contacts") active.insert(entry.name);
-            else if (folder == "archive" && active.count(entry.name))
+            if (folder == layout::contacts) active.insert(entry.name);
+            else if (folder == layout::archive && active.count(entry.name))
                 found.emplace_back(ErrorKind::invalid,
-                                   "the slug '" + entry.name.substr(0, entry.name.size() - 5) + "' is also in contacts/: the "
-                                   "name finds contacts/" + entry.name + " and export --archived leaves this file out; "
+                                   "the slug '" + entry.name.substr(0, entry.name.size() - 5) + "' is also in " +
+                                       layout::contacts + "/: the name finds " +
+                                       layout::in_folder(layout::contacts, entry.name) + " and export --archived leaves this file out; "
                                    "merge the two files into one",
                                    Location{folder + "/" + entry.name, 0, 0});
         }

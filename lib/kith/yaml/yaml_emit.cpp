@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdio>
 
+#include "kith/base/utf8.hpp"
+
 namespace kith {
 namespace {
 
@@ -19,22 +21,9 @@ bool is_reserved_word(std::string_view text) {
 
 // The code point of the UTF-8 sequence at `at` and its length; a stray byte reads as itself.
 std::pair<unsigned, size_t> code_point(std::string_view text, size_t at) {
-    const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned b0 = byte(at);
-    const auto follow = [&](size_t n) {
-        if (at + n >= text.size()) return false;
-        for (size_t i = 1; i <= n; ++i)
-            if ((byte(at + i) & 0xC0) != 0x80) return false;
-        return true;
-    };
-    if (b0 >= 0xC0 && b0 < 0xE0 && follow(1)) return {((b0 & 0x1Fu) << 6) | (byte(at + 1) & 0x3Fu), 2};
-    if (b0 >= 0xE0 && b0 < 0xF0 && follow(2))
-        return {((b0 & 0x0Fu) << 12) | ((byte(at + 1) & 0x3Fu) << 6) | (byte(at + 2) & 0x3Fu), 3};
-    if (b0 >= 0xF0 && follow(3))
-        return {((b0 & 0x07u) << 18) | ((byte(at + 1) & 0x3Fu) << 12) | ((byte(at + 2) & 0x3Fu) << 6) |
-                    (byte(at + 3) & 0x3Fu),
-                4};
-    return {b0, 1};
+    const Utf8Char c = utf8_char_at(text, at);
+    if (!c.valid()) return {static_cast<unsigned char>(text[at]), 1};
+    return {static_cast<unsigned>(c.code_point), c.size};
 }
 
 // Characters a YAML reader may take for a line break, a byte-order mark or a control: C0, DEL,
