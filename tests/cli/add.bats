@@ -6,7 +6,7 @@ load helpers
     assert_success
     [[ "$stderr" == *"contacts/jose-ramirez.yaml"* ]]
     [ "$(stat -c %a contacts/jose-ramirez.yaml)" = 600 ]
-    run cat contacts/jose-ramirez.yaml
+    run -0 cat contacts/jose-ramirez.yaml
     assert_output "name: José Ramírez
 tier: close
 cadence: 2w
@@ -56,7 +56,7 @@ since: 2026-11-28"
 
 @test "a contact added is listed and checks clean" {
     kith add "Zoë Quinn" --tier core --tag london
-    run --separate-stderr kith list --tag london --format tsv
+    run -0 --separate-stderr kith list --tag london --format tsv
     assert_line --partial $'zoe-quinn\tZoë Quinn\tcore\t30d\t\t2026-12-28'
     run kith check
     assert_success

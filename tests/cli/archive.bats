@@ -11,9 +11,9 @@ load helpers
 
 @test "archived people leave list and due, and list --archived shows them" {
     kith archive tom 2>/dev/null
-    run --separate-stderr kith list --format tsv
+    run -0 --separate-stderr kith list --format tsv
     refute_output --partial tom-becker
-    run --separate-stderr kith list --archived --format tsv
+    run -0 --separate-stderr kith list --archived --format tsv
     assert_output $'slug\tname\ttier\tcadence\tlast\tdue\ntom-becker\tTom Becker\tloose\t180d\t2026-02-02\t'
     run --separate-stderr kith show tom
     assert_success

@@ -109,7 +109,7 @@ radicale_answers() { dav 207 -X PROPFIND -H 'Depth: 0' "$RADICALE_URL/" >/dev/nu
     # (RFC 3023) turns the card's CRLF into LF, and vdirsyncer keeps that.
     phone_get "$CARD_UID" >"$BATS_TEST_TMPDIR/served.vcf"
     grep -q $'\r$' "$BATS_TEST_TMPDIR/served.vcf"
-    run grep -c $'\r' "$VDIR/$CARD_UID.vcf"
+    run -1 grep -c $'\r' "$VDIR/$CARD_UID.vcf"
     assert_output 0
     tr -d '\r' <"$BATS_TEST_TMPDIR/served.vcf" | cmp - "$VDIR/$CARD_UID.vcf"
     # Nothing the assertions read was lost between the phone and the vdir.
@@ -150,15 +150,15 @@ radicale_answers() { dav 207 -X PROPFIND -H 'Depth: 0' "$RADICALE_URL/" >/dev/nu
     phone_put "$CARD_UID" "$BATS_TEST_TMPDIR/ada.vcf"
     phone_put "$other" "$BATS_TEST_TMPDIR/grace.vcf"
     vdirsyncer_sync
-    run vdir_file "$VDIR" "$CARD_UID"
+    run -0 vdir_file "$VDIR" "$CARD_UID"
     assert_output "$VDIR/$CARD_UID.vcf"
 
     phone_delete "$CARD_UID"
     vdirsyncer_sync
     assert_synced "down deleted" 1 "up" 0
-    run vdir_file "$VDIR" "$CARD_UID"
+    run -0 vdir_file "$VDIR" "$CARD_UID"
     assert_output ""
-    run vdir_file "$VDIR" "$other"
+    run -0 vdir_file "$VDIR" "$other"
     assert_output "$VDIR/$other.vcf"
     run phone_query --uids
     assert_success
@@ -256,7 +256,7 @@ assert_server_uids() {
     assert_success
     assert_line "update ada-lovelace from the vdir: title"
     assert_line "add Niamh Byrne as niamh-byrne from '$VDIR/$new.vcf'"
-    run changes ada-lovelace
+    run -0 changes ada-lovelace
     assert_output $'< title: Lead Analyst\n> title: Head of Analytics'
     grep -qx 'birthday: --03-17' contacts/niamh-byrne.yaml
     grep -qx 'assistant: Sean Walsh' contacts/niamh-byrne.yaml

@@ -13,15 +13,15 @@ load helpers
         assert_output --partial "2026-09-02"
         assert_output --partial "2025-09-01"
     done
-    run --separate-stderr env COLUMNS=120 "$KITH" due
+    run -0 --separate-stderr env COLUMNS=120 "$KITH" due
     assert_line --regexp '^  Linus Okafor +core +57 days overdue +2\.9× +via video +last: meeting 2026-09-02: Quarterly review; unhappy with$'
     assert_line --regexp '^ {60,}latency$'
-    run --separate-stderr env COLUMNS=60 "$KITH" due
+    run -0 --separate-stderr env COLUMNS=60 "$KITH" due
     assert_line "      last: meeting 2026-09-02: Quarterly review; unhappy"
 }
 
 @test "without COLUMNS and off a terminal, nothing is cut" {
-    run --separate-stderr kith due
+    run -0 --separate-stderr kith due
     assert_line --regexp 'last: meeting 2026-09-02: Quarterly review; unhappy with latency$'
 }
 
@@ -29,16 +29,16 @@ load helpers
     run --separate-stderr kith due --limit 2
     assert_success
     assert_equal "$stderr" "… and 12 more (--limit 2)"
-    run --separate-stderr kith due --limit 2 --format tsv
+    run -0 --separate-stderr kith due --limit 2 --format tsv
     [ "${#lines[@]}" -eq 3 ]
     assert_equal "$stderr" ""
-    run --separate-stderr kith due --limit 50
+    run -0 --separate-stderr kith due --limit 50
     assert_equal "$stderr" ""
 }
 
 @test "colour grades lateness: yellow under a week, red under a month, bold red beyond" {
     unset NO_COLOR
-    run --separate-stderr kith due --color always
+    run -0 --separate-stderr kith due --color always
     assert_line --partial $'  \e[1;31mSofia Rossi'
     assert_line --partial $'  \e[31mGrace Hopper'
     assert_line --partial $'  \e[33mOmar Haddad'
@@ -60,11 +60,11 @@ load helpers
     run --separate-stderr kith find "chat on"
     assert_success
     assert_line --regexp '^tom-becker +Tom Becker +log 2026-02-02 +Background chat on robotics$'
-    run --separate-stderr kith find "chat on" --format tsv
+    run -0 --separate-stderr kith find "chat on" --format tsv
     assert_line $'tom-becker\tTom Becker\tlog 2026-02-02\tBackground chat on robotics'
     printf 'name: Zed Long\nnotes: We met at the fair in Lyon where she showed us the small robots she builds for schools, and she wants partners\n' > contacts/zed.yaml
-    run --separate-stderr kith find ROBOTS
+    run -0 --separate-stderr kith find ROBOTS
     assert_line --regexp '^zed +Zed Long +notes +…showed us the small robots she builds for schools,…$'
-    run --separate-stderr kith find ROBOTS --format tsv
+    run -0 --separate-stderr kith find ROBOTS --format tsv
     assert_line --partial $'notes\tWe met at the fair in Lyon where'
 }

@@ -10,29 +10,29 @@ bash_complete() {
 }
 
 @test "bash: 'kith log ad' completes to ada-lovelace, from the network itself" {
-    run bash_complete kith log ad
+    run -0 bash_complete kith log ad
     assert_output "ada-lovelace"
     kith add "Adaline Quirk" 2>/dev/null
-    run bash_complete kith log ad
+    run -0 bash_complete kith log ad
     assert_output "ada-lovelace adaline-quirk"
 }
 
 @test "bash: commands, options, tiers, formats, kinds, and --dir elsewhere" {
-    run bash_complete kith ""
+    run -0 bash_complete kith ""
     assert_output --partial "init add show list check log tier due"
     refute_output --partial "__complete"
-    run bash_complete kith tier ada c
+    run -0 bash_complete kith tier ada c
     assert_output "core close"
-    run bash_complete kith due --format ""
+    run -0 bash_complete kith due --format ""
     assert_output "text tsv json ics"
-    run bash_complete kith log ada -k lu
+    run -0 bash_complete kith log ada -k lu
     assert_output "lunch"
-    run bash_complete kith due --ch
+    run -0 bash_complete kith due --ch
     assert_output "--check"
     cd "$BATS_TEST_TMPDIR"
-    run bash_complete kith --dir "$NET" show gr
+    run -0 bash_complete kith --dir "$NET" show gr
     assert_output "grace-hopper"
-    run bash_complete kith show gr
+    run -0 bash_complete kith show gr
     assert_output ""
 }
 

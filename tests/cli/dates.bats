@@ -76,7 +76,7 @@ refused_as_usage() {
     assert_failure 3
     assert_output --partial "contacts/ada-lovelace.yaml:5:10: 'cadence' must be a duration"
     # Before, 65536 years wrapped to the same year, and Ada was due at once.
-    run --separate-stderr kith due --format tsv
+    run -3 --separate-stderr kith due --format tsv
     refute_output --partial $'contact\tada-lovelace'
 }
 
@@ -85,7 +85,7 @@ refused_as_usage() {
     run --separate-stderr kith list --format tsv
     assert_success
     assert_line --partial $'ada-lovelace\tAda Lovelace\tcore\t9000y\t2026-11-10\t9999-12-31'
-    run --separate-stderr kith due --within 7000y --format tsv
+    run -0 --separate-stderr kith due --within 7000y --format tsv
     refute_output --partial $'contact\tada-lovelace'
     sed -i 's/^tiers:$/tiers:\n  - {name: ages, cadence: 9999y, notice: 9999y}/' kith.yaml
     run --separate-stderr kith due --format tsv

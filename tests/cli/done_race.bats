@@ -22,10 +22,10 @@ with_lock_held() {
         # As `kith follow ada ... "call about the role"` would: an earlier item, first in the list.
         sed -i 's/^  - {due: 2026-12-05, what: send the engine paper}$/  - {due: 2026-12-01, what: call about the role}\n&/' contacts/ada-lovelace.yaml
     }
-    run -0 with_lock_held kith done ada paper
-    run -0 cat "$BATS_TEST_TMPDIR/out"
+    run -0 -0 with_lock_held kith done ada paper
+    run -0 -0 cat "$BATS_TEST_TMPDIR/out"
     assert_output --partial "done: send the engine paper"
-    run -0 grep -F "what:" contacts/ada-lovelace.yaml
+    run -0 -0 grep -F "what:" contacts/ada-lovelace.yaml
     assert_line "  - {due: 2026-12-01, what: call about the role}"
     assert_line "  - {due: 2026-12-05, what: send the engine paper, done: 2026-11-28}"
 }
@@ -34,10 +34,10 @@ with_lock_held() {
     between() {
         sed -i 's/^  - {due: 2026-12-05, what: send the engine paper}$/  - {due: 2026-12-01, what: call about the role}\n&/' contacts/ada-lovelace.yaml
     }
-    run -2 with_lock_held kith done ada
-    run -0 cat "$BATS_TEST_TMPDIR/out"
+    run -2 -2 with_lock_held kith done ada
+    run -0 -0 cat "$BATS_TEST_TMPDIR/out"
     assert_output --partial "2 open follow-ups"
     # Nothing was written beyond what the other writer did.
-    run -1 grep -c "done: 2026-11-28" contacts/ada-lovelace.yaml
+    run -1 -1 grep -c "done: 2026-11-28" contacts/ada-lovelace.yaml
     assert_output "0"
 }

@@ -6,7 +6,7 @@ due7() { kith due "$@" --format tsv | cut -f1-7; }
 @test "due as tsv: SPEC 6's columns, ordered by due day, tier rank, slug" {
     run --separate-stderr kith due --format tsv
     assert_success
-    run --separate-stderr due7
+    run -0 --separate-stderr due7
     assert_line --index 0 $'what\tslug\tname\ttier\tdue\toverdue\tdetail'
     assert_line --index 1 $'contact\tsofia-rossi\tSofia Rossi\tloose\t2026-02-28\t273\tcall 2025-09-01: Asked about senior roles'
     assert_line --index 7 $'followup\tlinus-okafor\tLinus Okafor\tcore\t2026-11-20\t8\tsend the renewal proposal'
@@ -15,7 +15,7 @@ due7() { kith due "$@" --format tsv | cut -f1-7; }
 }
 
 @test "birthdays show from the tier's notice" {
-    run --separate-stderr due7
+    run -0 --separate-stderr due7
     assert_line $'birthday\tmei-chen\tMei Chen\tcore\t2026-12-03\t-5\tbirthday'
     assert_line $'birthday\tada-lovelace\tAda Lovelace\tcore\t2026-12-10\t-12\tturns 41'
     # Omar is close (notice 7d): his birthday two days off shows; snoozed Taro does not.
@@ -24,27 +24,27 @@ due7() { kith due "$@" --format tsv | cut -f1-7; }
 }
 
 @test "--within shows what falls due ahead, with negative overdue" {
-    run --separate-stderr due7 --within 1w
+    run -0 --separate-stderr due7 --within 1w
     assert_line $'followup\tomar-haddad\tOmar Haddad\tclose\t2026-12-01\t-3\tintroduce him to someone in hardware'
     assert_line $'followup\tada-lovelace\tAda Lovelace\tcore\t2026-12-05\t-7\tsend the engine paper'
     refute_output --partial $'\t-8\t'
 }
 
 @test "--tier, --tag and --limit filter" {
-    run --separate-stderr kith due --tier core --format tsv
+    run -0 --separate-stderr kith due --tier core --format tsv
     refute_output --partial $'\tloose\t'
     refute_output --partial $'\tclose\t'
-    run --separate-stderr kith due --tag berlin --format tsv
+    run -0 --separate-stderr kith due --tag berlin --format tsv
     assert_output --partial linus-okafor
     refute_output --partial ada-lovelace
-    run --separate-stderr kith due --limit 2 --format tsv
+    run -0 --separate-stderr kith due --limit 2 --format tsv
     [ "${#lines[@]}" = 3 ]
 }
 
 @test "due as json is one array with numbers for overdue" {
     run --separate-stderr kith due --format json
     assert_success
-    run python3 -c 'import json,sys; d=json.load(sys.stdin); print(d[0]["what"], d[0]["slug"], d[0]["overdue"], type(d[0]["overdue"]).__name__)' <<<"$output"
+    run -0 python3 -c 'import json,sys; d=json.load(sys.stdin); print(d[0]["what"], d[0]["slug"], d[0]["overdue"], type(d[0]["overdue"]).__name__)' <<<"$output"
     assert_output "contact sofia-rossi 273 int"
 }
 
@@ -60,12 +60,12 @@ due7() { kith due "$@" --format tsv | cut -f1-7; }
 
 @test "colour only with --color always or on a terminal" {
     unset NO_COLOR
-    run --separate-stderr kith due --color always
+    run -0 --separate-stderr kith due --color always
     assert_output --partial $'\e[31m'
-    run --separate-stderr kith due
+    run -0 --separate-stderr kith due
     refute_output --partial $'\e['
     if command -v script >/dev/null; then
-        run script -qec "$KITH due" /dev/null
+        run -0 script -qec "$KITH due" /dev/null
         assert_output --partial $'\e[31m'
         NO_COLOR=1 run script -qec "$KITH due" /dev/null
         refute_output --partial $'\e[31m'
@@ -119,7 +119,7 @@ due7() { kith due "$@" --format tsv | cut -f1-7; }
     assert_line $'contact\tgrace-hopper\tGrace Hopper\tcore\t2026-10-30\t29\thelp 2026-09-30: Reviewed her keynote slides\t1.97\tphone\tgrace@example.org\t+1 202 555 0100\t2026-09-30\thelp\tReviewed her keynote slides'
     # The person's fields are on every row, birthdays and follow-ups too; unknowns are empty.
     assert_line $'birthday\tgrace-hopper\tGrace Hopper\tcore\t2026-12-09\t-11\tturns 50\t1.97\tphone\tgrace@example.org\t+1 202 555 0100\t2026-09-30\thelp\tReviewed her keynote slides'
-    run --separate-stderr kith due --format json
+    run -0 --separate-stderr kith due --format json
     run python3 -c '
 import json, sys
 d = json.load(sys.stdin)
@@ -134,23 +134,23 @@ print(g["staleness"], g["prefer"], g["email"], g["phone"], g["last_date"], g["la
     kith due --today 2026-09-01 --tier core --format tsv > core.tsv
     grep -qx $'contact\tlinus-okafor\tLinus Okafor\tcore\t2023-05-12\t1208\tno contact yet\t41.27\tvideo\tlinus@northwind.example\t\t\t\t' core.tsv
     kith add "No One" --since 2026-01-01 --cadence 1d 2>/dev/null
-    run --separate-stderr kith due --format json
-    run python3 -c 'import json,sys; print([[x[k] for k in list(x)[7:]] for x in json.load(sys.stdin) if x["slug"] == "no-one"][0])' <<<"$output"
+    run -0 --separate-stderr kith due --format json
+    run -0 python3 -c 'import json,sys; print([[x[k] for k in list(x)[7:]] for x in json.load(sys.stdin) if x["slug"] == "no-one"][0])' <<<"$output"
     assert_output "[331.0, None, [], [], None, None, None]"
 }
 
 @test "several addresses: tsv joins them with ', ', json keeps a list" {
     kith add "Two Ways" --email a@example.org --email b@example.org --phone 1 --phone 2 --since 2020-01-01 2>/dev/null
-    run --separate-stderr kith due --format tsv
+    run -0 --separate-stderr kith due --format tsv
     assert_line --regexp $'^contact\ttwo-ways\t.*\ta@example.org, b@example.org\t1, 2\t'
-    run --separate-stderr kith due --format json
-    run python3 -c 'import json,sys; print([(x["email"], x["phone"]) for x in json.load(sys.stdin) if x["slug"] == "two-ways"][0])' <<<"$output"
+    run -0 --separate-stderr kith due --format json
+    run -0 python3 -c 'import json,sys; print([(x["email"], x["phone"]) for x in json.load(sys.stdin) if x["slug"] == "two-ways"][0])' <<<"$output"
     assert_output "(['a@example.org', 'b@example.org'], ['1', '2'])"
 }
 
 @test "archived people are never due" {
     kith archive sofia 2>/dev/null
-    run --separate-stderr kith due --format tsv
+    run -0 --separate-stderr kith due --format tsv
     refute_output --partial sofia
 }
 
@@ -158,7 +158,7 @@ print(g["staleness"], g["prefer"], g["email"], g["phone"], g["last_date"], g["la
     # Grace was called on 2026-08-20; Linus's meeting of 2026-09-02 had not happened yet.
     run --separate-stderr kith due --today 2026-09-01 --tier core --format tsv
     assert_success
-    run --separate-stderr due7 --today 2026-09-01 --tier core
+    run -0 --separate-stderr due7 --today 2026-09-01 --tier core
     refute_output --partial grace-hopper
     assert_line $'contact\tlinus-okafor\tLinus Okafor\tcore\t2023-05-12\t1208\tno contact yet'
 }
@@ -191,9 +191,9 @@ PY
 
 @test "a yearly event says nothing that is wrong next year: no age, the year of birth instead" {
     kith due --within 2w --format ics > feed.ics
-    run grep -c '^RRULE:FREQ=YEARLY' feed.ics
+    run -0 grep -c '^RRULE:FREQ=YEARLY' feed.ics
     assert_output 5
-    run grep -c 'turns' feed.ics
+    run -1 grep -c 'turns' feed.ics
     assert_output 0
     grep -q $'^SUMMARY:Sofia Rossi\'s birthday\r$' feed.ics
     grep -qF 'DESCRIPTION:born 1990\ntier: loose' feed.ics

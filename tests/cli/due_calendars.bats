@@ -55,7 +55,7 @@ calcurse_days() {
     kith due --tag nobody --format ics --ics-events > empty.ics
     run khal_import empty.ics
     assert_success
-    run khal_days 2026-11-01 2027-12-31
+    run -0 khal_days 2026-11-01 2027-12-31
     assert_output ""
 }
 
@@ -64,11 +64,11 @@ calcurse_days() {
     kith due --within 30d --format ics > todos.ics
     run khal_import todos.ics
     assert_success
-    run khal_days 2026-11-28 2026-12-31
+    run -0 khal_days 2026-11-28 2026-12-31
     assert_line "2026-11-29 Sofia Rossi's birthday"
     assert_line "2026-12-10 Ada Lovelace's birthday"
     refute_output --partial "turns"
-    run khal_days 2027-11-28 2027-12-31
+    run -0 khal_days 2027-11-28 2027-12-31
     assert_line "2027-11-29 Sofia Rossi's birthday"
     refute_output --partial "turns"
     # khal reads no VTODO: the follow-ups need --ics-events to show at all.
@@ -77,7 +77,7 @@ calcurse_days() {
     kith due --within 30d --format ics --ics-events > events.ics
     run khal_import events.ics
     assert_success
-    run khal_days 2026-11-28 2026-12-31
+    run -0 khal_days 2026-11-28 2026-12-31
     # Overdue on today; ahead on its day; a person who is due is an event too.
     assert_line "2026-11-28 Linus Okafor: send the renewal proposal"
     assert_line "2026-11-28 Get in touch with Linus Okafor"
@@ -94,12 +94,12 @@ calcurse_days() {
     khal_setup
     kith due --within 30d --format ics --ics-events > "$HOME/kith.ics"
     rm -f "$HOME"/vdir/*.ics && khal_import "$HOME/kith.ics"
-    run khal_days 2026-11-28 2026-11-28
+    run -0 khal_days 2026-11-28 2026-11-28
     assert_line "2026-11-28 Linus Okafor: send the renewal proposal"
     kith done linus 2>/dev/null
     kith due --within 30d --format ics --ics-events > "$HOME/kith.ics"
     rm -f "$HOME"/vdir/*.ics && khal_import "$HOME/kith.ics"
-    run khal_days 2026-11-28 2026-11-28
+    run -0 khal_days 2026-11-28 2026-11-28
     assert_line "2026-11-28 Get in touch with Linus Okafor"
     refute_output --partial "renewal proposal"
 }
@@ -121,10 +121,10 @@ calcurse_days() {
     run calcurse_import todos.ics
     assert_success
     assert_line "0 apps / 5 events / 13 todos / 0 skipped"
-    run calcurse -D "$CAL" -t
+    run -0 calcurse -D "$CAL" -t
     assert_line "0. Linus Okafor: send the renewal proposal"
     assert_line "0. Get in touch with Grace Hopper"
-    run calcurse_days 2027-11-28 14
+    run -0 calcurse_days 2027-11-28 14
     assert_line "2027-11-29 Sofia Rossi's birthday"
     assert_line "2027-12-10 Ada Lovelace's birthday"
     refute_output --partial "turns"
@@ -135,7 +135,7 @@ calcurse_days() {
     run calcurse_import events.ics
     assert_success
     assert_line "0 apps / 18 events / 0 todos / 0 skipped"
-    run calcurse_days 2026-11-28 30
+    run -0 calcurse_days 2026-11-28 30
     assert_line "2026-11-28 Linus Okafor: send the renewal proposal"
     assert_line "2026-11-28 Get in touch with Sofia Rossi"
     assert_line "2026-12-05 Ada Lovelace: send the engine paper"
@@ -153,10 +153,10 @@ calcurse_days() {
     grep -q $'^RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1\r$' leap.ics
     run khal_import leap.ics
     assert_success
-    run khal_days 2027-01-01 2029-12-31
+    run -0 khal_days 2027-01-01 2029-12-31
     assert_output $'2027-02-28 Leap Day\'s birthday\n2028-02-29 Leap Day\'s birthday\n2029-02-28 Leap Day\'s birthday'
     run calcurse_import leap.ics
     assert_success
-    run calcurse_days 2028-02-27 4
+    run -0 calcurse_days 2028-02-27 4
     assert_output "2028-02-29 Leap Day's birthday"
 }

@@ -30,7 +30,7 @@ YAML
     second_ada
     run --separate-stderr kith duplicates --format json
     assert_success
-    run python3 -c 'import json,sys; d=json.load(sys.stdin); print(len(d), d[0]["a"], d[0]["b"], d[0]["reasons"])' <<<"$output"
+    run -0 python3 -c 'import json,sys; d=json.load(sys.stdin); print(len(d), d[0]["a"], d[0]["b"], d[0]["reasons"])' <<<"$output"
     assert_output "1 ada-l ada-lovelace ['email ada@example.org', 'phone +442079460000', 'name ada lovelace']"
     run --separate-stderr kith duplicates
     assert_success

@@ -49,7 +49,7 @@ else sed -i 's/^tier: core$/tier: cor/' "\$1"; touch "$BATS_TEST_TMPDIR/broke"; 
 SH
     chmod +x "$EDITOR"
     # script gives kith a terminal; the answer to its question comes through it.
-    run script -qec "$KITH edit ada" /dev/null <<< "y"
+    run -0 script -qec "$KITH edit ada" /dev/null <<< "y"
     assert_output --partial "unknown tier 'cor'"
     assert_output --partial "reopen the file to fix it?"
     grep -qx 'tier: close' contacts/ada-lovelace.yaml
@@ -155,7 +155,7 @@ breaking_editor() {
     export EDITOR="$BATS_TEST_TMPDIR/resume.sh"
     printf '#!/bin/sh\ngrep -q "^name: \\"Ada$" "$1" || exit 9\nprintf "name: Ada Lovelace\\ntitle: Resumed\\n" > "$1"\n' > "$EDITOR"
     chmod +x "$EDITOR"
-    run script -qec "$KITH edit ada" /dev/null <<< "y"
+    run -0 script -qec "$KITH edit ada" /dev/null <<< "y"
     assert_output --partial "resume editing it?"
     grep -qx 'title: Resumed' contacts/ada-lovelace.yaml
 }
@@ -230,7 +230,7 @@ interrupted_edit() {
     EDITOR=true run --separate-stderr kith edit ada --resume </dev/null
     assert_success
     [[ "$stderr" == *"changed since your edit was kept"*"merged"* ]] || { echo "$stderr"; false; }
-    run cat contacts/ada-lovelace.yaml
+    run -0 cat contacts/ada-lovelace.yaml
     assert_output --partial 'role: Runs everything'
     assert_output --partial 'first in between'
     assert_output --partial 'second in between'

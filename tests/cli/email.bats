@@ -11,7 +11,7 @@ load helpers
     assert_success
     assert_line $'linus@northwind.example\tLinus Okafor\tNorthwind Robotics'
     assert_line --partial $'priya@northwind.example\tPriya Shah\t'
-    run --separate-stderr kith email "ada king"
+    run -0 --separate-stderr kith email "ada king"
     assert_line --partial $'ada@example.org\tAda Lovelace\t'
 }
 
@@ -58,7 +58,7 @@ for line in lines[1:-1]:
     run --separate-stderr kith email "smith"
     assert_success
     assert_output $'kith: 1 address for \'smith\' (4 left out: not one plain address; see \'kith show\')\njohn@work.example\tSmith, John\tAcme Inc Ltd'
-    run -0 as_mutt <<< "$output"
+    run -0 -0 as_mutt <<< "$output"
     assert_output "john@work.example|Smith, John|Acme Inc Ltd"
 }
 
@@ -69,6 +69,6 @@ for line in lines[1:-1]:
     run --separate-stderr kith email eve
     assert_success
     assert_output $'kith: 1 address for \'eve\' (1 left out: not one plain address; see \'kith show\')\neve@example.org\tEve\\u202eevil\\u2028x\\u009by\\x07\tOrg\\u2029Two\\e[31m'
-    run -0 as_mutt <<< "$output"
+    run -0 -0 as_mutt <<< "$output"
     assert_output 'eve@example.org|Eve\u202eevil\u2028x\u009by\x07|Org\u2029Two\e[31m'
 }

@@ -32,7 +32,7 @@ crash() { KITH_TEST_HOOKS=1 run --separate-stderr kith __crash "$1"; }
 @test "the test hooks are hidden and off without KITH_TEST_HOOKS=1" {
     run --separate-stderr kith __crash logic
     assert_failure 2
-    run kith --help
+    run -0 kith --help
     refute_output --partial __crash
 }
 

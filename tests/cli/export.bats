@@ -11,7 +11,7 @@ load helpers
         kith -d "$empty" export vcard --vcard-version "$version" > "$BATS_TEST_TMPDIR/again.vcf"
         diff "$BATS_TEST_TMPDIR/all.vcf" "$BATS_TEST_TMPDIR/again.vcf"
         # and a second import of it changes nothing
-        run --separate-stderr kith -d "$empty" import vcard "$BATS_TEST_TMPDIR/all.vcf"
+        run -0 --separate-stderr kith -d "$empty" import vcard "$BATS_TEST_TMPDIR/all.vcf"
         assert_line '0 added, 0 merged, 12 skipped, 0 failed'
     done
     grep -qx 'email: \[ada@example.org\]' "$BATS_TEST_TMPDIR/empty4/contacts/ada-lovelace.yaml"
@@ -49,14 +49,14 @@ load helpers
     assert_success
     assert_line --index 0 $'BEGIN:VCALENDAR\r'
     kith archive tom-becker 2>/dev/null
-    run --separate-stderr kith export vcard
+    run -0 --separate-stderr kith export vcard
     [ "$(printf '%s\n' "$output" | grep -c '^BEGIN:VCARD')" -eq 11 ]
-    run --separate-stderr kith export vcard --archived
+    run -0 --separate-stderr kith export vcard --archived
     [ "$(printf '%s\n' "$output" | grep -c '^BEGIN:VCARD')" -eq 12 ]
 }
 
 @test "add has an option for every text and list field, and the man page names each" {
-    run --separate-stderr kith add --help
+    run -0 --separate-stderr kith add --help
     for option in --aka --tier --title --org --role --email --phone --address --url --prefer --assistant \
                   --interest --tag --met --introduced-by --why --notes --cadence --birthday --since; do
         assert_line --partial -- "$option"
@@ -65,7 +65,7 @@ load helpers
     run --separate-stderr kith add "Web Person" --url https://web.example --url "https://b.example/x?y=1#z"
     assert_success
     grep -qx 'url: \["https://web.example", "https://b.example/x?y=1#z"\]' contacts/web-person.yaml
-    run --separate-stderr kith show web-person
+    run -0 --separate-stderr kith show web-person
     assert_line --partial 'https://b.example/x?y=1#z'
 }
 
@@ -81,9 +81,9 @@ entries = sum(open(p, encoding="utf-8").read().count("\n  - {date: ") for p in g
 assert len(people) == 700
 assert [p["slug"] + ".yaml" for p in people] == sorted(p["slug"] + ".yaml" for p in people)  # in file order
 assert sum(len(p["log"]) for p in people) == entries, entries' "$big"
-    run --separate-stderr kith -d "$big" export csv
+    run -0 --separate-stderr kith -d "$big" export csv
     printf '%s' "$output" | python3 -c 'import csv,sys; rows=list(csv.reader(sys.stdin)); assert len(rows)==701, len(rows)'
-    run --separate-stderr kith -d "$big" export vcard
+    run -0 --separate-stderr kith -d "$big" export vcard
     [ "$(printf '%s\n' "$output" | grep -c '^BEGIN:VCARD')" -eq 700 ]
     # The calendar of the next year is the one 'due' gives for it.
     diff <(kith -d "$big" export ics) <(kith -d "$big" due --within 1y --format ics)
@@ -130,7 +130,7 @@ print("neutralised")' "$BATS_TEST_TMPDIR/all.csv"
         [ "$(printf '%s\n' "$output" | grep -c 'Ada Archived')" -eq 0 ]
         [ "$(printf '%s\n' "$output" | grep -c 'Ada Lovelace')" -ge 1 ]
     done
-    run --separate-stderr kith export json --archived
+    run -3 --separate-stderr kith export json --archived
     printf '%s' "$output" | python3 -c 'import json,sys; d=json.load(sys.stdin); s=[p["slug"] for p in d]; assert len(s)==len(set(s))==12, s'
     run --separate-stderr kith export json  # without --archived there is no duplicate to read
     assert_success

@@ -7,16 +7,16 @@ load helpers
 }
 
 @test "find searches aka, org, title, interests, tags, notes and log notes" {
-    run --separate-stderr kith find "ada king" --format tsv
+    run -0 --separate-stderr kith find "ada king" --format tsv
     assert_line $'ada-lovelace\tAda Lovelace\taka\tAda King'
-    run --separate-stderr kith find bernoulli --format tsv
+    run -0 --separate-stderr kith find bernoulli --format tsv
     assert_line --partial $'ada-lovelace\tAda Lovelace\tnotes\t'
-    run --separate-stderr kith find latency --format tsv
+    run -0 --separate-stderr kith find latency --format tsv
     assert_line $'linus-okafor\tLinus Okafor\tlog 2026-09-02\tQuarterly review; unhappy with latency'
-    run --separate-stderr kith find robotics --format tsv
+    run -0 --separate-stderr kith find robotics --format tsv
     assert_line --partial $'lena-fischer\tLena Fischer\tinterests\trobotics'
     assert_line --partial $'linus-okafor\tLinus Okafor\torg\tNorthwind Robotics'
-    run --separate-stderr kith find washington --format tsv
+    run -0 --separate-stderr kith find washington --format tsv
     assert_line $'grace-hopper\tGrace Hopper\ttags\twashington'
 }
 
@@ -33,8 +33,8 @@ load helpers
 }
 
 @test "find as json" {
-    run --separate-stderr kith find tokyo --format json
-    run python3 -c 'import json,sys; d=json.load(sys.stdin); print(d[0]["slug"], d[0]["field"])' <<<"$output"
+    run -0 --separate-stderr kith find tokyo --format json
+    run -0 python3 -c 'import json,sys; d=json.load(sys.stdin); print(d[0]["slug"], d[0]["field"])' <<<"$output"
     assert_output "山田-太郎 tags"
 }
 

@@ -29,10 +29,10 @@ make_copies() {
     printf 'name: Omar Haddad\n' > contacts/omar-haddad-jr.yaml
     run --separate-stderr kith list --format tsv
     assert_success
-    run sort <<<"$(cut -f1 <<<"$output")"
+    run -0 sort <<<"$(cut -f1 <<<"$output")"
     assert_output "$(printf 'ada-lovelace\ngrace-hopper\njose-nunez\nkwame-mensah\nlena-fischer\nlinus-okafor\nmary\nmary-2\nmary-jane\nmei-chen\nomar-haddad\nomar-haddad-jr\npriya-shah\nsofia-rossi\ntom-becker\n山田-太郎\nslug' | sort)"
     for command in "list" "due" "tier" "find analytical" "show grace" "list --archived"; do
-        run --separate-stderr kith $command
+        run -0 --separate-stderr kith $command
         [[ "$stderr" == *"warning: $SYNCTHING: a conflict copy of contacts/ada-lovelace.yaml made by Syncthing; it is not read as a person: fold it into that file with 'kith fold $SYNCTHING'"* ]] ||
             { echo "$command: $stderr"; false; }
         [ "$(grep -c "conflict copy" <<<"$stderr")" -ge 8 ] || { echo "$command: $stderr"; false; }
@@ -76,7 +76,7 @@ make_copies() {
     assert_success
     [[ "$stderr" == *"folded $SYNCTHING into contacts/ada-lovelace.yaml; removed the copy"* ]]
     [ ! -e "$SYNCTHING" ]
-    run cat contacts/ada-lovelace.yaml
+    run -0 cat contacts/ada-lovelace.yaml
     assert_output --partial $'note: on the laptop}   # synced late\n  - {date: 2026-11-25, kind: coffee, note: on this machine}'
     assert_output --partial 'tags: [mentor, london]   # from the laptop'
     run --separate-stderr kith check

@@ -5,7 +5,7 @@ load helpers
     assert_success
     [[ "$stderr" == *"follow up with Mei Chen on 2026-12-04 (in 6 days): send the Q1 deck"* ]]
     grep -qF '  - {due: 2026-12-04, what: send the Q1 deck}' contacts/mei-chen.yaml
-    run --separate-stderr kith due --today 2026-12-04 --format tsv
+    run -0 --separate-stderr kith due --today 2026-12-04 --format tsv
     assert_line --regexp $'^followup\tmei-chen\tMei Chen\tcore\t2026-12-04\t0\tsend the Q1 deck\t'
 }
 
@@ -13,9 +13,9 @@ load helpers
     snapshot linus-okafor
     run --separate-stderr kith done linus
     assert_success
-    run changes linus-okafor
+    run -0 changes linus-okafor
     assert_output $'<   - {due: 2026-11-20, what: send the renewal proposal}\n>   - {due: 2026-11-20, what: send the renewal proposal, done: 2026-11-28}'
-    run --separate-stderr kith due --format tsv
+    run -0 --separate-stderr kith due --format tsv
     refute_output --partial 'renewal'
 }
 
@@ -29,7 +29,7 @@ load helpers
     assert_failure 2
     run --separate-stderr kith done ada slides
     assert_success
-    run changes ada-lovelace
+    run -0 changes ada-lovelace
     assert_line --partial '> '
     assert_line --partial 'send the slides, done: 2026-11-28}'
     [ "$(changes ada-lovelace | wc -l)" = 2 ]
@@ -45,9 +45,9 @@ load helpers
     run --separate-stderr kith snooze linus 2w
     assert_success
     grep -qx 'snooze: 2026-12-12' contacts/linus-okafor.yaml
-    run --separate-stderr kith due --format tsv
+    run -0 --separate-stderr kith due --format tsv
     refute_output --regexp $'^contact\tlinus-okafor'
-    run --separate-stderr kith due --today 2026-12-12 --format tsv
+    run -0 --separate-stderr kith due --today 2026-12-12 --format tsv
     assert_output --regexp $'contact\tlinus-okafor\tLinus Okafor\tcore\t2026-12-12\t0'
 }
 

@@ -3,13 +3,13 @@ load git_helpers
 
 @test "init --git makes a first commit and configures the merge driver" {
     git_setup
-    run git -C "$SEED" log --format=%s
+    run -0 git -C "$SEED" log --format=%s
     assert_line 'kith: init'
     grep -qx 'contacts/\*.yaml merge=kith' "$SEED/.gitattributes"
     grep -qx 'archive/\*.yaml merge=kith' "$SEED/.gitattributes"
-    run git -C "$SEED" config merge.kith.driver
+    run -0 git -C "$SEED" config merge.kith.driver
     assert_output "$(readlink -f "$KITH") merge-file %O %A %B -p %P"
-    run git -C "$SEED" status --porcelain
+    run -0 git -C "$SEED" status --porcelain
     assert_output ''
 }
 
@@ -28,11 +28,11 @@ load git_helpers
     head_before=$(git -C "$BATS_TEST_TMPDIR/c" rev-parse HEAD)
     run kith init --git "$BATS_TEST_TMPDIR/c"
     assert_success
-    run git -C "$BATS_TEST_TMPDIR/c" config merge.kith.driver
+    run -0 git -C "$BATS_TEST_TMPDIR/c" config merge.kith.driver
     assert_output --partial 'merge-file %O %A %B -p %P'
-    run git -C "$BATS_TEST_TMPDIR/c" log -1 --format=%s
+    run -0 git -C "$BATS_TEST_TMPDIR/c" log -1 --format=%s
     assert_output 'kith: log call with Ada Lovelace'
-    run --separate-stderr kith -d "$BATS_TEST_TMPDIR/c" log ada -k call
+    run -0 --separate-stderr kith -d "$BATS_TEST_TMPDIR/c" log ada -k call
     [[ "$stderr" != *"kith init --git"* ]]
 }
 
@@ -46,9 +46,9 @@ load git_helpers
     ! grep -q '<<<<<<<' "$B/contacts/ada-lovelace.yaml"
     run --separate-stderr kith -d "$B" show ada
     assert_success
-    run grep -o 'date: 2026-11-[0-9]*' "$B/contacts/ada-lovelace.yaml"
+    run -0 grep -o 'date: 2026-11-[0-9]*' "$B/contacts/ada-lovelace.yaml"
     assert_output $'date: 2026-11-20\ndate: 2026-11-25\ndate: 2026-11-27'
-    run grep -o 'due: 2026-12-[0-9]*' "$B/contacts/ada-lovelace.yaml"
+    run -0 grep -o 'due: 2026-12-[0-9]*' "$B/contacts/ada-lovelace.yaml"
     assert_output $'due: 2026-12-05\ndue: 2026-12-10'
 }
 
@@ -58,7 +58,7 @@ load git_helpers
     (cd "$B" && kith tier ada loose && kith follow ada 2026-12-01 "call back")
     run git -C "$B" pull -q --no-edit "$A" main
     assert_failure
-    run cat "$B/contacts/ada-lovelace.yaml"
+    run -0 cat "$B/contacts/ada-lovelace.yaml"
     assert_output --partial $'<<<<<<< ours\ntier: loose\n=======\ntier: close\n>>>>>>> theirs\n'
     assert_output --partial 'cadence: 6w'
     assert_output --partial '{due: 2026-12-01, what: call back}'
@@ -78,7 +78,7 @@ load git_helpers
         [ "$status" = 3 ]
         [[ "$output" == *"contacts/ada-lovelace.yaml:2: unresolved merge conflict"*"kith edit ada-lovelace"*"git add"* ]]
     done
-    run --separate-stderr kith list --format tsv
+    run -3 --separate-stderr kith list --format tsv
     assert_line --index 1 --partial 'Ada Lovelace'
     for command in "log ada -k call" "tier ada core" "follow ada 2026-12-01 x" "snooze ada 2026-12-01" "archive ada"; do
         run --separate-stderr kith $command
@@ -120,7 +120,7 @@ load git_helpers
     kith introduce grace omar -m "both build compilers" >/dev/null
     EDITOR="sed -i s/^name:.Omar.Haddad/name:\ Omar\ H./" kith edit omar
     kith archive omar
-    run git log --format=%s
+    run -0 git log --format=%s
     assert_line --index 0 'kith: archive Omar H.'
     assert_line --index 1 'kith: edit Omar Haddad'
     assert_line --index 2 'kith: introduce Grace Hopper and Omar Haddad'
@@ -128,13 +128,13 @@ load git_helpers
     assert_line --index 7 'kith: Grace Hopper is now core'
     assert_line --index 8 'kith: log call with Grace Hopper'
     assert_line --index 9 'kith: add Grace Hopper'
-    run git show -M --name-status --format= HEAD
+    run -0 git show -M --name-status --format= HEAD
     assert_output $'R100\tcontacts/omar-haddad.yaml\tarchive/omar-haddad.yaml'
-    run git show --name-only --format= HEAD~1
+    run -0 git show --name-only --format= HEAD~1
     assert_output 'contacts/omar-haddad.yaml'
-    run git diff --cached --name-only
+    run -0 git diff --cached --name-only
     assert_output 'notes.txt'
-    run git status --porcelain
+    run -0 git status --porcelain
     assert_output 'A  notes.txt'
 }
 
@@ -147,7 +147,7 @@ load git_helpers
     assert_success
     [[ "$stderr" == *"warning: git could not commit"*"hook says no"* ]]
     grep -q 'not committed' contacts/ada-lovelace.yaml
-    run git diff --cached --name-only
+    run -0 git diff --cached --name-only
     assert_output ''
 }
 
@@ -175,9 +175,9 @@ load git_helpers
     printf 'name: Star\n' > 'contacts/g*.yaml'
     git add -- ':(literal)contacts/g*.yaml' && git commit -qm "a star arrives"   # as a clone brings it
     kith log 'Star' -k call
-    run git show --name-only --format= HEAD
+    run -0 git show --name-only --format= HEAD
     assert_output 'contacts/g*.yaml'
-    run git status --porcelain
+    run -0 git status --porcelain
     assert_output ' M contacts/grace-hopper.yaml'
 }
 
@@ -187,7 +187,7 @@ load git_helpers
     run kith -d "$A" git log --format=%s -1
     assert_success
     assert_output 'kith: add Ada Lovelace'
-    run kith -d "$A" git log --format=%s -p contacts/ada-lovelace.yaml
+    run -0 kith -d "$A" git log --format=%s -p contacts/ada-lovelace.yaml
     assert_output --partial '+name: Ada Lovelace'
     run kith -d "$A" git rev-parse --verify nothing-here
     [ "$status" = 128 ]

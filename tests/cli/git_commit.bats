@@ -23,7 +23,7 @@ git_network() {
     ! git show HEAD:contacts/ada-lovelace.yaml | grep -q 'my own note'
     grep -q 'my own note' contacts/ada-lovelace.yaml
     grep -q "kith's entry" contacts/ada-lovelace.yaml
-    run git log -1 --format=%s
+    run -0 git log -1 --format=%s
     assert_output seed
 }
 
@@ -44,11 +44,11 @@ git_network() {
     printf '# mine\n' >> contacts/grace-hopper.yaml
     run --separate-stderr kith log ada grace -k meeting -m "both"
     assert_success
-    run git show --name-only --format=%s HEAD
+    run -0 git show --name-only --format=%s HEAD
     assert_output $'kith: log meeting with Ada Lovelace, Grace Hopper\n\ncontacts/ada-lovelace.yaml'
     ! git show HEAD:contacts/ada-lovelace.yaml | grep -q '# mine'
     [[ "$stderr" == *"contacts/grace-hopper.yaml holds a change of yours"* ]]
-    run git status --porcelain
+    run -0 git status --porcelain
     assert_output ' M contacts/grace-hopper.yaml'
 }
 
@@ -58,9 +58,9 @@ git_network() {
     run --separate-stderr kith log ada -k call -m "kith's entry"
     assert_success
     [ -z "$stderr" ] || [[ "$stderr" != *"not committed"* ]]
-    run git show --name-only --format= HEAD
+    run -0 git show --name-only --format= HEAD
     assert_output contacts/ada-lovelace.yaml
-    run git status --porcelain
+    run -0 git status --porcelain
     assert_output 'A  notes.txt'
 }
 
@@ -69,7 +69,7 @@ git_network() {
     printf '# mine\n' >> contacts/tom-becker.yaml
     run --separate-stderr kith archive tom
     assert_success
-    run git log -1 --format=%s
+    run -0 git log -1 --format=%s
     assert_output seed
     grep -q '# mine' archive/tom-becker.yaml
 }
@@ -81,11 +81,11 @@ git_network() {
     export GIT_DIR="$other/.git" GIT_WORK_TREE="$other" GIT_INDEX_FILE="$other/.git/index"
     run --separate-stderr kith log ada -k call -m "into the network"
     assert_success
-    run env -u GIT_DIR -u GIT_WORK_TREE -u GIT_INDEX_FILE git -C "$NET" log -1 --format=%s
+    run -0 env -u GIT_DIR -u GIT_WORK_TREE -u GIT_INDEX_FILE git -C "$NET" log -1 --format=%s
     assert_output 'kith: log call with Ada Lovelace'
-    run env -u GIT_DIR -u GIT_WORK_TREE -u GIT_INDEX_FILE git -C "$other" log --format=%s
+    run -0 env -u GIT_DIR -u GIT_WORK_TREE -u GIT_INDEX_FILE git -C "$other" log --format=%s
     assert_output "other's only commit"
-    run env -u GIT_DIR -u GIT_WORK_TREE -u GIT_INDEX_FILE git -C "$other" status --porcelain
+    run -0 env -u GIT_DIR -u GIT_WORK_TREE -u GIT_INDEX_FILE git -C "$other" status --porcelain
     assert_output ''
 }
 
@@ -98,7 +98,7 @@ git_network() {
     GIT_DIR="$other/.git" GIT_WORK_TREE="$other" run --separate-stderr kith init --git "$BATS_TEST_TMPDIR/fresh"
     assert_success
     [ -d "$BATS_TEST_TMPDIR/fresh/.git" ]
-    run git -C "$BATS_TEST_TMPDIR/fresh" log --format=%s
+    run -0 git -C "$BATS_TEST_TMPDIR/fresh" log --format=%s
     assert_output 'kith: init'
     run git -C "$other" config merge.kith.driver
     assert_failure

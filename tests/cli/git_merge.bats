@@ -17,7 +17,7 @@ commit_by_hand() { git -C "$1" commit -qam "by hand"; }
     (cd "$B" && kith log ada -k video --date 2026-11-25 -m "video in B" && kith follow ada 2026-12-10 "send slides")
     run git -C "$B" pull -q --no-edit "$A" main
     assert_success
-    run cat "$B/contacts/ada-lovelace.yaml"
+    run -0 cat "$B/contacts/ada-lovelace.yaml"
     assert_output --partial $'# never call before 10am\ntier: core\n'
     assert_output --partial 'tags: [london]   # from the conference'
     assert_output --partial $'lunch in A}   # at the pub\n  # she paid\n  - {date: 2026-11-21, kind: call}\n  - {date: 2026-11-25, kind: video, note: video in B}'
@@ -33,7 +33,7 @@ commit_by_hand() { git -C "$1" commit -qam "by hand"; }
     (cd "$B" && kith tier ada close)
     run git -C "$B" pull -q --no-edit "$A" main
     assert_failure
-    run cat "$B/contacts/ada-lovelace.yaml"
+    run -0 cat "$B/contacts/ada-lovelace.yaml"
     assert_output --partial $'<<<<<<< ours\ntier: close\n=======\ntier: core   # my boss\n>>>>>>> theirs\n'
 }
 
@@ -48,7 +48,7 @@ commit_by_hand() { git -C "$1" commit -qam "by hand"; }
     (cd "$A" && kith log ada -k video --date 2026-11-22)
     run git -C "$A" pull -q --no-edit "$B" main
     assert_success
-    run cat "$A/contacts/ada-lovelace.yaml"
+    run -0 cat "$A/contacts/ada-lovelace.yaml"
     assert_output --partial "title: 'Lead Analyst'"
     assert_output --partial $'notes: |\n    Likes tea.\n    Ask about chess.\n'
     assert_output --partial '2026-11-22'
@@ -73,7 +73,7 @@ commit_by_hand() { git -C "$1" commit -qam "by hand"; }
     ln -s "$KITH" "$BATS_TEST_TMPDIR/bin/kith"
     command -v git >/dev/null || skip "git is not installed"
     PATH="$BATS_TEST_TMPDIR/bin:$PATH" command kith init --git "$BATS_TEST_TMPDIR/fresh" 2>/dev/null
-    run git -C "$BATS_TEST_TMPDIR/fresh" config merge.kith.driver
+    run -0 git -C "$BATS_TEST_TMPDIR/fresh" config merge.kith.driver
     assert_output "$(readlink -f "$KITH") merge-file %O %A %B -p %P"
 }
 
@@ -99,14 +99,14 @@ commit_by_hand() { git -C "$1" commit -qam "by hand"; }
     assert_failure 3
     assert_line --partial 'contacts/ada-lovelace.yaml: git holds it unmerged'
     [[ "$stderr" == *"git's merge driver ran 'kith', which git finds only where PATH has it"*"it now runs $(readlink -f "$KITH")"* ]]
-    run git config merge.kith.driver
+    run -0 git config merge.kith.driver
     assert_output "$(readlink -f "$KITH") merge-file %O %A %B -p %P"
     run --separate-stderr kith merge-file --redo contacts/ada-lovelace.yaml
     assert_success
     grep -q 'lunch in A' contacts/ada-lovelace.yaml
     grep -q 'paper from A' contacts/ada-lovelace.yaml
     grep -q 'call in B' contacts/ada-lovelace.yaml
-    run git ls-files -u
+    run -0 git ls-files -u
     assert_output ''
     git commit -q --no-edit
     run --separate-stderr kith check
@@ -130,10 +130,10 @@ commit_by_hand() { git -C "$1" commit -qam "by hand"; }
     run --separate-stderr kith -d "$A" log ada -k call
     assert_success
     [[ "$stderr" == *"'/nowhere/kith', which is not there any more"* ]]
-    run git -C "$A" config merge.kith.driver
+    run -0 git -C "$A" config merge.kith.driver
     assert_output "$(readlink -f "$KITH") merge-file %O %A %B -p %P"
     git -C "$A" config merge.kith.driver 'my-own-driver %O %A %B'
-    run --separate-stderr kith -d "$A" log ada -k call
-    run git -C "$A" config merge.kith.driver
+    run -0 --separate-stderr kith -d "$A" log ada -k call
+    run -0 git -C "$A" config merge.kith.driver
     assert_output 'my-own-driver %O %A %B'
 }

@@ -49,11 +49,11 @@ no_controls_in_cells() {
 @test "list, find and tier show control characters as visible escapes" {
     hostile_contact
     for args in "list" "list --tag $(printf 'tag\rover')" "find eve" "find robotics" "tier" "tier eve"; do
-        run --separate-stderr kith $args
+        run -0 --separate-stderr kith $args
         no_controls "$output"
         no_controls "$stderr"
     done
-    run --separate-stderr kith list
+    run -0 --separate-stderr kith list
     assert_output --partial 'Eve \e]52;c;cm0gLXJmIH4=\x07 Evil'
 }
 
@@ -76,7 +76,7 @@ no_controls_in_cells() {
     assert_success
     no_controls "$output"
     assert_output --partial 'call back\e[5m'
-    run --separate-stderr kith due --within 7d --format tsv
+    run -0 --separate-stderr kith due --within 7d --format tsv
     no_controls "$output"
     # Every record keeps as many columns as the header.
     columns="$(head -1 <<< "$output" | awk -F'\t' '{print NF}')"
@@ -84,7 +84,7 @@ no_controls_in_cells() {
     while IFS= read -r line; do
         [ "$(printf '%s' "$line" | awk -F'\t' '{print NF}')" = "$columns" ] || { echo "bad record: $line"; false; }
     done <<< "$output"
-    run --separate-stderr kith due --within 7d --format json
+    run -0 --separate-stderr kith due --within 7d --format json
     no_controls "$output"
     assert_output --partial 'call back\u001b[5m'
     printf '%s' "$output" | python3 -c '
@@ -106,7 +106,7 @@ YAML
     while IFS= read -r line; do
         [ "$(printf '%s' "$line" | awk -F'\t' '{print NF}')" = 6 ] || { echo "bad record: $line"; false; }
     done <<< "$output"
-    run --separate-stderr kith list --format json
+    run -0 --separate-stderr kith list --format json
     no_controls "$output"
 }
 
@@ -120,7 +120,7 @@ YAML
     run --separate-stderr kith introduce eve ada --dry-run --format json
     assert_success
     no_controls "$output"
-    run --separate-stderr kith introduce --suggest
+    run -0 --separate-stderr kith introduce --suggest
     no_controls "$output"
 }
 
@@ -134,7 +134,7 @@ YAML
     no_controls "$output"
     no_controls "$stderr"
     assert_output --partial "'2026\\e]0;pwned\\x07'"
-    run --separate-stderr kith list
+    run -3 --separate-stderr kith list
     no_controls "$stderr"
     run --separate-stderr kith show "$(printf 'x\e]0;t\a')"
     assert_failure 2
@@ -150,16 +150,16 @@ YAML
     run --separate-stderr kith follow eve 1w "later"
     assert_success
     no_controls "$stderr"
-    run --separate-stderr kith tier eve close
+    run -0 --separate-stderr kith tier eve close
     no_controls "$stderr"
 }
 
 @test "a file name with controls is shown with escapes" {
     cp contacts/ada-lovelace.yaml "contacts/$(printf 'x\e[2Jy').yaml"
-    run --separate-stderr kith list
+    run -0 --separate-stderr kith list
     no_controls "$output"
     no_controls "$stderr"
-    run --separate-stderr kith check
+    run -0 --separate-stderr kith check
     no_controls "$output"
     no_controls "$stderr"
 }

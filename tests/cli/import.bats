@@ -25,7 +25,7 @@ tree_sums() { (cd "$NET" && find . -path ./.kith -prune -o -type f -print0 | sor
     grep -qx 'birthday: 1985-12-10' contacts/ada-lovelace.yaml
     grep -qx '# Ada: my manager.s manager since the reorg.' contacts/ada-lovelace.yaml
     # nothing the user wrote changed: the one line edited is the email list, in its flow style
-    run changes ada-lovelace
+    run -0 changes ada-lovelace
     assert_line '< email: [ada@example.org]'
     [ "$(printf '%s\n' "$output" | grep -c '^<')" -eq 1 ]
     run kith check
@@ -39,13 +39,16 @@ tree_sums() { (cd "$NET" && find . -path ./.kith -prune -o -type f -print0 | sor
     kith import google "$FIX/google-contacts.csv" >/dev/null 2>&1 || true
     kith import linkedin "$FIX/linkedin-connections.csv" >/dev/null 2>&1 || true
     before=$(tree_sums)
+    local expected
     for f in apple-3.0.vcf android-2.1.vcf google-3.0.vcf nextcloud-4.0.vcf; do
-        run --separate-stderr kith import vcard "$FIX/$f"
+        expected=0
+        [ "$f" = android-2.1.vcf ] && expected=3  # its card with no name fails again
+        run -"$expected" --separate-stderr kith import vcard "$FIX/$f"
         assert_line --regexp '^0 added, 0 merged, [0-9]+ skipped'
     done
-    run --separate-stderr kith import google "$FIX/google-contacts.csv"
+    run -3 --separate-stderr kith import google "$FIX/google-contacts.csv"
     assert_line --regexp '^0 added, 0 merged'
-    run --separate-stderr kith import linkedin "$FIX/linkedin-connections.csv"
+    run -3 --separate-stderr kith import linkedin "$FIX/linkedin-connections.csv"
     assert_line --regexp '^0 added, 0 merged'
     [ "$(tree_sums)" = "$before" ]
     run kith check
@@ -73,7 +76,7 @@ tree_sums() { (cd "$NET" && find . -path ./.kith -prune -o -type f -print0 | sor
     run --separate-stderr kith show x-y
     assert_success
     assert_line --partial '"quoted" & *ref !tag'
-    run --separate-stderr kith export json
+    run -0 --separate-stderr kith export json
     [[ "$output" == *'"- [x]: #y"'* ]]
     [[ "$output" == *'"a\nb: c #d\u0001\u001b[31m"'* ]]
 }
@@ -122,9 +125,9 @@ dry run: 1 added, 0 merged, 0 skipped, 1 failed"
     git -C "$BATS_TEST_TMPDIR/g" commit -qam "autocommit on"
     run --separate-stderr kith -d "$BATS_TEST_TMPDIR/g" import linkedin "$FIX/linkedin-connections.csv"
     assert_failure 3  # two bad rows
-    run git -C "$BATS_TEST_TMPDIR/g" log -1 --format=%s
+    run -0 git -C "$BATS_TEST_TMPDIR/g" log -1 --format=%s
     assert_output --regexp '^kith: import [0-9]+ people from linkedin-connections.csv$'
-    run git -C "$BATS_TEST_TMPDIR/g" status --porcelain
+    run -0 git -C "$BATS_TEST_TMPDIR/g" status --porcelain
     assert_output ''
 }
 
@@ -155,7 +158,7 @@ add Zed New as zed-new-2
     printf 'name: [unclosed\n' > contacts/zed-zero.yaml
     printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zed Zero\r\nEND:VCARD\r\n' > "$BATS_TEST_TMPDIR/z.vcf"
     printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nia Early\r\nEND:VCARD\r\n' >> "$BATS_TEST_TMPDIR/z.vcf"
-    run --separate-stderr kith import vcard "$BATS_TEST_TMPDIR/z.vcf" --dry-run
+    run -3 --separate-stderr kith import vcard "$BATS_TEST_TMPDIR/z.vcf" --dry-run
     local said="$output"
     run --separate-stderr kith import vcard "$BATS_TEST_TMPDIR/z.vcf"
     [[ "$stderr" != *"exists already"* ]] || { echo "$stderr" >&2; false; }

@@ -94,7 +94,7 @@ weekly_due() {
     grep -qx 'since: 2026-11-28' contacts/linked-person-0.yaml
     grep -Eqx 'met: "?LinkedIn, connected 2018-01-08"?' contacts/linked-person-0.yaml
     grep -Eqx 'met: "?LinkedIn, connected 2018-02-08"?' contacts/linked-person-1.yaml
-    run --separate-stderr kith import linkedin "$FIX/linkedin-connections.csv"
+    run -3 --separate-stderr kith import linkedin "$FIX/linkedin-connections.csv"
     grep -Eqx 'met: "?LinkedIn, connected 2024-03-15"?' contacts/ada-lovelace.yaml
     grep -qx 'since: 2026-11-28' contacts/ada-lovelace.yaml
     run --separate-stderr kith import vcard "$BATS_TEST_TMPDIR/book/cards" --since 2020-05-01

@@ -52,7 +52,7 @@ warm_up() { kith list --archived >/dev/null; kith due >/dev/null; [ -f .kith/ind
     warm_up
     sed -i 's/tags: \[mentor, london\]/tags: [mentor, paris]/' contacts/ada-lovelace.yaml
     same_as_without_index
-    run kith list --tag london
+    run -0 kith list --tag london
     refute_output --partial "Ada"
 }
 
@@ -62,7 +62,7 @@ warm_up() { kith list --archived >/dev/null; kith due >/dev/null; [ -f .kith/ind
     sed -i 's/london/lisbon/' contacts/ada-lovelace.yaml   # the same number of bytes
     touch -r "$BATS_TEST_TMPDIR/ref" contacts/ada-lovelace.yaml
     [ "$(stat -c %s contacts/ada-lovelace.yaml)" = "$(stat -c %s "$BATS_TEST_TMPDIR/ref")" ]
-    run kith list --tag lisbon
+    run -0 kith list --tag lisbon
     assert_output --partial "Ada Lovelace"
     same_as_without_index
 }
@@ -72,7 +72,7 @@ warm_up() { kith list --archived >/dev/null; kith due >/dev/null; [ -f .kith/ind
     mv contacts/grace-hopper.yaml contacts/grace-brewster-hopper.yaml
     rm contacts/omar-haddad.yaml
     same_as_without_index
-    run kith list --format tsv
+    run -0 kith list --format tsv
     refute_output --partial "omar-haddad"
     assert_output --partial "grace-brewster-hopper"
 }
@@ -81,7 +81,7 @@ warm_up() { kith list --archived >/dev/null; kith due >/dev/null; [ -f .kith/ind
     warm_up
     printf 'name: Ada\ntier: [oops\n' > contacts/ada-lovelace.yaml
     same_as_without_index
-    run kith due
+    run -3 kith due
     assert_output --partial "contacts/ada-lovelace.yaml"
 }
 
@@ -91,11 +91,11 @@ warm_up() { kith list --archived >/dev/null; kith due >/dev/null; [ -f .kith/ind
     same_as_without_index
     sed -i 's/name: core,  cadence: 30d/name: core,  cadence: 7d/' kith.yaml
     same_as_without_index
-    run kith list --format tsv
+    run -0 kith list --format tsv
     assert_output --partial $'core\t7d'
     sed -i 's/name: close,/name: near,/; s/default_tier: loose/default_tier: near/' kith.yaml
     same_as_without_index
-    run kith due
+    run -3 kith due
     assert_output --partial "unknown tier 'close'"
 }
 
@@ -141,7 +141,7 @@ PY
     kith log ada -k call -m "in place" >/dev/null
     kith due >/dev/null
     [ "$(stat -c %i .kith/index)" = "$inode" ]   # not written anew
-    run kith due --format json
+    run -0 kith due --format json
     assert_output --partial "in place"
     same_as_without_index
 }
@@ -155,7 +155,7 @@ PY
         quarter_dead_at_most || { echo "after write $i" >&2; false; }
     done
     [ "$(stat -c %s .kith/index)" -lt $(( fresh * 3 / 2 )) ]
-    run kith due --format json
+    run -0 kith due --format json
     assert_output --partial "entry 40"
     same_as_without_index
 }
@@ -209,7 +209,7 @@ quarter_dead_at_most() {
     kith log ada -k call -m "index: fresh" >/dev/null
     kith follow grace 2026-12-12 "send the paper" >/dev/null
     same_as_without_index
-    run kith due --format json
+    run -0 kith due --format json
     assert_output --partial "index: fresh"
 }
 
@@ -220,6 +220,6 @@ quarter_dead_at_most() {
     assert_failure 3   # as before the index: any unreadable file makes the exit code 3
     assert_output --partial "Ada Lovelace (ada-lovelace)"
     [ "$(grep -c 'contacts/grace-hopper.yaml' <<< "$stderr")" = 1 ]
-    run kith log ada -m "one file"
+    run -3 kith log ada -m "one file"
     [ "$(grep -c 'one file' contacts/ada-lovelace.yaml)" = 1 ]
 }

@@ -90,7 +90,7 @@ for attempt in range(20):
         break
 PY
     kith due >/dev/null
-    run ls -A .kith
+    run -0 ls -A .kith
     refute_output --partial ".index."
     run kith check
     assert_success

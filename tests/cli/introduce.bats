@@ -27,9 +27,9 @@ load helpers
     run --separate-stderr kith introduce ada omar -m "Omar needs a data partner" --follow-up 3w
     assert_success
     [[ "$stderr" == *"recorded the introduction of Ada Lovelace and Omar Haddad on both; follow up on 2026-12-19"* ]]
-    run changes ada-lovelace
+    run -0 changes ada-lovelace
     assert_output $'>   - {due: 2026-12-19, what: ask how the introduction to Omar Haddad went}\n>   - {date: 2026-11-28, kind: intro, with: omar-haddad, note: Omar needs a data partner}'
-    run changes omar-haddad
+    run -0 changes omar-haddad
     assert_output $'>   - {due: 2026-12-19, what: ask how the introduction to Ada Lovelace went}\n>   - {date: 2026-11-28, kind: intro, with: ada-lovelace, note: Omar needs a data partner}'
 }
 
@@ -57,7 +57,7 @@ load helpers
 @test "json has the messages and what the two share" {
     run --separate-stderr kith introduce ada omar --dry-run --format json
     assert_success
-    run python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["a"], d["b"], d["shared_interests"], d["shared_tags"], d["introduce"]["subject"])' <<<"$output"
+    run -0 python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["a"], d["b"], d["shared_interests"], d["shared_tags"], d["introduce"]["subject"])' <<<"$output"
     assert_output "ada-lovelace omar-haddad ['mathematics', 'poetry'] ['london'] Introduction: Ada Lovelace and Omar Haddad"
 }
 
@@ -80,7 +80,7 @@ load helpers
     refute_output --regexp $'^ada-lovelace\tmei-chen'        # same organisation
     refute_output --regexp $'^kwame-mensah\tomar-haddad'     # Omar introduced Kwame
     [ "${#lines[@]}" = 11 ]
-    run --separate-stderr kith introduce --suggest --same-org --limit 0 --format tsv
+    run -0 --separate-stderr kith introduce --suggest --same-org --limit 0 --format tsv
     assert_output --regexp $'ada-lovelace\tmei-chen'
 }
 
@@ -96,7 +96,7 @@ load helpers
 
 @test "an introduction, once recorded, drops out of the suggestions" {
     kith introduce ada linus >/dev/null 2>&1
-    run --separate-stderr kith introduce --suggest --format tsv
+    run -0 --separate-stderr kith introduce --suggest --format tsv
     refute_output --regexp $'^ada-lovelace\tlinus-okafor'
 }
 

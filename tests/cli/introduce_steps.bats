@@ -34,9 +34,9 @@ PY
     assert_line "Subject: Would you like to meet Ada Lovelace?"
     refute_output --partial "Introduction:"
     [[ "$stderr" == *"recorded the asks on both: a follow-up 'waiting for yes' due 2026-12-05"* ]]
-    run changes ada-lovelace
+    run -0 changes ada-lovelace
     assert_output '>   - {due: 2026-12-05, what: "waiting for yes: meet Omar Haddad"}'
-    run changes omar-haddad
+    run -0 changes omar-haddad
     assert_output '>   - {due: 2026-12-05, what: "waiting for yes: meet Ada Lovelace"}'
     ! grep -q "kind: intro" contacts/ada-lovelace.yaml contacts/omar-haddad.yaml
     run --separate-stderr kith introduce omar ada --ask
@@ -54,13 +54,13 @@ PY
     assert_line "Subject: Introduction: Ada Lovelace and Omar Haddad"
     refute_output --partial "Would you like to meet"
     [[ "$stderr" != *"nobody was asked"* ]]
-    run changes ada-lovelace
+    run -0 changes ada-lovelace
     assert_output - <<'OUT'
 <   - {due: 2026-12-01, what: "waiting for yes: meet Omar Haddad"}
 >   - {due: 2026-12-01, what: "waiting for yes: meet Omar Haddad", done: 2026-12-02}
 >   - {date: 2026-12-02, kind: intro, with: omar-haddad}
 OUT
-    run changes omar-haddad
+    run -0 changes omar-haddad
     assert_output - <<'OUT'
 <   - {due: 2026-12-01, what: "waiting for yes: meet Ada Lovelace"}
 >   - {due: 2026-12-01, what: "waiting for yes: meet Ada Lovelace", done: 2026-12-02}

@@ -12,16 +12,16 @@ load helpers
 @test "list as json is one array with the same keys" {
     run --separate-stderr kith list --format json
     assert_success
-    run python3 -c 'import json,sys; d=json.load(sys.stdin); print(len(d), d[0]["slug"], d[0]["cadence"], d[8]["last"])' <<<"$output"
+    run -0 python3 -c 'import json,sys; d=json.load(sys.stdin); print(len(d), d[0]["slug"], d[0]["cadence"], d[8]["last"])' <<<"$output"
     assert_output "12 ada-lovelace 2w None"
 }
 
 @test "list filters by tier, tag and organisation (ignoring case and accents)" {
-    run --separate-stderr kith list --tier close --format tsv
+    run -0 --separate-stderr kith list --tier close --format tsv
     [ "${#lines[@]}" = 5 ]
-    run --separate-stderr kith list --tag london --tag berlin --format tsv
+    run -0 --separate-stderr kith list --tag london --tag berlin --format tsv
     [ "${#lines[@]}" = 6 ]
-    run --separate-stderr kith list --org "analytical ENGINES" --format tsv
+    run -0 --separate-stderr kith list --org "analytical ENGINES" --format tsv
     assert_output --partial ada-lovelace
     assert_output --partial mei-chen
     [ "${#lines[@]}" = 3 ]
@@ -52,9 +52,9 @@ load helpers
 
 @test "the output has no colour when piped, even with --color auto" {
     unset NO_COLOR
-    run --separate-stderr kith list --color auto
+    run -0 --separate-stderr kith list --color auto
     refute_output --partial $'\e['
-    run --separate-stderr kith list --color always
+    run -0 --separate-stderr kith list --color always
     assert_output --partial $'\e['
 }
 

@@ -18,7 +18,7 @@ YAML
     assert_success
     [[ "$stderr" == *"merged Ada L (ada-l) into Ada Lovelace (ada-lovelace), taking aka +1, email +1, phone +1, tags +1, followups +1, log +1; removed contacts/ada-l.yaml"* ]]
     [ ! -e contacts/ada-l.yaml ]
-    run changes ada-lovelace
+    run -0 changes ada-lovelace
     assert_output - <<'OUT'
 < aka: [Ada King]
 > aka: [Ada King, Ada L]
@@ -63,7 +63,7 @@ OUT
     cmp contacts/ada-l.yaml "$BATS_TEST_TMPDIR/b.before"
     run --separate-stderr kith merge ada-lovelace ada-l --prefer B
     assert_success
-    run changes ada-lovelace
+    run -0 changes ada-lovelace
     # B's title and org win; the earlier since is kept (the relationship began then).
     assert_output - <<'OUT'
 < aka: [Ada King]
@@ -82,7 +82,7 @@ OUT
     snapshot ada-lovelace
     run --separate-stderr kith merge ada-lovelace ada-l --prefer A
     assert_success
-    run changes ada-lovelace
+    run -0 changes ada-lovelace
     assert_output - <<'OUT'
 < aka: [Ada King]
 > aka: [Ada King, Ada L]

@@ -67,7 +67,7 @@ PY
     run --separate-stderr kith merge-file "$BATS_TEST_TMPDIR/base" "$BATS_TEST_TMPDIR/ours" "$BATS_TEST_TMPDIR/theirs" -p contacts/john-smith.yaml
     assert_failure 1
     [[ "$stderr" == *"added on both sides"* ]]
-    run cat "$BATS_TEST_TMPDIR/ours"
+    run -0 cat "$BATS_TEST_TMPDIR/ours"
     assert_output $'name: John Smith\n<<<<<<< ours\nemail: [john@acme.example]\n=======\nphone: ["+1 555 0100"]\n>>>>>>> theirs'
     : > "$BATS_TEST_TMPDIR/ours"
     run kith merge-file "$BATS_TEST_TMPDIR/base" "$BATS_TEST_TMPDIR/ours" "$BATS_TEST_TMPDIR/theirs"

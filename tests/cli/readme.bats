@@ -93,7 +93,7 @@ mail_line_from_elsewhere() {
     grep -q 'due --check' "$BATS_TEST_TMPDIR/hook.sh"
     copy_examples "$HOME/network"
     hook() { env -i HOME="$HOME" PATH="$HOME/bin:/usr/bin:/bin" KITH_TODAY=2026-11-28 bash "$BATS_TEST_TMPDIR/hook.sh"; }
-    run hook
+    run -0 hook
     assert_output "kith: people are waiting for you (kith due)"
     # due and invalid at once: --check answers 3, and the hook says so
     printf 'name: [broken\n' > "$HOME/network/contacts/broken.yaml"
@@ -101,14 +101,14 @@ mail_line_from_elsewhere() {
     assert_failure 3
     assert_output ""
     [[ "$stderr" == *"contacts/broken.yaml:1:"* ]]
-    run hook
+    run -0 hook
     assert_output "kith: a file is invalid (kith check)"
     # nothing due, still invalid: 3
     rm -f "$HOME/network"/contacts/[a-z]*-*.yaml "$HOME/network"/contacts/山田*
     run kith --dir "$HOME/network" due --check
     assert_failure 3
     rm "$HOME/network/contacts/broken.yaml"
-    run hook
+    run -0 hook
     assert_output ""
 }
 

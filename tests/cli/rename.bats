@@ -24,7 +24,7 @@ load helpers
     snapshot ada-lovelace
     run --separate-stderr kith rename omar "Omar Al-Haddad"
     assert_success
-    run changes ada-lovelace
+    run -0 changes ada-lovelace
     assert_output "< - {date: 2026-11-28, kind: intro, with: omar-haddad, note: data}
 > - {date: 2026-11-28, kind: intro, with: omar-al-haddad, note: data}" || {
         # the intro line's exact shape is introduce's; what matters is the slug

@@ -40,7 +40,7 @@ PY
 
 @test "report fetches nothing: no external src, href or url(), no script code" {
     kith report -o out.html
-    run external_urls out.html
+    run -0 external_urls out.html
     assert_output ""
     ! grep -q '<script>' out.html
     ! grep -Eq '<script[^>]*src=' out.html
@@ -50,7 +50,7 @@ PY
 
 @test "the external-url check catches what it must" {
     printf '<p><img src="https://x.org/a.png"/><a href="//x.org"></a><i style="background:url(http://x)"></i></p>' > bad.html
-    run external_urls bad.html
+    run -0 external_urls bad.html
     assert_line "https://x.org/a.png"
     assert_line "//x.org"
     assert_line "http://x"
@@ -72,7 +72,7 @@ YAML
     ! grep -q '<b>Eve' out.html
     grep -q '&lt;b&gt;Eve&lt;/b&gt; &amp; &quot;Mallory&quot; &#39;x&#39;' out.html
     grep -q 'a &lt; b &amp;&amp; c &gt; d' out.html
-    run external_urls out.html
+    run -0 external_urls out.html
     assert_output ""
 }
 

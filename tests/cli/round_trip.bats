@@ -6,7 +6,7 @@
 load helpers
 
 @test "any text typed into add, log, follow and introduce reads back identically" {
-    run -0 python3 - "$KITH" <<'PY'
+    run -0 -0 python3 - "$KITH" <<'PY'
 import random, subprocess, sys, yaml
 
 kith = sys.argv[1]

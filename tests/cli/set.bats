@@ -9,7 +9,7 @@ load git_helpers
     run --separate-stderr kith set ada --org "Difference Engines" --title "Chief Analyst"
     assert_success
     assert_stderr_has "Ada Lovelace: title 'Chief Analyst', org 'Difference Engines'"
-    run changes ada-lovelace
+    run -0 changes ada-lovelace
     assert_output $'< title: Lead Analyst\n< org: Analytical Engines Ltd   # since the reorg\n> title: Chief Analyst\n> org: Difference Engines   # since the reorg'
 }
 
@@ -17,12 +17,12 @@ load git_helpers
     snapshot ada-lovelace
     run --separate-stderr kith set ada --email +ada@work.example --email -ada@example.org --tag +poetry --no-assistant
     assert_success
-    run changes ada-lovelace
+    run -0 changes ada-lovelace
     assert_output $'< email: [ada@example.org]\n> email: [ada@work.example]\n< assistant: Mary Somerville\n< tags: [mentor, london]\n> tags: [mentor, london, poetry]'
     # A phone starting with + takes a second +; removing what is not there changes nothing.
     run --separate-stderr kith set ada --phone "++1 555 0100" --aka -nobody
     assert_success
-    run exported "Ada Lovelace" phone
+    run -0 exported "Ada Lovelace" phone
     assert_output "['+44 20 7946 0000', '+1 555 0100']"
 }
 
@@ -32,7 +32,7 @@ load git_helpers
         --url +https://mei.example --interest +tea --met "a meetup" --why "product" --notes "likes tea" \
         --role "runs product" --aka +May --name "Mei Chen"
     assert_success
-    run --separate-stderr kith export json
+    run -0 --separate-stderr kith export json
     run python3 -c '
 import json, sys
 m = [p for p in json.load(sys.stdin) if p["slug"] == "mei-chen"][0]
@@ -74,7 +74,7 @@ print(m["snooze"], m["cadence"], m["birthday"], m["since"], m["first_due"], m["i
     assert_success
     assert_stderr_has "Ada Lovelace: tags +speaker, tags -london"
     assert_stderr_has "Grace Hopper: tags +speaker"
-    run changes grace-hopper
+    run -0 changes grace-hopper
     assert_output $'< tags: [mentor, washington]\n> tags: [mentor, washington, speaker]'
     grep -qx 'tags: \[mentor, speaker\]' contacts/ada-lovelace.yaml
     run --separate-stderr kith tag ada
@@ -125,21 +125,21 @@ print(m["snooze"], m["cadence"], m["birthday"], m["since"], m["first_due"], m["i
     kith add "Grace Hopper" 2>/dev/null
     kith add "Omar Haddad" 2>/dev/null
     printf 'ada-lovelace\ngrace-hopper\nomar-haddad\n' | kith snooze - "in 2 weeks" 2>/dev/null
-    run git log -1 --format=%s
+    run -0 git log -1 --format=%s
     assert_output "kith: 3 people are snoozed until 2026-12-12"
-    run git show --name-only --format= HEAD
+    run -0 git show --name-only --format= HEAD
     assert_output $'contacts/ada-lovelace.yaml\ncontacts/grace-hopper.yaml\ncontacts/omar-haddad.yaml'
     kith tag ada grace +speaker 2>/dev/null
-    run git log -1 --format=%s
+    run -0 git log -1 --format=%s
     assert_output "kith: tag 2 people +speaker"
     kith set omar --org Acme 2>/dev/null
-    run git log -1 --format=%s
+    run -0 git log -1 --format=%s
     assert_output "kith: set org of Omar Haddad"
     kith tier ada omar close 2>/dev/null
-    run git log -1 --format=%s
+    run -0 git log -1 --format=%s
     assert_output "kith: 2 people are now close"
     kith archive grace omar 2>/dev/null
-    run git show -M --name-status --format= HEAD
+    run -0 git show -M --name-status --format= HEAD
     assert_output $'R100\tcontacts/grace-hopper.yaml\tarchive/grace-hopper.yaml\nR100\tcontacts/omar-haddad.yaml\tarchive/omar-haddad.yaml'
     [ -z "$(git status --porcelain)" ]
 }

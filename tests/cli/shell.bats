@@ -27,7 +27,7 @@ no_marker() {
 
 @test "bash: TAB never runs a \$(...) or backquote from a slug or a tier" {
     hostile_network
-    run kith __complete names
+    run -0 kith __complete names
     assert_output --partial "\$(touch $MARK-slug)"
     for line in "kith show " "kith log ada " "kith tier ada " "kith due --tier " "kith add x --introduced-by " \
                 "kith introduce " "kith " "kith log ada -k "; do
@@ -35,15 +35,15 @@ no_marker() {
         assert_success
         no_marker
     done
-    run bash_complete kith show ""
+    run -0 bash_complete kith show ""
     # The hostile slugs are offered, quoted so that inserting them runs nothing either.
     assert_line '\$\(touch\ pwned-slug\)'
     assert_line "ada-lovelace"
-    run bash_complete kith tier ada ""
+    run -0 bash_complete kith tier ada ""
     assert_line "core"
     no_marker
     # Inserting a quoted candidate and running the line passes the slug as one plain word.
-    run bash_complete kith show '$'
+    run -0 bash_complete kith show '$'
     [ "${#lines[@]}" -eq 1 ]
     eval "set -- ${lines[0]}"
     [ "$1" = "\$(touch $MARK-slug)" ]
@@ -51,16 +51,16 @@ no_marker() {
 }
 
 @test "bash: a prefix is matched literally, never as a glob" {
-    run bash_complete kith show '*'
+    run -0 bash_complete kith show '*'
     assert_output ""
-    run bash_complete kith show 'ada-love'
+    run -0 bash_complete kith show 'ada-love'
     assert_output "ada-lovelace"
 }
 
 @test "zsh: the names and tiers are data, never evaluated" {
     command -v zsh >/dev/null || skip "zsh is not installed"
     hostile_network
-    run env PATH="$(dirname "$KITH"):$PATH" zsh -fc "
+    run -0 env PATH="$(dirname "$KITH"):$PATH" zsh -fc "
         source $KITH_SOURCE/completions/_kith 2>/dev/null
         CURRENT=3; words=(kith show '')
         _describe() { print -rl -- \${(P)4} }

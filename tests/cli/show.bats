@@ -15,9 +15,9 @@ load helpers
     run --separate-stderr kith show "ADA KING"
     assert_success
     assert_line "Ada Lovelace (ada-lovelace)"
-    run --separate-stderr kith show "jose nunez"
+    run -0 --separate-stderr kith show "jose nunez"
     assert_line "José Núñez (jose-nunez)"
-    run --separate-stderr kith show "taro yamada"
+    run -0 --separate-stderr kith show "taro yamada"
     assert_line "山田 太郎 (山田-太郎)"
 }
 

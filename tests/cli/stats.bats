@@ -16,7 +16,7 @@ load helpers
 @test "stats --format json: the same figures for scripts" {
     run kith stats --format json --top 3
     assert_success
-    run python3 -c '
+    run -0 python3 -c '
 import json, sys
 s = json.loads(sys.argv[1])
 assert s["people"] == 12 and s["months"] == 12 and s["from"] == "2025-12-01"
@@ -33,7 +33,7 @@ print("ok")' "$output"
 @test "stats counts an interaction logged today and a promise kept" {
     kith log ada -k call -m "quick call" 2>/dev/null
     kith done ada 2>/dev/null || true
-    run kith stats --format json
+    run -0 kith stats --format json
     python3 -c 'import json,sys; s=json.loads(sys.argv[1]); assert s["interactions"] == 13 and s["weeks"][-1] >= 1 and s["days"][-1] == 1' "$output"
 }
 

@@ -114,7 +114,7 @@ linked_ada() {
     local left
     left=$(find people -name '.ada-lovelace.yaml.??????' -type f)
     [ -n "$left" ]   # the crash did leave one there
-    run kith check
+    run -3 kith check
     assert_output --partial "$left: a temp file left by an interrupted write"
 }
 
@@ -127,7 +127,7 @@ linked_ada() {
     [ "$status" -eq 137 ]
     kiths_temps() { find . -maxdepth 1 -name '.ada.yaml.??????' ! -name '.ada.yaml.backup' ! -name '.ada.yaml.abcdef' ! -name '.ada.yaml.ABC123'; }
     [ -n "$(kiths_temps)" ]   # the crash left one at the root
-    run kith check
+    run -3 kith check
     assert_output --partial "$(kiths_temps | sed 's|^\./||'): a temp file left by an interrupted write"
     kith log tom -m "the next writer" >/dev/null
     [ -z "$(kiths_temps)" ]

@@ -97,7 +97,7 @@ expect() { local before=$1 since=$2; shift 2; $PY "$SYNC/mail_oracle.py" "$befor
     run kith -d "$NET" sync mail --since 2026-11-17
     assert_success
     assert_output "logged 1 entry for 1 person"
-    run grep -c '2026-11-17, kind: email' "$NET/contacts/lena-fischer.yaml"
+    run -0 grep -c '2026-11-17, kind: email' "$NET/contacts/lena-fischer.yaml"
     assert_output 1
 }
 

@@ -56,7 +56,7 @@ sync_setup() {
     run kith sync vdir "$VDIR"
     assert_success
     assert_output "update ada-lovelace from the vdir: title"
-    run changes ada-lovelace
+    run -0 changes ada-lovelace
     assert_output $'< title: Lead Analyst\n> title: Head of Analytics'
     cp "$card" "$BATS_TEST_TMPDIR/card.before"
     sed -i 's/^org: .*/org: Difference Engines Ltd/' "$NET/contacts/ada-lovelace.yaml"

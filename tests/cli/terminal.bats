@@ -19,7 +19,7 @@ load helpers
     NO_COLOR=1 run script -qec "$KITH due" /dev/null
     refute_output --partial $'\e['
     unset NO_COLOR
-    run bash -c "$KITH due | cat"
+    run -0 bash -c "$KITH due | cat"
     refute_output --partial $'\e['
 }
 

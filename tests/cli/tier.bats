@@ -4,10 +4,10 @@ load helpers
     run --separate-stderr kith tier --format tsv
     assert_success
     assert_output $'tier\tcadence\tmembers\tdue\ncore\t30d\t4\t3\nclose\t90d\t4\t2\nloose\t180d\t4\t3'
-    run --separate-stderr kith tier
+    run -0 --separate-stderr kith tier
     assert_line --index 0 "TIER   CADENCE  MEMBERS  DUE"
-    run --separate-stderr kith tier --format json
-    run python3 -c 'import json,sys; d=json.load(sys.stdin); print(d[0]["tier"], d[0]["members"], d[2]["due"])' <<<"$output"
+    run -0 --separate-stderr kith tier --format json
+    run -0 python3 -c 'import json,sys; d=json.load(sys.stdin); print(d[0]["tier"], d[0]["members"], d[2]["due"])' <<<"$output"
     assert_output "core 4 3"
 }
 
@@ -22,7 +22,7 @@ load helpers
     run --separate-stderr kith tier grace close
     assert_success
     [[ "$stderr" == *"Grace Hopper: core -> close"* ]]
-    run changes grace-hopper
+    run -0 changes grace-hopper
     assert_output $'< tier: core\n> tier: close'
 }
 
@@ -30,9 +30,9 @@ load helpers
     snapshot mei-chen
     run --separate-stderr kith tier mei close --cadence 6w
     assert_success
-    run changes mei-chen
+    run -0 changes mei-chen
     assert_output $'< tier: core\n> tier: close\n> cadence: 6w'
-    run sed -n 2,3p contacts/mei-chen.yaml
+    run -0 sed -n 2,3p contacts/mei-chen.yaml
     assert_output $'tier: close\ncadence: 6w'
 }
 
@@ -73,8 +73,8 @@ load helpers
     assert_success
     assert_line --index 0 "TIER   CADENCE  MEMBERS  DUE"
     [ "${#lines[@]}" = 4 ]
-    run --separate-stderr kith tier --format json
-    run python3 -c 'import json,sys; print([(t["tier"], t["members"], t["due"]) for t in json.load(sys.stdin)])' <<<"$output"
+    run -0 --separate-stderr kith tier --format json
+    run -0 python3 -c 'import json,sys; print([(t["tier"], t["members"], t["due"]) for t in json.load(sys.stdin)])' <<<"$output"
     assert_output "[('core', 0, 0), ('close', 0, 0), ('loose', 0, 0)]"
 }
 
@@ -88,7 +88,7 @@ load helpers
     assert_success
     run kith tier zed core
     assert_success
-    run diff "$BATS_TEST_TMPDIR/zed.before" contacts/zed.yaml
+    run -1 diff "$BATS_TEST_TMPDIR/zed.before" contacts/zed.yaml
     assert_output --partial '> tier: core'
     refute_output --partial 'mum'
 }

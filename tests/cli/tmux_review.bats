@@ -70,7 +70,7 @@ start_review() {
     grep -q 'what: send the internship page' "$NET/contacts/lena-fischer.yaml"
     keys q
     wait_for_screen '^__EXIT 0'
-    run screen
+    run -0 screen
     assert_output --partial "reviewed 4 of 4 people, 1 logged, 1 followed up, 1 snoozed, 1 undone"
     # every action was a commit of its own
     run git -C "$NET" log --format=%s
@@ -98,7 +98,7 @@ start_review() {
     [ -f "$NET/archive/tom-becker.yaml" ] && [ ! -f "$NET/contacts/tom-becker.yaml" ]
     keys n
     wait_for_screen '^__EXIT 0'
-    run screen
+    run -0 screen
     assert_output --partial "reviewed 3 of 3 people, 1 tiered, 1 archived"
 }
 

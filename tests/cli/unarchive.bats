@@ -9,7 +9,7 @@ load helpers
     assert_equal "$stderr" "unarchived Tom Becker (contacts/tom-becker.yaml)"
     [ ! -e archive/tom-becker.yaml ]
     cmp contacts/tom-becker.yaml "$BATS_TEST_TMPDIR/tom-becker.before"
-    run --separate-stderr kith list --format tsv
+    run -0 --separate-stderr kith list --format tsv
     assert_output --partial tom-becker
 }
 
@@ -53,9 +53,9 @@ load helpers
     export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@e GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@e
     kith archive tom 2>/dev/null
     kith unarchive tom 2>/dev/null
-    run git log -1 --format=%s
+    run -0 git log -1 --format=%s
     assert_output "kith: unarchive Tom Becker"
-    run git status --porcelain
+    run -0 git status --porcelain
     assert_output ""
 }
 

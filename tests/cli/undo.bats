@@ -33,7 +33,7 @@ load helpers
     printf 'name: Quinn Q\nlog:\n  - date: 2026-10-01\n    kind: call\n    note: "then\n      # nothing"\n  - date: 2026-11-20\n    kind: call\n    note: "we spoke of\n      # hashtags, and\n      - lists"\nnotes: kept\n' > contacts/quinn.yaml
     kith log quinn -k lunch --date 2026-11-01 -m between 2>/dev/null
     # In date order: after every line of the first note, not inside it.
-    run grep -B1 'date: 2026-11-01' contacts/quinn.yaml
+    run -0 grep -B1 'date: 2026-11-01' contacts/quinn.yaml
     assert_line --index 0 '      # nothing"'
     run kith check
     assert_success
@@ -55,7 +55,7 @@ load helpers
     run --separate-stderr kith log linus --amend -m "typo fixed"
     assert_success
     assert_equal "$stderr" "corrected Linus Okafor's newest log entry: 2026-11-28 call: typo fixed"
-    run grep -c "date: 2026-11-28" contacts/linus-okafor.yaml
+    run -0 grep -c "date: 2026-11-28" contacts/linus-okafor.yaml
     assert_output 1
     grep -q '{date: 2026-11-28, kind: call, note: typo fixed}' contacts/linus-okafor.yaml
     run --separate-stderr kith log linus --amend --date yesterday -k video
@@ -79,7 +79,7 @@ load helpers
 }
 
 @test "done --cancel removes the follow-up, and due no longer shows it" {
-    run --separate-stderr kith due --format tsv
+    run -0 --separate-stderr kith due --format tsv
     assert_output --partial "send the renewal proposal"
     run --separate-stderr kith done linus renewal --cancel
     assert_success
@@ -87,7 +87,7 @@ load helpers
     ! grep -q renewal contacts/linus-okafor.yaml
     run kith check
     assert_success
-    run --separate-stderr kith due --format tsv
+    run -0 --separate-stderr kith due --format tsv
     refute_output --partial "send the renewal proposal"
     run kith done linus --cancel
     assert_failure 2
@@ -98,7 +98,7 @@ load helpers
     run --separate-stderr kith snooze 山田 --clear
     assert_success
     assert_equal "$stderr" "山田 太郎 is no longer snoozed"
-    run changes 山田-太郎
+    run -0 changes 山田-太郎
     assert_output "< snooze: 2026-12-15    # travelling until mid-December"
     run kith snooze 山田 --clear
     assert_failure 2
@@ -176,6 +176,6 @@ load helpers
     run kith log zed --undo
     assert_success
     assert_equal "$(exported "Zed Test" log 0 note)" "$before"
-    run kith show zed
+    run -0 kith show zed
     refute_output --partial '2026-11-10'
 }

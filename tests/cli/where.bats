@@ -45,11 +45,11 @@ load helpers
     assert_output "$NET"
     [[ "$stderr" == "found at or above the working folder '$NET' (the nearest kith.yaml)" ]] || { echo "$stderr"; false; }
     mkdir -p contacts/deeper && cd contacts/deeper
-    run --separate-stderr kith where
+    run -0 --separate-stderr kith where
     assert_output "$NET"
     [[ "$stderr" == *"at or above the working folder '$NET/contacts/deeper'"* ]]
     cd "$BATS_TEST_TMPDIR"
-    run --separate-stderr kith --dir "$NET" where
+    run -0 --separate-stderr kith --dir "$NET" where
     assert_output "$NET"
     [ "$stderr" = "from --dir" ]
     KITH_DIR="$NET" run --separate-stderr kith where

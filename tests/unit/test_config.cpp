@@ -2,6 +2,7 @@
 
 #include "kith/model/config_file.hpp"
 #include "kith/base/error.hpp"
+#include "refused.hpp"
 
 using namespace kith;
 
@@ -33,8 +34,11 @@ TEST_CASE("custom tiers, me and git") {
 TEST_CASE("bad settings are located") {
     CHECK_THROWS_WITH_AS(parse_config("default_tier: vip\n", "kith.yaml"),
                          "unknown tier 'vip' (tiers: core, close, loose)", Error);
-    CHECK_THROWS_AS(parse_config("tiers: []\n", "kith.yaml"), Error);
-    CHECK_THROWS_AS(parse_config("tiers:\n  - {name: a}\n", "kith.yaml"), Error);
-    CHECK_THROWS_AS(parse_config("tiers:\n  - {name: a, cadence: 1d}\n  - {name: a, cadence: 2d}\n", "kith.yaml"), Error);
-    CHECK_THROWS_AS(parse_config("git: {autocommit: maybe}\n", "kith.yaml"), Error);
+    CHECK_REFUSED(parse_config("tiers: []\n", "kith.yaml"), ErrorKind::invalid, "'tiers' needs at least one tier");
+    CHECK_REFUSED((parse_config("tiers:\n  - {name: a}\n", "kith.yaml")),
+        ErrorKind::invalid, "tier 'a' needs a 'cadence' such as 30d");
+    CHECK_REFUSED((parse_config("tiers:\n  - {name: a, cadence: 1d}\n  - {name: a, cadence: 2d}\n", "kith.yaml")),
+        ErrorKind::invalid, "tier 'a' is listed twice");
+    CHECK_REFUSED((parse_config("git: {autocommit: maybe}\n", "kith.yaml")),
+        ErrorKind::invalid, "'autocommit' must be true or false, not 'maybe'");
 }

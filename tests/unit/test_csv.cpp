@@ -4,6 +4,7 @@
 #include "kith/interchange/csv.hpp"
 #include "kith/interchange/google_csv.hpp"
 #include "kith/interchange/linkedin_csv.hpp"
+#include "refused.hpp"
 
 using namespace kith;
 using Strings = std::vector<std::string>;
@@ -99,7 +100,8 @@ TEST_CASE("google csv: the legacy export, with a BOM and Group Membership") {
 }
 
 TEST_CASE("google csv: a file that is not a Google export is refused") {
-    CHECK_THROWS_AS(read_google_csv("a,b\n1,2\n", "x.csv"), Error);
+    CHECK_REFUSED(read_google_csv("a,b\n1,2\n", "x.csv"),
+        ErrorKind::invalid, "not a Google Contacts export: no 'First Name' or 'Given");
 }
 
 TEST_CASE("linkedin: Connected On in both forms") {
@@ -138,8 +140,9 @@ TEST_CASE("linkedin: BOM and Notes preamble skipped, header found by content") {
 }
 
 TEST_CASE("linkedin: a file without the header is refused") {
-    CHECK_THROWS_AS(read_linkedin_csv("Notes:\nnothing here\n", "c.csv"), Error);
-    CHECK_THROWS_AS(read_linkedin_csv("", "c.csv"), Error);
+    CHECK_REFUSED(read_linkedin_csv("Notes:\nnothing here\n", "c.csv"),
+        ErrorKind::invalid, "not a LinkedIn Connections.csv: no 'First");
+    CHECK_REFUSED(read_linkedin_csv("", "c.csv"), ErrorKind::invalid, "not a LinkedIn Connections.csv: no 'First");
 }
 
 TEST_CASE("csv: UTF-16 exports (with a BOM) and Windows-1252 fields read as UTF-8") {

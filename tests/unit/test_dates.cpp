@@ -2,6 +2,7 @@
 
 #include "kith/base/dates.hpp"
 #include "kith/base/error.hpp"
+#include "refused.hpp"
 
 using namespace kith;
 
@@ -76,8 +77,10 @@ TEST_CASE("command-line dates") {
         CHECK(parse_cli_day("friday", today, Direction::future) == day("2026-12-04"));
         CHECK(parse_cli_day("Friday", today, Direction::past) == day("2026-11-27"));
     }
-    CHECK_THROWS_AS(parse_cli_day("someday", today, Direction::past), Error);
-    CHECK_THROWS_AS(parse_cli_day("2026-02-30", today, Direction::past), Error);
+    CHECK_REFUSED(parse_cli_day("someday", today, Direction::past),
+        ErrorKind::usage, "cannot read 'someday' as a date (try YYYY-MM-DD, today,");
+    CHECK_REFUSED(parse_cli_day("2026-02-30", today, Direction::past),
+        ErrorKind::usage, "cannot read '2026-02-30' as a date (try YYYY-MM-DD, today,");
 }
 
 TEST_CASE("dates run from year 1 to 9999: nothing outside is read") {
@@ -112,7 +115,8 @@ TEST_CASE("adding a duration never wraps: try_ refuses, add_ stops at the edge")
     CHECK(add_duration(last_day, {3652059, 'd'}) == last_day);
     CHECK(add_duration(first_day, {9999, 'y'}, -1) == first_day);
     CHECK(add_duration(today, {0, 'd'}) == today);
-    CHECK_THROWS_AS(add_cli_duration(today, {8000, 'y'}, "--within"), Error);
+    CHECK_REFUSED((add_cli_duration(today, {8000, 'y'}, "--within")),
+        ErrorKind::usage, "--within: '8000y' from 2026-11-28 leads past 9999-12-31");
     CHECK(add_cli_duration(today, {0, 'd'}, "--within") == today);
 }
 
@@ -127,9 +131,12 @@ TEST_CASE("a command-line date leading outside years 1 to 9999 is a usage error"
             CHECK(e.kind() == ErrorKind::usage);
         }
     }
-    CHECK_THROWS_AS(parse_cli_day("tomorrow", last_day, Direction::future), Error);
-    CHECK_THROWS_AS(parse_cli_day("yesterday", first_day, Direction::past), Error);
-    CHECK_THROWS_AS(parse_cli_day("friday", last_day, Direction::future), Error);
+    CHECK_REFUSED(parse_cli_day("tomorrow", last_day, Direction::future),
+        ErrorKind::usage, "'tomorrow' leads outside years 1 to 9999 (from 9999-12-31)");
+    CHECK_REFUSED(parse_cli_day("yesterday", first_day, Direction::past),
+        ErrorKind::usage, "'yesterday' leads outside years 1 to 9999 (from 0001-01-01)");
+    CHECK_REFUSED(parse_cli_day("friday", last_day, Direction::future),
+        ErrorKind::usage, "'friday' leads outside years 1 to 9999 (from 9999-12-31)");
     CHECK(parse_cli_day("7973y", today, Direction::future) == day("9999-11-28"));
     CHECK(parse_cli_day("+0d", today, Direction::future) == today);
 }

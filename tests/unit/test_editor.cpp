@@ -5,6 +5,7 @@
 #include "kith/edit/editor_items.hpp"
 #include "kith/base/error.hpp"
 #include "kith/yaml/yaml_reader.hpp"
+#include "refused.hpp"
 
 using namespace kith;
 
@@ -111,9 +112,8 @@ TEST_CASE("an empty list on one line, a zero-indented list, a file without a fin
 TEST_CASE("a list value on the line after its key: [] is replaced, anything else refused (found by fuzzing)") {
     CHECK(insert_item("name: A\nfollowups:\n  []\nzz: x\n", "followups", "{due: 2026-01-01, what: x}",
                       std::string("due"), canonical_keys(), "x.yaml") == "name: A\nfollowups:\n  - {due: 2026-01-01, what: x}\nzz: x\n");
-    CHECK_THROWS_AS(insert_item("name: A\nlog:\n  [{date: 2026-01-01}]\n", "log", "{date: 2026-01-02}",
-                                std::string("date"), canonical_keys(), "x.yaml"),
-                    Error);
+    CHECK_REFUSED((insert_item("name: A\nlog:\n  [{date: 2026-01-01}]\n", "log", "{date: 2026-01-02}",
+                                std::string("date"), canonical_keys(), "x.yaml")), ErrorKind::invalid, "'log' is not a list with one '- ' item per line; kith adds");
 }
 
 TEST_CASE("a key with blanks before its colon is still that key (found by fuzzing)") {
@@ -135,9 +135,8 @@ TEST_CASE("a comment indented with a tab is a comment everywhere in the editor")
 }
 
 TEST_CASE("a non-empty flow list is refused, not rewritten") {
-    CHECK_THROWS_AS(insert_item("name: Bob\nlog: [{date: 2026-01-01}]\n", "log", "{date: 2026-01-02}",
-                                std::string("date"), canonical_keys(), "x.yaml"),
-                    Error);
+    CHECK_REFUSED((insert_item("name: Bob\nlog: [{date: 2026-01-01}]\n", "log", "{date: 2026-01-02}",
+                                std::string("date"), canonical_keys(), "x.yaml")), ErrorKind::invalid, "'log' is written on one line; kith adds entries only to a");
 }
 
 TEST_CASE("a field is added to one item of a list") {
@@ -149,7 +148,8 @@ TEST_CASE("a field is added to one item of a list") {
           "followups:\n  - due: 2026-12-05\n    what: send\n    done: 2026-11-28\n\n  - due: 2026-12-06\n    what: b\nname: x\n");
     CHECK(set_item_field(block, "followups", 1, "done", "2026-11-28", "x.yaml") ==
           "followups:\n  - due: 2026-12-05\n    what: send\n\n  - due: 2026-12-06\n    what: b\n    done: 2026-11-28\nname: x\n");
-    CHECK_THROWS_AS(set_item_field(block, "followups", 2, "done", "2026-11-28", "x.yaml"), Error);
+    CHECK_REFUSED(set_item_field(block, "followups", 2, "done", "2026-11-28", "x.yaml"),
+        ErrorKind::invalid, "cannot find item 3 of 'followups'");
     // Found by fuzzing: an apostrophe inside plain text is no quote.
     CHECK(set_item_field("followups:\n  - {due: 2026-12-01, what: Omar's intro}\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
           "followups:\n  - {due: 2026-12-01, what: Omar's intro, done: 2026-11-28}\n");
@@ -163,13 +163,16 @@ TEST_CASE("a field is added to one item of a list") {
           "followups:\n  - \t{due: 2026-12-01, done: 2026-11-28}\n");
     CHECK(insert_item("name: A\nlog:\n-\t{date: 2026-01-05}\n", "log", "{date: 2026-01-01}", std::string("date"), canonical_keys(), "x.yaml") ==
           "name: A\nlog:\n- {date: 2026-01-01}\n-\t{date: 2026-01-05}\n");
-    CHECK_THROWS_AS(set_item_field("followups:\n  -  # note\n    # more\n    {due: 2026-12-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml"), Error);
+    CHECK_REFUSED((set_item_field("followups:\n  -  # note\n    # more\n    {due: 2026-12-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml")),
+        ErrorKind::invalid, "kith edits flow items ({...}) only when they stand on one");
     CHECK(set_item_field("followups:\n-   # c\n   \t # tab-indented comment\n    due: 2026-12-01\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
           "followups:\n-   # c\n   \t # tab-indented comment\n    due: 2026-12-01\n    done: 2026-11-28\n");
-    CHECK_THROWS_AS(set_item_field("followups:\n -\n    {due: 2026-12-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml"), Error);
+    CHECK_REFUSED((set_item_field("followups:\n -\n    {due: 2026-12-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml")),
+        ErrorKind::invalid, "kith edits flow items ({...}) only when they stand on one");
     CHECK(set_item_field("followups:\n  -\n    due: 2026-12-01\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
           "followups:\n  -\n    due: 2026-12-01\n    done: 2026-11-28\n");
-    CHECK_THROWS_AS(set_item_field("followups:\n  - {due: 2026-12-01,\n     what: x}\n", "followups", 0, "done", "2026-11-28", "x.yaml"), Error);
+    CHECK_REFUSED((set_item_field("followups:\n  - {due: 2026-12-01,\n     what: x}\n", "followups", 0, "done", "2026-11-28", "x.yaml")),
+        ErrorKind::invalid, "cannot find where item 1 of 'followups' ends; kith edits");
 }
 
 TEST_CASE("every edit of the hand-written file still reads") {
@@ -183,9 +186,12 @@ TEST_CASE("an empty field whose value stands on the lines below it is not writte
         return set_item_field(text, "followups", 0, "done", "2026-11-28", "x.yaml");
     };
     // The value below the key: past the key's column (spaces, then a tab), or a "- " list at it.
-    CHECK_THROWS_AS(set_done("followups:\n- due: 2026-12-01\n  done:\n  - a\n"), Error);
-    CHECK_THROWS_AS(set_done("followups:\n-\t\n done: \n\n#\n \t~\n"), Error);  // found by fuzzing
-    CHECK_THROWS_AS(set_done("followups:\n- due: 2026-12-01\n  done:\n\n  # c\n   ~\n"), Error);
+    CHECK_REFUSED(set_done("followups:\n- due: 2026-12-01\n  done:\n  - a\n"),
+        ErrorKind::invalid, "item 1 of 'followups' has a 'done' already");
+    CHECK_REFUSED(set_done("followups:\n-\t\n done: \n\n#\n \t~\n"),
+        ErrorKind::invalid, "item 1 of 'followups' has a 'done' already");  // found by fuzzing
+    CHECK_REFUSED(set_done("followups:\n- due: 2026-12-01\n  done:\n\n  # c\n   ~\n"),
+        ErrorKind::invalid, "item 1 of 'followups' has a 'done' already");
     // The next field, with a block of its own, leaves `done:` empty: it is set.
     CHECK(set_done("followups:\n- done:\n  what: |\n    text\n") == "followups:\n- done: 2026-11-28\n  what: |\n    text\n");
 }

@@ -9,6 +9,7 @@
 #include "kith/base/error.hpp"
 #include "kith/yaml/yaml_reader.hpp"
 #include "keeps_values.hpp"
+#include "refused.hpp"
 
 using namespace kith;
 
@@ -33,18 +34,22 @@ TEST_CASE("a key the editor cannot see is refused, never written twice (found by
     for (const auto& text : {quoted_then_comment, other}) {
         CAPTURE(text);
         CHECK(!reads(text));  // the reader refuses it now, and so does every edit
-        CHECK_THROWS_AS(insert_item(text, "tier", "{date: 2026-11-28}", std::string("date"), canonical_keys(), "x.yaml"), Error);
-        CHECK_THROWS_AS(set_top_level(text, "tier", "close", canonical_keys()), Error);
+        CHECK_REFUSED((insert_item(text, "tier", "{date: 2026-11-28}", std::string("date"), canonical_keys(), "x.yaml")),
+            ErrorKind::invalid,
+                      "is not 'key: value'");
+        CHECK_REFUSED(set_top_level(text, "tier", "close", canonical_keys()),
+            ErrorKind::invalid, "is not 'key: value'");
     }
 }
 
 TEST_CASE("a plain value is not written before a line indented with a tab (found by fuzzing)") {
     // yaml-cpp reads the lines after a plain value as its continuation and fails on the tab.
-    CHECK_THROWS_AS(insert_item("\nlog:\n\n \t#        -   ", "log", "plain", std::string("date"), canonical_keys(), "x.yaml"), Error);
-    CHECK_THROWS_AS(set_top_level("tier:\n \t# c\nname: A\n", "tier", "close", canonical_keys()), Error);
-    CHECK_THROWS_AS(set_item_field("followups:\n  - due: 2026-12-01\n    done:\n \t# c\n", "followups", 0, "done",
-                                   "2026-11-28", "x.yaml"),
-                    Error);
+    CHECK_REFUSED(insert_item("\nlog:\n\n \t#        -   ", "log", "plain", std::string("date"), canonical_keys(), "x.yaml"),
+        ErrorKind::invalid, "a line indented with a tab follows where kith would write;");
+    CHECK_REFUSED(set_top_level("tier:\n \t# c\nname: A\n", "tier", "close", canonical_keys()),
+        ErrorKind::invalid, "a line indented with a tab follows where kith would write;");
+    CHECK_REFUSED(set_item_field("followups:\n  - due: 2026-12-01\n    done:\n \t# c\n", "followups", 0, "done",
+                                   "2026-11-28", "x.yaml"), ErrorKind::invalid, "a line indented with a tab follows where kith would write;");
     // A flow item stops where it closes, so the tab line does no harm.
     CHECK(insert_item("log:\n  - {date: 2026-01-01}\n \t# old\nname: A\n", "log", "{date: 2026-01-02}",
                       std::string("date"), canonical_keys(), "x.yaml") ==
@@ -56,11 +61,14 @@ TEST_CASE("nothing goes after a block scalar that runs to the end of a file with
     // a line after it would change that text.
     const std::string folded = "namaudg:\nu<<<<<<<dg:\n- >\n\n\n\n >>>. |\n ";
     REQUIRE(reads(folded));
-    CHECK_THROWS_AS(set_top_level(folded, "tier", "close", canonical_keys()), Error);
-    CHECK_THROWS_AS(insert_item(folded, "log", "{date: 2026-11-28}", std::string("date"), canonical_keys(), "x.yaml"), Error);
+    CHECK_REFUSED(set_top_level(folded, "tier", "close", canonical_keys()),
+        ErrorKind::invalid, "the file ends inside a block scalar (| or >) without a");
+    CHECK_REFUSED((insert_item(folded, "log", "{date: 2026-11-28}", std::string("date"), canonical_keys(), "x.yaml")),
+        ErrorKind::invalid, "the file ends inside a block scalar (| or >) without a");
     const std::string longer = "-cme ++ldg:\n- >\n\n\n g:>>>A l: Ad| < l\n  \"/:tiers\n |e |\n r/\t/6`<\n @\n ";
     REQUIRE(reads(longer));
-    CHECK_THROWS_AS(set_top_level(longer, "tier", "close", canonical_keys()), Error);
+    CHECK_REFUSED(set_top_level(longer, "tier", "close", canonical_keys()),
+        ErrorKind::invalid, "the file ends inside a block scalar (| or >) without a");
     // With its final newline the file takes the line.
     CHECK(set_top_level("notes: >\n  text\n\n", "tier", "close", canonical_keys()) == "tier: close\nnotes: >\n  text\n\n");
 }
@@ -88,9 +96,8 @@ TEST_CASE("a quote inside a plain word of a flow item opens no quoted text (foun
     // After a quoted key, ':' needs no blank ("due":x); a key with an escape is refused.
     CHECK(set_item_field("followups:\n  - {\"due\":2026-12-01, \"done\":~}\n", "followups", 0, "done", "2026-11-28",
                          "x.yaml") == "followups:\n  - {\"due\":2026-12-01, \"done\": 2026-11-28}\n");
-    CHECK_THROWS_AS(set_item_field("followups:\n  - {due: 2026-12-01, \"d\\x6fne\": ~}\n", "followups", 0, "done",
-                                   "2026-11-28", "x.yaml"),
-                    Error);
+    CHECK_REFUSED((set_item_field("followups:\n  - {due: 2026-12-01, \"d\\x6fne\": ~}\n", "followups", 0, "done",
+                                   "2026-11-28", "x.yaml")), ErrorKind::invalid, "kith cannot tell the keys of item 1 of 'followups' apart;");
 }
 
 TEST_CASE("done edits only an item the reader reads there too (found by fuzzing)") {
@@ -98,7 +105,8 @@ TEST_CASE("done edits only an item the reader reads there too (found by fuzzing)
     const std::string text = "n: Aam\nfollowups:     date:'\"'-   ----e0I:------- \n  - {LLL\t\tcccc.}\n"
                              "  - due:6962 N&u\t=4e\t&u\t=\t#";
     REQUIRE(reads(text));
-    CHECK_THROWS_AS(set_item_field(text, "followups", 0, "done", "2026-11-28", "x.yaml"), Error);
+    CHECK_REFUSED(set_item_field(text, "followups", 0, "done", "2026-11-28", "x.yaml"),
+        ErrorKind::invalid, "kith cannot tell the items of 'followups' apart; write one");
     // A key without ': ' in a flow item ({a, due: x}) is the reader's too, so done still goes in.
     CHECK(set_item_field("followups:\n  - {call, due: 2026-12-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml") ==
           "followups:\n  - {call, due: 2026-12-01, done: 2026-11-28}\n");
@@ -130,7 +138,8 @@ TEST_CASE("a field goes only into an item the reader reads as a map (found by fu
     // After "-\t", " \t># ..." starts a folded text: the item is text, so done is refused.
     const std::string text = "log:\n-\t\n \t># aNKN  : \"   o\n \tg\n \tg\n";
     REQUIRE(reads(text));
-    CHECK_THROWS_AS(set_item_field(text, "log", 0, "done", "2026-11-28", "x.yaml"), Error);
+    CHECK_REFUSED(set_item_field(text, "log", 0, "done", "2026-11-28", "x.yaml"),
+        ErrorKind::invalid, "item 1 of 'log' is not a map of 'key: value' lines");
 }
 
 TEST_CASE("a text that becomes a list's first item keeps its value when quoted anew (found by fuzzing)") {

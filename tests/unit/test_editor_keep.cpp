@@ -9,6 +9,7 @@
 #include "kith/model/interaction.hpp"
 #include "kith/yaml/yaml_reader.hpp"
 #include "keeps_values.hpp"
+#include "refused.hpp"
 
 using namespace kith;
 
@@ -108,9 +109,12 @@ TEST_CASE("a follow-up with done: empty or null is open, and done sets that fiel
 }
 
 TEST_CASE("a field goes only on a map item") {
-    CHECK_THROWS_AS(set_item_field("zz:\n  - plain\n", "zz", 0, "done", "2026-11-28", "x.yaml"), Error);
-    CHECK_THROWS_AS(set_item_field("zz:\n  - [a]\n", "zz", 0, "done", "2026-11-28", "x.yaml"), Error);
-    CHECK_THROWS_AS(set_item_field("zz:\n  - {done: 2026-01-01}\n", "zz", 0, "done", "2026-11-28", "x.yaml"), Error);
+    CHECK_REFUSED(set_item_field("zz:\n  - plain\n", "zz", 0, "done", "2026-11-28", "x.yaml"),
+        ErrorKind::invalid, "item 1 of 'zz' is not a map of 'key: value' lines");
+    CHECK_REFUSED(set_item_field("zz:\n  - [a]\n", "zz", 0, "done", "2026-11-28", "x.yaml"),
+        ErrorKind::invalid, "item 1 of 'zz' is not a map of 'key: value' lines");
+    CHECK_REFUSED((set_item_field("zz:\n  - {done: 2026-01-01}\n", "zz", 0, "done", "2026-11-28", "x.yaml")),
+        ErrorKind::invalid, "item 1 of 'zz' has 'done: 2026-01-01' already");
 }
 
 TEST_CASE("blank lines with spaces past a block scalar's indentation are its text (found by fuzzing)") {
@@ -159,19 +163,22 @@ TEST_CASE("a block scalar after '-' and a tab is found (found by fuzzing)") {
 
 TEST_CASE("'key: ~' with lines under it is a text running on, not an empty list (found by fuzzing)") {
     // yaml-cpp reads zz as "~ - dat".
-    CHECK_THROWS_AS(insert_item("name: A\nzz: ~\n  - dat\n", "zz", "{date: 2020-01-01}", std::string("due"), canonical_keys(), "x.yaml"), Error);
+    CHECK_REFUSED((insert_item("name: A\nzz: ~\n  - dat\n", "zz", "{date: 2020-01-01}", std::string("due"), canonical_keys(), "x.yaml")),
+        ErrorKind::invalid, "'zz' is a text that runs on over several lines; kith adds");
 }
 
 TEST_CASE("an empty value on the line after its key with more text under it runs on (found by fuzzing)") {
     // yaml-cpp reads log as "NULL NULL".
-    CHECK_THROWS_AS(insert_item("log:  \n\n#  \n\n# \n\n NULL\n\n NULL", "log", "plain", std::string("date"), canonical_keys(), "x.yaml"), Error);
+    CHECK_REFUSED(insert_item("log:  \n\n#  \n\n# \n\n NULL\n\n NULL", "log", "plain", std::string("date"), canonical_keys(), "x.yaml"),
+        ErrorKind::invalid, "'log' is not a list with one '- ' item per line; kith adds");
 }
 
 TEST_CASE("done refuses a value that is a map with items under one key (found by fuzzing)") {
-    CHECK_THROWS_AS(set_item_field("n: A\nfollowups:\n  -llowups:\n  - {due: 2026-01-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml"),
-                    Error);
+    CHECK_REFUSED((set_item_field("n: A\nfollowups:\n  -llowups:\n  - {due: 2026-01-01}\n", "followups", 0, "done", "2026-11-28", "x.yaml")),
+        ErrorKind::invalid, "'followups' is not a list with one '- ' item per line");
 }
 
 TEST_CASE("a colon inside a comment makes no key, so a text item gets no field (found by fuzzing)") {
-    CHECK_THROWS_AS(set_item_field("0g:\nlog:\n-       do\n-   \n-\n     dc #:\n", "log", 2, "done", "2026-11-28", "x.yaml"), Error);
+    CHECK_REFUSED(set_item_field("0g:\nlog:\n-       do\n-   \n-\n     dc #:\n", "log", 2, "done", "2026-11-28", "x.yaml"),
+        ErrorKind::invalid, "item 3 of 'log' is not a map of 'key: value' lines");
 }

@@ -7,6 +7,7 @@
 #include "kith/base/error.hpp"
 #include "kith/yaml/yaml_emit.hpp"
 #include "kith/yaml/yaml_reader.hpp"
+#include "refused.hpp"
 
 using namespace kith;
 
@@ -55,10 +56,14 @@ TEST_CASE("add_list_item keeps hostile text readable, quoted brackets and hashes
 }
 
 TEST_CASE("add_list_item refuses what it cannot add to without changing meaning") {
-    CHECK_THROWS_AS(add_list_item("name: A\nemail: [a,\n  b]\n", "email", "c", canonical_keys(), "t.yaml"), Error);
-    CHECK_THROWS_AS(add_list_item("name: A\nemail: a, b\n", "email", "c", canonical_keys(), "t.yaml"), Error);
-    CHECK_THROWS_AS(add_list_item("name: A\nemail: |\n  a\n", "email", "c", canonical_keys(), "t.yaml"), Error);
-    CHECK_THROWS_AS(add_list_item("name: A\nemail: {a: b}\n", "email", "c", canonical_keys(), "t.yaml"), Error);
+    CHECK_REFUSED(add_list_item("name: A\nemail: [a,\n  b]\n", "email", "c", canonical_keys(), "t.yaml"),
+        ErrorKind::invalid, "'email' is a list written over several lines; kith adds");
+    CHECK_REFUSED(add_list_item("name: A\nemail: a, b\n", "email", "c", canonical_keys(), "t.yaml"),
+        ErrorKind::invalid, "'email' is not a list kith can add to; write it as [a, b]");
+    CHECK_REFUSED(add_list_item("name: A\nemail: |\n  a\n", "email", "c", canonical_keys(), "t.yaml"),
+        ErrorKind::invalid, "'email' is not a list kith can add to; write it as [a, b]");
+    CHECK_REFUSED((add_list_item("name: A\nemail: {a: b}\n", "email", "c", canonical_keys(), "t.yaml")),
+        ErrorKind::invalid, "'email' is not a list kith can add to; write it as [a, b]");
 }
 
 TEST_CASE("set_list replaces a list whole, flow or block, and keeps the comment") {

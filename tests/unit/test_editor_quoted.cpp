@@ -17,6 +17,7 @@
 #include "kith/base/error.hpp"
 #include "kith/edit/undo.hpp"
 #include "kith/yaml/yaml_reader.hpp"
+#include "refused.hpp"
 
 using namespace kith;
 
@@ -173,11 +174,16 @@ TEST_CASE("checked_edit refuses a result in which another value, or its own, rea
         CHECK(e.where().line == 2);
     }
     // Keys in another order, one gone, or one more: refused.
-    CHECK_THROWS_AS(editing::checked_edit(root, "notes: \"a\\n\\n\"\nname: A\nlog: []\n", "log", "t.yaml", any), Error);
-    CHECK_THROWS_AS(editing::checked_edit(root, "name: A\nlog: []\n", "log", "t.yaml", any), Error);
-    CHECK_THROWS_AS(editing::checked_edit(root, "name: A\nnotes: \"a\\n\\n\"\ntier: close\nlog: []\n", "log", "t.yaml", any), Error);
+    CHECK_REFUSED(editing::checked_edit(root, "notes: \"a\\n\\n\"\nname: A\nlog: []\n", "log", "t.yaml", any),
+        ErrorKind::invalid, "kith cannot change 'log' here without changing 'name' too;");
+    CHECK_REFUSED(editing::checked_edit(root, "name: A\nlog: []\n", "log", "t.yaml", any),
+        ErrorKind::invalid, "kith cannot change 'log' here without changing 'notes' too;");
+    CHECK_REFUSED(editing::checked_edit(root, "name: A\nnotes: \"a\\n\\n\"\ntier: close\nlog: []\n", "log", "t.yaml", any),
+        ErrorKind::invalid, "kith cannot change 'log' here without changing 'tier' too;");
     // Its own key: as the edit meant, or refused; a result that does not read, refused.
-    CHECK_THROWS_AS(editing::checked_edit(root, "name: A\nnotes: \"a\\n\\n\"\nlog: []\n", "log", "t.yaml", editing::one_item_more), Error);
+    CHECK_REFUSED(editing::checked_edit(root, "name: A\nnotes: \"a\\n\\n\"\nlog: []\n", "log", "t.yaml", editing::one_item_more),
+        ErrorKind::invalid, "kith cannot tell how 'log' is written here well enough to");
     CHECK_NOTHROW(editing::checked_edit(root, "name: A\nnotes: \"a\\n\\n\"\nlog: [{date: 2026-01-01}, {date: 2026-02-01}]\n", "log", "t.yaml", editing::one_item_more));
-    CHECK_THROWS_AS(editing::checked_edit(root, "name: A\nnotes: [\n", "log", "t.yaml", any), Error);
+    CHECK_REFUSED(editing::checked_edit(root, "name: A\nnotes: [\n", "log", "t.yaml", any),
+        ErrorKind::invalid, "kith cannot change 'log' here without leaving the file");
 }

@@ -9,30 +9,20 @@
 #include "kith/base/hash.hpp"
 #include "kith/store/intent.hpp"
 #include "kith/store/store.hpp"
+#include "refused.hpp"
+#include "temp_network.hpp"
 
 using namespace kith;
 namespace fs = std::filesystem;
 
 namespace {
 
-// A network folder with one person and a .kith folder, removed afterwards.
-struct Net {
-    fs::path root;
-    Net() {
-        char name[] = "/tmp/kith-intent-XXXXXX";
-        root = ::mkdtemp(name);
-        fs::create_directories(root / "contacts");
-        fs::create_directories(root / "archive");
-        fs::create_directories(root / ".kith");
-        put("kith.yaml", default_config_text());
-        put("contacts/a.yaml", "name: A\n");
+// A network folder with one person, archive/ and .kith/, removed afterwards.
+struct Net : TempNetwork {
+    Net() : TempNetwork({{"contacts/a.yaml", "name: A\n"}}) {
+        folder("archive");
+        folder(".kith");
     }
-    ~Net() { fs::remove_all(root); }
-    void put(const std::string& path, const std::string& bytes) const {
-        std::ofstream(root / path, std::ios::binary) << bytes;
-    }
-    std::string get(const std::string& path) const { return Store(root.string()).read(path); }
-    std::string dir() const { return root.string(); }
 };
 
 // Writes a record of the steps and has the next kith (a load) finish it; returns what it said.
@@ -194,7 +184,8 @@ TEST_CASE("a record with one step kith never makes is not followed at all, and s
     CHECK(net.get("contacts/a.yaml") == "name: A\n");
     CHECK_FALSE(fs::exists(net.root / ".git"));
     CHECK(fs::exists(net.root / intent::record_path));
-    CHECK_THROWS_AS(Store(net.dir()).load(false), Error);  // every time, until it is dealt with
+    CHECK_REFUSED(Store(net.dir()).load(false),
+        ErrorKind::invalid, "a record of intent that kith did not write (its target");  // every time, until it is dealt with
 }
 
 TEST_CASE("a record git tracks is not followed, however well it is made: the host says so, asked only then") {

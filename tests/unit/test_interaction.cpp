@@ -6,6 +6,7 @@
 #include "kith/base/error.hpp"
 #include "kith/model/entries.hpp"
 #include "kith/model/interaction.hpp"
+#include "refused.hpp"
 
 using namespace kith;
 
@@ -35,15 +36,19 @@ TEST_CASE("done picks the open follow-up by text, refusing ambiguity") {
                    {*parse_iso_day("2026-12-02"), "ask about the role", std::nullopt, 0}};
     CHECK(pick_open_followup(c, "slides") == 1);
     CHECK(pick_open_followup(c, "ROLE") == 2);
-    CHECK_THROWS_AS(pick_open_followup(c, ""), Error);
-    CHECK_THROWS_AS(pick_open_followup(c, "paper"), Error);  // done already
-    CHECK_THROWS_AS(pick_open_followup(c, "zzz"), Error);
+    CHECK_REFUSED(pick_open_followup(c, ""),
+        ErrorKind::usage, "Ada has 2 open follow-ups: 'send the slides', 'ask about");
+    CHECK_REFUSED(pick_open_followup(c, "paper"),
+        ErrorKind::usage, "no open follow-up of Ada matches 'paper' (open: 'send the");  // done already
+    CHECK_REFUSED(pick_open_followup(c, "zzz"),
+        ErrorKind::usage, "no open follow-up of Ada matches 'zzz' (open: 'send the");
     c.followups.pop_back();
     CHECK(pick_open_followup(c, "") == 1);
 }
 
 TEST_CASE("a log day after today is refused") {
-    CHECK_THROWS_AS(check_not_future(*parse_iso_day("2026-11-29"), *parse_iso_day("2026-11-28")), Error);
+    CHECK_REFUSED(check_not_future(*parse_iso_day("2026-11-29"), *parse_iso_day("2026-11-28")),
+        ErrorKind::usage, "cannot log 2026-11-29, a day after today (2026-11-28); a");
     CHECK_NOTHROW(check_not_future(*parse_iso_day("2026-11-28"), *parse_iso_day("2026-11-28")));
 }
 
@@ -68,8 +73,10 @@ TEST_CASE("done decides under the lock: a follow-up added in between does not sh
     CHECK(after.followups[1].what == "send the paper");
     CHECK(after.followups[1].done == today);
     // Without TEXT, the one open follow-up it saw is now one of two: refused, nothing closed.
-    CHECK_THROWS_AS(close_followup(now, "", today, "x", default_config(), closed), Error);
+    CHECK_REFUSED(close_followup(now, "", today, "x", default_config(), closed),
+        ErrorKind::usage, "Ada has 2 open follow-ups: 'call about the role', 'send the");
     // Closed in between by another `done`: gone, refused.
     const std::string gone = set_item_field(now, "followups", 1, "done", "2026-11-27", "x");
-    CHECK_THROWS_AS(close_followup(gone, "paper", today, "x", default_config(), closed), Error);
+    CHECK_REFUSED(close_followup(gone, "paper", today, "x", default_config(), closed),
+        ErrorKind::usage, "no open follow-up of Ada matches 'paper' (open: 'call about");
 }

@@ -5,6 +5,7 @@
 #include "kith/base/error.hpp"
 #include "kith/merge/merge.hpp"
 #include "kith/yaml/yaml_reader.hpp"
+#include "refused.hpp"
 
 using namespace kith;
 
@@ -149,7 +150,8 @@ TEST_CASE("conflict markers: reported with the line, and the person read from on
                                               "contacts/ada.yaml", default_config());
     REQUIRE(stub);
     CHECK(stub->name == "Ada");
-    CHECK_THROWS_AS(refuse_conflicted(*stub), Error);
+    CHECK_REFUSED(refuse_conflicted(*stub),
+        ErrorKind::invalid, "unresolved merge conflict; keep what you want between");
     CHECK_FALSE(read_conflicted_contact("name: Ada\n", "contacts/ada.yaml", default_config()));
 }
 

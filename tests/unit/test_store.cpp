@@ -8,24 +8,11 @@
 #include "kith/model/config_file.hpp"
 #include "kith/base/error.hpp"
 #include "kith/store/store.hpp"
+#include "refused.hpp"
+#include "temp_network.hpp"
 
 using namespace kith;
 namespace fs = std::filesystem;
-
-// A fresh network folder under the system's temp folder, removed afterwards.
-struct TempNetwork {
-    fs::path root;
-    TempNetwork() {
-        char name[] = "/tmp/kith-test-XXXXXX";
-        root = ::mkdtemp(name);
-        fs::create_directories(root / "contacts");
-        put("kith.yaml", default_config_text());
-    }
-    ~TempNetwork() { fs::remove_all(root); }
-    void put(const std::string& path, const std::string& bytes) const {
-        std::ofstream(root / path, std::ios::binary) << bytes;
-    }
-};
 
 static ErrorKind kind_of_read(const Store& store, const std::string& path) {
     try {
@@ -96,10 +83,12 @@ TEST_CASE("an edit that fails leaves every file untouched") {
     const Store store(net.root.string());
     const Config config = store.load_config();
     const auto append = [](const std::string& text) { return text + "tier: core\n"; };
-    CHECK_THROWS_AS(store.edit_contacts({{"contacts/a.yaml", append}, {"contacts/b.yaml", append}}, config), Error);
+    CHECK_REFUSED((store.edit_contacts({{"contacts/a.yaml", append}, {"contacts/b.yaml", append}}, config)),
+        ErrorKind::invalid, "unknown tier 'cor' (tiers: core, close, loose)");
     CHECK(store.read("contacts/a.yaml") == "name: A\n");
     const auto breaks = [](const std::string& text) { return text + "name: twice\n"; };
-    CHECK_THROWS_AS(store.edit_contacts({{"contacts/a.yaml", breaks}}, config), Error);
+    CHECK_REFUSED((store.edit_contacts({{"contacts/a.yaml", breaks}}, config)),
+        ErrorKind::invalid, "kith's change would leave this file unreadable (duplicate");
     CHECK(store.read("contacts/a.yaml") == "name: A\n");
     store.edit_contacts({{"contacts/a.yaml", append}}, config);
     CHECK(store.read("contacts/a.yaml") == "name: A\ntier: core\n");
@@ -113,7 +102,7 @@ TEST_CASE("the network is found as SPEC 1 orders it") {
     where.data_home = "/nonexistent";
     CHECK(find_network(where) == net.root.string());
     where.kith_dir = "/nonexistent/kith";
-    CHECK_THROWS_AS(find_network(where), Error);
+    CHECK_REFUSED(find_network(where), ErrorKind::usage, "no kith network in '/nonexistent/kith' (from $KITH_DIR; no");
     where.dir_option = net.root.string();
     CHECK(find_network(where) == net.root.string());
     Whereabouts nowhere{std::nullopt, std::nullopt, "/", "/nonexistent"};

@@ -5,6 +5,7 @@
 #include "kith/base/error.hpp"
 #include "kith/sync/sync_calendar.hpp"
 #include "kith/sync/sync_calendar_ical.hpp"
+#include "refused.hpp"
 
 using namespace kith;
 
@@ -71,7 +72,8 @@ TEST_CASE("a file libical cannot read is an invalid-file error with its line") {
         CHECK(e.where().path == "t.ics");
         CHECK(e.where().line == 7);
     }
-    CHECK_THROWS_AS(instances("not a calendar at all\n"), Error);
+    CHECK_REFUSED(instances("not a calendar at all\n"),
+        ErrorKind::invalid, "not an iCalendar file: libical read no VCALENDAR");
 }
 
 TEST_CASE("a meeting counts for each person who did not decline, never when you declined, cancelled or free") {

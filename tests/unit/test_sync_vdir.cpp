@@ -2,6 +2,7 @@
 
 #include "kith/sync/sync_vdir.hpp"
 #include "kith/sync/sync_vdir_card.hpp"
+#include "refused.hpp"
 
 using namespace kith;
 
@@ -43,8 +44,9 @@ TEST_CASE("sync vdir: the base reads back as written, byte for byte, stamps and 
     CHECK(back.at("u-1").person_stamp == person);
     CHECK(back.at("u-1").person == "contacts/ada.yaml");
     CHECK(decode_fields(back.at("u-1").fields).at("email").at(1) == "\"q\"\\\t");
-    CHECK_THROWS_AS(read_sync_base("{\"kith_sync_vdir\": 1}", "b"), Error);
-    CHECK_THROWS_AS(read_sync_base("not json", "b"), Error);
+    CHECK_REFUSED((read_sync_base("{\"kith_sync_vdir\": 1}", "b")),
+        ErrorKind::invalid, "does not read as a sync base:");
+    CHECK_REFUSED(read_sync_base("not json", "b"), ErrorKind::invalid, "is not a sync base of this kith");
     try {
         read_sync_base(text + "broken\tline\n", "b");
         FAIL("a broken line read");

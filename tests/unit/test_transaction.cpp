@@ -13,6 +13,8 @@
 #include "kith/store/intent.hpp"
 #include "kith/store/store.hpp"
 #include "kith/store/transaction.hpp"
+#include "refused.hpp"
+#include "temp_network.hpp"
 
 using namespace kith;
 namespace fs = std::filesystem;
@@ -20,21 +22,9 @@ namespace fs = std::filesystem;
 namespace {
 
 // A network folder with two people, removed afterwards.
-struct TempNetwork {
-    fs::path root;
-    TempNetwork() {
-        char name[] = "/tmp/kith-txn-XXXXXX";
-        root = ::mkdtemp(name);
-        fs::create_directories(root / "contacts");
-        put("kith.yaml", default_config_text());
-        put("contacts/a.yaml", "name: A\n");
-        put("contacts/b.yaml", "name: B\n");
-    }
-    ~TempNetwork() { fs::remove_all(root); }
-    void put(const std::string& path, const std::string& bytes) const {
-        std::ofstream(root / path, std::ios::binary) << bytes;
-    }
-    std::string get(const std::string& path) const { return Store(root.string()).read(path); }
+struct TwoPeople : TempNetwork {
+    TwoPeople() : TempNetwork({{"contacts/a.yaml", "name: A\n"}, {"contacts/b.yaml", "name: B\n"}}) {}
+    // Counts the temp files (dot files) left in the folder.
     size_t temps() const {
         size_t n = 0;
         for (const auto& entry : fs::recursive_directory_iterator(root))
@@ -48,7 +38,7 @@ const auto add_tier = [](const std::string& text) { return text + "tier: core\n"
 }  // namespace
 
 TEST_CASE("a transaction creates, edits and moves together and returns the paths it changed") {
-    TempNetwork net;
+    TwoPeople net;
     const Store store(net.root.string());
     const Config config = store.load_config();
     Transaction change(store, config);
@@ -66,7 +56,7 @@ TEST_CASE("a transaction creates, edits and moves together and returns the paths
 }
 
 TEST_CASE("a commit tells the store's host what each file held before and holds after; a move names its source") {
-    TempNetwork net;
+    TwoPeople net;
     std::vector<FileChange> told;
     StoreHost host;
     host.committed = [&](const std::vector<FileChange>& changes) { told.insert(told.end(), changes.begin(), changes.end()); };
@@ -91,36 +81,39 @@ TEST_CASE("a commit tells the store's host what each file held before and holds 
 }
 
 TEST_CASE("create never writes a file kith could not read back, nor replaces one") {
-    TempNetwork net;
+    TwoPeople net;
     const Store store(net.root.string());
     const Config config = store.load_config();
     Transaction change(store, config);
-    CHECK_THROWS_AS(change.create("contacts/a.yaml", "name: A2\n"), Error);
-    CHECK_THROWS_AS(change.create("contacts/q.yaml", "name: Who\naka: [Who?]\nname: twice\n"), Error);
-    CHECK_THROWS_AS(change.move("contacts/a.yaml", "contacts/b.yaml"), Error);
+    CHECK_REFUSED(change.create("contacts/a.yaml", "name: A2\n"),
+        ErrorKind::usage, "'contacts/a.yaml' exists already; kith will not replace it");
+    CHECK_REFUSED(change.create("contacts/q.yaml", "name: Who\naka: [Who?]\nname: twice\n"),
+        ErrorKind::invalid, "kith's new file would leave this file unreadable (a value");
+    CHECK_REFUSED(change.move("contacts/a.yaml", "contacts/b.yaml"),
+        ErrorKind::usage, "'contacts/b.yaml' exists already; kith will not replace it");
     CHECK(change.commit().empty());
     CHECK_FALSE(fs::exists(net.root / "contacts/q.yaml"));
 }
 
 TEST_CASE("a text over the 1 MiB read cap is refused before any file is written") {
-    TempNetwork net;
+    TwoPeople net;
     const Store store(net.root.string());
     const auto huge = [](const std::string& text) { return text + "notes: " + std::string(max_file_bytes, 'x') + "\n"; };
-    CHECK_THROWS_AS(store.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", huge}}, store.load_config()),
-                    Error);
+    CHECK_REFUSED((store.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", huge}}, store.load_config())),
+        ErrorKind::invalid, "the change would make it larger than 1 MiB, the most kith");
     CHECK(net.get("contacts/a.yaml") == "name: A\n");
     CHECK(net.get("contacts/b.yaml") == "name: B\n");
-    CHECK_THROWS_AS(store.write("contacts/b.yaml", std::string(max_file_bytes + 1, 'x')), Error);
+    CHECK_REFUSED(store.write("contacts/b.yaml", std::string(max_file_bytes + 1, 'x')),
+        ErrorKind::invalid, "the change would make it larger than 1 MiB, the most kith");
     CHECK(net.temps() == 0);
 }
 
 #ifdef KITH_TEST_HOOKS
 TEST_CASE("a failure between two renames is finished by the next load: both files, never one") {
-    TempNetwork net;
+    TwoPeople net;
     const Store failing(net.root.string(), TestHooks{"", "", "apply-2", "", ""});
-    CHECK_THROWS_AS(failing.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", add_tier}},
-                                          failing.load_config()),
-                    Error);
+    CHECK_REFUSED((failing.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", add_tier}},
+                                          failing.load_config())), ErrorKind::io, "injected failure at step 'apply-2': No space left on");
     CHECK(fs::exists(net.root / ".kith/intent"));
     const Network network = Store(net.root.string()).load(false);
     CHECK(network.contacts.at(0).tier == "core");
@@ -130,11 +123,10 @@ TEST_CASE("a failure between two renames is finished by the next load: both file
 }
 
 TEST_CASE("a failure between two renames leaves the record and each staged text a second name; from them, both files") {
-    TempNetwork net;
+    TwoPeople net;
     const Store failing(net.root.string(), TestHooks{"", "", "apply-2", "", ""});
-    CHECK_THROWS_AS(failing.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", add_tier}},
-                                          failing.load_config()),
-                    Error);
+    CHECK_REFUSED((failing.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", add_tier}},
+                                          failing.load_config())), ErrorKind::io, "injected failure at step 'apply-2': No space left on");
     CHECK(fs::exists(net.root / intent::record_copy_path));
     CHECK(fs::hard_link_count(net.root / intent::record_path) == 2);
     for (const auto& entry : fs::directory_iterator(net.root / "contacts"))  // as git clean -fd does
@@ -150,11 +142,10 @@ TEST_CASE("a failure between two renames leaves the record and each staged text 
 
 TEST_CASE("a failure before the record is written leaves every file as it was and no temp file") {
     for (const char* step : {"temp-2", "prepared"}) {
-        TempNetwork net;
+        TwoPeople net;
         const Store failing(net.root.string(), TestHooks{"", "", step, "", ""});
-        CHECK_THROWS_AS(failing.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", add_tier}},
-                                              failing.load_config()),
-                        Error);
+        CHECK_REFUSED((failing.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", add_tier}},
+                                              failing.load_config())), ErrorKind::io, "injected failure at step '");
         CHECK(net.get("contacts/a.yaml") == "name: A\n");
         CHECK(net.temps() == 0);
     }
@@ -166,7 +157,7 @@ TestHooks writing_early(std::string fail_at = "") { return TestHooks{"", "", std
 }  // namespace
 
 TEST_CASE("texts beyond the budget go to their temp files when staged; the commit is the same") {
-    TempNetwork net;
+    TwoPeople net;
     const Store store(net.root.string(), writing_early());
     const Config config = store.load_config();
     Transaction change(store, config);
@@ -189,7 +180,7 @@ TEST_CASE("texts beyond the budget go to their temp files when staged; the commi
 }
 
 TEST_CASE("a transaction given up before its commit removes the temp files it wrote early") {
-    TempNetwork net;
+    TwoPeople net;
     const Store store(net.root.string(), writing_early());
     const Config config = store.load_config();
     {
@@ -205,12 +196,11 @@ TEST_CASE("a transaction given up before its commit removes the temp files it wr
 
 TEST_CASE("with texts written early, a failure at any step leaves every file or none, and no temp file") {
     for (const char* step : {"early-1", "early-2", "temp-1", "temp-2", "prepared", "intent", "apply-1", "apply-2"}) {
-        TempNetwork net;
+        TwoPeople net;
         CAPTURE(step);
         const Store failing(net.root.string(), writing_early(step));
-        CHECK_THROWS_AS(failing.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", add_tier}},
-                                              failing.load_config()),
-                        Error);
+        CHECK_REFUSED((failing.edit_contacts({{"contacts/a.yaml", add_tier}, {"contacts/b.yaml", add_tier}},
+                                              failing.load_config())), ErrorKind::io, "injected failure at step '");
         const Network network = Store(net.root.string()).load(false);  // finishes a change half-done
         CHECK(network.contacts.at(0).tier == network.contacts.at(1).tier);
         CHECK(net.temps() == 0);
@@ -220,7 +210,7 @@ TEST_CASE("with texts written early, a failure at any step leaves every file or 
 #endif
 
 TEST_CASE("a damaged record of intent is none of kith's (it writes its record whole): refused, nothing renamed") {
-    TempNetwork net;
+    TwoPeople net;
     fs::create_directories(net.root / ".kith");
     net.put("contacts/.a.yaml.AbC123", "name: A\ntier: core\n");
     net.put(".kith/intent", "kith-intent-1\nreplace\tcontacts/.a.yaml.AbC123\tcontacts/a.yaml\nend\t12");
@@ -237,7 +227,7 @@ TEST_CASE("a damaged record of intent is none of kith's (it writes its record wh
 }
 
 TEST_CASE("the lock is the folder itself: deleting .kith does not release it") {
-    TempNetwork net;
+    TwoPeople net;
     const WriteLock lock(net.root.string());
     fs::remove_all(net.root / ".kith");
     const int other = ::open(net.root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -248,7 +238,7 @@ TEST_CASE("the lock is the folder itself: deleting .kith does not release it") {
 }
 
 TEST_CASE("every temp name write_temp makes is one cleanup removes; a user's look-alike never is") {
-    TempNetwork net;
+    TwoPeople net;
     const beneath::Place at = beneath::place(net.root.string(), "contacts/a.yaml", true, false);
     for (int i = 0; i < 300; ++i) {
         const std::string temp = beneath::write_temp(at, "x", false);
@@ -262,7 +252,7 @@ TEST_CASE("every temp name write_temp makes is one cleanup removes; a user's loo
 }
 
 TEST_CASE("a removal is part of the change: after the edits, all or nothing, finished by the next kith") {
-    TempNetwork net;
+    TwoPeople net;
     {
         const Store store(net.root.string());
         const Config config = store.load_config();
@@ -280,7 +270,7 @@ TEST_CASE("a removal is part of the change: after the edits, all or nothing, fin
         Transaction change(failing, config);
         change.edit("contacts/a.yaml", [](const std::string& text) { return text + "org: X\n"; });
         change.remove("contacts/b.yaml");
-        CHECK_THROWS_AS(change.commit(), Error);
+        CHECK_REFUSED(change.commit(), ErrorKind::io, "injected failure at step 'apply-2': No space left on");
     }
     CHECK(fs::exists(net.root / "contacts/b.yaml"));  // half-done: the next kith finishes it
     const Network network = Store(net.root.string()).load(false);

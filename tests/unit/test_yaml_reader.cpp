@@ -4,6 +4,7 @@
 
 #include "kith/base/error.hpp"
 #include "kith/yaml/yaml_reader.hpp"
+#include "refused.hpp"
 
 using namespace kith;
 
@@ -152,17 +153,22 @@ TEST_CASE("'key:' as the last line without a newline is a key; a colon in a comm
     CHECK(read_yaml("name: A\nlog:", "t.yaml").find("log")->kind == YamlValue::Kind::null);
     CHECK(read_yaml("name: A\nlog: # none", "t.yaml").find("log")->kind == YamlValue::Kind::null);
     CHECK(read_yaml("name: A\n\"a #b\":", "t.yaml").find("a #b") != nullptr);
-    CHECK_THROWS_AS(read_yaml("\non3zo=:  A\no<n3zq #=:  ", "t.yaml"), Error);
-    CHECK_THROWS_AS(read_yaml("name: A\nlog", "t.yaml"), Error);
+    CHECK_REFUSED(read_yaml("\non3zo=:  A\no<n3zq #=:  ", "t.yaml"),
+        ErrorKind::invalid, "'o<n3zq' is not 'key: value' (a missing ': ', with its");
+    CHECK_REFUSED(read_yaml("name: A\nlog", "t.yaml"),
+        ErrorKind::invalid, "'log' is not 'key: value' (a missing ': ', with its space?)");
     // '#' right after a closing quote starts a comment for yaml-cpp: "'u'#:" is a lone word.
-    CHECK_THROWS_AS(read_yaml("db2o:':\n'u$'#:", "t.yaml"), Error);
-    CHECK_THROWS_AS(read_yaml("naem:\n \n''#'''''{d'tier: ", "t.yaml"), Error);
+    CHECK_REFUSED(read_yaml("db2o:':\n'u$'#:", "t.yaml"),
+        ErrorKind::invalid, "'u$' is not 'key: value' (a missing ': ', with its space?)");
+    CHECK_REFUSED((read_yaml("naem:\n \n''#'''''{d'tier: ", "t.yaml")),
+        ErrorKind::invalid, "'' is not 'key: value' (a missing ': ', with its space?)");
     CHECK(read_yaml("name: A\n'a #b':", "t.yaml").find("a #b") != nullptr);
 }
 
 TEST_CASE("a value on the line after its key must be indented past it (found by fuzzing)") {
     // yaml-cpp reads this as g: "0", and fails as soon as a top-level key follows it.
-    CHECK_THROWS_AS(read_yaml("a: x\nnotes:\n g:\n 0\n# c\n", "t.yaml"), Error);
+    CHECK_REFUSED(read_yaml("a: x\nnotes:\n g:\n 0\n# c\n", "t.yaml"),
+        ErrorKind::invalid, "the value of 'g' must be indented more than its key");
     CHECK(read_yaml("a: x\nnotes:\n g:\n  0\n", "t.yaml").find("notes")->find("g")->text == "0");
     CHECK(read_yaml("a: x\nlog:\n- {date: 2026-01-01}\n", "t.yaml").find("log")->items.size() == 1);
 }

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Checks that the tests say why they pass (issue 19, item 7), from their sources.
+
+Usage: check_tests.py SOURCE_DIR   (reports each problem as `path:line: what`, exits 1 when any)
+       check_tests.py --self-test  (shows that each rule fails on a test that breaks it)
+
+Rules:
+- every bats `run` asserts the exit status it expects: `run -N` or `run !` on its line, or
+  a status assertion (assert_success, assert_failure, $status, refused_untouched) before the
+  next `run` or the end of the test;
+- a unit test checks a refusal with CHECK_REFUSED (kind and words of the error), never with a
+  bare CHECK_THROWS_AS(..., Error), which passes on any error at all.
+"""
+import glob
+import os
+import re
+import sys
+import tempfile
+
+RUN = re.compile(r'^\s*run(\s|$)')
+RUN_WITH_STATUS = re.compile(r'^\s*run\s+(-\d+|-"?\$\w+"?|!)(\s|$)')
+STATUS = re.compile(r'assert_success|assert_failure|\$status|\$\{status|refused_untouched')
+BARE_THROWS = re.compile(r'\bCHECK_THROWS_AS\s*\((?:[^;]|\n)*?,\s*(kith::)?Error\s*\)\s*;')
+
+
+def unasserted_runs(path):
+    lines = open(path, encoding='utf-8').read().split('\n')
+    found = []
+    for i, line in enumerate(lines):
+        if not RUN.match(line) or RUN_WITH_STATUS.match(line):
+            continue
+        asserted = False
+        for following in lines[i + 1:]:
+            if RUN.match(following) or following.startswith('}') or following.startswith('@test'):
+                break
+            if STATUS.search(following):
+                asserted = True
+                break
+        if not asserted:
+            found.append('%s:%d: a run that asserts no exit status (use run -N, or assert_success/assert_failure)'
+                         % (path, i + 1))
+    return found
+
+
+def bare_throws(path):
+    text = open(path, encoding='utf-8').read()
+    return ['%s:%d: CHECK_THROWS_AS(..., Error) passes on any error: use CHECK_REFUSED(expr, kind, words)'
+            % (path, text.count('\n', 0, m.start()) + 1) for m in BARE_THROWS.finditer(text)]
+
+
+def check(source):
+    problems = []
+    for path in sorted(glob.glob(os.path.join(source, 'tests/cli/*.bats')) +
+                       glob.glob(os.path.join(source, 'tests/cli/*.bash'))):
+        problems += unasserted_runs(path)
+    for path in sorted(glob.glob(os.path.join(source, 'tests/unit/*.cpp'))):
+        problems += bare_throws(path)
+    return problems
+
+
+def self_test():
+    cases = {
+        'tests/cli/a.bats': ('@test "x" {\n    run kith due\n    assert_output ""\n}\n', 1),
+        'tests/cli/b.bats': ('@test "x" {\n    run -1 kith due\n    run kith list\n    assert_success\n}\n', 0),
+        'tests/unit/test_a.cpp': ('CHECK_THROWS_AS(parse("x",\n    "y"), Error);\nCHECK_THROWS_AS(f(), std::logic_error);\n', 1),
+    }
+    failed = False
+    for name, (text, expected) in cases.items():
+        with tempfile.TemporaryDirectory() as root:
+            os.makedirs(os.path.join(root, os.path.dirname(name)))
+            open(os.path.join(root, name), 'w').write(text)
+            got = len(check(root))
+            if got != expected:
+                print('self-test: %s: %d problems, expected %d' % (name, got, expected))
+                failed = True
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    if sys.argv[1:] == ['--self-test']:
+        sys.exit(self_test())
+    found = check(sys.argv[1])
+    print('\n'.join(found))
+    sys.exit(1 if found else 0)
