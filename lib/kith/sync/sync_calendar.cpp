@@ -34,6 +34,13 @@ void CalendarPlanner::add(const EventInstance& instance) {
     }
 }
 
+std::vector<size_t> CalendarPlanner::planned_people() const {
+    std::vector<size_t> who;
+    for (const auto& [key, chosen] : chosen_)
+        if (who.empty() || who.back() != std::get<0>(key)) who.push_back(std::get<0>(key));
+    return who;
+}
+
 std::vector<SyncEntry> CalendarPlanner::entries() const {
     std::vector<std::pair<size_t, SyncEntry>> found;  // the person's index, and the entry
     found.reserve(chosen_.size());
