@@ -236,12 +236,14 @@ YamlValue read_yaml_afresh(std::string_view bytes, const std::string& path) {
 // The texts read last on this thread, with what they read as. An edit reads one text several
 // times (the store's check that it parses, the editor's own reading, the check of the result),
 // and a copy of the tree costs a fraction of a reading. Only texts that read are kept, and what
-// a text reads as depends on its bytes alone (the path only names it in errors).
+// a text reads as depends on its bytes alone (the path only names it in errors). A large text
+// is not kept: its copy would cost the reading of every other one.
 struct RecentRead {
     std::string bytes;
     YamlValue root;
 };
 constexpr size_t recent_reads = 2;
+constexpr size_t most_recent_bytes = 64 * 1024;
 thread_local std::array<RecentRead, recent_reads> recent;
 thread_local size_t next_recent = 0;
 
@@ -251,8 +253,10 @@ YamlValue read_yaml(std::string_view bytes, const std::string& path) {
     for (const RecentRead& read : recent)
         if (!read.bytes.empty() && read.bytes == bytes) return read.root;
     YamlValue root = read_yaml_afresh(bytes, path);
-    recent[next_recent] = {std::string(bytes), root};
-    next_recent = (next_recent + 1) % recent_reads;
+    if (bytes.size() <= most_recent_bytes) {
+        recent[next_recent] = {std::string(bytes), root};
+        next_recent = (next_recent + 1) % recent_reads;
+    }
     return root;
 }
 
