@@ -45,6 +45,14 @@ void drop_conflicted(std::vector<Contact>& people) {
     std::erase_if(people, [](const Contact& person) { return person.conflict_line > 0; });
 }
 
+void read_whole_logs(const Store& store, const Config& config, std::vector<Contact>& people, const std::vector<size_t>& planned) {
+    std::vector<std::string> paths;
+    paths.reserve(planned.size());
+    for (size_t who : planned) paths.push_back(people[who].path);
+    std::vector<Contact> whole = store.load_contacts(paths, config);
+    for (size_t i = 0; i < planned.size(); ++i) people[planned[i]].log = std::move(whole[i].log);
+}
+
 size_t log_sync_entries(Context& ctx, const Config& config, const std::vector<SyncEntry>& entries, bool dry_run,
                         const std::string& format, const std::string& source) {
     std::set<std::string> slugs;

@@ -15,6 +15,10 @@ CLI::App* sync_command(CLI::App& app, Actions& actions);
 // (each was reported when the network was read), and the others are still synced.
 void drop_conflicted(std::vector<Contact>& people);
 
+// Reads the people a sync planned entries for (indexes into `people`, read from the index, which
+// keeps one log entry each) in full from their files: their whole logs, for the check against them.
+void read_whole_logs(const Store& store, const Config& config, std::vector<Contact>& people, const std::vector<size_t>& planned);
+
 // Logs planned sync entries in one Transaction (each file decides, under the lock, what it still
 // lacks), commits them with git when asked, and says what was done; with `dry_run`, prints them
 // person by person in `format` instead. `source` names the sync ("mail", "calendar"). Returns

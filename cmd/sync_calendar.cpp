@@ -6,6 +6,7 @@
 
 #include "sync_calendar.hpp"
 
+#include "lookup.hpp"
 #include "sync.hpp"
 #include "kith/base/error.hpp"
 #include "kith/sync/sync_calendar.hpp"
@@ -65,7 +66,7 @@ int sync_calendar(Context& ctx, const SyncCalendarOptions& in) {
     if (!in.since.empty()) since = parse_cli_day(in.since, today, Direction::past);
     if (!since) since = day_after_last_sync(store, "calendar", synced);
     if (!since) since = add_duration(today, Duration{1, 'y'}, -1);
-    Network network = ctx.load();
+    Network network = load_index(ctx);  // addresses from the index; the logs of those planned for below
     drop_conflicted(network.contacts);
     CalendarRules rules{{network.config.me_email}, *since, today, !in.no_summary};
     rules.my_addresses.insert(rules.my_addresses.end(), network.config.me_addresses.begin(), network.config.me_addresses.end());
@@ -81,6 +82,7 @@ int sync_calendar(Context& ctx, const SyncCalendarOptions& in) {
             ctx.had_invalid_files = true;
         }
     }
+    read_whole_logs(store, network.config, network.contacts, planner.planned_people());
     log_sync_entries(ctx, network.config, planner.entries(), in.dry_run, in.format, "calendar");
     // A file that could not be read is read again from the same day once it is repaired.
     if (!in.dry_run && !ctx.had_invalid_files) record_sync(store, "calendar", today - date::days{1}, synced);

@@ -5,6 +5,7 @@
 
 #include "sync_mail.hpp"
 
+#include "lookup.hpp"
 #include "sync.hpp"
 #include "kith/base/error.hpp"
 #include "kith/sync/sync_mail.hpp"
@@ -75,7 +76,7 @@ int sync_mail(Context& ctx, const SyncMailOptions& in) {
     if (!since) since = day_after_last_sync(store, "mail");
     if (!since) since = add_duration(today, Duration{1, 'y'}, -1);
     const NotmuchIndex index(find_notmuch(ctx));  // before anything is read: no database, nothing done
-    Network network = ctx.load();
+    Network network = load_index(ctx);  // addresses from the index; the logs of those planned for below
     drop_conflicted(network.contacts);
     MailRules rules{index.my_addresses(), *since, today, in.subjects, local_day};
     rules.my_addresses.push_back(network.config.me_email);
@@ -84,6 +85,7 @@ int sync_mail(Context& ctx, const SyncMailOptions& in) {
     // A day's messages lie within 14 hours of its UTC midnight, whatever the zone.
     index.each_message(epoch_of(*since) - 86400, epoch_of(today) + 2 * 86400, read_head,
                        [&](const MailMessage& message) { planner.add(message); });
+    read_whole_logs(store, network.config, network.contacts, planner.planned_people());
     log_sync_entries(ctx, network.config, planner.entries(), in.dry_run, in.format, "mail");
     if (!in.dry_run) record_sync(store, "mail", today - date::days{1});
     return 0;

@@ -80,3 +80,68 @@ TEST_CASE("done decides under the lock: a follow-up added in between does not sh
     CHECK_REFUSED(close_followup(gone, "paper", today, "x", default_config(), closed),
         ErrorKind::usage, "no open follow-up of Ada matches 'paper' (open: 'call about");
 }
+
+namespace {
+
+// The lines of `out` that are not in `file`, found by walking both: the rest of `out` must be
+// `file`'s lines, byte for byte and in order (a last line gets its line break when lines follow).
+std::vector<std::string> added_lines(const std::string& file, const std::string& out) {
+    const auto lines = [](const std::string& text) {
+        std::vector<std::string> found;
+        for (size_t at = 0; at < text.size();) {
+            const size_t end = std::min(text.find('\n', at), text.size() - 1) + 1;
+            found.push_back(text.substr(at, end - at));
+            at = end;
+        }
+        return found;
+    };
+    const std::vector<std::string> before = lines(file), after = lines(out);
+    std::vector<std::string> added;
+    size_t kept = 0;
+    for (const std::string& line : after) {
+        const bool last = kept + 1 == before.size() && !file.ends_with('\n');
+        if (kept < before.size() && (line == before[kept] || (last && line == before[kept] + "\n"))) ++kept;
+        else added.push_back(line);
+    }
+    CHECK(kept == before.size());
+    return added;
+}
+
+}  // namespace
+
+// Issue 22, item 11: a sync writes each person's file once, with all its new entries in one edit.
+TEST_CASE("log entries added in one edit give the text of adding them one by one, the rest of the file kept") {
+    const auto on = [](const char* day, const char* kind, const char* note) { return LogEntry{*parse_iso_day(day), kind, note, "", 0}; };
+    const std::vector<std::string> files = {
+        "name: Ada\n",
+        "name: Ada  # the first\nlog: []  # none yet\nnotes: hi\n",
+        "name: Ada\nlog:\n",
+        "# who\nname: Ada\nlog:\n  # March\n  - {date: 2026-03-01, kind: call}\n\n  - date: 2026-03-05\n    kind: lunch  # long\n"
+        "  # later\n  - {date: 2026-03-09, kind: email}\n  # end of the log\n\ntags: [a]\n",
+        "name: Ada\r\nlog:\r\n    - {date: 2026-03-09, kind: call}\r\n    - {date: 2026-03-01, kind: call}\r\n",  // out of order, CRLF
+        "name: Ada\nlog:\n- {date: 2026-03-03}\n- {date: 2026-03-04, kind: call}\nnotes: |\n  text\n",  // no final newline below
+        "name: Ada\nlog:\n  - {date: 2026-03-03, kind: call}",
+    };
+    const std::vector<std::vector<LogEntry>> batches = {
+        {on("2026-03-02", "email", "")},
+        {on("2026-03-10", "email", ""), on("2026-02-01", "email", ""), on("2026-03-05", "meeting", "Plan: 1, 2"),
+         on("2026-03-03", "email", ""), on("2026-03-05", "meeting", "Review #2"), on("2026-03-01", "email", "")},
+        {on("2026-04-01", "email", ""), on("2026-04-02", "email", ""), on("2026-01-01", "meeting", "a"), on("2026-01-01", "meeting", "b")},
+    };
+    for (const std::string& file : files) {
+        for (const auto& batch : batches) {
+            CAPTURE(file);
+            std::string one_by_one = file;
+            for (const LogEntry& entry : batch) one_by_one = add_log_entry(one_by_one, entry, "x.yaml");
+            const std::string together = add_log_entries(file, batch, "x.yaml");
+            CHECK(together == one_by_one);
+            if (file.find("[]") == std::string::npos)  // "log: []" becomes "log:"; every other line stays
+                CHECK(added_lines(file, together).size() == batch.size() + (file.find("log:") == std::string::npos ? 1 : 0));
+            CHECK(parse_contact(together, "x.yaml", default_config()).log.size() ==
+                  parse_contact(file, "x.yaml", default_config()).log.size() + batch.size());
+        }
+    }
+    CHECK(add_log_entries("name: Ada\n", {}, "x.yaml") == "name: Ada\n");
+    // Checked by the reader as every edit: a log kith cannot tell the items of is refused whole.
+    CHECK_THROWS_AS(add_log_entries("name: Ada\nlog: [{date: 2026-03-01}]\n", batches[1], "x.yaml"), Error);
+}

@@ -169,3 +169,21 @@ TEST_CASE("a message's head: the first header of a name, unfolded, Latin-1 read 
     CHECK(mail_head_length(head) == head.find("List-Id"));
     CHECK(mail_header("To: a@x.example\nnot a header line\nCc: b@x.example\n", "cc").empty());
 }
+
+// Issue 22, item 11: the planner works from the index's summaries (one log entry each) and
+// checks only the people it planned for against their whole logs, read after the messages.
+TEST_CASE("a mail plan names the people it is for and checks their logs as they are when it is read") {
+    std::vector<Contact> people = {person("ada", {"ada@x.org"}), person("bob", {"bob@x.org"}), person("cy", {"cy@x.org"})};
+    MailPlanner planner(people, rules());
+    planner.add(FakeMessage("1", noon("2026-03-01"), {{"from", "ada@x.org"}, {"to", "sam@example.org"}}));
+    planner.add(FakeMessage("2", noon("2026-03-02"), {{"from", "ada@x.org"}, {"to", "sam@example.org"}}));
+    planner.add(FakeMessage("3", noon("2026-03-02"), {{"from", "sam@example.org"}, {"to", "cy@x.org"}}));
+    CHECK(planner.planned_people() == std::vector<size_t>{0, 2});
+    CHECK(planner.entries().size() == 3);
+    // The whole log, read now, has an email entry on one of those days (by hand, or another machine's sync).
+    people[0].log = {LogEntry{day("2026-02-01"), "call", "", "", 0}, LogEntry{day("2026-03-02"), "email", "by hand", "", 0}};
+    const std::vector<SyncEntry> entries = planner.entries();
+    REQUIRE(entries.size() == 2);
+    CHECK((entries[0].slug == "ada" && entries[0].entry.date == day("2026-03-01")));
+    CHECK((entries[1].slug == "cy" && entries[1].entry.date == day("2026-03-02")));
+}

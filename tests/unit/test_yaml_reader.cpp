@@ -183,3 +183,19 @@ TEST_CASE("quoted values are checked in linear time: 12,000 of them in one file 
     const auto took = std::chrono::steady_clock::now() - start;
     CHECK(took < std::chrono::milliseconds(1500));
 }
+
+// Issue 22, item 11: the reader keeps its last texts (an edit reads one text up to five times).
+TEST_CASE("a text read again reads the same, and one that does not read fails each time, naming its own path") {
+    const std::string text = "name: A\nlog:\n  - {date: 2026-01-01, note: \"x\"}\n";
+    const YamlValue first = read_yaml(text, "a.yaml");
+    CHECK(same_value(read_yaml(text, "b.yaml"), first));
+    CHECK(read_yaml(text, "b.yaml").find("log")->items.at(0).line == 3);
+    for (const char* path : {"one.yaml", "two.yaml"}) {
+        try {
+            read_yaml("a: x\na: y\n", path);
+            FAIL("a duplicate key reads");
+        } catch (const Error& e) {
+            CHECK(e.where().path == path);
+        }
+    }
+}

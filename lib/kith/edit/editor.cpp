@@ -114,25 +114,72 @@ std::string set_in_lines(Lines& file, std::string_view key, std::string_view val
     return file.join();
 }
 
-// Returns the lines of new items: "- ITEM" at `indent`.
-std::vector<std::string> item_lines(const std::string& indent, const std::vector<std::string>& items) {
-    std::vector<std::string> lines;
-    lines.reserve(items.size());
-    for (const auto& item : items) lines.push_back(indent + "- " + item);
-    return lines;
+// The days the new items' `order_by` fields read as (none for an item without one), read in one go.
+std::vector<std::optional<Day>> item_days(const std::vector<std::string>& items, const std::string& order_by,
+                                          const std::string& path) {
+    std::vector<std::optional<Day>> days(items.size());
+    std::string joined;
+    for (const auto& item : items) joined += "- " + item + "\n";
+    try {
+        const YamlValue list = read_yaml(joined, path);
+        if (list.items.size() == items.size()) {
+            for (size_t i = 0; i < items.size(); ++i) days[i] = field_day(list.items[i], order_by);
+            return days;
+        }
+    } catch (const std::exception&) {
+    }
+    for (size_t i = 0; i < items.size(); ++i) {  // one item that does not read: each on its own
+        try {
+            days[i] = field_day(read_yaml("- " + items[i], path).items.at(0), order_by);
+        } catch (const std::exception&) {
+            days[i].reset();  // an item with no day to place it by goes last
+        }
+    }
+    return days;
+}
+
+// Where new items go when added one after another, each before the first item (old, or new and
+// added before it) whose day is later, else last: for each new item in the order they end up
+// in, the old item it goes before (`old_days.size()` for after the last).
+std::vector<std::pair<size_t, size_t>> placed_items(const std::vector<std::optional<Day>>& old_days,
+                                                    const std::vector<std::optional<Day>>& new_days) {
+    struct Slot {
+        std::optional<Day> day;
+        bool added;
+        size_t index;
+    };
+    std::vector<Slot> list;
+    for (size_t k = 0; k < old_days.size(); ++k) list.push_back({old_days[k], false, k});
+    for (size_t i = 0; i < new_days.size(); ++i) {
+        auto later = list.end();
+        if (new_days[i])
+            later = std::find_if(list.begin(), list.end(), [&](const Slot& s) { return s.day && *s.day > *new_days[i]; });
+        list.insert(later, {new_days[i], true, i});
+    }
+    std::vector<std::pair<size_t, size_t>> placed;  // (the old item it goes before, the new item)
+    size_t next_old = old_days.size();
+    for (size_t k = list.size(); k-- > 0;) {
+        if (!list[k].added) next_old = list[k].index;
+        else placed.emplace_back(next_old, list[k].index);
+    }
+    std::reverse(placed.begin(), placed.end());
+    return placed;
 }
 
 // insert_item on lines whose keys have been checked, of which the reader read `root`; several
-// items go in together, each after the one before (`order_by` places a single item).
+// items go in together, as if added one after another.
 std::string insert_in_lines(Lines& file, const YamlValue& root, std::string_view key, const std::vector<std::string>& items,
                             const std::optional<std::string>& order_by, KeyOrder key_order, const std::string& path) {
+    const std::vector<std::optional<Day>> new_days =
+        order_by ? item_days(items, *order_by, path) : std::vector<std::optional<Day>>(items.size());
     const auto at = find_key(file, key);
     if (!at) {
         const size_t where = insertion_line(file, key, key_order);
-        std::vector<std::string> lines = item_lines("  ", items);
-        lines.insert(lines.begin(), std::string(key) + ":");
+        std::vector<std::string> lines{std::string(key) + ":"};
+        const std::vector<std::pair<size_t, size_t>> placed = placed_items({}, new_days);
+        for (const auto& [before, index] : placed) lines.push_back("  - " + items[index]);
         file.insert(where, lines);
-        if (is_plain(items.back())) check_no_tab_after(file, where + items.size(), path);
+        if (is_plain(items[placed.back().second])) check_no_tab_after(file, where + items.size(), path);
         return file.join();
     }
     std::string& key_line = file.lines[*at];
@@ -178,27 +225,23 @@ std::string insert_in_lines(Lines& file, const YamlValue& root, std::string_view
         refuse("kith cannot tell the items of '" + std::string(key) + "' apart; write one '- ' item per line", path,
                *at, 0);
     const std::string indent = starts.empty() ? "  " : std::string(indent_of(file.lines[starts[0]]), ' ');
-    size_t where = content_end(file, *at + 1, block.end);
-    if (where <= *at) where = *at + 1;
-    std::optional<Day> new_day;
-    if (order_by && items.size() == 1) {
-        try {
-            new_day = field_day(read_yaml("- " + items.front(), path).items.at(0), *order_by);
-        } catch (const std::exception&) {
-            new_day.reset();  // an item with no day to place it by goes last
-        }
+    size_t end = content_end(file, *at + 1, block.end);
+    if (end <= *at) end = *at + 1;
+    std::vector<std::optional<Day>> old_days(starts.size());
+    if (order_by)
+        for (size_t k = 0; k < starts.size(); ++k) old_days[k] = field_day(list->items[k], *order_by);
+    // Each run of new items that go before the same old item is one insertion, the last first.
+    const std::vector<std::pair<size_t, size_t>> placed = placed_items(old_days, new_days);
+    for (size_t run_end = placed.size(); run_end > 0;) {
+        size_t run = run_end - 1;
+        while (run > 0 && placed[run - 1].first == placed[run].first) --run;
+        std::vector<std::string> lines;
+        for (size_t i = run; i < run_end; ++i) lines.push_back(indent + "- " + items[placed[i].second]);
+        const size_t where = placed[run].first < starts.size() ? starts[placed[run].first] : end;
+        file.insert(where, lines);
+        if (is_plain(items[placed[run_end - 1].second])) check_no_tab_after(file, where + lines.size() - 1, path);
+        run_end = run;
     }
-    if (new_day) {
-        for (size_t k = 0; k < starts.size(); ++k) {
-            const auto day = field_day(list->items[k], *order_by);
-            if (day && *day > *new_day) {
-                where = starts[k];
-                break;
-            }
-        }
-    }
-    file.insert(where, item_lines(indent, items));
-    if (is_plain(items.back())) check_no_tab_after(file, where + items.size() - 1, path);
     return file.join();
 }
 
@@ -219,16 +262,14 @@ std::string set_top_level(std::string_view text, std::string_view key, std::stri
 
 std::string insert_item(std::string_view text, std::string_view key, std::string_view item,
                         std::optional<std::string> order_by, KeyOrder key_order, const std::string& path) {
-    auto [root, file] = open_for_edit(text, path);
-    return checked_edit(root, insert_in_lines(file, root, key, {std::string(item)}, order_by, key_order, path), key, path,
-                        one_item_more);
+    return insert_items(text, key, {std::string(item)}, key_order, path, order_by);
 }
 
 std::string insert_items(std::string_view text, std::string_view key, const std::vector<std::string>& items,
-                         KeyOrder key_order, const std::string& path) {
+                         KeyOrder key_order, const std::string& path, const std::optional<std::string>& order_by) {
     if (items.empty()) return std::string(text);
     auto [root, file] = open_for_edit(text, path);
-    return checked_edit(root, insert_in_lines(file, root, key, items, std::nullopt, key_order, path), key, path,
+    return checked_edit(root, insert_in_lines(file, root, key, items, order_by, key_order, path), key, path,
                         [&](const YamlValue* before, const YamlValue* after) { return items_more(before, after, items.size()); });
 }
 

@@ -32,10 +32,10 @@ std::string set_top_level(std::string_view text, std::string_view key, std::stri
 std::string insert_item(std::string_view text, std::string_view key, std::string_view item,
                         std::optional<std::string> order_by, KeyOrder key_order, const std::string& path);
 
-// Adds items, each written as one flow line, after the last item of the block sequence under a
-// top-level key, in the order given, as insert_item adds one; in one edit, so that a thousand
-// items cost one reading of the file, not a thousand.
+// Adds items, each written as one flow line, to the block sequence under a top-level key, as
+// insert_item adds them one after another (without `order_by`: after the last item, in the order
+// given); in one edit, so that a thousand items cost one reading of the file, not a thousand.
 std::string insert_items(std::string_view text, std::string_view key, const std::vector<std::string>& items,
-                         KeyOrder key_order, const std::string& path);
+                         KeyOrder key_order, const std::string& path, const std::optional<std::string>& order_by = std::nullopt);
 
 }  // namespace kith

@@ -16,6 +16,13 @@ std::string add_log_entry(const std::string& text, const LogEntry& entry, const 
     return insert_item(text, "log", log_entry_line(entry), std::string("date"), canonical_keys(), path);
 }
 
+std::string add_log_entries(const std::string& text, const std::vector<LogEntry>& entries, const std::string& path) {
+    std::vector<std::string> lines;
+    lines.reserve(entries.size());
+    for (const LogEntry& entry : entries) lines.push_back(log_entry_line(entry));
+    return insert_items(text, "log", lines, canonical_keys(), path, std::string("date"));
+}
+
 bool logs_same_contact(const LogEntry& had, const LogEntry& entry) {
     if (had.date != entry.date || had.kind != entry.kind) return false;
     if (entry.kind == "email") return true;

@@ -10,6 +10,10 @@ namespace kith {
 // Adds a log entry to a contact file's text, in date order.
 std::string add_log_entry(const std::string& text, const LogEntry& entry, const std::string& path);
 
+// Adds log entries to a contact file's text in one edit, each placed as add_log_entry would
+// place it after the ones before: the same text as adding them one by one, for one reading.
+std::string add_log_entries(const std::string& text, const std::vector<LogEntry>& entries, const std::string& path);
+
 // Returns true when a log entry `had` already records the contact `entry` would, so that a sync
 // (or a merge of two syncs) adds nothing: an `email` entry that day, whatever either note (one
 // per person and day); a `meeting` entry that day with the same note, or either without one (a

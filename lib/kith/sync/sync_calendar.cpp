@@ -34,6 +34,13 @@ void CalendarPlanner::add(const EventInstance& instance) {
     }
 }
 
+std::vector<size_t> CalendarPlanner::planned_people() const {
+    std::vector<size_t> who;
+    for (const auto& [key, chosen] : chosen_)
+        if (who.empty() || who.back() != std::get<0>(key)) who.push_back(std::get<0>(key));
+    return who;
+}
+
 std::vector<SyncEntry> CalendarPlanner::entries() const {
     std::vector<std::pair<size_t, SyncEntry>> found;  // the person's index, and the entry
     found.reserve(chosen_.size());
@@ -44,14 +51,20 @@ std::vector<SyncEntry> CalendarPlanner::entries() const {
         if (!rules_.summaries) entry.note.clear();
         found.emplace_back(std::get<0>(key), SyncEntry{person.slug, person.path, person.name, std::move(entry), match});
     }
-    const auto order = [](const SyncEntry& e) { return std::tie(e.slug, e.entry.date, e.entry.note, e.match.note); };
-    std::sort(found.begin(), found.end(), [&](const auto& a, const auto& b) { return order(a.second) < order(b.second); });
+    const auto key = [&](size_t i) {
+        const SyncEntry& e = found[i].second;
+        return std::tie(e.slug, e.entry.date, e.entry.note, e.match.note);
+    };
+    std::vector<size_t> order(found.size());  // sorted as indexes: an entry is nine strings to move
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
     // In that order, as the check under the lock reads them: each against the log and those before it.
     std::vector<SyncEntry> out;
+    out.reserve(found.size());
     std::vector<LogEntry> planned;  // the current person's
-    for (size_t i = 0; i < found.size(); ++i) {
-        auto& [who, e] = found[i];
-        if (i > 0 && who != found[i - 1].first) planned.clear();
+    for (size_t k = 0; k < order.size(); ++k) {
+        auto& [who, e] = found[order[k]];
+        if (k > 0 && who != found[order[k - 1]].first) planned.clear();
         if (already_logged(people_[who].log, e.match) || already_logged(planned, e.match)) continue;
         planned.push_back(e.entry);
         out.push_back(std::move(e));

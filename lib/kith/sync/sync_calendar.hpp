@@ -33,11 +33,13 @@ struct CalendarRules {
 // Decides the `meeting` entries, instance by instance.
 class CalendarPlanner {
 public:
-    // Takes the active people (with their logs) and the rules.
+    // Takes the active people and the rules (entries() reads their logs).
     CalendarPlanner(const std::vector<Contact>& people, CalendarRules rules);
     // Considers one instance.
     void add(const EventInstance& instance);
-    // Returns the entries to log (none the log already has), by slug, day and note.
+    // Returns the people (indexes) an entry is planned for: those whose whole log entries() must see.
+    std::vector<size_t> planned_people() const;
+    // Returns the entries to log (none the person's log, as it is now, already has), by slug, day and note.
     std::vector<SyncEntry> entries() const;
 
 private:

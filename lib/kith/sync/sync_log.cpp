@@ -33,15 +33,14 @@ bool already_logged(const std::vector<LogEntry>& log, const LogEntry& match) {
 std::string add_missing_entries(const std::string& text, const std::vector<const SyncEntry*>& entries,
                                 const std::string& path, const Config& config, size_t& added) {
     std::vector<LogEntry> log = parse_contact(text, path, config).log;
-    std::string out = text;
-    added = 0;
+    std::vector<LogEntry> missing;
     for (const SyncEntry* planned : entries) {
         if (already_logged(log, planned->match)) continue;
-        out = add_log_entry(out, planned->entry, path);
         log.push_back(planned->entry);
-        ++added;
+        missing.push_back(planned->entry);
     }
-    return out;
+    added = missing.size();
+    return missing.empty() ? text : add_log_entries(text, missing, path);
 }
 
 std::string one_line_note(std::string_view text) {

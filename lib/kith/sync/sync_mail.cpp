@@ -73,11 +73,19 @@ void MailPlanner::add(const MailMessage& message) {
                 for (size_t who : *people) offer(who, day, message, time);
 }
 
+std::vector<size_t> MailPlanner::planned_people() const {
+    std::vector<size_t> who;
+    for (const auto& [key, candidate] : chosen_)
+        if (who.empty() || who.back() != key.first) who.push_back(key.first);
+    return who;
+}
+
 std::vector<SyncEntry> MailPlanner::entries() const {
     std::vector<SyncEntry> out;
     for (const auto& [key, candidate] : chosen_) {
         const Contact& person = people_[key.first];
         LogEntry entry{Day{date::days{key.second}}, "email", candidate.subject, "", 0};
+        if (already_logged(person.log, entry)) continue;
         out.push_back({person.slug, person.path, person.name, entry, entry});
     }
     std::sort(out.begin(), out.end(), [](const SyncEntry& a, const SyncEntry& b) {

@@ -42,11 +42,15 @@ struct MailRules {
 // Decides the `email` entries, message by message (in any order; oldest first reads fewest files).
 class MailPlanner {
 public:
-    // Takes the active people (with their logs) and the rules.
+    // Takes the active people and the rules. Their logs, as far as they are given (the index
+    // keeps one entry), spare reading the files of messages on days already logged.
     MailPlanner(const std::vector<Contact>& people, MailRules rules);
     // Considers one message.
     void add(const MailMessage& message);
-    // Returns the entries to log, by slug then day.
+    // Returns the people (indexes) an entry is planned for: those whose whole log entries() must see.
+    std::vector<size_t> planned_people() const;
+    // Returns the entries to log, by slug then day: none on a day the person's log, as it is
+    // now, has an email entry for.
     std::vector<SyncEntry> entries() const;
     // Returns how many messages had their file's headers read.
     size_t files_read() const { return files_read_; }

@@ -5,6 +5,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <sstream>
 #include <unordered_map>
@@ -207,9 +208,7 @@ private:
     std::vector<std::unordered_map<std::string, int>> key_lines_;  // each open map's keys: a lookup, not a scan of them all
 };
 
-}  // namespace
-
-YamlValue read_yaml(std::string_view bytes, const std::string& path) {
+YamlValue read_yaml_afresh(std::string_view bytes, const std::string& path) {
     check_text_bytes(bytes, path);
     std::istringstream input{std::string(bytes)};
     TreeBuilder builder(bytes, path);
@@ -231,6 +230,33 @@ YamlValue read_yaml(std::string_view bytes, const std::string& path) {
     }
     YamlValue root = builder.take();
     check_top_level_lines(bytes, root, path);
+    return root;
+}
+
+// The texts read last on this thread, with what they read as. An edit reads one text several
+// times (the store's check that it parses, the editor's own reading, the check of the result),
+// and a copy of the tree costs a fraction of a reading. Only texts that read are kept, and what
+// a text reads as depends on its bytes alone (the path only names it in errors). A large text
+// is not kept: its copy would cost the reading of every other one.
+struct RecentRead {
+    std::string bytes;
+    YamlValue root;
+};
+constexpr size_t recent_reads = 2;
+constexpr size_t most_recent_bytes = 64 * 1024;
+thread_local std::array<RecentRead, recent_reads> recent;
+thread_local size_t next_recent = 0;
+
+}  // namespace
+
+YamlValue read_yaml(std::string_view bytes, const std::string& path) {
+    for (const RecentRead& read : recent)
+        if (!read.bytes.empty() && read.bytes == bytes) return read.root;
+    YamlValue root = read_yaml_afresh(bytes, path);
+    if (bytes.size() <= most_recent_bytes) {
+        recent[next_recent] = {std::string(bytes), root};
+        next_recent = (next_recent + 1) % recent_reads;
+    }
     return root;
 }
 
