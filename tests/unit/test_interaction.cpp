@@ -143,5 +143,6 @@ TEST_CASE("log entries added in one edit give the text of adding them one by one
     }
     CHECK(add_log_entries("name: Ada\n", {}, "x.yaml") == "name: Ada\n");
     // Checked by the reader as every edit: a log kith cannot tell the items of is refused whole.
-    CHECK_THROWS_AS(add_log_entries("name: Ada\nlog: [{date: 2026-03-01}]\n", batches[1], "x.yaml"), Error);
+    CHECK_REFUSED(add_log_entries("name: Ada\nlog: [{date: 2026-03-01}]\n", batches[1], "x.yaml"), ErrorKind::invalid,
+                  "'log' is written on one line");
 }
