@@ -146,6 +146,22 @@ void write_cards(const Store& store, const OutsideFolder* folder, SyncPlan& plan
     store.test_step("vdir-cards-written");
 }
 
+// Writes the next base, unless the file holds it already (the same hash, then the same bytes).
+void keep_base(const Store& store, const std::string& file, SyncBase base, std::optional<std::uint64_t> old_hash) {
+    const std::string bytes = write_sync_base(base);
+    SyncBase().swap(base);  // let go before the file is compared, a piece at a time
+    const auto unchanged = [&] {
+        try {
+            return old_hash == hash_bytes(bytes) && store.holds(file, bytes);
+        } catch (const Error&) {
+            return false;
+        }
+    };
+    if (unchanged()) return;
+    store.make_folder(".kith");
+    store.write(file, bytes, size_t{1} << 30);
+}
+
 int sync_vdir(Context& ctx, const SyncVdirOptions& in) {
     // A file changed shortly before this run (two seconds) may change again within the same
     // tick of its clock: its stamp is not kept (trusted_stamp).
@@ -220,22 +236,10 @@ int sync_vdir(Context& ctx, const SyncVdirOptions& in) {
         if (!in.dry_run) changed = change.commit();
     }
     write_cards(store, in.dry_run ? nullptr : &*folder, plan, input.base, would, lines, problems);
-    const std::string new_base = write_sync_base(plan.base);
-    SyncBase().swap(plan.base);  // neither base is needed any more: let them go before the file is compared
+    // Every pair quiet and no other: the base is the file's own entries, which read back as its bytes.
+    const bool as_read = input.base && input.base->empty() && !plan.base.empty() && plan.base.size() == input.quiet.size();
     input.base.reset();
-    // Written only when it changed: the same hash is checked against the file's bytes, a piece at a time.
-    const auto unchanged = [&] {
-        if (old_base != hash_bytes(new_base)) return false;
-        try {
-            return store.holds(base_file, new_base);
-        } catch (const Error&) {
-            return false;
-        }
-    };
-    if (!in.dry_run && !unchanged()) {
-        store.make_folder(".kith");
-        store.write(base_file, new_base, size_t{1} << 30);
-    }
+    if (!in.dry_run && !as_read) keep_base(store, base_file, std::move(plan.base), old_base);
     for (const auto& line : lines) std::cout << line << "\n";
     for (const auto& note : plan.gone) ctx.warn(note);
     problems.insert(problems.end(), plan.problems.begin(), plan.problems.end());
