@@ -107,7 +107,7 @@ void stage_edits(Transaction& change, SyncPlan& plan, const std::optional<SyncBa
     for (const auto& edit : plan.edits) {
         try {
             change.edit(edit.path, [&](const std::string& text) {
-                std::string out = edit_to_view(text, edit.have, edit.want, edit.contact, edit.path);
+                std::string out = edit_to_view(text, edit.have, edit.want, *edit.contact, edit.path);
                 // A UUID reads as text unquoted: written bare, as the user would write it.
                 return edit.new_uid.empty() ? out : set_top_level(out, "uid", edit.new_uid, canonical_keys(), edit.path);
             });
@@ -124,8 +124,9 @@ void stage_edits(Transaction& change, SyncPlan& plan, const std::optional<SyncBa
 // Writes the cards the plan changes; one that cannot be written is reported, and its pair held back.
 void write_cards(const Store& store, const OutsideFolder* folder, SyncPlan& plan, const std::optional<SyncBase>& old,
                  const std::string& would, std::vector<std::string>& lines, std::vector<Error>& problems) {
-    const std::vector<SyncCardWrite> cards = plan.cards;
-    for (const auto& card : cards) {
+    std::vector<SyncCardWrite> cards = std::move(plan.cards);  // hold_back finds none left to take out
+    plan.cards.clear();
+    for (auto& card : cards) {
         if (folder) {
             try {
                 store.test_step("vdir-card-" + card.file);
@@ -140,8 +141,25 @@ void write_cards(const Store& store, const OutsideFolder* folder, SyncPlan& plan
         }
         lines.push_back(would + (card.created ? "write a card for " + card.slug + " as '" + card.file + "'"
                                               : "update the card of " + card.slug + ": " + joined(card.keys)));
+        std::string().swap(card.text);  // written: let it go
     }
     store.test_step("vdir-cards-written");
+}
+
+// Writes the next base, unless the file holds it already (the same hash, then the same bytes).
+void keep_base(const Store& store, const std::string& file, SyncBase base, std::optional<std::uint64_t> old_hash) {
+    const std::string bytes = write_sync_base(base);
+    SyncBase().swap(base);  // let go before the file is compared, a piece at a time
+    const auto unchanged = [&] {
+        try {
+            return old_hash == hash_bytes(bytes) && store.holds(file, bytes);
+        } catch (const Error&) {
+            return false;
+        }
+    };
+    if (unchanged()) return;
+    store.make_folder(".kith");
+    store.write(file, bytes, size_t{1} << 30);
 }
 
 int sync_vdir(Context& ctx, const SyncVdirOptions& in) {
@@ -184,27 +202,31 @@ int sync_vdir(Context& ctx, const SyncVdirOptions& in) {
         if (in.dry_run) change.dry_run();
         // A chunk of files at a time, each person kept without their log and follow-ups (never
         // synced); the people of pairs unchanged since the last sync are not read at all.
+        size_t wanted = 0;  // the people read
         ctx.each_contact(
             true,
             [&](std::vector<Contact>& read_now, const Config&) {
+                if (input.people.empty()) input.people.reserve(wanted);  // never copied to grow
                 for (auto& person : read_now) {
-                    person.log = {};
-                    person.followups = {};
+                    std::vector<LogEntry>().swap(person.log);  // let go, not only emptied
+                    std::vector<FollowUp>().swap(person.followups);
                     input.people.push_back(std::move(person));
                 }
             },
             [&](const std::string& path, const std::optional<FileStamp>& stamp) {
                 if (quiet.person_quiet(path, stamp)) return false;
                 if (stamp) input.person_stamps.emplace(path, *stamp);
+                ++wanted;
                 return true;
             });
         input.quiet = quiet.uids();
         if (folder) read_vdir(*folder, input, quiet, problems);
         plan = plan_sync(input, in.dir);
-        input.files = {};  // what the plan needs of every card and person read is in it now
-        input.people = {};
+        std::vector<VdirFile>().swap(input.files);  // what the plan needs of every card read is in it now
         welcome_new_people(store, config, ctx.today(), plan);
         stage_edits(change, plan, input.base, would, lines, problems);
+        std::vector<SyncEdit>().swap(plan.edits);  // staged: the people they point to may go
+        std::vector<Contact>().swap(input.people);
         const auto failed = stage_import(change, plan.imports, plan.records, [&](const ImportDecision& d, const ImportRecord& r) {
             if (d.action == ImportAction::add) lines.push_back(would + "add " + visible(r.contact.name) + " as " + d.slug + " from '" + r.source + "'");
             else lines.push_back(would + "merge '" + r.source + "' into " + d.slug + " (by " + d.matched_by + ")");
@@ -214,20 +236,10 @@ int sync_vdir(Context& ctx, const SyncVdirOptions& in) {
         if (!in.dry_run) changed = change.commit();
     }
     write_cards(store, in.dry_run ? nullptr : &*folder, plan, input.base, would, lines, problems);
-    const std::string new_base = write_sync_base(plan.base);
-    // Written only when it changed: the same hash is checked against the file's bytes.
-    const auto unchanged = [&] {
-        if (old_base != hash_bytes(new_base)) return false;
-        try {
-            return store.read(base_file, size_t{1} << 30) == new_base;
-        } catch (const Error&) {
-            return false;
-        }
-    };
-    if (!in.dry_run && !unchanged()) {
-        store.make_folder(".kith");
-        store.write(base_file, new_base, size_t{1} << 30);
-    }
+    // Every pair quiet and no other: the base is the file's own entries, which read back as its bytes.
+    const bool as_read = input.base && input.base->empty() && !plan.base.empty() && plan.base.size() == input.quiet.size();
+    input.base.reset();
+    if (!in.dry_run && !as_read) keep_base(store, base_file, std::move(plan.base), old_base);
     for (const auto& line : lines) std::cout << line << "\n";
     for (const auto& note : plan.gone) ctx.warn(note);
     problems.insert(problems.end(), plan.problems.begin(), plan.problems.end());

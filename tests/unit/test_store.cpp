@@ -76,6 +76,22 @@ TEST_CASE("writes are atomic, 0600 for new files, and keep the mode of old ones"
         CHECK(entry.path().filename().string().find(".new.yaml.") == std::string::npos);  // no temp file left
 }
 
+TEST_CASE("a file holds bytes only when every one of them is the same, over several pieces") {
+    TempNetwork net;
+    const Store store(net.root.string());
+    std::string big(200000, 'a');  // longer than one piece of the comparison
+    net.put(".kith-base", big);
+    CHECK(store.holds(".kith-base", big));
+    std::string other = big;
+    other[150000] = 'b';
+    CHECK_FALSE(store.holds(".kith-base", other));
+    CHECK_FALSE(store.holds(".kith-base", big + "a"));
+    CHECK_FALSE(store.holds(".kith-base", big.substr(1)));
+    CHECK_FALSE(store.holds("contacts/nobody.yaml", ""));
+    fs::create_symlink(net.root / ".kith-base", net.root / "link");
+    CHECK_FALSE(store.holds("link", big));  // a link is never followed
+}
+
 TEST_CASE("an edit that fails leaves every file untouched") {
     TempNetwork net;
     net.put("contacts/a.yaml", "name: A\n");

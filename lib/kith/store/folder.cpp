@@ -82,6 +82,25 @@ bool Folder::tracked_by_git(const std::vector<std::string>& paths) const {
     return host_.tracked(asked);
 }
 
+bool Folder::holds(const std::string& path, std::string_view bytes) const {
+    const beneath::Place at = beneath::place(root_, path, false, false);
+    const Fd fd(beneath::open_file(at, O_RDONLY | O_NONBLOCK));
+    struct stat info {};
+    if (!fd.ok() || ::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode) || static_cast<size_t>(info.st_size) != bytes.size())
+        return false;
+    char buffer[65536];
+    size_t at_byte = 0;
+    for (;;) {
+        const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return false;
+        if (n == 0) return at_byte == bytes.size();
+        const auto got = static_cast<size_t>(n);
+        if (at_byte + got > bytes.size() || bytes.compare(at_byte, got, std::string_view(buffer, got)) != 0) return false;
+        at_byte += got;
+    }
+}
+
 void Folder::make_folder(const std::string& path) const {
     const beneath::Place at = beneath::place(root_, path, true, true);
     if (::mkdirat(at.dir.get(), at.name.c_str(), 0700) != 0 && errno != EEXIST) beneath::fail_io("cannot make folder", path);

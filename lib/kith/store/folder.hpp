@@ -4,6 +4,7 @@
 // the record of intent and the recovery stand on; Store reads the network on top of it.
 #include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -71,6 +72,9 @@ public:
     std::string read(const std::string& path, size_t limit = max_file_bytes) const;
     // Returns true when something exists at the path (without following a final link).
     bool exists(const std::string& path) const;
+    // Returns true when the file holds exactly `bytes`, compared a piece at a time (the file is
+    // never held whole); false when it differs or cannot be read.
+    bool holds(const std::string& path, std::string_view bytes) const;
     // Replaces or creates a file atomically: temp file, fsync, rename, fsync of the folder.
     // New files get mode 0600 and their folders 0700; a replaced file keeps its mode, owner
     // and group; a link inside the folder has its target replaced. Bytes over `limit` are

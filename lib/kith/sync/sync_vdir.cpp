@@ -24,25 +24,27 @@ std::string file_for(const std::string& uid, std::set<std::string>& names) {
     return name;
 }
 
+// A card read: its file among SyncInput::files. Parsed again when its pair is merged, so that
+// only one parsed card is held at a time.
 struct ReadCard {
     std::string file;
-    SyncCard card;
+    size_t index = 0;
 };
 
-// Reads every card; a bad one, and every card of a UID two files hold (a quiet one's unread card
-// counted), is a problem, not synced.
+// Reads every card for its UID; a bad one, and every card of a UID two files hold (a quiet one's
+// unread card counted), is a problem, not synced.
 std::unordered_map<std::string, ReadCard> read_cards(const SyncInput& input, const SyncBase& old, const std::string& vdir,
                                                      std::vector<Error>& problems, std::set<std::string>& blocked) {
     std::unordered_map<std::string, ReadCard> cards;
     std::map<std::string, std::vector<std::string>> files_of;
     for (const auto& uid : input.quiet)
         if (!old.at(uid).gone) files_of[uid].push_back(old.at(uid).file);
-    for (const auto& file : input.files) {
+    for (size_t i = 0; i < input.files.size(); ++i) {
+        const VdirFile& file = input.files[i];
         try {
-            SyncCard card = read_sync_card(file.bytes, vdir + "/" + file.name);
-            const std::string uid = card.uid;  // (the card is moved before the key would be read)
+            const std::string uid = read_sync_card(file.bytes, vdir + "/" + file.name).uid;
             files_of[uid].push_back(file.name);
-            cards[uid] = {file.name, std::move(card)};
+            cards[uid] = {file.name, i};
         } catch (const Error& e) {
             if (e.kind() == ErrorKind::io) throw;
             problems.push_back(e);
@@ -97,6 +99,14 @@ std::optional<FileStamp> kept_stamp(const std::map<std::string, FileStamp>& stam
     return trusted_stamp(found->second, settled_ns);
 }
 
+// The view's values of the keys given (an edit holds only what it changes).
+SyncView only(const SyncView& view, const std::vector<std::string>& keys) {
+    SyncView out;
+    for (const auto& key : keys)
+        if (const auto found = view.find(key); found != view.end()) out.insert(*found);
+    return out;
+}
+
 // The agreed fields of a base entry, or nullopt when they do not read (then there is no base).
 std::optional<SyncView> fields_of(const SyncBaseEntry& entry) {
     try {
@@ -127,8 +137,10 @@ SyncPlan plan_sync(SyncInput& input, const std::string& vdir) {
     const auto person_stamp = [&](const std::string& path, bool written) {
         return kept_stamp(input.person_stamps, path, written, input.settled_ns);
     };
-    for (auto& [uid, read] : cards) {
+    for (const auto& [uid, read] : cards) {
         if (blocked.count(uid)) continue;
+        const SyncCard card_read = read_sync_card(input.files[read.index].bytes, vdir + "/" + read.file);
+        std::string().swap(input.files[read.index].bytes);  // parsed: the bytes are not needed again
         const auto person = by_uid.find(uid);
         if (person != by_uid.end() && !person->second) {  // a card read again while its quiet person was not: cannot be
             blocked.insert(uid);
@@ -140,7 +152,7 @@ SyncPlan plan_sync(SyncInput& input, const std::string& vdir) {
                 plan.gone.push_back(fmt::format("card '{}' (UID '{}') has no person in kith any more; left as it is", read.file, uid));
                 continue;
             }
-            Contact contact = read.card.contact;
+            Contact contact = card_read.contact;
             contact.since = input.today;
             plan.record_bases.push_back({uid, {read.file, false, encode_fields(agreed_on(sync_view(contact))),
                                                card_stamp(read.file, false), "", std::nullopt}});
@@ -156,15 +168,15 @@ SyncPlan plan_sync(SyncInput& input, const std::string& vdir) {
             kept.person_stamp = person_stamp(p.path, false);
             continue;
         }
-        const SyncView kith = sync_view(p), card = sync_view(read.card.contact);
+        const SyncView kith = sync_view(p), card = sync_view(card_read.contact);
         const std::optional<SyncView> base = old.count(uid) ? fields_of(old.at(uid)) : std::nullopt;
         SyncMerge merge = merge_sync_views(base, kith, card);
         const auto to_kith = changed_keys(kith, merge.to_kith), to_card = changed_keys(card, merge.to_card);
-        if (!to_kith.empty()) plan.edits.push_back({p.path, p.slug, uid, p, kith, merge.to_kith, "", to_kith});
+        if (!to_kith.empty()) plan.edits.push_back({p.path, p.slug, uid, &p, only(kith, to_kith), only(merge.to_kith, to_kith), "", to_kith});
         if (!to_card.empty()) {
             Contact want = p;
             apply_sync_view(merge.to_card, want);
-            plan.cards.push_back({read.file, p.slug, uid, rewrite_card(read.card, merge.to_card, want), false, to_card});
+            plan.cards.push_back({read.file, p.slug, uid, rewrite_card(card_read, merge.to_card, want), false, to_card});
         }
         // A conflict is said on every run until it is resolved: its pair is never quiet.
         const bool settled = merge.conflicts.empty();
@@ -205,7 +217,7 @@ SyncPlan plan_sync(SyncInput& input, const std::string& vdir) {
             continue;
         }
         const std::string uid = p.uid.empty() ? input.new_uid() : p.uid;
-        if (p.uid.empty()) plan.edits.push_back({p.path, p.slug, uid, p, {}, {}, uid, {}});
+        if (p.uid.empty()) plan.edits.push_back({p.path, p.slug, uid, &p, {}, {}, uid, {}});
         const std::string file = file_for(uid, names);
         plan.cards.push_back({file, p.slug, uid, new_sync_card(p, uid, input.version), true, {}});
         plan.base[uid] = {file, false, encode_fields(agreed_on(sync_view(p))), std::nullopt, p.path,

@@ -44,7 +44,7 @@ struct SyncInput {
 // A change to a person's file: their synced fields from `have` to `want`, and a new `uid:`.
 struct SyncEdit {
     std::string path, slug, uid;  // uid: theirs, or the new one
-    Contact contact;            // as read
+    const Contact* contact;     // as read: one of SyncInput::people, kept until the edit is staged
     SyncView have, want;
     std::string new_uid;        // set when the person gets their first uid
     std::vector<std::string> keys;  // the keys that change

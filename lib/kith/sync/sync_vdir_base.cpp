@@ -99,6 +99,9 @@ SyncView decode_fields(std::string_view fields) {
 
 std::string write_sync_base(const SyncBase& base) {
     std::string out = header() + "\n";
+    size_t bound = out.size();  // reserved at once: a base of thousands of UIDs is never copied to grow
+    for (const auto& [uid, e] : base) bound += 2 * (uid.size() + e.file.size() + e.person.size()) + e.fields.size() + 220;
+    out.reserve(bound);
     for (const auto& [uid, e] : base)
         out += fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", escaped(uid), escaped(e.file), e.gone ? 1 : 0, stamp_text(e.card_stamp),
                            escaped(e.person), stamp_text(e.person_stamp), e.fields.empty() ? "{}" : e.fields);
