@@ -97,9 +97,13 @@ fuzz-long: test-deps
 	$(SANITIZE_CONFIGURE)
 	FUZZ_RUNS=-1 FUZZ_SEED=0 .ci/fuzz $(SANITIZE_BUILD) $(FUZZ_LONG_SECONDS) $(JOBS)
 
-# A build of its own: optimised, no tests and no test hooks, and a stripped binary.
+# A build of its own: optimised, no tests and no test hooks, and a stripped binary. At -O2, as the
+# tested build (RelWithDebInfo) and Debian's packages are: GCC 12.2 at -O3 warns falsely of
+# overlapping copies in `"x" + std::string` (-Wrestrict, GCC bug 105329). Warnings are errors, so
+# that none comes back.
 install:
-	cmake -S . -B $(INSTALL_BUILD) -DCMAKE_BUILD_TYPE=Release -DKITH_TESTS=OFF $(LAUNCHER)
+	cmake -S . -B $(INSTALL_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
+	  -DKITH_TESTS=OFF -DKITH_WERROR=ON $(LAUNCHER)
 	cmake --build $(INSTALL_BUILD) -j $(JOBS) --target kith
 	cmake --install $(INSTALL_BUILD) --prefix $(PREFIX_DIR) --strip
 

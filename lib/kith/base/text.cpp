@@ -175,24 +175,25 @@ bool has_wide_characters(std::string_view text) {
     return false;
 }
 
-std::string fit_width(std::string_view text, int width) {
-    if (display_width(text) <= width) return std::string(text);
-    if (width <= 0) return {};
-    std::string out;
+size_t bytes_within(std::string_view text, int width) {
     int used = 0;
     size_t i = 0;
     while (i < text.size()) {
         utf8proc_int32_t cp = 0;
         const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
                                         static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-        if (n <= 0) break;
-        const int w = utf8proc_charwidth(cp);
-        if (used + w > width - 1) break;  // keep one column for the ellipsis
-        out.append(text.substr(i, static_cast<size_t>(n)));
+        const int w = n <= 0 ? 1 : utf8proc_charwidth(cp);
+        if (used + w > width) break;
         used += w;
-        i += static_cast<size_t>(n);
+        i += n <= 0 ? 1 : static_cast<size_t>(n);
     }
-    return out + "\u2026";
+    return i;
+}
+
+std::string fit_width(std::string_view text, int width) {
+    if (display_width(text) <= width) return std::string(text);
+    if (width <= 0) return {};
+    return std::string(text.substr(0, bytes_within(text, width - 1))) + "\u2026";  // one column for the ellipsis
 }
 
 std::string pad_right(std::string_view text, int width) {
