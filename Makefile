@@ -31,19 +31,21 @@ SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 all: build
 
-# Installs the packages of $(1) that are missing.
+# Installs the packages of $(1) that are missing, with apt-get's options $(2).
 define install_missing
 	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) $$missing; \
 	fi
 endef
 
+# Without what they only recommend: on a bare Debian 12, 117 packages (117 MB) instead of 162 (137 MB:
+# image codecs, X11 libraries, manual pages), none of which building uses.
 deps:
-	$(call install_missing,$(BUILD_PACKAGES))
+	$(call install_missing,$(BUILD_PACKAGES),--no-install-recommends)
 
 test-deps: deps
 	$(call install_missing,$(TEST_PACKAGES))
@@ -97,9 +99,13 @@ fuzz-long: test-deps
 	$(SANITIZE_CONFIGURE)
 	FUZZ_RUNS=-1 FUZZ_SEED=0 .ci/fuzz $(SANITIZE_BUILD) $(FUZZ_LONG_SECONDS) $(JOBS)
 
-# A build of its own: optimised, no tests and no test hooks, and a stripped binary.
+# A build of its own: optimised, no tests and no test hooks, and a stripped binary. At -O2, as the
+# tested build (RelWithDebInfo) and Debian's packages are: GCC 12.2 at -O3 warns falsely of
+# overlapping copies in `"x" + std::string` (-Wrestrict, GCC bug 105329). Warnings are errors, so
+# that none comes back.
 install:
-	cmake -S . -B $(INSTALL_BUILD) -DCMAKE_BUILD_TYPE=Release -DKITH_TESTS=OFF $(LAUNCHER)
+	cmake -S . -B $(INSTALL_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
+	  -DKITH_TESTS=OFF -DKITH_WERROR=ON $(LAUNCHER)
 	cmake --build $(INSTALL_BUILD) -j $(JOBS) --target kith
 	cmake --install $(INSTALL_BUILD) --prefix $(PREFIX_DIR) --strip
 

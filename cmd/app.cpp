@@ -226,11 +226,12 @@ void Context::print(const Table& table, const std::string& format) const {
 
 // Messages quote values from files and the command line: no control character in them
 // reaches the terminal (SPEC 6).
-void Context::say(const std::string& message) const { std::cerr << visible(message) << "\n"; }
+// On a terminal, a message longer than a line is wrapped at words, never cut (wrap_hanging).
+void Context::say(const std::string& message) const { std::cerr << wrap_hanging(visible(message), stderr_width) << "\n"; }
 
-void Context::warn(const std::string& message) const { std::cerr << "kith: warning: " << visible(message) << "\n"; }
+void Context::warn(const std::string& message) const { say("kith: warning: " + message); }
 
-void Context::error(const std::string& message) const { std::cerr << "kith: error: " << visible(message) << "\n"; }
+void Context::error(const std::string& message) const { say("kith: error: " + message); }
 
 void Context::internal_error(const std::string& what) const {
     std::cerr << "kith: internal error: " << visible(what)

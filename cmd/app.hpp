@@ -30,6 +30,7 @@ struct Context {
     bool stdin_is_terminal = false;
     bool no_color_env = false;
     int terminal_width = 0;      // 0 when stdout is not a terminal
+    int stderr_width = 0;        // 0 when stderr is not a terminal: messages are wrapped to it
     std::string self;            // this binary's path (else how it was invoked), for git's merge driver
     bool had_invalid_files = false;
     bool report_on_open = true;          // when the store is opened, warn of conflict copies, report unmerged files
@@ -64,7 +65,7 @@ struct Context {
                          const Store::WantFile& want = {});
     // Writes a table to stdout in the chosen format.
     void print(const Table& table, const std::string& format) const;
-    // Prints a message on stderr.
+    // Prints a message on stderr, wrapped at words to the terminal it is (wrap_hanging).
     void say(const std::string& message) const;
     // Prints a warning on stderr, as "kith: warning: ...".
     void warn(const std::string& message) const;

@@ -9,20 +9,6 @@
 #include "kith/base/text.hpp"
 
 namespace kith::cli {
-namespace {
-
-// A problem's line as a terminal of `width` columns shows it (0: as it is): its
-// "path:line:col: " start kept on the first line, the rest wrapped at words, indented.
-std::string fitted(const std::string& line, int width) {
-    if (width <= 0 || display_width(line) <= width) return line;
-    const std::vector<std::string> first = wrap_words(line, width);
-    std::string rest, out = first.front();
-    for (size_t i = 1; i < first.size(); ++i) rest += (rest.empty() ? "" : " ") + first[i];
-    for (const auto& part : wrap_words(rest, std::max(width - 4, 20))) out += "\n    " + part;
-    return out;
-}
-
-}  // namespace
 
 void add_check(CLI::App& app, Context& ctx, Actions& actions) {
     auto* cmd = app.add_subcommand("check", "Validate kith.yaml and every contact file");
@@ -43,8 +29,8 @@ void add_check(CLI::App& app, Context& ctx, Actions& actions) {
         std::vector<Error> strays = store.strays();
         for (auto& unmerged : unmerged_without_markers(store)) strays.push_back(std::move(unmerged));
         const int width = ctx.stdout_is_terminal ? ctx.terminal_width : 0;
-        for (const auto& problem : network.problems) std::cout << fitted(visible(problem.located()), width) << "\n";
-        for (const auto& stray : strays) std::cout << fitted(visible(stray.located()), width) << "\n";
+        for (const auto& problem : network.problems) std::cout << wrap_hanging(visible(problem.located()), width) << "\n";
+        for (const auto& stray : strays) std::cout << wrap_hanging(visible(stray.located()), width) << "\n";
         const size_t files = read + network.problems.size();
         const size_t bad = network.problems.size() + strays.size();
         ctx.say("checked " + std::to_string(files) + (files == 1 ? " file: " : " files: ") +

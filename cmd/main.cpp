@@ -16,9 +16,9 @@ std::string env(const char* name) {
     return value ? value : "";
 }
 
-int terminal_width() {
+int terminal_width(int fd = STDOUT_FILENO) {
     winsize size{};
-    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    if (::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
     return 80;
 }
 
@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
     ctx.stdin_is_terminal = ::isatty(STDIN_FILENO) == 1;
     ctx.no_color_env = !env("NO_COLOR").empty();
     ctx.terminal_width = ctx.stdout_is_terminal ? terminal_width() : 0;
+    ctx.stderr_width = ::isatty(STDERR_FILENO) == 1 ? terminal_width(STDERR_FILENO) : 0;
     // As for ls: COLUMNS in the environment is the width, terminal or not (tests use it).
     if (const std::string columns = env("COLUMNS"); !columns.empty() && columns.size() < 5 &&
         columns.find_first_not_of("0123456789") == std::string::npos && std::stoi(columns) >= 20)

@@ -89,6 +89,31 @@ TEST_CASE("wrap_words breaks between words") {
     CHECK(wrap_words("", 9) == std::vector<std::string>{""});
 }
 
+TEST_CASE("wrap_words breaks a word wider than a line over lines, never cuts it") {
+    CHECK(wrap_words("see abcdefghijkl now", 5) == std::vector<std::string>{"see", "abcde", "fghij", "kl", "now"});
+    CHECK(wrap_words("東京都千代田区", 5) == std::vector<std::string>{"東京", "都千", "代田", "区"});
+    // a combining accent stays with its letter
+    CHECK(wrap_words("abcde\u0301fg", 5) == std::vector<std::string>{"abcde\u0301", "fg"});
+}
+
+TEST_CASE("wrap_hanging keeps a message's place at the start and indents the rest") {
+    CHECK(wrap_hanging("a.yaml:1:2: short", 40) == "a.yaml:1:2: short");
+    CHECK(wrap_hanging("a.yaml:1:2: one two three four", 20) == "a.yaml:1:2: one two\n    three four");
+    CHECK(wrap_hanging("contacts/abcdefghijklmnopqrstuvwxyz.yaml:1:2: bad tier", 24) ==
+          "contacts/abcdefghijklmno\npqrstuvwxyz.yaml:1:2:\n    bad tier");
+    CHECK(wrap_hanging("anything at all", 0) == "anything at all");
+}
+
+TEST_CASE("shrinkable columns give way together, down to the next widest, before names") {
+    Table table;
+    table.columns = {{.key = "a", .heading = "A", .shrink = true}, {.key = "b", .heading = "B", .shrink = true},
+                     {.key = "name", .heading = "NAME", .shrink = true, .name = true}};
+    table.add({std::string(30, 'a'), std::string(30, 'b'), "Ada Lovelace"});
+    // 30 + 30 + 12 and two gaps of 2 is 76: at 60, the slugs lose 8 each and the name nothing
+    const std::string text = render_text(table, TextStyle{60, false, false});
+    CHECK(text == std::string(21, 'a') + "…  " + std::string(21, 'b') + "…  Ada Lovelace\n");
+}
+
 TEST_CASE("a match is shown in its context") {
     const std::string notes = "We met at the fair in Lyon; she builds small robots for schools and wants partners in Asia";
     CHECK(match_excerpt(notes, "robots", 3) == "…she builds small robots for schools and…");

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <string_view>
 
 #include "kith/base/text.hpp"
 
@@ -31,8 +32,8 @@ int narrowest(const Table& table, size_t column) {
     return column + 1 == table.columns.size() ? 20 : 6;
 }
 
-// Narrows shrinkable columns, widest first, until the row fits or none can narrow; names
-// give way last, once no other column can.
+// Narrows shrinkable columns, the widest down to the next widest, so that they give way
+// together, until the row fits or none can narrow; names give way last, once no other column can.
 void fit_widths(const Table& table, std::vector<int>& widths, int limit) {
     const auto total = [&] {
         int sum = 0;
@@ -41,14 +42,20 @@ void fit_widths(const Table& table, std::vector<int>& widths, int limit) {
     };
     for (const bool names : {false, true}) {
         while (total() > limit) {
-            int widest = -1;
+            int widest = -1, next = 0;  // the widest column that can narrow; the width of the next widest
             for (size_t i = 0; i < widths.size(); ++i) {
                 if (!table.columns[i].shrink || table.columns[i].name != names || widths[i] <= narrowest(table, i)) continue;
-                if (widest < 0 || widths[i] > widths[static_cast<size_t>(widest)]) widest = static_cast<int>(i);
+                if (widest < 0 || widths[i] > widths[static_cast<size_t>(widest)]) {
+                    if (widest >= 0) next = widths[static_cast<size_t>(widest)];
+                    widest = static_cast<int>(i);
+                } else {
+                    next = std::max(next, widths[i]);
+                }
             }
             if (widest < 0) break;
             const auto at = static_cast<size_t>(widest);
-            widths[at] -= std::min(total() - limit, widths[at] - narrowest(table, at));
+            const int floor = std::max(narrowest(table, at), next);
+            widths[at] -= std::max(1, std::min(total() - limit, widths[at] - floor));
         }
     }
 }
@@ -90,10 +97,35 @@ std::vector<std::string> wrap_words(const std::string& text, int width) {
             lines.push_back(line);
             line.clear();
         }
-        line = line.empty() ? (display_width(word) > width ? fit_width(word, width) : word) : line + " " + word;
+        if (!line.empty()) {
+            line += " " + word;
+            continue;
+        }
+        std::string_view rest = word;  // a word wider than a line is broken over lines, never cut
+        while (display_width(rest) > width) {
+            const size_t piece = bytes_within(rest, std::max(width, 2));  // a wide character even in one column
+            lines.emplace_back(rest.substr(0, piece));
+            rest.remove_prefix(piece);
+        }
+        line = rest;
     }
     if (!line.empty() || lines.empty()) lines.push_back(line);
     return lines;
+}
+
+std::string wrap_hanging(const std::string& line, int width) {
+    if (width <= 0 || display_width(line) <= width) return line;
+    size_t end = line.find(' ');  // the first line ends before the word that does not fit
+    while (end != std::string::npos) {
+        const size_t next = line.find(' ', end + 1);
+        if (display_width(line.substr(0, next)) > width) break;
+        end = next;
+    }
+    std::string out;
+    for (const auto& part : wrap_words(line.substr(0, end), width)) out += (out.empty() ? "" : "\n") + part;
+    if (end == std::string::npos) return out;
+    for (const auto& part : wrap_words(line.substr(end + 1), std::max(width - 4, 20))) out += "\n    " + part;
+    return out;
 }
 
 std::string join_list(const std::vector<std::string>& items) {

@@ -58,9 +58,13 @@ void write_json(const Table& table, std::ostream& out);
 // in cells are shown as visible escapes (see visible()).
 std::string render_text(const Table& table, const TextStyle& style);
 
-// Splits text into lines of at most `width` display columns, between words (a longer word
-// is cut with …). Returns one empty line for empty text.
+// Splits text into lines of at most `width` display columns, between words (a word wider than
+// a line is broken over lines, never cut). Returns one empty line for empty text.
 std::vector<std::string> wrap_words(const std::string& text, int width);
+// Returns a message as a terminal of `width` columns shows it (0: as it is): its first word
+// (a "path:line:col:") at the start of the first line with the words that fit beside it, the
+// rest wrapped at words on lines indented four columns; nothing is cut.
+std::string wrap_hanging(const std::string& line, int width);
 // Returns text wrapped in an ANSI colour for the tone, or unchanged when colour is off.
 std::string paint(const std::string& text, Tone tone, bool color);
 

@@ -149,21 +149,23 @@ bool has_wide_characters(std::string_view text) {
     return false;
 }
 
-std::string fit_width(std::string_view text, int width) {
-    if (display_width(text) <= width) return std::string(text);
-    if (width <= 0) return {};
-    std::string out;
+size_t bytes_within(std::string_view text, int width) {
     int used = 0;
-    for (size_t at = 0; at < text.size();) {
-        const Utf8Char c = utf8_char_at(text, at);
-        if (!c.valid()) break;
-        const int w = utf8proc_charwidth(c.code_point);
-        if (used + w > width - 1) break;  // keep one column for the ellipsis
-        out.append(text.substr(at, c.size));
+    size_t at = 0;
+    while (at < text.size()) {
+        const Utf8Char c = utf8_char_at(text, at);  // an invalid byte takes one column
+        const int w = c.valid() ? utf8proc_charwidth(c.code_point) : 1;
+        if (used + w > width) break;
         used += w;
         at += c.size;
     }
-    return out + "\u2026";
+    return at;
+}
+
+std::string fit_width(std::string_view text, int width) {
+    if (display_width(text) <= width) return std::string(text);
+    if (width <= 0) return {};
+    return std::string(text.substr(0, bytes_within(text, width - 1))) + "\u2026";  // one column for the ellipsis
 }
 
 std::string pad_right(std::string_view text, int width) {

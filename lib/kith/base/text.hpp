@@ -23,6 +23,10 @@ int display_width(std::string_view text);
 // Returns true when some character of the text takes two columns (CJK and the like).
 bool has_wide_characters(std::string_view text);
 
+// Returns how many bytes of the start of text fit in `width` columns (a combining mark stays
+// with its letter; an invalid byte counts one column, as display_width counts it).
+size_t bytes_within(std::string_view text, int width);
+
 // Cuts text to at most `width` columns, ending with "…" when something was cut.
 std::string fit_width(std::string_view text, int width);
 

@@ -1,5 +1,7 @@
 #include "kith/query/email_lookup.hpp"
 
+#include <algorithm>
+
 #include "kith/base/table.hpp"
 #include "kith/base/text.hpp"
 
@@ -35,6 +37,23 @@ bool matches(const Contact& c, const std::string& needle) {
     return false;
 }
 
+// The answer's rows for a terminal `width` wide: aligned, or, when an address leaves a name too
+// little room, each address on a line of its own (broken over lines if wider than one), its name
+// and org on the lines below, wrapped; nothing is cut.
+std::string aligned(const Table& table, int width) {
+    constexpr int least_for_name = 20;
+    int widest = 0;
+    for (const auto& row : table.rows) widest = std::max(widest, display_width(row[0]));
+    if (widest + 2 + least_for_name <= width) return render_text(table, TextStyle{width, false, false});
+    std::string out;
+    for (const auto& row : table.rows) {
+        for (const auto& part : wrap_words(row[0], width)) out += part + "\n";
+        const std::string who = row[1] + (row[2].empty() ? "" : ", " + row[2]);
+        for (const auto& part : wrap_words(who, width - 4)) out += "    " + part + "\n";
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<EmailMatch> find_emails(const std::vector<Contact>& contacts, const std::string& query) {
@@ -58,7 +77,7 @@ std::string render_email_query(const std::vector<EmailMatch>& matches, const std
         table.add({m.address, cell(m.name), cell(m.org)});
         ++given;
     }
-    if (width > 0) lines = render_text(table, TextStyle{width, false, false});
+    if (width > 0) lines = aligned(table, width);
     const size_t left_out = matches.size() - given;
     return "kith: " + std::to_string(given) + (given == 1 ? " address" : " addresses") + " for '" + cell(query) + "'" +
            (left_out == 0 ? "" : " (" + std::to_string(left_out) + " left out: not one plain address; see 'kith show')") +

@@ -259,7 +259,9 @@ Contact suggest_digest(const Contact& c) {
 Table suggestion_table(const std::vector<Suggestion>& suggestions) {
     Table table;
     table.columns = {{.key = "a", .heading = "A", .shrink = true}, {.key = "b", .heading = "B", .shrink = true},
-                     {"score", "SCORE", true}, {"reasons", "REASONS", false, true}};
+                     {"score", "SCORE", true},
+                     // the reasons wrap in their column, or on the lines below when the slugs leave too little room
+                     {.key = "reasons", .heading = "REASONS", .shrink = true, .keep_words = 1}};
     for (const auto& s : suggestions) {
         char score[32];
         std::snprintf(score, sizeof score, "%g", s.score);
