@@ -157,12 +157,7 @@ expect() { $PY "$SYNC/calendar_oracle.py" "$NET.before" "$@"; }
 
 @test "two clones sync one calendar, with summaries and without, then merge through kith's driver: one meeting a day and event" {
     needs_python
-    git_setup && cd "$BATS_TEST_TMPDIR"
-    cp "$CAL/network/kith.yaml" "$A/kith.yaml" && echo "git: {autocommit: true}" >> "$A/kith.yaml"
-    cp "$CAL"/network/contacts/*.yaml "$A/contacts/"
-    git -C "$A" add -A && git -C "$A" commit -qm "the cast"
-    git -C "$B" pull -q --no-edit "$A" main
-    cp -r "$A" before
+    clones_holding "$CAL/network"
     (cd "$A" && kith sync calendar "$CAL/vdir" "$CAL/many.ics")
     (cd "$B" && kith sync calendar "$CAL/vdir" "$CAL/many.ics" --no-summary)
     cp -r "$A" a-alone && cp -r "$B" b-alone  # each side as it synced, before any merge

@@ -24,6 +24,18 @@ for line in pathlib.Path(sys.argv[2]).read_text().splitlines():
 PY
 }
 
+# Two clones, $A and $B (git_setup), holding the network of folder $1 (its kith.yaml, with
+# autocommit on, and its contacts), committed in A and pulled into B; the shell is in the tests'
+# temp folder, and ./before is the network as both clones start.
+clones_holding() {
+    git_setup && cd "$BATS_TEST_TMPDIR"
+    cp "$1/kith.yaml" "$A/kith.yaml" && echo "git: {autocommit: true}" >> "$A/kith.yaml"
+    cp "$1"/contacts/*.yaml "$A/contacts/"
+    git -C "$A" add -A && git -C "$A" commit -qm "the cast"
+    git -C "$B" pull -q --no-edit "$A" main
+    cp -r "$A" before
+}
+
 # After two clones synced one source with and without notes (A into a-alone with with.tsv, B
 # without, into b-alone with without.tsv), each pulls the other: every entry of KIND each side has
 # is the oracle's for its own setting, none twice (compare_entries.py).

@@ -140,12 +140,7 @@ expect() { local before=$1 since=$2; shift 2; $PY "$SYNC/mail_oracle.py" "$befor
 
 @test "two clones sync the same archive, then merge through kith's driver: no entry twice" {
     needs_mail
-    git_setup && cd "$BATS_TEST_TMPDIR"
-    cp "$GEN/network/kith.yaml" "$A/kith.yaml" && echo "git: {autocommit: true}" >> "$A/kith.yaml"
-    cp "$GEN"/network/contacts/*.yaml "$A/contacts/"
-    git -C "$A" add -A && git -C "$A" commit -qm "the cast"
-    git -C "$B" pull -q --no-edit "$A" main
-    cp -r "$A" "$BATS_TEST_TMPDIR/before"
+    clones_holding "$GEN/network"
     (cd "$A" && kith sync mail --since 2026-10-15 --subjects && kith log ada-lovelace -k call --date 2026-11-26)
     (cd "$B" && kith sync mail --since 2026-09-01 --subjects && kith log bob-okafor -k lunch --date 2026-11-26)
     run git -C "$B" pull -q --no-edit "$A" main
@@ -161,12 +156,7 @@ expect() { local before=$1 since=$2; shift 2; $PY "$SYNC/mail_oracle.py" "$befor
 
 @test "two clones sync one archive, with --subjects and without, then merge through kith's driver: one email entry a day" {
     needs_mail
-    git_setup && cd "$BATS_TEST_TMPDIR"
-    cp "$GEN/network/kith.yaml" "$A/kith.yaml" && echo "git: {autocommit: true}" >> "$A/kith.yaml"
-    cp "$GEN"/network/contacts/*.yaml "$A/contacts/"
-    git -C "$A" add -A && git -C "$A" commit -qm "the cast"
-    git -C "$B" pull -q --no-edit "$A" main
-    cp -r "$A" before
+    clones_holding "$GEN/network"
     (cd "$A" && kith sync mail --since 2026-09-01 --subjects)
     (cd "$B" && kith sync mail --since 2026-09-01)
     cp -r "$A" a-alone && cp -r "$B" b-alone  # each side as it synced, before any merge

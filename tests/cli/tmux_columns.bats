@@ -2,18 +2,7 @@
 # pane), whatever the slugs, names and notes: a long slug, a long name, wide (CJK) characters
 # and combining accents. Names give way last; wrapped text is wrapped, never cut with "…".
 load helpers
-
-setup_file() {
-    command -v tmux >/dev/null || skip "tmux is not installed"
-}
-
-teardown() {
-    local socket
-    for socket in "$BATS_TEST_TMPDIR"/tmux-*.sock; do
-        [ -S "$socket" ] && tmux -S "$socket" kill-server 2>/dev/null
-    done
-    true
-}
+load tmux_helpers
 
 # Adds the people that made the columns give way: each hard in its own way.
 crowded_network() {

@@ -2,14 +2,7 @@
 # sent, the screen read back. Each shell starts from a scrubbed environment in a fixed
 # 120x40 window; every wait polls the screen, none sleeps a fixed time.
 load helpers
-
-setup_file() {
-    command -v tmux >/dev/null || skip "tmux is not installed"
-}
-
-teardown() {
-    [ -n "${SOCKET:-}" ] && tmux -S "$SOCKET" kill-server 2>/dev/null || true
-}
+load tmux_helpers
 
 # Starts the shell named in a tmux window, its completion for kith loaded, prompt '$ '.
 start_shell() {
@@ -34,16 +27,6 @@ start_shell() {
 }
 
 screen() { tmux -S "$SOCKET" capture-pane -p; }
-
-# Polls the screen (up to 5 s) until a line matches the extended regex.
-wait_for_screen() {
-    local tries
-    for tries in $(seq 100); do
-        screen | grep -Eq -- "$1" && return 0
-        sleep 0.05
-    done
-    echo "waited for /$1/ on the screen:"; screen; return 1
-}
 
 # Waits until two looks at the screen agree: the shell has finished drawing.
 settle() {

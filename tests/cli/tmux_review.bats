@@ -1,28 +1,14 @@
 # Issue 20, item 2: `kith review` as a person uses it, in bash in a tmux pane: one card at a
 # time, most overdue first, one key per action, each written (and committed) at once.
 load helpers
-
-setup_file() {
-    command -v tmux >/dev/null || skip "tmux is not installed"
-}
-
-teardown() {
-    [ -n "${SOCKET:-}" ] && tmux -S "$SOCKET" kill-server 2>/dev/null || true
-}
+load tmux_helpers
 
 screen() { tmux -S "$SOCKET" capture-pane -p -J -S -; }
 
-# Polls the screen (up to 5 s) until a line matches the extended regex.
-wait_for_screen() {
-    local tries
-    for tries in $(seq 100); do
-        screen | grep -Eq -- "$1" && return 0
-        sleep 0.05
-    done
-    echo "waited for /$1/ on the screen:"; screen; return 1
-}
-
 keys() { tmux -S "$SOCKET" send-keys "$@"; }
+
+# Waits for review to ask for $1, then types $2 and Enter.
+answer() { wait_for_screen "$1" && keys -l "$2" && keys Enter; }
 
 # Starts bash in an 80x40 pane in the network, and runs `kith review ARGS` there.
 start_review() {
@@ -45,16 +31,13 @@ start_review() {
     wait_for_screen 'get in touch: 273 days overdue'
     # l: a log entry, asking kind and note
     keys l
-    wait_for_screen 'kind'
-    keys -l call && keys Enter
-    wait_for_screen 'note'
-    keys -l "caught up on roles" && keys Enter
+    answer 'kind' call
+    answer 'note' "caught up on roles"
     wait_for_screen '^2 of 4 Tom Becker'
     grep -q '{date: 2026-11-28, kind: call, note: caught up on roles}' "$NET/contacts/sofia-rossi.yaml"
     # s: a snooze, then u takes it back
     keys s
-    wait_for_screen 'snooze until'
-    keys -l 2w && keys Enter
+    answer 'snooze until' 2w
     wait_for_screen '^3 of 4 Lena Fischer'
     grep -q '^snooze: 2026-12-12' "$NET/contacts/tom-becker.yaml"
     keys u
@@ -62,10 +45,8 @@ start_review() {
     ! grep -q '^snooze:' "$NET/contacts/tom-becker.yaml"
     # f: a follow-up; then space goes on without a change, and q ends with the summary
     keys f
-    wait_for_screen 'when'
-    keys -l friday && keys Enter
-    wait_for_screen 'what'
-    keys -l "send the internship page" && keys Enter
+    answer 'when' friday
+    answer 'what' "send the internship page"
     wait_for_screen '^4 of 4 José Núñez'
     grep -q 'what: send the internship page' "$NET/contacts/lena-fischer.yaml"
     keys q
@@ -89,8 +70,7 @@ start_review() {
     start_review --tier loose
     wait_for_screen '^1 of 3 Sofia Rossi'
     keys t
-    wait_for_screen 'tier \('
-    keys -l close && keys Enter
+    answer 'tier \(' close
     wait_for_screen '^2 of 3 Tom Becker'
     grep -q '^tier: close' "$NET/contacts/sofia-rossi.yaml"
     keys a
