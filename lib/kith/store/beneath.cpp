@@ -344,9 +344,7 @@ std::vector<std::string> temps_beside_link_targets(const std::string& root, cons
         try {
             const Place at = place(root, folder + "/" + entry.name, true, false);
             const std::string dir = at.path.substr(0, at.path.size() - at.name.size());  // "people/", or "" at the root
-            const bool people =
-                dir == layout::in_folder(layout::contacts, "") || dir == layout::in_folder(layout::archive, "");
-            if (!at.dir.ok() || people) continue;  // those are cleaned as they are
+            if (!at.dir.ok() || layout::in_people_folder(at.path)) continue;  // those are cleaned as they are
             const std::string prefix = "." + at.name + ".";
             for (const auto& other : list_folder(root, dir.empty() ? "" : dir.substr(0, dir.size() - 1)))
                 if (!other.folder && !other.link && other.name.size() == prefix.size() + 6 && other.name.starts_with(prefix) &&
