@@ -16,9 +16,15 @@ INSTALL_BUILD ?= build-install
 PREFIX_DIR = $(patsubst ~%,$(HOME)%,$(PREFIX))
 # ccache, when present, makes the three builds cheap to repeat; it is never required.
 LAUNCHER = $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+# Ninja (from `make deps`) compiles every floor's files at once, where make's CMake files build
+# one library after the other and leave a core idle between them. A build folder keeps the
+# generator it was made with. (Expanded when a recipe runs, so after `make deps` installed ninja.)
+GENERATOR = $(if $(wildcard $(1)/CMakeCache.txt),,$(if $(shell command -v ninja 2>/dev/null),-G Ninja))
+# Configures build folder $(1) with the extra options $(2).
+configure = cmake -S . -B $(1) $(call GENERATOR,$(1)) $(2) $(LAUNCHER)
 
 # What building kith needs, all from Debian: `make deps` (and `make demo`) install these only.
-BUILD_PACKAGES = cmake g++ make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev \
+BUILD_PACKAGES = cmake ninja-build g++ make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev \
   libhowardhinnant-date-dev doctest-dev nlohmann-json3-dev libutf8proc-dev libcsv-dev \
   libnotmuch-dev libical-dev
 # What the tests run besides (real programs that read what kith writes): `make test` adds these.
@@ -51,32 +57,34 @@ test-deps: deps
 	$(call install_missing,$(TEST_PACKAGES))
 
 $(BUILD)/CMakeCache.txt:
-	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) $(LAUNCHER)
+	$(call configure,$(BUILD),$(CMAKE_FLAGS))
 
 build: $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
-# The demo builds the command alone: the tests and their tools come with `make test`.
-demo: deps $(BUILD)/CMakeCache.txt
-	cmake --build $(BUILD) -j $(JOBS) --target kith
+# The demo builds the command alone, as `make install` does and in its folder, so that an install
+# after the demo compiles nothing again: the tests and their tools come with `make test`.
+demo: deps
+	$(INSTALL_CONFIGURE)
+	cmake --build $(INSTALL_BUILD) -j $(JOBS) --target kith
 	@echo "== kith due on examples/network, as of $(DEMO_TODAY)"
-	@NO_COLOR= $(BUILD)/cmd/kith --dir examples/network --today $(DEMO_TODAY) due --within 7d || [ $$? -eq 1 ]
+	@NO_COLOR= $(INSTALL_BUILD)/cmd/kith --dir examples/network --today $(DEMO_TODAY) due --within 7d || [ $$? -eq 1 ]
 	@echo
 	@echo "== kith list"
-	@$(BUILD)/cmd/kith --dir examples/network --today $(DEMO_TODAY) list
+	@$(INSTALL_BUILD)/cmd/kith --dir examples/network --today $(DEMO_TODAY) list
 
 test: test-plain test-sanitize test-fuzz
 
 # Configured again: a build folder made before the test tools were installed finds them now.
 test-plain: test-deps
 	@echo "== test-plain: started at $$(date +%T)"
-	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) $(LAUNCHER)
+	$(call configure,$(BUILD),$(CMAKE_FLAGS))
 	cmake --build $(BUILD) -j $(JOBS)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # One clang build with the sanitizers, at -O1 (cmake/warnings.cmake), for the suite and the fuzz targets.
-SANITIZE_CONFIGURE = cmake -S . -B $(SANITIZE_BUILD) $(CMAKE_FLAGS) -DCMAKE_CXX_COMPILER=clang++ \
-  -DCMAKE_BUILD_TYPE=Debug -DKITH_SANITIZE=ON -DKITH_FUZZ=ON $(LAUNCHER)
+SANITIZE_CONFIGURE = $(call configure,$(SANITIZE_BUILD),$(CMAKE_FLAGS) -DCMAKE_CXX_COMPILER=clang++ \
+  -DCMAKE_BUILD_TYPE=Debug -DKITH_SANITIZE=ON -DKITH_FUZZ=ON)
 
 # The suite (unit and CLI) again, every finding fatal; without the suites labelled slow, whose
 # time goes to processes, terminals and git rather than to kith's code (tests/CMakeLists.txt).
@@ -99,13 +107,15 @@ fuzz-long: test-deps
 	$(SANITIZE_CONFIGURE)
 	FUZZ_RUNS=-1 FUZZ_SEED=0 .ci/fuzz $(SANITIZE_BUILD) $(FUZZ_LONG_SECONDS) $(JOBS)
 
-# A build of its own: optimised, no tests and no test hooks, and a stripped binary. At -O2, as the
+# A build of its own: optimised, no tests and no test hooks, and a stripped binary; made once, so
+# its batches of the unity build are twice as large as a working build's. At -O2, as the
 # tested build (RelWithDebInfo) and Debian's packages are: GCC 12.2 at -O3 warns falsely of
 # overlapping copies in `"x" + std::string` (-Wrestrict, GCC bug 105329). Warnings are errors, so
 # that none comes back.
+INSTALL_CONFIGURE = $(call configure,$(INSTALL_BUILD),-DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DKITH_TESTS=OFF -DKITH_WERROR=ON -DKITH_UNITY_BATCH_SIZE=32)
 install:
-	cmake -S . -B $(INSTALL_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
-	  -DKITH_TESTS=OFF -DKITH_WERROR=ON $(LAUNCHER)
+	$(INSTALL_CONFIGURE)
 	cmake --build $(INSTALL_BUILD) -j $(JOBS) --target kith
 	cmake --install $(INSTALL_BUILD) --prefix $(PREFIX_DIR) --strip
 

@@ -227,11 +227,11 @@ TEST_CASE("a step whose staged text is gone while its file is as it was is lost,
 TEST_CASE("a step whose temp file is gone is finished from its second name in .kith/") {
     Net net;
     const std::string before = intent::state_of(net.dir(), "contacts/a.yaml");
-    net.put(std::string(intent::staged_prefix) + ".a.yaml.xK3aB9", "name: A\ntier: core\n");
+    net.put(layout::in_state(std::string(layout::staged_prefix) + ".a.yaml.xK3aB9"), "name: A\ntier: core\n");
     CHECK(finish_with(net, {{"replace", "contacts/.a.yaml.xK3aB9", "contacts/a.yaml", before,
                              intent::state_of_bytes("name: A\ntier: core\n")}}).empty());
     CHECK(net.get("contacts/a.yaml") == "name: A\ntier: core\n");
-    CHECK_FALSE(fs::exists(net.root / (std::string(intent::staged_prefix) + ".a.yaml.xK3aB9")));
+    CHECK_FALSE(fs::exists(net.root / (layout::in_state(std::string(layout::staged_prefix) + ".a.yaml.xK3aB9"))));
 }
 
 TEST_CASE("a staged copy that does not hold what the record says is never installed") {
@@ -259,7 +259,7 @@ TEST_CASE("with .kith/ deleted, the record's second name at .kith-intent is fini
 TEST_CASE("a move whose moved file a git clean took is made again from its second name") {
     Net net;
     const std::string moved = intent::state_of(net.dir(), "contacts/a.yaml");
-    fs::rename(net.root / "contacts/a.yaml", net.root / (std::string(intent::staged_prefix) + "a.yaml"));  // archive/a.yaml: cleaned
+    fs::rename(net.root / "contacts/a.yaml", net.root / (layout::in_state(std::string(layout::staged_prefix) + "a.yaml")));  // archive/a.yaml: cleaned
     CHECK(finish_with(net, {{"move", "contacts/a.yaml", "archive/a.yaml", intent::absent, moved}}).empty());
     CHECK(net.get("archive/a.yaml") == "name: A\n");
 }

@@ -17,6 +17,8 @@ bool in_people_folder(std::string_view path) {
     return folder == contacts || folder == archive;
 }
 
+std::string in_state(std::string_view name) { return in_folder(state, name); }
+
 bool in_archive(std::string_view path) {
     const std::string_view folder = archive;
     return path.size() > folder.size() && path.starts_with(folder) && path[folder.size()] == '/';

@@ -331,7 +331,7 @@ bool is_temp_name(const std::string& folder, const std::string& name) {
     if (name.size() < 9 || name[0] != '.' || name[name.size() - 7] != '.') return false;
     const std::string base = name.substr(1, name.size() - 8);
     if (!is_temp_suffix(std::string_view(name).substr(name.size() - 6))) return false;
-    if (folder == ".kith") return true;  // kith's own folder: the index, the record, edit copies
+    if (folder == layout::state) return true;  // kith's own folder: the index, the record, edit copies
     // kith writes only contact files in contacts/ and archive/: "slug.yaml", never hidden
     return base.size() > 5 && base.ends_with(".yaml") && !base.starts_with('.');
 }

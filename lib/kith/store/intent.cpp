@@ -65,7 +65,7 @@ bool is_state(const std::string& state) {
     return colon != std::string::npos && digits(state.substr(0, colon)) && digits(state.substr(colon + 1));
 }
 
-std::string staged_name(const Step& step) { return staged_prefix + base_name(step.from); }
+std::string staged_name(const Step& step) { return layout::in_state(layout::staged_prefix + base_name(step.from)); }
 
 // The staged file of a step that still holds what the record says it does: its first name
 // while the step is pending, else its second one; nullopt when neither does.
@@ -92,7 +92,7 @@ bool rename_onto(const std::string& root, const std::string& staged, const Place
 // reports it. Returns the path it is kept at.
 std::string keep_beside(const std::string& root, const std::string& staged, const Step& step) {
     for (int n = 1; n < 1000; ++n) {
-        const std::string kept = step.to + ".kith-unfinished" + (n == 1 ? "" : "-" + std::to_string(n));
+        const std::string kept = step.to + layout::unfinished_suffix + (n == 1 ? "" : "-" + std::to_string(n));
         if (rename_onto(root, staged, place(root, kept, false, false), false)) return kept;
         if (errno != EEXIST) break;
     }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kith/base/error.hpp"
+#include "kith/model/layout.hpp"
 
 namespace kith {
 class Folder;
@@ -22,11 +23,9 @@ class Folder;
 namespace kith::intent {
 
 // Where the record lives, relative to the network folder.
-inline constexpr const char* record_path = ".kith/intent";
+inline constexpr const char* record_path = layout::intent_record;
 // Its second name, outside .kith/.
-inline constexpr const char* record_copy_path = ".kith-intent";
-// The second name of a staged file NAME is this followed by NAME.
-inline constexpr const char* staged_prefix = ".kith/staged-";
+inline constexpr const char* record_copy_path = layout::intent_record_copy;
 
 // The largest record kith reads.
 inline constexpr size_t max_record_bytes = size_t{64} << 20;

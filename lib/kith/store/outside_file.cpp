@@ -121,7 +121,7 @@ void refuse_network_place(const std::string& path, const std::string& network) {
     const fs::path target = fs::weakly_canonical(path, target_error);
     const fs::path root = fs::weakly_canonical(network, root_error);
     if (target_error || root_error) return;  // nothing to compare: the write says why
-    static constexpr std::array<std::string_view, 4> folders = {layout::contacts, layout::archive, ".kith", ".git"};
+    static constexpr std::array<std::string_view, 4> folders = {layout::contacts, layout::archive, layout::state, ".git"};
     static constexpr std::array<std::string_view, 3> files = {"kith.yaml", ".gitattributes", ".gitignore"};
     const auto [end, inside] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
     if (end != root.end() || inside == target.end()) return;  // not below the network's folder

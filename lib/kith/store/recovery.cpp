@@ -21,17 +21,16 @@ using intent::Step;
 // contacts/ or archive/ (every writer there holds the lock). There is no age test, since the
 // library reads no clock.
 void clean_stale(const std::string& root) {
-    for (const std::string folder : {layout::contacts, layout::archive, ".kith"}) {
+    for (const std::string folder : {layout::contacts, layout::archive, layout::state}) {
         const auto entries = beneath::list_folder(root, folder);
         for (const auto& entry : entries)
-            if (!entry.folder && beneath::is_temp_name(folder, entry.name)) beneath::remove_file(root, folder + "/" + entry.name);
-        if (folder == ".kith") continue;
+            if (!entry.folder && beneath::is_temp_name(folder, entry.name)) beneath::remove_file(root, layout::in_folder(folder, entry.name));
+        if (folder == layout::state) continue;
         for (const auto& temp : beneath::temps_beside_link_targets(root, folder, entries))  // a write through a link
             beneath::remove_file(root, temp);                                                           // puts its temp beside the target
     }
-    const std::string staged = std::string(intent::staged_prefix).substr(std::string(".kith/").size());
-    for (const auto& entry : beneath::list_folder(root, ".kith"))
-        if (!entry.folder && entry.name.starts_with(staged)) beneath::remove_file(root, ".kith/" + entry.name);
+    for (const auto& entry : beneath::list_folder(root, layout::state))
+        if (!entry.folder && entry.name.starts_with(layout::staged_prefix)) beneath::remove_file(root, layout::in_state(entry.name));
 }
 
 [[noreturn]] void refuse(const std::string& record, const std::string& why, const std::string& fix) {

@@ -426,7 +426,7 @@ std::vector<Error> Store::strays() const {
                            Location{path, 0, 0});
     };
     std::set<std::string> active;  // contact file names in contacts/: the same name in archive/ is one slug twice
-    for (const std::string folder : {layout::contacts, layout::archive, ".kith"}) {
+    for (const std::string folder : {layout::contacts, layout::archive, layout::state}) {
         const auto entries = beneath::list_folder(root(), folder);
         for (const auto& entry : entries) {
             if (entry.folder || !is_contact_name(entry.name)) continue;
@@ -440,7 +440,7 @@ std::vector<Error> Store::strays() const {
                                    Location{folder + "/" + entry.name, 0, 0});
         }
         std::vector<std::pair<std::string, ConflictCopy>> copies;
-        if (folder != ".kith") {  // a write through a link puts its temp beside the target
+        if (folder != layout::state) {  // a write through a link puts its temp beside the target
             for (const auto& temp : beneath::temps_beside_link_targets(root(), folder, entries)) temp_left(temp);
             copies = copies_among(*this, folder, entries);
         }
@@ -451,12 +451,12 @@ std::vector<Error> Store::strays() const {
                 found.push_back(conflict_copy_error(path, folder + "/" + copy->second.original, copy->second));
             else if (beneath::is_temp_name(folder, entry.name) && !entry.folder)
                 temp_left(path);
-            else if (const size_t kept = entry.name.find(".kith-unfinished"); kept != std::string::npos && !entry.folder)
+            else if (const size_t kept = entry.name.find(layout::unfinished_suffix); kept != std::string::npos && !entry.folder)
                 found.emplace_back(ErrorKind::invalid,
                                    "kith's version of a change it could not finish, since the file changed; merge what "
                                    "you want into " + folder + "/" + entry.name.substr(0, kept) + ", then delete this",
                                    Location{path, 0, 0});
-            else if (folder == ".kith" || entry.name.starts_with('.') || entry.name.ends_with(".yaml"))
+            else if (folder == layout::state || entry.name.starts_with('.') || entry.name.ends_with(".yaml"))
                 continue;  // the user's hidden files, kith's own cache, and what load() reports
             else if (entry.folder)
                 found.emplace_back(ErrorKind::invalid, "is a folder; kith reads no folders inside " + folder + "/",

@@ -14,12 +14,11 @@
 
 #include "kith/store/beneath.hpp"
 #include "kith/base/error.hpp"
+#include "kith/model/layout.hpp"
 
 namespace kith {
 using beneath::Fd;
 namespace {
-
-constexpr const char* index_path = ".kith/index";
 
 // Reads exactly `size` bytes at `offset` into `out`; false on a short read or an error.
 bool read_at(int fd, char* out, std::uint64_t offset, std::uint64_t size) {
@@ -60,7 +59,7 @@ bool room_for(int fd, std::uint64_t bytes) {
 // The index: opened without following a link, -1 when it cannot be.
 int open_index(const std::string& root, int flags) {
     try {
-        const beneath::Place at = beneath::place(root, index_path, false, false);
+        const beneath::Place at = beneath::place(root, layout::index_file, false, false);
         // Non-blocking: a pipe put there must not hang the open; anything but a regular file is no index.
         Fd fd(at.dir.ok() ? beneath::open_file(at, flags | O_NONBLOCK) : -1);
         struct stat info {};
@@ -114,9 +113,9 @@ void update_index(const Folder& network, const IndexFile* old, std::uint64_t key
     try {
         // A kith stopped (Ctrl-C, a kill) while it wrote the index anew left its temp file: gone
         // now. One that another kith is writing right now only makes that kith skip its update.
-        for (const auto& entry : beneath::list_folder(network.root(), ".kith"))
-            if (!entry.folder && entry.name.starts_with(".index.") && beneath::is_temp_name(".kith", entry.name)) {
-                const beneath::Place at = beneath::place(network.root(), ".kith/" + entry.name, false, false);
+        for (const auto& entry : beneath::list_folder(network.root(), layout::state))
+            if (!entry.folder && entry.name.starts_with(".index.") && beneath::is_temp_name(layout::state, entry.name)) {
+                const beneath::Place at = beneath::place(network.root(), layout::in_state(entry.name), false, false);
                 if (at.dir.ok()) ::unlinkat(at.dir.get(), at.name.c_str(), 0);
             }
         // The fresh summaries are encoded once to learn their sizes and checksums, and again as
@@ -162,8 +161,8 @@ void update_index(const Folder& network, const IndexFile* old, std::uint64_t key
         const std::string head = write_index_header(table.first);
         const Fd root = beneath::open_root(network.root());
         if (!room_for(root.get(), at_byte + names.size())) return;
-        network.make_folder(".kith");
-        const beneath::Place at = beneath::place(network.root(), index_path, false, true);
+        network.make_folder(layout::state);
+        const beneath::Place at = beneath::place(network.root(), layout::index_file, false, true);
         size_t piece = 0;
         std::string encoded;
         const std::string temp = beneath::write_temp(
@@ -173,7 +172,7 @@ void update_index(const Folder& network, const IndexFile* old, std::uint64_t key
                 if (k == 0) return std::string_view(head);
                 if (k <= kept.size()) {
                     if (!old->read_bytes(kept[k - 1].summary_at, kept[k - 1].summary_size, encoded))
-                        throw Error(ErrorKind::io, "the index changed while it was copied", Location{index_path, 0, 0});
+                        throw Error(ErrorKind::io, "the index changed while it was copied", Location{layout::index_file, 0, 0});
                     return std::string_view(encoded);
                 }
                 if (k <= kept.size() + fresh.size()) return std::string_view(encoded = encode_summary(*fresh[k - 1 - kept.size()]->summary));

@@ -5,6 +5,8 @@
 #include <initializer_list>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "kith/yaml/yaml_emit.hpp"
 
 namespace kith {
@@ -89,8 +91,9 @@ std::optional<TextPlace> open_bracket_before(std::string_view bytes, TextPlace p
 
 std::string unclosed_bracket_message(char bracket) {
     const char closing = bracket == '[' ? ']' : '}';
-    return std::string("this '") + bracket + "' is not closed: close it with '" + closing +
-           "' on its line (or, if it is text, quote the value: \"" + bracket + "...\")";
+    return fmt::format("this '{0}' is not closed: close it with '{1}' on its line (or, if it is text, "
+                       "quote the value: \"{0}...\")",
+                       bracket, closing);
 }
 
 std::string yaml_error_hint(std::string_view message, std::string_view bytes, TextPlace& place) {
@@ -110,8 +113,8 @@ std::string yaml_error_hint(std::string_view message, std::string_view bytes, Te
         return "a value holding ': ' must be in quotes: " + quote_it +
                "; or, if this is a key, line it up with the keys around it";
     if (message.starts_with("illegal flow end"))
-        return std::string("this '") + (at(static_cast<size_t>(place.column)) == '}' ? '}' : ']') +
-               "' closes nothing: remove it, or " + quote_it;
+        return fmt::format("this '{}' closes nothing: remove it, or {}",
+                           at(static_cast<size_t>(place.column)) == '}' ? '}' : ']', quote_it);
     if (message.starts_with("illegal block entry"))
         return "a list item ('- ') cannot go here: indent it under its key, or " + quote_it;
     if (message.starts_with("illegal map key"))
