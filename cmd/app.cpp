@@ -68,6 +68,18 @@ int exit_code(ErrorKind kind) {
     return 4;
 }
 
+int exit_code(const Outcome& outcome) {
+    switch (outcome.kind) {
+        case Outcome::done: return 0;
+        case Outcome::answered_no:
+        case Outcome::conflicts_left: return 1;
+        case Outcome::invalid_files: return 3;
+        case Outcome::changed_meanwhile: return 4;
+        case Outcome::program_exit: return outcome.program_status;
+    }
+    return 70;
+}
+
 const std::vector<std::string>& verbs(const CLI::App& app) {
     static std::vector<std::string> names;
     if (names.empty())
@@ -105,7 +117,7 @@ std::string check_verb(const CLI::App& app, int argc, char** argv) {
 }
 
 // Throws what a test asks for, to prove how each kind of failure is reported (KITH_TEST_HOOKS=1 only).
-int crash(const std::string& kind) {
+Outcome crash(const std::string& kind) {
     if (kind == "logic") throw std::logic_error("a broken invariant");
     if (kind == "range") (void)std::string().at(1);
     if (kind == "alloc") throw std::bad_alloc();
@@ -115,7 +127,7 @@ int crash(const std::string& kind) {
     if (kind == "ios") throw std::ios_base::failure("cannot read");
     if (kind == "other") throw 42;
     if (kind == "usage") fail_usage("asked for '" + kind + "'");
-    return 0;
+    return Outcome::done;
 }
 
 void add_test_hooks(CLI::App& app, Actions& actions) {
@@ -310,7 +322,7 @@ int run(int argc, char** argv, Context ctx) {
             std::cout << wrap_help(app.help(), width);
             return written(ctx, 0);
         }
-        rc = actions.at(chosen.front())();
+        rc = exit_code(actions.at(chosen.front())());
     } catch (const CLI::CallForHelp&) {
         std::cout << wrap_help(app.help(), width);
         return written(ctx, 0);

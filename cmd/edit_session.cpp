@@ -135,17 +135,17 @@ EditResult edit_contact_file(Context& ctx, const Store& store, const std::string
             ctx.error(problem.located());
             if (ctx.stdin_is_terminal && ask_to_reopen()) continue;
             ctx.say(path + " is unchanged; your edited copy is kept in " + copy);
-            return {3, {}};
+            return {Outcome::invalid_files, {}};
         }
         const std::optional<std::vector<std::string>> changed = save(store, config, path, original, edited, copy);
         if (!changed) {
             ctx.say(path + " changed while you were editing; it is unchanged, your copy is kept in " + copy +
                     " ('kith edit --resume' merges it with those changes)");
-            return {4, {}};
+            return {Outcome::changed_meanwhile, {}};
         }
         drop_copy();
         ctx.say("saved " + path);
-        return {0, *changed};
+        return {Outcome::done, *changed};
     }
 }
 

@@ -22,7 +22,7 @@ std::string original_of(const Store& store, const std::string& copy_path) {
     return original;
 }
 
-int fold(Context& ctx, const std::string& given) {
+Outcome fold(Context& ctx, const std::string& given) {
     const Store store = ctx.store();
     const Config config = store.load_config();
     const std::string copy = path_in_network(ctx, store.root(), given);
@@ -47,7 +47,7 @@ int fold(Context& ctx, const std::string& given) {
             ctx.say("folded " + copy + " into " + original + (result.text == ours ? " (nothing new in it)" : "") +
                     "; removed the copy");
             if (!changed.empty()) autocommit(ctx, config, store.root(), changed, "kith: fold " + copy + " into " + original);
-            return 0;
+            return Outcome::done;
         }
     }
     // Conflicts: marked in the original (a text that does not read, so not through a Transaction).
@@ -57,7 +57,7 @@ int fold(Context& ctx, const std::string& given) {
     ctx.say("kith: " + original + ": " + std::to_string(result.conflicts) + " conflict" + (result.conflicts == 1 ? "" : "s") +
             " with " + copy + " left (" + (base.empty() ? "no version in git's HEAD: where they differ is marked" : "against git's HEAD") +
             "); resolve them ('kith edit " + original + "'), then delete " + copy + ": all of it is in " + original + " now");
-    return 1;
+    return Outcome::conflicts_left;
 }
 
 }  // namespace

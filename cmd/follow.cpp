@@ -34,7 +34,7 @@ void warn_if_past(const Context& ctx, Day day, Day today, const std::string& wha
                  "); written as asked");
 }
 
-int follow(Context& ctx, const std::string& name, const std::string& when, const std::string& what) {
+Outcome follow(Context& ctx, const std::string& name, const std::string& when, const std::string& what) {
     const Day today = ctx.today();
     const FollowUp followup{parse_cli_day(when, today, Direction::future), what, std::nullopt, 0};
     warn_if_past(ctx, followup.due, today, "the follow-up's day");
@@ -47,11 +47,11 @@ int follow(Context& ctx, const std::string& name, const std::string& when, const
                       relative_days(days_between(today, followup.due)) + "): " + what;
            },
            [&] { return "follow up with " + person.name + " on " + format_day(followup.due) + ": " + what; });
-    return 0;
+    return Outcome::done;
 }
 
 // Which follow-up is decided under the lock, from the file as it is then (issue 8).
-int done(Context& ctx, const std::string& name, const std::string& which, bool cancel) {
+Outcome done(Context& ctx, const std::string& name, const std::string& which, bool cancel) {
     const Day today = ctx.today();
     People people(ctx);
     const Contact person = people.find(name);
@@ -66,17 +66,17 @@ int done(Context& ctx, const std::string& name, const std::string& which, bool c
                    return remove_item(text, "followups", index, person.path);
                },
                [&] { return "cancelled: " + removed.what + " (" + person.name + ")"; });
-        return 0;
+        return Outcome::done;
     }
     FollowUp closed;
     change(ctx, config, person,
            [&](const std::string& text) { return close_followup(text, which, today, person.path, config, closed); },
            [&] { return "done: " + closed.what + " (" + person.name + ")"; });
-    return 0;
+    return Outcome::done;
 }
 
 // snooze NAME… UNTIL, or NAME… --clear: `words` are the positionals, the last one UNTIL unless clearing.
-int snooze(Context& ctx, std::vector<std::string> words, bool clear) {
+Outcome snooze(Context& ctx, std::vector<std::string> words, bool clear) {
     const Day today = ctx.today();
     if (!clear && words.size() < 2) fail_usage("snooze needs UNTIL, or --clear");
     const std::string until = clear ? "" : words.back();
@@ -111,7 +111,7 @@ int snooze(Context& ctx, std::vector<std::string> words, bool clear) {
                    (clear ? "no longer snoozed" : "snoozed until " + format_day(*day));
         },
         " is ");
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

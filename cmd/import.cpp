@@ -121,7 +121,7 @@ std::string facts_text(const ImportDecision& d) {
     return out;
 }
 
-int import(Context& ctx, const ImportOptions& in) {
+Outcome import(Context& ctx, const ImportOptions& in) {
     const Store store = ctx.store();
     const Config config = store.load_config();
     if (!in.tier.empty()) check_tiers(config, {in.tier});
@@ -184,7 +184,7 @@ int import(Context& ctx, const ImportOptions& in) {
         autocommit(ctx, config, store.root(), changed,
                    "kith: import " + count_of(people, "person", "people") + " from " + name);
     }
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

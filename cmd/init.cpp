@@ -83,7 +83,7 @@ void refuse_folder_above_everything(const Context& ctx, const std::string& dir) 
                "~/network', then cd there or set KITH_DIR), or add --here to make it here all the same");
 }
 
-int init(Context& ctx, const std::string& dir_arg, bool git, bool here) {
+Outcome init(Context& ctx, const std::string& dir_arg, bool git, bool here) {
     std::string dir = dir_arg;
     if (here && !dir.empty()) fail_usage("--here makes the network in the working folder; give DIR or --here, not both");
     if (dir.empty() && ctx.where.dir_option) dir = *ctx.where.dir_option;
@@ -122,7 +122,7 @@ int init(Context& ctx, const std::string& dir_arg, bool git, bool here) {
             ctx.warn(problem.located() + "; nothing was committed");
         }
     }
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

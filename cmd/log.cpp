@@ -39,7 +39,7 @@ std::string describe(const LogEntry& entry) {
 
 // --undo removes the newest entry of one person; --amend rewrites it with the options given,
 // keeping what they do not say. Which entry is decided under the lock.
-int undo_or_amend(Context& ctx, const LogOptions& in) {
+Outcome undo_or_amend(Context& ctx, const LogOptions& in) {
     if (in.names.size() != 1) fail_usage(std::string(in.undo ? "--undo" : "--amend") + " takes one NAME");
     if (in.undo && (in.kind_given || in.date_given || in.note_given || !in.follow_up.empty()))
         fail_usage("--undo takes no -k, --date, -m or --follow-up; to correct the entry use --amend");
@@ -75,10 +75,10 @@ int undo_or_amend(Context& ctx, const LogOptions& in) {
                                      : "corrected " + person.name + "'s newest log entry: " + describe(now);
     ctx.say(said);
     autocommit(ctx, config, store.root(), changed, "kith: " + said);
-    return 0;
+    return Outcome::done;
 }
 
-int log(Context& ctx, const LogOptions& in) {
+Outcome log(Context& ctx, const LogOptions& in) {
     if (in.undo || in.amend) return undo_or_amend(ctx, in);
     const Day today = ctx.today();
     LogEntry entry{parse_cli_day(in.date, today, Direction::past), in.kind, in.note, "", 0};
@@ -130,7 +130,7 @@ int log(Context& ctx, const LogOptions& in) {
     }
     autocommit(ctx, config, store.root(), paths,
                "kith: log " + (in.kind.empty() ? std::string("contact") : in.kind) + " with " + names);
-    return 0;
+    return Outcome::done;
 }
 
 // `log -d DATE` once meant the day; -d is the network folder after every command now. A -d

@@ -58,25 +58,25 @@ void write_result(const std::string& ours, const std::string& text) {
     write_outside_file(ours, text);  // atomic, and never through a link at OURS' path
 }
 
-// Says what is left to do; returns the exit code (0 clean, 1 conflicts or a result that does not read).
-int outcome(const Context& ctx, const MergeResult& result, const std::string& path, bool staged) {
+// Says what is left to do; returns done when clean, else conflicts_left (conflicts, or a result that does not read).
+Outcome outcome(const Context& ctx, const MergeResult& result, const std::string& path, bool staged) {
     const std::string how = result.without_base ? " (it was added on both sides: no common version, so where they differ is marked)"
                             : result.structured ? ""
                                                 : " (it does not read as a contact file, so its lines were merged)";
     if (result.conflicts > 0) {
         ctx.say("kith: " + path + ": " + std::to_string(result.conflicts) + " conflict" + (result.conflicts == 1 ? "" : "s") +
                 " left" + how + "; edit the file (or 'kith edit NAME'), then 'git add " + path + "'");
-        return 1;
+        return Outcome::conflicts_left;
     }
     if (!result.parses) {
         ctx.say("kith: " + path + ": merged" + how + ", but the result does not read; fix it, then 'git add " + path + "'");
-        return 1;
+        return Outcome::conflicts_left;
     }
     if (staged) ctx.say("kith: " + path + ": merged again, clean; git has it as resolved");
-    return 0;
+    return Outcome::done;
 }
 
-int merge_file(const Context& ctx, const std::vector<std::string>& files, const std::string& label) {
+Outcome merge_file(const Context& ctx, const std::vector<std::string>& files, const std::string& label) {
     if (files.size() != 3) fail_usage("merge-file takes BASE OURS THEIRS, or --redo FILE");
     const std::string base = read_input(files[0]), ours = read_input(files[1]), theirs = read_input(files[2]);
     const std::string path = label.empty() ? files[1] : label;
@@ -88,7 +88,7 @@ int merge_file(const Context& ctx, const std::vector<std::string>& files, const 
 
 // Merges FILE again from git's stages 1-3, ours being the file as it is now when it holds no
 // markers (what git left, and any change made since), and leaves the result in the file.
-int redo(const Context& ctx, const std::string& file) {
+Outcome redo(const Context& ctx, const std::string& file) {
     const Store store = ctx.store();
     const std::string path = path_in_network(ctx, store.root(), file);
     if (!path.ends_with(".yaml")) fail_usage("'" + file + "' is no contact file (they end in '.yaml')");

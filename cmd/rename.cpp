@@ -24,7 +24,7 @@ struct RenameOptions {
     bool no_aka = false;
 };
 
-int rename(Context& ctx, const RenameOptions& in) {
+Outcome rename(Context& ctx, const RenameOptions& in) {
     const std::string slug = in.slug.empty() ? make_slug(in.new_name) : in.slug;
     if (slug.empty()) fail_usage("cannot make a file name from '" + in.new_name + "'; give one with --slug");
     if (const std::string problem = slug_problem(slug); !problem.empty()) fail_usage("--slug '" + slug + "': " + problem);
@@ -63,7 +63,7 @@ int rename(Context& ctx, const RenameOptions& in) {
     ctx.say("renamed " + person.name + " to " + in.new_name + (slug == person.slug ? "" : " (" + target + ")") +
             (references ? "; updated " + std::to_string(references) + " other file" + (references == 1 ? "" : "s") : ""));
     autocommit(ctx, config, store.root(), changed, "kith: rename " + person.name + " to " + in.new_name);
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

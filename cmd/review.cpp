@@ -187,7 +187,7 @@ bool Review::act(char key, const Contact& person) {
     }
 }
 
-int review(Context& ctx, const ReviewOptions& in) {
+Outcome review(Context& ctx, const ReviewOptions& in) {
     if (!ctx.stdout_is_terminal || !ctx.stdin_is_terminal)
         fail_usage("review asks one key per person and needs a terminal; for a script use 'kith due --format tsv'");
     const Network network = load_index(ctx);
@@ -197,7 +197,7 @@ int review(Context& ctx, const ReviewOptions& in) {
     const std::vector<ReviewStop> stops = review_stops(items, in.limit);
     if (stops.empty()) {
         ctx.say("nothing is due: nobody to review");
-        return 0;
+        return Outcome::done;
     }
     Review session(ctx, network.config);
     size_t seen = 0;
@@ -212,7 +212,7 @@ int review(Context& ctx, const ReviewOptions& in) {
             std::cout << "\n";
             if (key == 'q') {
                 ctx.say(session.summary(seen, stops.size()));
-                return 0;
+                return Outcome::done;
             }
             if (key == 'n' || key == ' ') break;
             if (std::string_view("lfstaeu").find(key) == std::string_view::npos) continue;
@@ -226,7 +226,7 @@ int review(Context& ctx, const ReviewOptions& in) {
         }
     }
     ctx.say(session.summary(seen, stops.size()));
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

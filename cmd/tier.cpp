@@ -39,7 +39,7 @@ std::pair<std::string, std::string> describe_change(const Placement& was, const 
             " is now " + now.tier + (cadence_given ? ", every " + now.cadence : "")};
 }
 
-int set_tier(Context& ctx, People& people, const std::vector<std::string>& names, const TierOptions& in) {
+Outcome set_tier(Context& ctx, People& people, const std::vector<std::string>& names, const TierOptions& in) {
     const Config& config = people.config();
     config.require_tier(in.tier);
     std::optional<Duration> cadence;
@@ -74,14 +74,14 @@ int set_tier(Context& ctx, People& people, const std::vector<std::string>& names
                        " (" + in.tier + ")";
             return who(changed) + (changed.size() == 1 ? " is now " : " are now ") + in.tier + every;
         });
-    return 0;
+    return Outcome::done;
 }
 
-int tier(Context& ctx, const TierOptions& in) {
+Outcome tier(Context& ctx, const TierOptions& in) {
     if (in.name.empty()) {
         const Network network = load_index(ctx);
         ctx.print(tier_summary(network.contacts, network.config, ctx.today()), in.format);
-        return 0;
+        return Outcome::done;
     }
     People people(ctx);
     if (!in.more.empty()) {  // several people: the last word is the tier
@@ -96,7 +96,7 @@ int tier(Context& ctx, const TierOptions& in) {
         if (in.name == "-") fail_usage("'-' reads the people to move: give a TIER after it (kith tier - loose)");
         const Contact person = people.find(in.name);  // only that person's file
         ctx.print(person_tier_table(person, people.config()), in.format);
-        return 0;
+        return Outcome::done;
     }
     return set_tier(ctx, people, {in.name}, in);
 }
