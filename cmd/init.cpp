@@ -7,20 +7,11 @@
 #include "kith/model/config_file.hpp"
 #include "kith/base/error.hpp"
 #include "kith/yaml/yaml_emit.hpp"
-#include "kith/model/layout.hpp"
+#include "kith/store/new_network.hpp"
 #include "process.hpp"
 
 namespace kith::cli {
 namespace {
-
-// Adds a line to a small text file unless it is there already; returns true when it wrote.
-bool ensure_line(const Store& store, const std::string& path, const std::string& line) {
-    std::string text = store.exists(path) ? store.read(path) : "";
-    if (("\n" + text).find("\n" + line + "\n") != std::string::npos) return false;
-    if (!text.empty() && !text.ends_with('\n')) text += '\n';
-    store.write(path, text + line + "\n");
-    return true;
-}
 
 // git init when the folder is no repository yet, and the merge driver in its config when missing.
 void set_up_git(const Context& ctx, const Store& store) {
@@ -92,21 +83,10 @@ Outcome init(Context& ctx, const std::string& dir_arg, bool git, bool here) {
         dir = ctx.where.working_dir;
         if (!here) refuse_folder_above_everything(ctx, dir);
     }
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) throw Error(ErrorKind::io, "cannot make folder: " + ec.message(), Location{dir, 0, 0});
+    const NewNetwork made = make_network(dir, [&] { return first_config(ctx, dir); });
+    const bool existed = made.existed;
+    std::vector<std::string> written = made.written;
     const Store store(dir);
-    const bool existed = store.exists("kith.yaml");
-    std::vector<std::string> written;
-    if (!existed) {
-        store.write("kith.yaml", first_config(ctx, dir));
-        written.push_back("kith.yaml");
-    }
-    store.make_folder(layout::contacts);
-    if (ensure_line(store, ".gitignore", ".kith/")) written.push_back(".gitignore");
-    const bool contacts_line = ensure_line(store, ".gitattributes", layout::in_folder(layout::contacts, "*.yaml merge=kith"));
-    if (ensure_line(store, ".gitattributes", layout::in_folder(layout::archive, "*.yaml merge=kith")) || contacts_line)
-        written.push_back(".gitattributes");
     ctx.say(std::string(existed ? "kith network already in " : "made a kith network in ") + dir +
             (existed ? "; added what was missing" : "; add people with 'kith add NAME'"));
     if (git) {
