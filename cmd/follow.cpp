@@ -5,12 +5,10 @@
 #include "bulk.hpp"
 #include "follow.hpp"
 #include "lookup.hpp"
-#include "kith/model/contact_file.hpp"
-#include "kith/edit/editor.hpp"
 #include "kith/model/interaction.hpp"
+#include "kith/model/person_edits.hpp"
 #include "kith/views/profile.hpp"
 #include "kith/query/resolve.hpp"
-#include "kith/edit/undo.hpp"
 
 namespace kith::cli {
 namespace {
@@ -60,10 +58,9 @@ Outcome done(Context& ctx, const std::string& name, const std::string& which, bo
         FollowUp removed;
         change(ctx, config, person,
                [&](const std::string& text) {
-                   const Contact now = parse_contact(text, person.path, config);
-                   const size_t index = pick_open_followup(now, which);
-                   removed = now.followups[index];
-                   return remove_item(text, "followups", index, person.path);
+                   FollowUpChange change = cancel_followup(text, which, person.path, config);
+                   removed = change.followup;
+                   return std::move(change.text);
                },
                [&] { return "cancelled: " + removed.what + " (" + person.name + ")"; });
         return Outcome::done;
@@ -93,18 +90,19 @@ Outcome snooze(Context& ctx, std::vector<std::string> words, bool clear) {
     edit_people(
         ctx, config, found,
         [&](const Contact& person, const std::string& text, std::vector<std::string>& done) {
-            const Contact now = parse_contact(text, person.path, config);
             if (clear) {
-                if (!now.snooze) {
+                TextChange change = clear_snooze(text, person.path, config);
+                if (!change.changed) {
                     if (found.size() == 1) fail_usage(person.name + " is not snoozed");
                     return text;
                 }
                 done.push_back("no longer snoozed");
-                return remove_top_level(text, "snooze", person.path);
+                return std::move(change.text);
             }
-            if (now.snooze == day) return text;
+            TextChange change = kith::snooze(text, *day, person.path, config);
+            if (!change.changed) return text;
             done.push_back("snoozed until " + format_day(*day));
-            return set_top_level(text, "snooze", format_day(*day), canonical_keys(), person.path);
+            return std::move(change.text);
         },
         [&](const std::vector<Contact>& changed) {
             return who(changed) + (changed.size() == 1 ? " is " : " are ") +

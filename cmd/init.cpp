@@ -6,7 +6,6 @@
 #include "git_merge.hpp"
 #include "kith/model/config_file.hpp"
 #include "kith/base/error.hpp"
-#include "kith/yaml/yaml_emit.hpp"
 #include "kith/store/new_network.hpp"
 #include "process.hpp"
 
@@ -37,7 +36,6 @@ void set_up_git(const Context& ctx, const Store& store) {
 // The settings init writes: `me` from git's user.name and user.email when git knows them
 // (global or, in a clone, the repository's), else the commented example and how to set it.
 std::string first_config(const Context& ctx, const std::string& dir) {
-    std::string text = default_config_text();
     const auto git_value = [&](const std::string& key) {
         Captured got = run_captured({"git", "-C", dir, "config", "--get", key});
         if (got.status != 0) return std::string();
@@ -45,18 +43,14 @@ std::string first_config(const Context& ctx, const std::string& dir) {
         return got.output;
     };
     const std::string name = git_value("user.name"), email = git_value("user.email");
-    const std::string example = "# me: {name: Sam Rivera, email: sam@example.org}";
-    const size_t at = text.find(example);
-    if (name.empty() || at == std::string::npos) {
+    std::optional<std::string> text = default_config_text_signed(name, email);
+    if (!text) {
         ctx.say("introductions are signed with 'me': set it in kith.yaml, as 'me: {name: Your Name, email: you@example.org}' "
                 "(init takes it from 'git config user.name' and 'user.email' when they are set)");
-        return text;
+        return default_config_text();
     }
-    std::vector<std::pair<std::string, std::string>> me = {{"name", yaml_scalar(name)}};
-    if (!email.empty()) me.emplace_back("email", yaml_scalar(email));
-    text.replace(at, example.size(), "me: " + yaml_flow_map(me) + "   # from git config user.name and user.email");
     ctx.say("introductions are signed as " + name + (email.empty() ? "" : " <" + email + ">") + " ('me' in kith.yaml)");
-    return text;
+    return *text;
 }
 
 // Refuses to make a network in the working folder when that is the home folder or one holding

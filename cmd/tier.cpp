@@ -4,13 +4,10 @@
 #include "bulk.hpp"
 #include "tier.hpp"
 #include "lookup.hpp"
-#include "kith/model/contact_file.hpp"
-#include "kith/edit/editor.hpp"
+#include "kith/model/person_edits.hpp"
 #include "kith/base/error.hpp"
 #include "kith/query/resolve.hpp"
-#include "kith/model/status.hpp"
 #include "kith/views/tier_view.hpp"
-#include "kith/yaml/yaml_emit.hpp"
 
 namespace kith::cli {
 namespace {
@@ -18,11 +15,6 @@ namespace {
 struct TierOptions {
     std::string name, tier, cadence, format = "text";
     std::vector<std::string> more;  // NAME NAME… TIER: the last word is the tier
-};
-
-// A tier and the cadence that applies, before or after `kith tier NAME TIER`.
-struct Placement {
-    std::string tier, cadence;
 };
 
 // Says what changed, for the terminal ("close -> core, every 30d", "cadence 6w -> 8w (close)",
@@ -49,23 +41,16 @@ Outcome set_tier(Context& ctx, People& people, const std::vector<std::string>& n
         add_cli_duration(ctx.today(), *cadence, "--cadence");
     }
     const std::vector<Contact> found = find_people(people, names);
-    const auto placement = [&](const std::string& text, const Contact& person) {
-        const Contact read = parse_contact(text, person.path, config);
-        return Placement{tier_of(read, config), cadence_of(read, config).text()};
-    };
     bool only_cadence = true;
     edit_people(
         ctx, config, found,
         [&](const Contact& person, const std::string& text, std::vector<std::string>& done) {
-            const Placement was = placement(text, person);
-            std::string out = set_top_level(text, "tier", yaml_scalar(in.tier), canonical_keys(), person.path);
-            if (cadence) out = set_top_level(out, "cadence", cadence->text(), canonical_keys(), person.path);
-            const Placement now = placement(out, person);
-            const auto [said, committed] = describe_change(was, now, cadence.has_value());
+            const TierChange change = kith::set_tier(text, in.tier, cadence, person.path, config);
+            const auto [said, committed] = describe_change(change.was, change.now, cadence.has_value());
             if (committed.empty()) return text;
-            if (was.tier != now.tier) only_cadence = false;
+            if (change.was.tier != change.now.tier) only_cadence = false;
             done.push_back(said);
-            return out;
+            return change.text;
         },
         [&](const std::vector<Contact>& changed) {
             const std::string every = cadence ? ", every " + cadence->text() : "";
