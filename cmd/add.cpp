@@ -70,7 +70,7 @@ Contact contact_from(const AddOptions& in, const Config& config, Day today) {
     return c;
 }
 
-int add(Context& ctx, const AddOptions& in) {
+Outcome add(Context& ctx, const AddOptions& in) {
     const Store store = ctx.store();
     const Config config = store.load_config();
     Contact contact = contact_from(in, config, ctx.today());
@@ -91,9 +91,9 @@ int add(Context& ctx, const AddOptions& in) {
         change.commit();
     }
     ctx.say("added " + contact.name + " as " + contact.slug + " (" + path + ")");
-    const int rc = in.edit ? edit_contact_file(ctx, store, path, config).status : 0;
+    const Outcome edited = in.edit ? edit_contact_file(ctx, store, path, config).outcome : Outcome::done;
     autocommit(ctx, config, store.root(), {path}, "kith: add " + contact.name);
-    return rc;
+    return edited;
 }
 
 }  // namespace

@@ -68,6 +68,18 @@ int exit_code(ErrorKind kind) {
     return 4;
 }
 
+int exit_code(const Outcome& outcome) {
+    switch (outcome.kind) {
+        case Outcome::done: return 0;
+        case Outcome::answered_no:
+        case Outcome::conflicts_left: return 1;
+        case Outcome::invalid_files: return 3;
+        case Outcome::changed_meanwhile: return 4;
+        case Outcome::program_exit: return outcome.program_status;
+    }
+    return 70;
+}
+
 const std::vector<std::string>& verbs(const CLI::App& app) {
     static std::vector<std::string> names;
     if (names.empty())
@@ -105,7 +117,7 @@ std::string check_verb(const CLI::App& app, int argc, char** argv) {
 }
 
 // Throws what a test asks for, to prove how each kind of failure is reported (KITH_TEST_HOOKS=1 only).
-int crash(const std::string& kind) {
+Outcome crash(const std::string& kind) {
     if (kind == "logic") throw std::logic_error("a broken invariant");
     if (kind == "range") (void)std::string().at(1);
     if (kind == "alloc") throw std::bad_alloc();
@@ -115,7 +127,7 @@ int crash(const std::string& kind) {
     if (kind == "ios") throw std::ios_base::failure("cannot read");
     if (kind == "other") throw 42;
     if (kind == "usage") fail_usage("asked for '" + kind + "'");
-    return 0;
+    return Outcome::done;
 }
 
 void add_test_hooks(CLI::App& app, Actions& actions) {
@@ -124,6 +136,18 @@ void add_test_hooks(CLI::App& app, Actions& actions) {
     cmd->add_option("KIND", *kind)->required();
     actions[cmd] = [kind] { return crash(*kind); };
 }
+
+// Adds a command (or a family of them) to the app: its options, help and action.
+using Register = void (*)(CLI::App& app, Context& ctx, Actions& actions);
+
+// The one table of kith's commands, in the order 'kith --help' lists them: dispatch (the actions),
+// help and the spelling suggestions (verbs) all read the subcommands it adds.
+constexpr Register kCommands[] = {
+    add_init, add_add, add_show, add_list, add_check, add_log, add_tier, add_due, add_review, add_follow,
+    add_archive, add_set, add_introduce, add_find, add_edit, add_report, add_stats, add_merge_file,
+    add_duplicates, add_merge, add_fold, add_git, add_email, add_import, add_export, add_where, add_sync_vdir,
+    add_sync_mail, add_sync_calendar, add_complete,
+};
 
 // Returns the exit code once what was printed has been written: a full disk or a closed pipe
 // on standard output is an I/O error (4), never a silent success.
@@ -263,36 +287,7 @@ int run(int argc, char** argv, Context ctx) {
         ->check(choice_check({"auto", "always", "never"}));
 
     Actions actions;
-    add_init(app, ctx, actions);
-    add_add(app, ctx, actions);
-    add_show(app, ctx, actions);
-    add_list(app, ctx, actions);
-    add_check(app, ctx, actions);
-    add_log(app, ctx, actions);
-    add_tier(app, ctx, actions);
-    add_due(app, ctx, actions);
-    add_review(app, ctx, actions);
-    add_follow(app, ctx, actions);
-    add_archive(app, ctx, actions);
-    add_set(app, ctx, actions);
-    add_introduce(app, ctx, actions);
-    add_find(app, ctx, actions);
-    add_edit(app, ctx, actions);
-    add_report(app, ctx, actions);
-    add_stats(app, ctx, actions);
-    add_merge_file(app, ctx, actions);
-    add_duplicates(app, ctx, actions);
-    add_merge(app, ctx, actions);
-    add_fold(app, ctx, actions);
-    add_git(app, ctx, actions);
-    add_email(app, ctx, actions);
-    add_import(app, ctx, actions);
-    add_export(app, ctx, actions);
-    add_where(app, ctx, actions);
-    add_sync_vdir(app, ctx, actions);
-    add_sync_mail(app, ctx, actions);
-    add_sync_calendar(app, ctx, actions);
-    add_complete(app, ctx, actions);
+    for (const Register add : kCommands) add(app, ctx, actions);
     if (ctx.test_hooks) add_test_hooks(app, actions);
 
     int rc = 0;
@@ -310,7 +305,7 @@ int run(int argc, char** argv, Context ctx) {
             std::cout << wrap_help(app.help(), width);
             return written(ctx, 0);
         }
-        rc = actions.at(chosen.front())();
+        rc = exit_code(actions.at(chosen.front())());
     } catch (const CLI::CallForHelp&) {
         std::cout << wrap_help(app.help(), width);
         return written(ctx, 0);

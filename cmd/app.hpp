@@ -80,8 +80,31 @@ struct Context {
 // Call it only inside a catch block.
 int report_failure(const Context& ctx);
 
-// A command to run once the command line is parsed; returns the exit code.
-using Action = std::function<int()>;
+// What a command came to when it throws no error; app.cpp alone says it as an exit code (SPEC 6).
+struct Outcome {
+    enum Kind {
+        done,               // all done (0)
+        answered_no,        // a question answered no: due --check with something due, find or email with no match (1)
+        conflicts_left,     // a merge left conflicts or a result that does not read: merge-file, fold (1)
+        invalid_files,      // some file is invalid: check's problems, an edited copy that does not read (3)
+        changed_meanwhile,  // the file changed while the editor had it open: nothing was saved (4)
+        program_exit,       // kith ran a program for the user (kith git), whose exit code is kith's
+    };
+    Kind kind;
+    int program_status = 0;  // program_exit only: the program's exit code
+
+    // Makes the outcome of the given kind.
+    Outcome(Kind of) : kind(of) {}
+    // Returns the outcome of a program run for the user, which exited with `status`.
+    static Outcome of_program(int status) {
+        Outcome ran(program_exit);
+        ran.program_status = status;
+        return ran;
+    }
+};
+
+// A command to run once the command line is parsed; returns what it came to.
+using Action = std::function<Outcome()>;
 // Actions keyed by the subcommand they belong to.
 using Actions = std::map<const CLI::App*, Action>;
 

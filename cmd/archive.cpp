@@ -28,7 +28,7 @@ void add_archive(CLI::App& app, Context& ctx, Actions& actions) {
         const std::vector<std::string> changed = change.commit();
         for (const auto& person : found) ctx.say("archived " + person.name + " (" + layout::person_path(person.slug, true) + ")");
         autocommit(ctx, config, store.root(), changed, "kith: archive " + who(found));
-        return 0;
+        return Outcome::done;
     };
     // The verbs that take a change back live beside it (registered here to keep app.cpp's list).
     add_unarchive(app, ctx, actions);

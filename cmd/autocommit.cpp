@@ -7,6 +7,7 @@
 #include <set>
 #include <string_view>
 
+#include "kith/store/input_file.hpp"
 #include "kith/store/intent.hpp"
 #include "git_merge.hpp"
 #include "process.hpp"
@@ -160,7 +161,7 @@ bool commit_paths(const Context& ctx, const std::string& root, const std::vector
     const std::vector<std::string> env = {"GIT_INDEX_FILE=" + index};
     std::vector<std::string> update = {"git", "-C", root, "update-index", "--add", "--remove", "--"};
     update.insert(update.end(), ours.begin(), ours.end());
-    const auto cleanup = [&] { ::unlink(index.c_str()); };
+    const auto cleanup = [&] { remove_outside_file(index); };
     Captured step;
     if (has_head) step = run_captured({"git", "-C", root, "read-tree", "HEAD"}, true, env);
     if (!has_head || step.status == 0) step = run_captured(update, true, env);

@@ -35,7 +35,7 @@ void add_check(CLI::App& app, Context& ctx, Actions& actions) {
         const size_t bad = network.problems.size() + strays.size();
         ctx.say("checked " + std::to_string(files) + (files == 1 ? " file: " : " files: ") +
                 (bad == 0 ? "all fine" : std::to_string(bad) + " with problems"));
-        return bad == 0 ? 0 : 3;
+        return bad == 0 ? Outcome::done : Outcome::invalid_files;
     };
 }
 

@@ -82,16 +82,16 @@ void add_complete(CLI::App& app, Context& ctx, Actions& actions) {
     actions[cmd] = [&ctx, &app, what] {
         if (*what == "kinds") {
             for (const auto& kind : known_kinds()) std::cout << kind << "\n";
-            return 0;
+            return Outcome::done;
         }
         if (*what == "commands") {
             for (const auto* sub : app.get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); }))
                 std::cout << sub->get_name() << "\n";
-            return 0;
+            return Outcome::done;
         }
         if (*what == "spec") {
             print_spec(app);
-            return 0;
+            return Outcome::done;
         }
         try {
             const Store store = ctx.store();
@@ -114,7 +114,7 @@ void add_complete(CLI::App& app, Context& ctx, Actions& actions) {
         } catch (const std::exception&) {
             // No network here: nothing to complete.
         }
-        return 0;
+        return Outcome::done;
     };
 }
 

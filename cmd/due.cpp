@@ -17,7 +17,7 @@ struct DueOptions {
     bool check = false, ics_events = false;
 };
 
-int due(Context& ctx, const DueOptions& in) {
+Outcome due(Context& ctx, const DueOptions& in) {
     DueQuery query;
     query.today = ctx.today();
     if (!in.within.empty()) {
@@ -34,7 +34,7 @@ int due(Context& ctx, const DueOptions& in) {
     std::vector<DueItem> items = due_items(network.contacts, network.config, query);
     const size_t left_out = in.limit > 0 && items.size() > in.limit ? items.size() - in.limit : 0;
     if (left_out) items.resize(in.limit);
-    if (in.check) return items.empty() ? 0 : 1;
+    if (in.check) return items.empty() ? Outcome::done : Outcome::answered_no;
     // Empty results keep their shape: text prints nothing at all (so cron mails nothing),
     // tsv its header, json [], ics an empty calendar.
     if (in.format == "ics") std::cout << render_ics(items, query.today, in.ics_events ? IcsTodos::events : IcsTodos::todos);
@@ -42,7 +42,7 @@ int due(Context& ctx, const DueOptions& in) {
     else ctx.print(due_table(items), in.format);
     if (in.format == "text" && left_out)  // on stderr: stdout stays the items themselves
         ctx.say("… and " + std::to_string(left_out) + " more (--limit " + std::to_string(in.limit) + ")");
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

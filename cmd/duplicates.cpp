@@ -21,7 +21,7 @@ void add_duplicates(CLI::App& app, Context& ctx, Actions& actions) {
             for (const auto& contact : read_now) people.push_back(duplicate_digest(contact));
         });
         ctx.print(duplicates_table(find_duplicates(people)), *format);
-        return 0;
+        return Outcome::done;
     };
 }
 

@@ -73,7 +73,7 @@ void add_edit(CLI::App& app, Context& ctx, Actions& actions) {
         const EditResult done = edit_contact_file(ctx, store, path, network.config, *kept);
         if (!done.changed.empty())
             autocommit(ctx, network.config, network.root, done.changed, "kith: edit " + display_name(network, path));
-        return done.status;
+        return done.outcome;
     };
 }
 

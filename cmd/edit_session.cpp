@@ -6,6 +6,7 @@
 #include "kith/model/contact_file.hpp"
 #include "kith/base/error.hpp"
 #include "kith/merge/merge.hpp"
+#include "kith/store/edit_copy.hpp"
 #include "kith/store/transaction.hpp"
 #include "process.hpp"
 
@@ -23,10 +24,10 @@ bool ask_to_reopen() { return ask_yes("reopen the file to fix it?"); }
 
 // Refuses an edit copy git tracks: it came with the repository (or 'git add -f'), so it is no
 // earlier edit of the user's, and is neither offered nor replaced.
-void refuse_tracked_copy(const Store& store, const std::string& copy, const std::string& from) {
+void refuse_tracked_copy(const Store& store, const EditCopy& copy) {
     std::vector<std::string> found;
-    for (const std::string& name : {copy, from})
-        if (store.exists(name)) found.push_back(name);
+    if (copy.exists()) found.push_back(copy.path());
+    if (copy.knows_from()) found.push_back(copy.from_path());
     if (found.empty() || !store.tracked_by_git(found)) return;
     std::string names;
     for (const auto& name : found) names += (names.empty() ? "" : " ") + name;
@@ -73,19 +74,17 @@ namespace {
 // Brings a kept copy up to the file as it is now when the file changed since the copy was made:
 // a three-way merge (base: the file then), the result (clean, or with its conflicts marked) put
 // in the copy, never over the file.
-void catch_up(const Context& ctx, const Store& store, const std::string& path, const std::string& copy,
-                     const std::string& current) {
-    const std::string from = copy + ".from";
-    const std::string kept = store.read(copy);
-    if (!store.exists(from))
+void catch_up(const Context& ctx, const std::string& path, const EditCopy& edit_copy, const std::string& current) {
+    const std::string& copy = edit_copy.path();
+    const std::string kept = edit_copy.read();
+    if (!edit_copy.knows_from())
         fail_usage("an earlier edit of " + path + " kept in " + copy + " does not say which version of the file it was made "
                    "from, and " + path + " may have changed since; compare the two and copy what you want into " + path +
                    " ('kith edit --discard' starts over from the file)");
-    const std::string then = store.read(from);
+    const std::string then = edit_copy.read_from();
     if (then == current) return;
     const MergeResult merged = merge_contact_files(then, current, kept, path);
-    store.write(from, current);
-    store.write(copy, merged.text);
+    edit_copy.keep(current, merged.text);
     if (merged.conflicts == 0 && merged.parses)
         ctx.say(path + " changed since your edit was kept; your edit and those changes are merged in " + copy);
     else
@@ -98,32 +97,24 @@ void catch_up(const Context& ctx, const Store& store, const std::string& path, c
 EditResult edit_contact_file(Context& ctx, const Store& store, const std::string& path, const Config& config,
                              KeptCopy kept) {
     const std::string original = store.read(path);
-    const std::string name = path.substr(path.rfind('/') + 1);
-    const std::string copy = ".kith/edit-" + name, from = copy + ".from";  // the copy, and the file it was made from
-    refuse_tracked_copy(store, copy, from);
-    const auto made_from = [&] { return store.exists(from) ? store.read(from) : original; };
-    const bool have_copy = store.exists(copy) && store.read(copy) != made_from();
+    const EditCopy edit_copy(store, path);
+    const std::string& copy = edit_copy.path();
+    refuse_tracked_copy(store, edit_copy);
+    const auto made_from = [&] { return edit_copy.knows_from() ? edit_copy.read_from() : original; };
+    const bool have_copy = edit_copy.exists() && edit_copy.read() != made_from();
     if (kept == KeptCopy::resume && !have_copy)
         fail_usage("there is no earlier edit of " + path + " to resume in " + copy);
     const bool resume = have_copy && resume_kept_copy(ctx, path, copy, kept);
-    store.make_folder(".kith");
-    if (resume) {
-        catch_up(ctx, store, path, copy, original);
-    } else {
-        store.write(from, original);
-        store.write(copy, original);
-    }
-    const auto drop_copy = [&] {
-        store.remove(copy);
-        store.remove(from);
-    };
+    if (resume) catch_up(ctx, path, edit_copy, original);
+    else edit_copy.start(original);
+    const auto drop_copy = [&] { edit_copy.drop(); };
     const std::string editor = ctx.editor.empty() ? "vi" : ctx.editor;
     for (;;) {
         const int status = run_shell_with_file(editor, store.root() + "/" + copy);
         if (status != 0)
             throw Error(ErrorKind::io, "the editor '" + editor + "' failed (status " + std::to_string(status) +
                                            "); " + path + " is unchanged, your copy is in " + copy);
-        const std::string edited = store.read(copy);
+        const std::string edited = edit_copy.read();
         if (edited == original) {
             drop_copy();
             ctx.say("no change to " + path);
@@ -135,17 +126,17 @@ EditResult edit_contact_file(Context& ctx, const Store& store, const std::string
             ctx.error(problem.located());
             if (ctx.stdin_is_terminal && ask_to_reopen()) continue;
             ctx.say(path + " is unchanged; your edited copy is kept in " + copy);
-            return {3, {}};
+            return {Outcome::invalid_files, {}};
         }
         const std::optional<std::vector<std::string>> changed = save(store, config, path, original, edited, copy);
         if (!changed) {
             ctx.say(path + " changed while you were editing; it is unchanged, your copy is kept in " + copy +
                     " ('kith edit --resume' merges it with those changes)");
-            return {4, {}};
+            return {Outcome::changed_meanwhile, {}};
         }
         drop_copy();
         ctx.say("saved " + path);
-        return {0, *changed};
+        return {Outcome::done, *changed};
     }
 }
 

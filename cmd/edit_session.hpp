@@ -14,10 +14,10 @@ enum class KeptCopy {
     discard,  // start over from the file
 };
 
-// What an edit session did: its exit code, and the paths it changed (as the store resolved
+// What an edit session did: what it came to, and the paths it changed (as the store resolved
 // them: a link's target), for git.
 struct EditResult {
-    int status = 0;
+    Outcome outcome = Outcome::done;
     std::vector<std::string> changed;
 };
 

@@ -19,10 +19,10 @@ void add_email(CLI::App& app, Context& ctx, Actions& actions) {
     actions[cmd] = [&ctx, query] {
         const Network network = load_index(ctx);
         const auto matches = find_emails(network.contacts, *query);
-        if (matches.empty()) return 1;
+        if (matches.empty()) return Outcome::answered_no;
         // A mail client reads the tab-separated lines; a person at a terminal gets them aligned.
         std::cout << render_email_query(matches, *query, ctx.stdout_is_terminal ? ctx.terminal_width : 0);
-        return 0;
+        return Outcome::done;
     };
 }
 

@@ -38,7 +38,7 @@ void export_vdir(Context& ctx, const std::vector<std::pair<std::string, std::str
     ctx.say("exported " + count_of(cards.size(), "person", "people") + " to " + in.dir);
 }
 
-int export_network(Context& ctx, const ExportOptions& in) {
+Outcome export_network(Context& ctx, const ExportOptions& in) {
     if (!in.dir.empty() && in.format != "vcard") fail_usage("-o DIR writes one .vcf per person: only with 'vcard'");
     if (!in.dir.empty()) refuse_network_place(in.dir, ctx.store().root());
     // The files are read a chunk at a time and each person written out as read: never the whole
@@ -63,7 +63,7 @@ int export_network(Context& ctx, const ExportOptions& in) {
     if (!stream) start(ctx.store().load_config());
     if (!in.dir.empty()) export_vdir(ctx, cards, in);
     else stream->finish(std::cout);
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

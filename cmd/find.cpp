@@ -27,7 +27,7 @@ void add_find(CLI::App& app, Context& ctx, Actions& actions) {
             table.columns.back().keep_words = 64;  // never cut: on the line below when it does not fit
         }
         ctx.print(table, *format);  // no match: nothing in text, the header in tsv, [] in json
-        return matches.empty() ? 1 : 0;
+        return matches.empty() ? Outcome::answered_no : Outcome::done;
     };
 }
 

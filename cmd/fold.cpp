@@ -3,9 +3,8 @@
 #include "fold.hpp"
 #include "git_merge.hpp"
 #include "kith/base/error.hpp"
-#include "kith/merge/merge.hpp"
+#include "kith/merge/merge_write.hpp"
 #include "kith/store/store_copies.hpp"
-#include "kith/store/transaction.hpp"
 
 namespace kith::cli {
 namespace {
@@ -22,42 +21,25 @@ std::string original_of(const Store& store, const std::string& copy_path) {
     return original;
 }
 
-int fold(Context& ctx, const std::string& given) {
+Outcome fold(Context& ctx, const std::string& given) {
     const Store store = ctx.store();
     const Config config = store.load_config();
     const std::string copy = path_in_network(ctx, store.root(), given);
     const std::string original = original_of(store, copy);
     // The base: the original as git's HEAD has it, else none (then where they differ is marked).
     const std::string base = committed_version(store.root(), original).value_or("");
-    const auto merged = [&](const std::string& ours) {
-        MergeResult result = merge_contact_files(base, ours, store.read(copy), original);
-        if (result.text.size() > max_file_bytes)
-            throw Error(ErrorKind::invalid, "folding '" + copy + "' in would make it larger than 1 MiB, the most kith reads; "
-                                            "nothing was changed", Location{original, 0, 0});
-        return result;
-    };
-    {
-        Transaction change(store, config);  // decided from what is read under its lock
-        const std::string ours = change.read(original);
-        const MergeResult result = merged(ours);
-        if (result.conflicts == 0 && result.parses) {
-            if (result.text != ours) change.replace(original, result.text);
-            std::vector<std::string> changed = change.commit();
-            store.remove(copy);  // under the same lock, once the merge is written
-            ctx.say("folded " + copy + " into " + original + (result.text == ours ? " (nothing new in it)" : "") +
-                    "; removed the copy");
-            if (!changed.empty()) autocommit(ctx, config, store.root(), changed, "kith: fold " + copy + " into " + original);
-            return 0;
-        }
+    const FoldResult folded = fold_conflict_copy(store, config, copy, original, base);
+    if (folded.clean) {
+        ctx.say("folded " + copy + " into " + original + (folded.nothing_new ? " (nothing new in it)" : "") +
+                "; removed the copy");
+        if (!folded.changed.empty())
+            autocommit(ctx, config, store.root(), folded.changed, "kith: fold " + copy + " into " + original);
+        return Outcome::done;
     }
-    // Conflicts: marked in the original (a text that does not read, so not through a Transaction).
-    const WriteLock lock(store.root());
-    const MergeResult result = merged(store.read(original));
-    store.write(original, result.text);
-    ctx.say("kith: " + original + ": " + std::to_string(result.conflicts) + " conflict" + (result.conflicts == 1 ? "" : "s") +
+    ctx.say("kith: " + original + ": " + std::to_string(folded.conflicts) + " conflict" + (folded.conflicts == 1 ? "" : "s") +
             " with " + copy + " left (" + (base.empty() ? "no version in git's HEAD: where they differ is marked" : "against git's HEAD") +
             "); resolve them ('kith edit " + original + "'), then delete " + copy + ": all of it is in " + original + " now");
-    return 1;
+    return Outcome::conflicts_left;
 }
 
 }  // namespace

@@ -5,12 +5,10 @@
 #include "bulk.hpp"
 #include "follow.hpp"
 #include "lookup.hpp"
-#include "kith/model/contact_file.hpp"
-#include "kith/edit/editor.hpp"
 #include "kith/model/interaction.hpp"
+#include "kith/model/person_edits.hpp"
 #include "kith/views/profile.hpp"
 #include "kith/query/resolve.hpp"
-#include "kith/edit/undo.hpp"
 
 namespace kith::cli {
 namespace {
@@ -34,7 +32,7 @@ void warn_if_past(const Context& ctx, Day day, Day today, const std::string& wha
                  "); written as asked");
 }
 
-int follow(Context& ctx, const std::string& name, const std::string& when, const std::string& what) {
+Outcome follow(Context& ctx, const std::string& name, const std::string& when, const std::string& what) {
     const Day today = ctx.today();
     const FollowUp followup{parse_cli_day(when, today, Direction::future), what, std::nullopt, 0};
     warn_if_past(ctx, followup.due, today, "the follow-up's day");
@@ -47,11 +45,11 @@ int follow(Context& ctx, const std::string& name, const std::string& when, const
                       relative_days(days_between(today, followup.due)) + "): " + what;
            },
            [&] { return "follow up with " + person.name + " on " + format_day(followup.due) + ": " + what; });
-    return 0;
+    return Outcome::done;
 }
 
 // Which follow-up is decided under the lock, from the file as it is then (issue 8).
-int done(Context& ctx, const std::string& name, const std::string& which, bool cancel) {
+Outcome done(Context& ctx, const std::string& name, const std::string& which, bool cancel) {
     const Day today = ctx.today();
     People people(ctx);
     const Contact person = people.find(name);
@@ -60,23 +58,22 @@ int done(Context& ctx, const std::string& name, const std::string& which, bool c
         FollowUp removed;
         change(ctx, config, person,
                [&](const std::string& text) {
-                   const Contact now = parse_contact(text, person.path, config);
-                   const size_t index = pick_open_followup(now, which);
-                   removed = now.followups[index];
-                   return remove_item(text, "followups", index, person.path);
+                   FollowUpChange change = cancel_followup(text, which, person.path, config);
+                   removed = change.followup;
+                   return std::move(change.text);
                },
                [&] { return "cancelled: " + removed.what + " (" + person.name + ")"; });
-        return 0;
+        return Outcome::done;
     }
     FollowUp closed;
     change(ctx, config, person,
            [&](const std::string& text) { return close_followup(text, which, today, person.path, config, closed); },
            [&] { return "done: " + closed.what + " (" + person.name + ")"; });
-    return 0;
+    return Outcome::done;
 }
 
 // snooze NAME… UNTIL, or NAME… --clear: `words` are the positionals, the last one UNTIL unless clearing.
-int snooze(Context& ctx, std::vector<std::string> words, bool clear) {
+Outcome snooze(Context& ctx, std::vector<std::string> words, bool clear) {
     const Day today = ctx.today();
     if (!clear && words.size() < 2) fail_usage("snooze needs UNTIL, or --clear");
     const std::string until = clear ? "" : words.back();
@@ -93,25 +90,26 @@ int snooze(Context& ctx, std::vector<std::string> words, bool clear) {
     edit_people(
         ctx, config, found,
         [&](const Contact& person, const std::string& text, std::vector<std::string>& done) {
-            const Contact now = parse_contact(text, person.path, config);
             if (clear) {
-                if (!now.snooze) {
+                TextChange change = clear_snooze(text, person.path, config);
+                if (!change.changed) {
                     if (found.size() == 1) fail_usage(person.name + " is not snoozed");
                     return text;
                 }
                 done.push_back("no longer snoozed");
-                return remove_top_level(text, "snooze", person.path);
+                return std::move(change.text);
             }
-            if (now.snooze == day) return text;
+            TextChange change = kith::snooze(text, *day, person.path, config);
+            if (!change.changed) return text;
             done.push_back("snoozed until " + format_day(*day));
-            return set_top_level(text, "snooze", format_day(*day), canonical_keys(), person.path);
+            return std::move(change.text);
         },
         [&](const std::vector<Contact>& changed) {
             return who(changed) + (changed.size() == 1 ? " is " : " are ") +
                    (clear ? "no longer snoozed" : "snoozed until " + format_day(*day));
         },
         " is ");
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

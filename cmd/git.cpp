@@ -41,7 +41,7 @@ void add_git(CLI::App& app, Context& ctx, Actions& actions) {
         command.insert(command.end(), git_arguments().begin(), git_arguments().end());
         const int status = run_program(command);
         if (status < 0) throw Error(ErrorKind::io, "cannot run git; is it installed?");
-        return status;
+        return Outcome::of_program(status);
     };
 }
 

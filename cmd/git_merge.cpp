@@ -4,13 +4,13 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 
 #include "autocommit.hpp"
 #include "kith/yaml/conflict_markers.hpp"
 #include "kith/base/error.hpp"
 #include "kith/merge/merge.hpp"
 #include "kith/model/layout.hpp"
+#include "kith/store/input_file.hpp"
 #include "process.hpp"
 
 namespace kith::cli {
@@ -44,6 +44,16 @@ std::string unquoted(const std::string& word) {
     return out;
 }
 
+// The first line of a small file of git's ("" when it cannot be read).
+std::string first_line_of(const std::string& path) {
+    try {
+        const std::string bytes = read_input_file(path, 4096).bytes;
+        return bytes.substr(0, bytes.find('\n'));
+    } catch (const Error&) {
+        return "";
+    }
+}
+
 // The git folder of the repository the network is in, found without running git; "" when none.
 std::string git_dir_of(const std::string& root) {
     std::error_code ec;
@@ -52,9 +62,9 @@ std::string git_dir_of(const std::string& root) {
         struct stat info {};
         if (::stat(dot.c_str(), &info) == 0) {
             if (S_ISDIR(info.st_mode)) return dot.string();
-            std::ifstream link(dot);  // a worktree's or submodule's: "gitdir: PATH"
-            std::string line;
-            if (S_ISREG(info.st_mode) && std::getline(link, line) && line.starts_with("gitdir: ")) {
+            // A worktree's or submodule's: "gitdir: PATH".
+            const std::string line = S_ISREG(info.st_mode) ? first_line_of(dot.string()) : "";
+            if (line.starts_with("gitdir: ")) {
                 const fs::path target = line.substr(8);
                 return (target.is_absolute() ? target : dir / target).string();
             }

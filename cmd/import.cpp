@@ -1,7 +1,6 @@
 // kith import vcard|google|linkedin SOURCE: add new people, merge new facts, all or nothing.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <unordered_map>
@@ -16,6 +15,7 @@
 #include "kith/interchange/linkedin_csv.hpp"
 #include "kith/base/plural.hpp"
 #include "kith/base/text.hpp"
+#include "kith/store/input_file.hpp"
 #include "kith/store/transaction.hpp"
 #include "kith/interchange/vcard_contact.hpp"
 
@@ -47,9 +47,8 @@ void read_file(const std::string& format, std::istream& in, const std::string& n
 }
 
 void read_path(const std::string& format, const std::filesystem::path& path, ImportBatch& batch) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::io, "cannot open '" + path.string() + "'");
-    read_file(format, in, path.string(), batch);
+    const std::unique_ptr<std::istream> in = open_input_stream(path.string());
+    read_file(format, *in, path.string(), batch);
 }
 
 // Reads the source: a file, "-" for stdin, or (vcard) a vdir of .vcf files in name order.
@@ -121,7 +120,7 @@ std::string facts_text(const ImportDecision& d) {
     return out;
 }
 
-int import(Context& ctx, const ImportOptions& in) {
+Outcome import(Context& ctx, const ImportOptions& in) {
     const Store store = ctx.store();
     const Config config = store.load_config();
     if (!in.tier.empty()) check_tiers(config, {in.tier});
@@ -184,7 +183,7 @@ int import(Context& ctx, const ImportOptions& in) {
         autocommit(ctx, config, store.root(), changed,
                    "kith: import " + count_of(people, "person", "people") + " from " + name);
     }
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

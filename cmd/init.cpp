@@ -6,21 +6,11 @@
 #include "git_merge.hpp"
 #include "kith/model/config_file.hpp"
 #include "kith/base/error.hpp"
-#include "kith/yaml/yaml_emit.hpp"
-#include "kith/model/layout.hpp"
+#include "kith/store/new_network.hpp"
 #include "process.hpp"
 
 namespace kith::cli {
 namespace {
-
-// Adds a line to a small text file unless it is there already; returns true when it wrote.
-bool ensure_line(const Store& store, const std::string& path, const std::string& line) {
-    std::string text = store.exists(path) ? store.read(path) : "";
-    if (("\n" + text).find("\n" + line + "\n") != std::string::npos) return false;
-    if (!text.empty() && !text.ends_with('\n')) text += '\n';
-    store.write(path, text + line + "\n");
-    return true;
-}
 
 // git init when the folder is no repository yet, and the merge driver in its config when missing.
 void set_up_git(const Context& ctx, const Store& store) {
@@ -46,7 +36,6 @@ void set_up_git(const Context& ctx, const Store& store) {
 // The settings init writes: `me` from git's user.name and user.email when git knows them
 // (global or, in a clone, the repository's), else the commented example and how to set it.
 std::string first_config(const Context& ctx, const std::string& dir) {
-    std::string text = default_config_text();
     const auto git_value = [&](const std::string& key) {
         Captured got = run_captured({"git", "-C", dir, "config", "--get", key});
         if (got.status != 0) return std::string();
@@ -54,18 +43,14 @@ std::string first_config(const Context& ctx, const std::string& dir) {
         return got.output;
     };
     const std::string name = git_value("user.name"), email = git_value("user.email");
-    const std::string example = "# me: {name: Sam Rivera, email: sam@example.org}";
-    const size_t at = text.find(example);
-    if (name.empty() || at == std::string::npos) {
+    std::optional<std::string> text = default_config_text_signed(name, email);
+    if (!text) {
         ctx.say("introductions are signed with 'me': set it in kith.yaml, as 'me: {name: Your Name, email: you@example.org}' "
                 "(init takes it from 'git config user.name' and 'user.email' when they are set)");
-        return text;
+        return default_config_text();
     }
-    std::vector<std::pair<std::string, std::string>> me = {{"name", yaml_scalar(name)}};
-    if (!email.empty()) me.emplace_back("email", yaml_scalar(email));
-    text.replace(at, example.size(), "me: " + yaml_flow_map(me) + "   # from git config user.name and user.email");
     ctx.say("introductions are signed as " + name + (email.empty() ? "" : " <" + email + ">") + " ('me' in kith.yaml)");
-    return text;
+    return *text;
 }
 
 // Refuses to make a network in the working folder when that is the home folder or one holding
@@ -83,7 +68,7 @@ void refuse_folder_above_everything(const Context& ctx, const std::string& dir) 
                "~/network', then cd there or set KITH_DIR), or add --here to make it here all the same");
 }
 
-int init(Context& ctx, const std::string& dir_arg, bool git, bool here) {
+Outcome init(Context& ctx, const std::string& dir_arg, bool git, bool here) {
     std::string dir = dir_arg;
     if (here && !dir.empty()) fail_usage("--here makes the network in the working folder; give DIR or --here, not both");
     if (dir.empty() && ctx.where.dir_option) dir = *ctx.where.dir_option;
@@ -92,21 +77,10 @@ int init(Context& ctx, const std::string& dir_arg, bool git, bool here) {
         dir = ctx.where.working_dir;
         if (!here) refuse_folder_above_everything(ctx, dir);
     }
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) throw Error(ErrorKind::io, "cannot make folder: " + ec.message(), Location{dir, 0, 0});
+    const NewNetwork made = make_network(dir, [&] { return first_config(ctx, dir); });
+    const bool existed = made.existed;
+    std::vector<std::string> written = made.written;
     const Store store(dir);
-    const bool existed = store.exists("kith.yaml");
-    std::vector<std::string> written;
-    if (!existed) {
-        store.write("kith.yaml", first_config(ctx, dir));
-        written.push_back("kith.yaml");
-    }
-    store.make_folder(layout::contacts);
-    if (ensure_line(store, ".gitignore", ".kith/")) written.push_back(".gitignore");
-    const bool contacts_line = ensure_line(store, ".gitattributes", layout::in_folder(layout::contacts, "*.yaml merge=kith"));
-    if (ensure_line(store, ".gitattributes", layout::in_folder(layout::archive, "*.yaml merge=kith")) || contacts_line)
-        written.push_back(".gitattributes");
     ctx.say(std::string(existed ? "kith network already in " : "made a kith network in ") + dir +
             (existed ? "; added what was missing" : "; add people with 'kith add NAME'"));
     if (git) {
@@ -122,7 +96,7 @@ int init(Context& ctx, const std::string& dir_arg, bool git, bool here) {
             ctx.warn(problem.located() + "; nothing was committed");
         }
     }
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

@@ -24,7 +24,7 @@ struct IntroduceOptions {
     size_t limit = 10;
 };
 
-int suggest(Context& ctx, const IntroduceOptions& in) {
+Outcome suggest(Context& ctx, const IntroduceOptions& in) {
     if (in.names.size() > 1) fail_usage("--suggest takes at most one NAME");
     if (in.format == "ics") fail_usage("--format ics is for 'kith due'");
     // The files are read a chunk at a time; of each person only what suggestions read is kept.
@@ -37,7 +37,7 @@ int suggest(Context& ctx, const IntroduceOptions& in) {
     query.same_org = in.same_org;
     if (!in.names.empty()) query.only = &resolve(people, in.names[0]);
     ctx.print(suggestion_table(suggest_introductions(people, network.config, query)), in.format);
-    return 0;
+    return Outcome::done;
 }
 
 std::string introduced_already(const Contact& a, const Contact& b) {
@@ -109,7 +109,7 @@ void write_drafts(Context& ctx, const OutsideFolder& folder, const Config& confi
     ctx.say("wrote " + written + " (open one with 'mutt -H FILE')");
 }
 
-int introduce(Context& ctx, const IntroduceOptions& in) {
+Outcome introduce(Context& ctx, const IntroduceOptions& in) {
     if (in.suggest) return suggest(ctx, in);
     if (in.names.size() != 2) fail_usage("introduce takes two people: 'kith introduce A B' (or --suggest)");
     if (in.format == "tsv" || in.format == "ics") fail_usage("--format tsv is for --suggest; an introduction is text or json (see 'kith introduce --help')");
@@ -144,10 +144,10 @@ int introduce(Context& ctx, const IntroduceOptions& in) {
                 a.slug + " " + b.slug + " --ask'");
     std::cout << (in.format == "json" ? introduction_json(intro, a, b, in.why)
                                       : render_introduction(intro, in.ask ? IntroStep::ask : IntroStep::introduce));
-    if (in.dry_run) return 0;
+    if (in.dry_run) return Outcome::done;
     record(ctx, config, a, b, in);
     if (folder) write_drafts(ctx, *folder, config, drafts);
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

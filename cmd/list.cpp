@@ -19,7 +19,7 @@ void add_list(CLI::App& app, Context& ctx, Actions& actions) {
         const Network network = load_index(ctx, query->archived);
         check_tiers(network.config, query->tiers);
         ctx.print(list_table(network.contacts, network.config, *query, ctx.today()), *format);
-        return 0;
+        return Outcome::done;
     };
 }
 

@@ -5,15 +5,14 @@
 #include "log.hpp"
 #include "unarchive.hpp"
 #include "lookup.hpp"
-#include "kith/model/contact_file.hpp"
 #include "kith/base/error.hpp"
 #include "kith/model/entries.hpp"
 #include "kith/model/interaction.hpp"
+#include "kith/model/person_edits.hpp"
 #include "kith/views/profile.hpp"
 #include "kith/model/status.hpp"
 #include "kith/base/text.hpp"
 #include "kith/store/transaction.hpp"
-#include "kith/edit/undo.hpp"
 
 namespace kith::cli {
 namespace {
@@ -39,7 +38,7 @@ std::string describe(const LogEntry& entry) {
 
 // --undo removes the newest entry of one person; --amend rewrites it with the options given,
 // keeping what they do not say. Which entry is decided under the lock.
-int undo_or_amend(Context& ctx, const LogOptions& in) {
+Outcome undo_or_amend(Context& ctx, const LogOptions& in) {
     if (in.names.size() != 1) fail_usage(std::string(in.undo ? "--undo" : "--amend") + " takes one NAME");
     if (in.undo && (in.kind_given || in.date_given || in.note_given || !in.follow_up.empty()))
         fail_usage("--undo takes no -k, --date, -m or --follow-up; to correct the entry use --amend");
@@ -47,41 +46,36 @@ int undo_or_amend(Context& ctx, const LogOptions& in) {
         fail_usage("--amend needs what to correct: -k KIND, --date DATE or -m NOTE");
     if (!in.follow_up.empty()) fail_usage("--amend takes no --follow-up; add one with 'kith follow'");
     const Day today = ctx.today();
-    std::optional<Day> date;
+    EntryFix fix;
     if (in.date_given) {
-        date = parse_cli_day(in.date, today, Direction::past);
-        check_not_future(*date, today);
+        fix.date = parse_cli_day(in.date, today, Direction::past);
+        check_not_future(*fix.date, today);
     }
+    if (in.kind_given) fix.kind = in.kind;
+    if (in.note_given) fix.note = in.note;
     if (in.kind_given) warn_unknown_kind(ctx, in.kind);
     People people(ctx);  // only that person's file
     const Contact person = people.find(in.names[0]);
     const Config& config = people.config();
     const Store store = ctx.store();
     Transaction change(store, config);
-    LogEntry was, now;
+    EntryChange entry;
     change.edit(person.path, [&](const std::string& text) {
-        const Contact current = parse_contact(text, person.path, config);
-        const size_t index = newest_log_index(current);
-        was = now = current.log[index];
-        const std::string out = remove_item(text, "log", index, person.path);
-        if (in.undo) return out;
-        if (date) now.date = *date;
-        if (in.kind_given) now.kind = in.kind;
-        if (in.note_given) now.note = in.note;
-        return add_log_entry(out, now, person.path);
+        entry = in.undo ? undo_last_entry(text, person.path, config) : amend_last_entry(text, fix, person.path, config);
+        return entry.text;
     });
     const std::vector<std::string> changed = change.commit();
-    const std::string said = in.undo ? "removed " + person.name + "'s newest log entry: " + describe(was)
-                                     : "corrected " + person.name + "'s newest log entry: " + describe(now);
+    const std::string said = in.undo ? "removed " + person.name + "'s newest log entry: " + describe(entry.was)
+                                     : "corrected " + person.name + "'s newest log entry: " + describe(entry.now);
     ctx.say(said);
     autocommit(ctx, config, store.root(), changed, "kith: " + said);
-    return 0;
+    return Outcome::done;
 }
 
-int log(Context& ctx, const LogOptions& in) {
+Outcome log(Context& ctx, const LogOptions& in) {
     if (in.undo || in.amend) return undo_or_amend(ctx, in);
     const Day today = ctx.today();
-    LogEntry entry{parse_cli_day(in.date, today, Direction::past), in.kind, in.note, "", 0};
+    const LogEntry entry{parse_cli_day(in.date, today, Direction::past), in.kind, in.note, "", 0};
     check_not_future(entry.date, today);
     std::optional<FollowUp> followup;
     if (!in.follow_up.empty()) followup = FollowUp{parse_cli_day(in.follow_up[0], today, Direction::future), in.follow_up[1], std::nullopt, 0};
@@ -108,10 +102,8 @@ int log(Context& ctx, const LogOptions& in) {
     for (const Contact& person : read) people.push_back(&person);
     std::vector<std::pair<std::string, Store::Edit>> edits;
     for (const Contact* person : people) {
-        edits.emplace_back(person->path, [&, person](const std::string& text) {
-            std::string out = add_log_entry(text, entry, person->path);
-            return followup ? add_followup(out, *followup, person->path) : out;
-        });
+        edits.emplace_back(person->path,
+                           [&, person](const std::string& text) { return log_interaction(text, entry, followup, person->path); });
     }
     const Store store = ctx.store();
     const Config& config = lookup.config();
@@ -130,7 +122,7 @@ int log(Context& ctx, const LogOptions& in) {
     }
     autocommit(ctx, config, store.root(), paths,
                "kith: log " + (in.kind.empty() ? std::string("contact") : in.kind) + " with " + names);
-    return 0;
+    return Outcome::done;
 }
 
 // `log -d DATE` once meant the day; -d is the network folder after every command now. A -d

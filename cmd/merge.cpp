@@ -27,7 +27,7 @@ Contact read_now(const Transaction& change, const Contact& who, const Config& co
     return full;
 }
 
-int merge(Context& ctx, const MergeOptions& in) {
+Outcome merge(Context& ctx, const MergeOptions& in) {
     // Who refers to B is decided from files read under the lock, as rename does.
     const Store store = ctx.store();
     const Config config = store.load_config();
@@ -65,12 +65,12 @@ int merge(Context& ctx, const MergeOptions& in) {
         std::cout << result.text;
         ctx.say("would merge " + summary + (references ? "; would rewrite the references in " + others : "") +
                 "; would remove " + b.path + "; nothing was written (dry run)");
-        return 0;
+        return Outcome::done;
     }
     const std::vector<std::string> changed = change.commit();
     ctx.say("merged " + summary + (references ? "; rewrote the references in " + others : "") + "; removed " + b.path);
     autocommit(ctx, config, store.root(), changed, "kith: merge " + b.name + " into " + a.name);
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

@@ -1,48 +1,26 @@
 // kith merge-file BASE OURS THEIRS [-p PATH]: git's merge driver for contact files (%O %A %B %P);
 // kith merge-file --redo FILE: the same merge again, from the versions git's index holds.
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-
 #include "merge_file.hpp"
 #include "git_merge.hpp"
 #include "kith/yaml/conflict_markers.hpp"
 #include "kith/base/error.hpp"
-#include "kith/merge/merge.hpp"
+#include "kith/merge/merge_write.hpp"
+#include "kith/store/input_file.hpp"
 #include "kith/store/outside_file.hpp"
 #include "process.hpp"
 
 namespace kith::cli {
 namespace {
 
-// git hands the driver temporary files anywhere; they are read here, not by the store: regular
-// files only (a FIFO or a device would block or never end), at most max_file_bytes.
+// git hands the driver temporary files anywhere: regular files only (a FIFO or a device would
+// block or never end), at most max_file_bytes.
 std::string read_input(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) throw Error(ErrorKind::io, std::string("cannot read (") + std::strerror(errno) + ")", Location{path, 0, 0});
-    struct stat info {};
-    std::string bytes;
-    const auto fail = [&](ErrorKind kind, const std::string& why) {
-        ::close(fd);
-        throw Error(kind, why, Location{path, 0, 0});
-    };
-    if (::fstat(fd, &info) != 0) fail(ErrorKind::io, "cannot read");
-    if (!S_ISREG(info.st_mode)) fail(ErrorKind::invalid, "is not a regular file; git gives its merge driver regular files");
-    char buffer[65536];
-    for (;;) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) fail(ErrorKind::io, "cannot read");
-        if (n == 0) break;
-        bytes.append(buffer, static_cast<size_t>(n));
-        if (bytes.size() > max_file_bytes)
-            fail(ErrorKind::invalid, "is larger than 1 MiB, the most kith reads; merge it by hand");
-    }
-    ::close(fd);
-    return bytes;
+    InputFile input = read_input_file(path, max_file_bytes);
+    if (input.kind == InputKind::not_a_file)
+        throw Error(ErrorKind::invalid, "is not a regular file; git gives its merge driver regular files", Location{path, 0, 0});
+    if (input.kind == InputKind::too_large)
+        throw Error(ErrorKind::invalid, "is larger than 1 MiB, the most kith reads; merge it by hand", Location{path, 0, 0});
+    return std::move(input.bytes);
 }
 
 // Refuses a result kith would not read back (the person would leave 'list'); nothing is written.
@@ -58,25 +36,25 @@ void write_result(const std::string& ours, const std::string& text) {
     write_outside_file(ours, text);  // atomic, and never through a link at OURS' path
 }
 
-// Says what is left to do; returns the exit code (0 clean, 1 conflicts or a result that does not read).
-int outcome(const Context& ctx, const MergeResult& result, const std::string& path, bool staged) {
+// Says what is left to do; returns done when clean, else conflicts_left (conflicts, or a result that does not read).
+Outcome outcome(const Context& ctx, const MergeResult& result, const std::string& path, bool staged) {
     const std::string how = result.without_base ? " (it was added on both sides: no common version, so where they differ is marked)"
                             : result.structured ? ""
                                                 : " (it does not read as a contact file, so its lines were merged)";
     if (result.conflicts > 0) {
         ctx.say("kith: " + path + ": " + std::to_string(result.conflicts) + " conflict" + (result.conflicts == 1 ? "" : "s") +
                 " left" + how + "; edit the file (or 'kith edit NAME'), then 'git add " + path + "'");
-        return 1;
+        return Outcome::conflicts_left;
     }
     if (!result.parses) {
         ctx.say("kith: " + path + ": merged" + how + ", but the result does not read; fix it, then 'git add " + path + "'");
-        return 1;
+        return Outcome::conflicts_left;
     }
     if (staged) ctx.say("kith: " + path + ": merged again, clean; git has it as resolved");
-    return 0;
+    return Outcome::done;
 }
 
-int merge_file(const Context& ctx, const std::vector<std::string>& files, const std::string& label) {
+Outcome merge_file(const Context& ctx, const std::vector<std::string>& files, const std::string& label) {
     if (files.size() != 3) fail_usage("merge-file takes BASE OURS THEIRS, or --redo FILE");
     const std::string base = read_input(files[0]), ours = read_input(files[1]), theirs = read_input(files[2]);
     const std::string path = label.empty() ? files[1] : label;
@@ -88,7 +66,7 @@ int merge_file(const Context& ctx, const std::vector<std::string>& files, const 
 
 // Merges FILE again from git's stages 1-3, ours being the file as it is now when it holds no
 // markers (what git left, and any change made since), and leaves the result in the file.
-int redo(const Context& ctx, const std::string& file) {
+Outcome redo(const Context& ctx, const std::string& file) {
     const Store store = ctx.store();
     const std::string path = path_in_network(ctx, store.root(), file);
     if (!path.ends_with(".yaml")) fail_usage("'" + file + "' is no contact file (they end in '.yaml')");
@@ -102,10 +80,7 @@ int redo(const Context& ctx, const std::string& file) {
         if (std::string now = store.read(path); conflict_marker_line(now) == 0) ours = std::move(now);
     const MergeResult result = merge_contact_files(base, ours, *theirs, path);
     refuse_too_large(result, path);
-    {
-        const WriteLock lock(store.root());
-        store.write(path, result.text);
-    }
+    write_merge_result(store, path, result.text);
     const bool clean = result.conflicts == 0 && result.parses;
     const bool staged = clean && run_captured({"git", "--literal-pathspecs", "-C", store.root(), "add", "--", path}).status == 0;
     if (clean && !staged) ctx.warn("git could not mark " + path + " as resolved; run 'git add " + path + "'");

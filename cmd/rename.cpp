@@ -5,15 +5,10 @@
 #include "referrers.hpp"
 #include "rename.hpp"
 #include "kith/model/conflict.hpp"
-#include "kith/model/contact_file.hpp"
-#include "kith/edit/editor.hpp"
-#include "kith/edit/editor_lists.hpp"
-#include "kith/model/interaction.hpp"
+#include "kith/model/person_edits.hpp"
 #include "kith/query/resolve.hpp"
 #include "kith/base/slug.hpp"
 #include "kith/store/transaction.hpp"
-#include "kith/edit/undo.hpp"
-#include "kith/yaml/yaml_emit.hpp"
 #include "kith/model/layout.hpp"
 
 namespace kith::cli {
@@ -24,7 +19,7 @@ struct RenameOptions {
     bool no_aka = false;
 };
 
-int rename(Context& ctx, const RenameOptions& in) {
+Outcome rename(Context& ctx, const RenameOptions& in) {
     const std::string slug = in.slug.empty() ? make_slug(in.new_name) : in.slug;
     if (slug.empty()) fail_usage("cannot make a file name from '" + in.new_name + "'; give one with --slug");
     if (const std::string problem = slug_problem(slug); !problem.empty()) fail_usage("--slug '" + slug + "': " + problem);
@@ -47,11 +42,7 @@ int rename(Context& ctx, const RenameOptions& in) {
             if (const std::string taken = layout::person_path(slug, in_archive); change.exists(taken))
                 fail_usage(taken + " exists already; pick another file name with --slug");
     change.edit(person.path, [&](const std::string& text) {
-        std::string out = set_top_level(text, "name", yaml_scalar(in.new_name), canonical_keys());
-        const bool known = person.name == in.new_name ||
-                           std::find(person.aka.begin(), person.aka.end(), person.name) != person.aka.end();
-        if (!in.no_aka && !known) out = add_list_item(out, "aka", yaml_scalar(person.name), canonical_keys(), person.path);
-        return slug == person.slug ? out : rename_references(out, person.slug, slug, person.path, config);
+        return rename_person(text, person, in.new_name, slug, !in.no_aka, config);
     });
     size_t references = 0;
     if (slug != person.slug) {
@@ -63,7 +54,7 @@ int rename(Context& ctx, const RenameOptions& in) {
     ctx.say("renamed " + person.name + " to " + in.new_name + (slug == person.slug ? "" : " (" + target + ")") +
             (references ? "; updated " + std::to_string(references) + " other file" + (references == 1 ? "" : "s") : ""));
     autocommit(ctx, config, store.root(), changed, "kith: rename " + person.name + " to " + in.new_name);
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

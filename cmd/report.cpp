@@ -16,17 +16,17 @@ struct ReportOptions {
     size_t top = 10;
 };
 
-int report(Context& ctx, const ReportOptions& in) {
+Outcome report(Context& ctx, const ReportOptions& in) {
     const Health health = read_health(ctx, in.months);
     const std::string page = render_report_html(health, in.top);
     if (in.output == "-") {
         std::cout << page;
-        return 0;
+        return Outcome::done;
     }
     refuse_network_place(in.output, ctx.store().root());
     write_outside_file(in.output, page);
     ctx.say("wrote '" + in.output + "' (" + std::to_string((page.size() + 1023) / 1024) + " KB)");
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

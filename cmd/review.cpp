@@ -14,13 +14,11 @@
 #include "kith/base/dates.hpp"
 #include "kith/base/error.hpp"
 #include "kith/base/plural.hpp"
-#include "kith/edit/editor.hpp"
-#include "kith/model/contact_file.hpp"
 #include "kith/model/entries.hpp"
 #include "kith/model/interaction.hpp"
+#include "kith/model/person_edits.hpp"
 #include "kith/store/transaction.hpp"
 #include "kith/views/review_view.hpp"
-#include "kith/yaml/yaml_emit.hpp"
 #include "kith/model/layout.hpp"
 
 namespace kith::cli {
@@ -134,7 +132,7 @@ bool Review::act(char key, const Contact& person) {
             const std::string kind = ask("kind (" + std::string("call, coffee, lunch, message, ...; Enter: none") + ")");
             const LogEntry entry{today, kind, ask("note"), "", 0};
             write(person, "logged " + (kind.empty() ? std::string("contact") : kind) + " on " + format_day(today),
-                  [&](const std::string& text) { return add_log_entry(text, entry, person.path); });
+                  [&](const std::string& text) { return log_interaction(text, entry, std::nullopt, person.path); });
             count("logged");
             return true;
         }
@@ -149,7 +147,7 @@ bool Review::act(char key, const Contact& person) {
         case 's': {
             const Day until = parse_cli_day(ask("snooze until (e.g. 2w, 3m, 2027-01-10)"), today, Direction::future);
             write(person, "snoozed until " + format_day(until), [&](const std::string& text) {
-                return set_top_level(text, "snooze", format_day(until), canonical_keys());
+                return kith::snooze(text, until, person.path, config_).text;
             });
             count("snoozed");
             return true;
@@ -158,7 +156,7 @@ bool Review::act(char key, const Contact& person) {
             const std::string tier = ask("tier (" + config_.tier_names() + ")");
             check_tiers(config_, {tier});
             write(person, "tier " + tier, [&](const std::string& text) {
-                return set_top_level(text, "tier", yaml_scalar(tier), canonical_keys());
+                return kith::set_tier(text, tier, std::nullopt, person.path, config_).text;
             });
             count("tiered");
             return true;
@@ -187,7 +185,7 @@ bool Review::act(char key, const Contact& person) {
     }
 }
 
-int review(Context& ctx, const ReviewOptions& in) {
+Outcome review(Context& ctx, const ReviewOptions& in) {
     if (!ctx.stdout_is_terminal || !ctx.stdin_is_terminal)
         fail_usage("review asks one key per person and needs a terminal; for a script use 'kith due --format tsv'");
     const Network network = load_index(ctx);
@@ -197,7 +195,7 @@ int review(Context& ctx, const ReviewOptions& in) {
     const std::vector<ReviewStop> stops = review_stops(items, in.limit);
     if (stops.empty()) {
         ctx.say("nothing is due: nobody to review");
-        return 0;
+        return Outcome::done;
     }
     Review session(ctx, network.config);
     size_t seen = 0;
@@ -212,7 +210,7 @@ int review(Context& ctx, const ReviewOptions& in) {
             std::cout << "\n";
             if (key == 'q') {
                 ctx.say(session.summary(seen, stops.size()));
-                return 0;
+                return Outcome::done;
             }
             if (key == 'n' || key == ' ') break;
             if (std::string_view("lfstaeu").find(key) == std::string_view::npos) continue;
@@ -226,7 +224,7 @@ int review(Context& ctx, const ReviewOptions& in) {
         }
     }
     ctx.say(session.summary(seen, stops.size()));
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

@@ -27,7 +27,7 @@ std::string set_help(const Field& field) {
     return help;
 }
 
-int set(Context& ctx, SetOptions& in) {
+Outcome set(Context& ctx, SetOptions& in) {
     People people(ctx);
     const Config& config = people.config();
     std::vector<FieldChange> changes;
@@ -46,7 +46,7 @@ int set(Context& ctx, SetOptions& in) {
             return apply_field_changes(text, changes, config, person.path, done);
         },
         [&](const std::vector<Contact>& changed) { return "set " + keys + " of " + who(changed); });
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

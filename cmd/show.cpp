@@ -24,7 +24,7 @@ void add_show(CLI::App& app, Context& ctx, Actions& actions) {
             if (!with.empty() && !view.names.contains(with)) view.names[with] = people.name_of(with);
         }
         std::cout << render_profile(contact, people.config(), ctx.today(), view);
-        return 0;
+        return Outcome::done;
     };
 }
 

@@ -16,11 +16,11 @@ struct StatsOptions {
     size_t top = 10;
 };
 
-int stats(Context& ctx, const StatsOptions& in) {
+Outcome stats(Context& ctx, const StatsOptions& in) {
     const Health health = read_health(ctx, in.months);
     if (in.format == "json") std::cout << health_json(health, in.top);
     else std::cout << render_stats_text(health, TextStyle{ctx.terminal_width, ctx.use_color()}, in.top);
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

@@ -51,7 +51,7 @@ std::string read_file(const std::string& path) {
     return bytes.str();
 }
 
-int sync_calendar(Context& ctx, const SyncCalendarOptions& in) {
+Outcome sync_calendar(Context& ctx, const SyncCalendarOptions& in) {
     const Day today = ctx.today();
     std::vector<std::string> files, synced;  // every PATH checked before anything is read
     for (const std::string& path : in.paths) {
@@ -86,7 +86,7 @@ int sync_calendar(Context& ctx, const SyncCalendarOptions& in) {
     log_sync_entries(ctx, network.config, planner.entries(), in.dry_run, in.format, "calendar");
     // A file that could not be read is read again from the same day once it is repaired.
     if (!in.dry_run && !ctx.had_invalid_files) record_sync(store, "calendar", today - date::days{1}, synced);
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

@@ -68,7 +68,7 @@ std::optional<std::string> read_head(const std::string& path) {
 
 std::int64_t epoch_of(Day day) { return static_cast<std::int64_t>(day.time_since_epoch().count()) * 86400; }
 
-int sync_mail(Context& ctx, const SyncMailOptions& in) {
+Outcome sync_mail(Context& ctx, const SyncMailOptions& in) {
     const Day today = ctx.today();
     const Store store = ctx.store();
     std::optional<Day> since;
@@ -88,7 +88,7 @@ int sync_mail(Context& ctx, const SyncMailOptions& in) {
     read_whole_logs(store, network.config, network.contacts, planner.planned_people());
     log_sync_entries(ctx, network.config, planner.entries(), in.dry_run, in.format, "mail");
     if (!in.dry_run) record_sync(store, "mail", today - date::days{1});
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

@@ -162,7 +162,7 @@ void keep_base(const Store& store, const std::string& file, SyncBase base, std::
     store.write(file, bytes, size_t{1} << 30);
 }
 
-int sync_vdir(Context& ctx, const SyncVdirOptions& in) {
+Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
     // A file changed shortly before this run (two seconds) may change again within the same
     // tick of its clock: its stamp is not kept (trusted_stamp).
     const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
@@ -251,7 +251,7 @@ int sync_vdir(Context& ctx, const SyncVdirOptions& in) {
     if (!problems.empty() || !plan.conflicts.empty()) ctx.had_invalid_files = true;
     if (!changed.empty())
         autocommit(ctx, config, store.root(), changed, fmt::format("kith: sync vdir {}", in.dir));
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 namespace kith::cli {
 namespace {
 
-int tag(Context& ctx, const std::vector<std::string>& words) {
+Outcome tag(Context& ctx, const std::vector<std::string>& words) {
     People people(ctx);
     const Config& config = people.config();
     const Field& tags = *find_field("tags");
@@ -31,7 +31,7 @@ int tag(Context& ctx, const std::vector<std::string>& words) {
             return apply_field_changes(text, changes, config, person.path, done);
         },
         [&](const std::vector<Contact>& changed) { return "tag " + who(changed) + ops; });
-    return 0;
+    return Outcome::done;
 }
 
 }  // namespace

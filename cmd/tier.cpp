@@ -4,13 +4,10 @@
 #include "bulk.hpp"
 #include "tier.hpp"
 #include "lookup.hpp"
-#include "kith/model/contact_file.hpp"
-#include "kith/edit/editor.hpp"
+#include "kith/model/person_edits.hpp"
 #include "kith/base/error.hpp"
 #include "kith/query/resolve.hpp"
-#include "kith/model/status.hpp"
 #include "kith/views/tier_view.hpp"
-#include "kith/yaml/yaml_emit.hpp"
 
 namespace kith::cli {
 namespace {
@@ -18,11 +15,6 @@ namespace {
 struct TierOptions {
     std::string name, tier, cadence, format = "text";
     std::vector<std::string> more;  // NAME NAME… TIER: the last word is the tier
-};
-
-// A tier and the cadence that applies, before or after `kith tier NAME TIER`.
-struct Placement {
-    std::string tier, cadence;
 };
 
 // Says what changed, for the terminal ("close -> core, every 30d", "cadence 6w -> 8w (close)",
@@ -39,7 +31,7 @@ std::pair<std::string, std::string> describe_change(const Placement& was, const 
             " is now " + now.tier + (cadence_given ? ", every " + now.cadence : "")};
 }
 
-int set_tier(Context& ctx, People& people, const std::vector<std::string>& names, const TierOptions& in) {
+Outcome set_tier(Context& ctx, People& people, const std::vector<std::string>& names, const TierOptions& in) {
     const Config& config = people.config();
     config.require_tier(in.tier);
     std::optional<Duration> cadence;
@@ -49,23 +41,16 @@ int set_tier(Context& ctx, People& people, const std::vector<std::string>& names
         add_cli_duration(ctx.today(), *cadence, "--cadence");
     }
     const std::vector<Contact> found = find_people(people, names);
-    const auto placement = [&](const std::string& text, const Contact& person) {
-        const Contact read = parse_contact(text, person.path, config);
-        return Placement{tier_of(read, config), cadence_of(read, config).text()};
-    };
     bool only_cadence = true;
     edit_people(
         ctx, config, found,
         [&](const Contact& person, const std::string& text, std::vector<std::string>& done) {
-            const Placement was = placement(text, person);
-            std::string out = set_top_level(text, "tier", yaml_scalar(in.tier), canonical_keys(), person.path);
-            if (cadence) out = set_top_level(out, "cadence", cadence->text(), canonical_keys(), person.path);
-            const Placement now = placement(out, person);
-            const auto [said, committed] = describe_change(was, now, cadence.has_value());
+            const TierChange change = kith::set_tier(text, in.tier, cadence, person.path, config);
+            const auto [said, committed] = describe_change(change.was, change.now, cadence.has_value());
             if (committed.empty()) return text;
-            if (was.tier != now.tier) only_cadence = false;
+            if (change.was.tier != change.now.tier) only_cadence = false;
             done.push_back(said);
-            return out;
+            return change.text;
         },
         [&](const std::vector<Contact>& changed) {
             const std::string every = cadence ? ", every " + cadence->text() : "";
@@ -74,14 +59,14 @@ int set_tier(Context& ctx, People& people, const std::vector<std::string>& names
                        " (" + in.tier + ")";
             return who(changed) + (changed.size() == 1 ? " is now " : " are now ") + in.tier + every;
         });
-    return 0;
+    return Outcome::done;
 }
 
-int tier(Context& ctx, const TierOptions& in) {
+Outcome tier(Context& ctx, const TierOptions& in) {
     if (in.name.empty()) {
         const Network network = load_index(ctx);
         ctx.print(tier_summary(network.contacts, network.config, ctx.today()), in.format);
-        return 0;
+        return Outcome::done;
     }
     People people(ctx);
     if (!in.more.empty()) {  // several people: the last word is the tier
@@ -96,7 +81,7 @@ int tier(Context& ctx, const TierOptions& in) {
         if (in.name == "-") fail_usage("'-' reads the people to move: give a TIER after it (kith tier - loose)");
         const Contact person = people.find(in.name);  // only that person's file
         ctx.print(person_tier_table(person, people.config()), in.format);
-        return 0;
+        return Outcome::done;
     }
     return set_tier(ctx, people, {in.name}, in);
 }

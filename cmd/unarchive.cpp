@@ -49,7 +49,7 @@ void add_unarchive(CLI::App& app, Context& ctx, Actions& actions) {
         const std::vector<std::string> changed = change.commit();
         ctx.say("unarchived " + person.name + " (" + target + ")");
         autocommit(ctx, people.config(), store.root(), changed, "kith: unarchive " + person.name);
-        return 0;
+        return Outcome::done;
     };
 }
 

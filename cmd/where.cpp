@@ -30,7 +30,7 @@ void add_where(CLI::App& app, Context& ctx, Actions& actions) {
         const FoundNetwork found = locate_network(ctx.where);
         std::cout << found.path << "\n";
         ctx.say(how(ctx, found.by));
-        return 0;
+        return Outcome::done;
     };
 }
 

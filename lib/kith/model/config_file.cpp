@@ -4,6 +4,7 @@
 
 #include "kith/base/error.hpp"
 #include "kith/model/schema.hpp"
+#include "kith/yaml/yaml_emit.hpp"
 #include "kith/yaml/yaml_reader.hpp"
 
 namespace kith {
@@ -78,6 +79,17 @@ default_tier: loose
 # When true, every change kith makes is committed to git with a clear message.
 git: {autocommit: false}
 )";
+}
+
+std::optional<std::string> default_config_text_signed(const std::string& name, const std::string& email) {
+    std::string text = default_config_text();
+    const std::string example = "# me: {name: Sam Rivera, email: sam@example.org}";
+    const size_t at = text.find(example);
+    if (name.empty() || at == std::string::npos) return std::nullopt;
+    std::vector<std::pair<std::string, std::string>> me = {{"name", yaml_scalar(name)}};
+    if (!email.empty()) me.emplace_back("email", yaml_scalar(email));
+    text.replace(at, example.size(), "me: " + yaml_flow_map(me) + "   # from git config user.name and user.email");
+    return text;
 }
 
 }  // namespace kith
