@@ -32,7 +32,7 @@ NewNetwork make_network(const std::string& dir, const std::function<std::string(
         made.written.push_back("kith.yaml");
     }
     folder.make_folder(layout::contacts);
-    if (ensure_line(folder, ".gitignore", ".kith/")) made.written.push_back(".gitignore");
+    if (ensure_line(folder, ".gitignore", std::string(layout::state) + "/")) made.written.push_back(".gitignore");
     const bool contacts_line = ensure_line(folder, ".gitattributes", layout::in_folder(layout::contacts, "*.yaml merge=kith"));
     if (ensure_line(folder, ".gitattributes", layout::in_folder(layout::archive, "*.yaml merge=kith")) || contacts_line)
         made.written.push_back(".gitattributes");
