@@ -1,0 +1,48 @@
+#include "kith/store/input_file.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "kith/base/error.hpp"
+#include "kith/store/beneath.hpp"
+
+namespace kith {
+namespace {
+
+// Appends an open file's bytes to `bytes`, `block` bytes at a time, until `enough` (when given)
+// is satisfied, `most` bytes or more are read, or the file ends; false when a read fails.
+bool read_blocks(int fd, std::string& bytes, size_t block, size_t most, const std::function<bool(std::string_view)>& enough) {
+    std::string buffer(block, '\0');
+    while (bytes.size() < most) {
+        const ssize_t got = ::read(fd, buffer.data(), block);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) return false;
+        if (got == 0) break;
+        bytes.append(buffer.data(), static_cast<size_t>(got));
+        if (enough && enough(bytes)) break;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string read_input_file(const std::string& path) {
+    const beneath::Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY));
+    std::string bytes;
+    if (!fd.ok() || !read_blocks(fd.get(), bytes, 65536, std::string().max_size(), nullptr))
+        beneath::fail_io("cannot read '" + path + "'", path);
+    return bytes;
+}
+
+std::optional<std::string> read_input_start(const std::string& path, size_t most,
+                                            const std::function<bool(std::string_view bytes)>& enough) {
+    const beneath::Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY));
+    std::string bytes;
+    if (!fd.ok()) return std::nullopt;
+    read_blocks(fd.get(), bytes, 8192, most, enough);  // what was read before a failure is what there is
+    return bytes;
+}
+
+}  // namespace kith
