@@ -66,14 +66,16 @@ size_t log_sync_entries(Context& ctx, const Config& config, const std::vector<Sy
     for (const SyncEntry& e : entries) by_path[e.path].push_back(&e);
     const Store store = ctx.store();
     Transaction change(store, config);
+    std::vector<std::string> paths;
+    for (const auto& [path, planned] : by_path) paths.push_back(path);
+    std::vector<size_t> now(paths.size());  // what each file lacks, decided from its text under the lock
+    change.edit_each(paths, [&](size_t i, const std::string& text) {  // each file read and written once, with all its entries
+        return add_missing_entries(text, by_path.at(paths[i]), paths[i], config, now[i]);
+    });
     size_t added = 0, people = 0;
-    for (const auto& [file, planned_entries] : by_path) {  // each file read and written once, with all its entries
-        size_t now = 0;  // what the file lacks, decided from its text under the lock
-        const std::string& path = file;
-        const std::vector<const SyncEntry*>& planned = planned_entries;
-        change.edit(path, [&](const std::string& text) { return add_missing_entries(text, planned, path, config, now); });
-        added += now;
-        people += now > 0 ? 1 : 0;
+    for (const size_t count : now) {
+        added += count;
+        people += count > 0 ? 1 : 0;
     }
     const std::vector<std::string> changed = change.commit();
     const std::string said = "sync " + source + ": " + entries_for(added, people);

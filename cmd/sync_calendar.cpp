@@ -1,14 +1,13 @@
 // kith sync calendar PATH... [--since DATE] [--dry-run] [--no-summary]: log meetings from .ics files.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "sync_calendar.hpp"
 
 #include "lookup.hpp"
 #include "sync.hpp"
 #include "kith/base/error.hpp"
+#include "kith/store/input_file.hpp"
 #include "kith/sync/sync_calendar.hpp"
 #include "kith/sync/sync_calendar_ical.hpp"
 
@@ -43,14 +42,6 @@ std::vector<std::string> calendar_files(const std::string& path) {
     return found;
 }
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::io, "cannot read '" + path + "'", {path});
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
-
 Outcome sync_calendar(Context& ctx, const SyncCalendarOptions& in) {
     const Day today = ctx.today();
     std::vector<std::string> files, synced;  // every PATH checked before anything is read
@@ -74,7 +65,7 @@ Outcome sync_calendar(Context& ctx, const SyncCalendarOptions& in) {
     CalendarReader reader;
     for (const std::string& file : files) {
         try {
-            for (const EventInstance& instance : reader.read(read_file(file), file, *since, today, local_day))
+            for (const EventInstance& instance : reader.read(read_input_text(file), file, *since, today, local_day))
                 planner.add(instance);
         } catch (const Error& problem) {  // reported; the other files are read, and the exit is 3
             if (problem.kind() == ErrorKind::usage) throw;

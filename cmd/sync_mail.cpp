@@ -1,13 +1,12 @@
 // kith sync mail [--since DATE] [--dry-run] [--subjects]: log contact read from the notmuch index.
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "sync_mail.hpp"
 
 #include "lookup.hpp"
 #include "sync.hpp"
 #include "kith/base/error.hpp"
+#include "kith/store/input_file.hpp"
 #include "kith/sync/sync_mail.hpp"
 #include "kith/sync/sync_mail_head.hpp"
 #include "kith/sync/sync_mail_notmuch.hpp"
@@ -50,20 +49,9 @@ NotmuchPlace find_notmuch(const Context& ctx) {
     return place;
 }
 
-// Reads a message file up to the end of its headers (a block at a time); nullopt when it cannot.
+// Reads a message file up to the end of its headers; nullopt when it cannot.
 std::optional<std::string> read_head(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
-    std::string bytes;
-    char block[8192];
-    for (;;) {
-        const ssize_t got = ::read(fd, block, sizeof block);
-        if (got <= 0) break;
-        bytes.append(block, static_cast<size_t>(got));
-        if (mail_head_length(bytes) < bytes.size() || bytes.size() >= max_mail_head_bytes) break;
-    }
-    ::close(fd);
-    return bytes;
+    return read_input_start(path, max_mail_head_bytes, [](std::string_view bytes) { return mail_head_length(bytes) < bytes.size(); });
 }
 
 std::int64_t epoch_of(Day day) { return static_cast<std::int64_t>(day.time_since_epoch().count()) * 86400; }
@@ -85,7 +73,9 @@ Outcome sync_mail(Context& ctx, const SyncMailOptions& in) {
     // A day's messages lie within 14 hours of its UTC midnight, whatever the zone.
     index.each_message(epoch_of(*since) - 86400, epoch_of(today) + 2 * 86400, read_head,
                        [&](const MailMessage& message) { planner.add(message); });
-    read_whole_logs(store, network.config, network.contacts, planner.planned_people());
+    // A dry run prints only what the logs lack; a run that writes decides that file by file, under the lock
+    // (an email entry matches by day alone, so the plan needs no whole log to leave one out).
+    if (in.dry_run) read_whole_logs(store, network.config, network.contacts, planner.planned_people());
     log_sync_entries(ctx, network.config, planner.entries(), in.dry_run, in.format, "mail");
     if (!in.dry_run) record_sync(store, "mail", today - date::days{1});
     return Outcome::done;

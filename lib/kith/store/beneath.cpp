@@ -83,7 +83,7 @@ void own_like_folder(int dir, int fd, const char* name) {
     else (void)::fchownat(dir, name, folder.st_uid, folder.st_gid, AT_SYMLINK_NOFOLLOW);
 }
 
-std::string joined(const std::vector<std::pair<Fd, std::string>>& stack, const std::string& last) {
+std::string joined(const std::vector<std::pair<SharedFd, std::string>>& stack, const std::string& last) {
     std::string out;
     for (const auto& [fd, name] : stack) out += name + "/";
     return out + last;
@@ -97,13 +97,26 @@ Fd open_root(const std::string& root) {
     return fd;
 }
 
-Place place(const std::string& root, const std::string& path, bool follow_last, bool make_folders) {
-    const Fd top = open_root(root);
-    std::vector<std::pair<Fd, std::string>> stack;  // folders below the root, with their names
+namespace {
+
+// True when `name` in an open folder is a link (or cannot be looked at: the walk says why).
+bool link_or_unknown(int dir, const std::string& name) {
+    struct stat info {};
+    if (::fstatat(dir, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0) return S_ISLNK(info.st_mode);
+    return errno != ENOENT;
+}
+
+// Resolves a path one component at a time from the root, as place() says; records in the root
+// the folder that holds the last name, under the name of the folder as written, unless a link
+// at the end was followed (then that folder is not the one the path names).
+Place walk(const Root& root, const std::string& path, bool follow_last, bool make_folders, const SharedFd& top,
+           const std::function<void(Root::Opened)>& resolved) {
+    std::vector<std::pair<SharedFd, std::string>> stack;  // folders below the root, with their names
     std::deque<std::string> parts = split(path);
     std::string real_root, last_link;  // the last link followed is what leads out, when one does
     int links = 0;
-    const auto here = [&] { return stack.empty() ? top.get() : stack.back().first.get(); };
+    bool followed_last = false;
+    const auto here = [&]() -> const SharedFd& { return stack.empty() ? top : stack.back().first; };
     while (!parts.empty()) {
         const std::string part = parts.front();
         parts.pop_front();
@@ -120,14 +133,15 @@ Place place(const std::string& root, const std::string& path, bool follow_last, 
             fail_at(last_link.empty() ? path : last_link, 0, 0,
                     "leads into .git/, git's own folder; kith never reads or writes git's files");
         struct stat info {};
-        const bool present = ::fstatat(here(), part.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0;
+        const bool present = ::fstatat(here().get(), part.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0;
         if (!present && errno != ENOENT) fail_io("cannot look at", joined(stack, part));
         if (present && S_ISLNK(info.st_mode) && (!last || follow_last)) {
             if (++links > 40) fail_at(path, 0, 0, "has too many links in a row");
+            followed_last = followed_last || last;
             last_link = joined(stack, part);
-            std::string target = read_link(here(), part, last_link);
+            std::string target = read_link(here().get(), part, last_link);
             if (target.starts_with('/')) {
-                if (real_root.empty()) real_root = real_path(root);
+                if (real_root.empty()) real_root = real_path(root.path());
                 if (target != real_root && !target.starts_with(real_root + "/")) fail_escape(last_link);
                 target = target.substr(real_root.size());
                 stack.clear();
@@ -137,26 +151,48 @@ Place place(const std::string& root, const std::string& path, bool follow_last, 
             continue;
         }
         if (last) {
-            Fd dir(::dup(here()));
-            if (!dir.ok()) fail_io("cannot open folder", joined(stack, ""));
-            return Place{std::move(dir), part, joined(stack, part)};
+            if (!followed_last) resolved(Root::Opened{here(), joined(stack, "")});
+            return Place{here(), part, joined(stack, part)};
         }
         if (!present) {
-            if (!make_folders) return Place{Fd(), parts.back(), path};
-            if (::mkdirat(here(), part.c_str(), 0700) != 0 && errno != EEXIST)
+            if (!make_folders) return Place{SharedFd(), parts.back(), path};
+            if (::mkdirat(here().get(), part.c_str(), 0700) != 0 && errno != EEXIST)
                 fail_io("cannot make folder", joined(stack, part));
-            own_like_folder(here(), -1, part.c_str());
+            own_like_folder(here().get(), -1, part.c_str());
         }
-        Fd next(::openat(here(), part.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        Fd next(::openat(here().get(), part.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
         if (!next.ok()) {
             // Missing, not a folder, or a folder another user (root) made that this one cannot open.
             if ((errno == ENOENT || errno == ENOTDIR || errno == EACCES) && !make_folders)
-                return Place{Fd(), parts.back(), path};
+                return Place{SharedFd(), parts.back(), path};
             fail_io("cannot open folder", joined(stack, part));
         }
         stack.emplace_back(std::move(next), part);
     }
     throw Error(ErrorKind::usage, "'" + path + "' names the network folder itself, not a file in it");
+}
+
+}  // namespace
+
+Place place(const Root& root, const std::string& path, bool follow_last, bool make_folders) {
+    const size_t slash = path.rfind('/');
+    const std::string folder = slash == std::string::npos ? "" : path.substr(0, slash);
+    const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+    // A folder resolved before, and a last name that needs no walk (no link to follow, no "..").
+    const bool plain = !name.empty() && name != "." && name != ".." && !(follow_last && is_git_folder(name));
+    std::optional<Root::Opened> known;
+    SharedFd top;
+    {
+        const std::lock_guard<std::mutex> held(root.mutex_);
+        if (const auto found = root.folders_.find(folder); plain && found != root.folders_.end()) known = found->second;
+        if (!root.top_.ok()) root.top_ = open_root(root.path());
+        top = root.top_;
+    }
+    if (known && (!follow_last || !link_or_unknown(known->fd.get(), name))) return Place{known->fd, name, known->resolved + name};
+    return walk(root, path, follow_last, make_folders, top, [&](Root::Opened opened) {
+        const std::lock_guard<std::mutex> held(root.mutex_);
+        root.folders_.try_emplace(folder, std::move(opened));
+    });
 }
 
 int open_file(const Place& at, int flags) {
@@ -167,7 +203,7 @@ int open_file(const Place& at, int flags) {
     return ::openat(at.dir.get(), at.name.c_str(), flags | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
 }
 
-std::string read_file(const std::string& root, const std::string& path, size_t limit) {
+std::string read_file(const Root& root, const std::string& path, size_t limit) {
     const Place at = place(root, path, true, false);
     return read_in(at.dir.get(), at.name, path, limit);
 }
@@ -275,7 +311,7 @@ std::string write_temp(const Place& at, const std::function<std::optional<std::s
     return temp;
 }
 
-void remove_file(const std::string& root, const std::string& path) {
+void remove_file(const Root& root, const std::string& path) {
     const Place at = place(root, path, false, false);
     if (at.dir.ok()) ::unlinkat(at.dir.get(), at.name.c_str(), 0);
 }

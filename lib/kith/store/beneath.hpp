@@ -6,9 +6,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace kith {
@@ -41,11 +44,49 @@ private:
     int fd_ = -1;
 };
 
+// An open file descriptor that several owners share; closed when the last one lets it go.
+class SharedFd {
+public:
+    SharedFd() = default;
+    SharedFd(Fd fd) : fd_(fd.ok() ? std::make_shared<const Fd>(std::move(fd)) : nullptr) {}  // NOLINT: implicit, an Fd shared
+    int get() const { return fd_ ? fd_->get() : -1; }
+    bool ok() const { return fd_ != nullptr; }
+
+private:
+    std::shared_ptr<const Fd> fd_;
+};
+
 // Where a path lands inside the root: the folder that holds it (open) and its name there.
 struct Place {
-    Fd dir;            // not ok() when a folder on the way is missing
+    SharedFd dir;      // not ok() when a folder on the way is missing
     std::string name;  // the last component
     std::string path;  // the path as resolved, relative to the root (links inside followed)
+};
+
+// The network folder that paths are resolved in, opened when first needed. It keeps the folders it
+// resolved open, each under the name it was reached by ("contacts", "" for the root itself), so
+// that one Root given to many calls (a Transaction's, over thousands of files) resolves each
+// folder once, and then each path with one look at its last name. Made from a plain path for
+// one call, as every caller with a path string does, it resolves everything anew for that call.
+// Hold one no longer than the lock that keeps other kiths out (a folder replaced in between
+// would not be seen). Several threads may use one.
+class Root {
+public:
+    Root(std::string path) : path_(std::move(path)) {}  // NOLINT: implicit, a path names its root
+    const std::string& path() const { return path_; }
+
+    // A folder resolved: open, and its path as resolved from the root with a final '/' ("" for the root).
+    struct Opened {
+        SharedFd fd;
+        std::string resolved;
+    };
+
+private:
+    friend Place place(const Root& root, const std::string& path, bool follow_last, bool make_folders);
+    std::string path_;
+    mutable std::mutex mutex_;                                 // over the two below
+    mutable SharedFd top_;                                     // the root folder, once opened
+    mutable std::unordered_map<std::string, Opened> folders_;  // a folder as named in a path -> where it led
 };
 
 // Throws an I/O Error with errno's text, naming a path.
@@ -57,13 +98,14 @@ Fd open_root(const std::string& root);
 // Resolves `path` (relative to root) inside the root. Links on the way are followed while
 // they stay inside (so is the last one with follow_last); one leading out is an invalid-file
 // Error naming it. With make_folders, missing folders are made (0700, owned like their parent).
-Place place(const std::string& root, const std::string& path, bool follow_last, bool make_folders);
+// A Root kept across calls resolves a folder it resolved before without looking at it again.
+Place place(const Root& root, const std::string& path, bool follow_last, bool make_folders);
 
 // Opens a regular file at a place (never through a link); -1 with errno set on failure.
 int open_file(const Place& at, int flags);
 
 // Reads at most `limit` bytes of a regular file under root; refuses links out, pipes, folders.
-std::string read_file(const std::string& root, const std::string& path, size_t limit);
+std::string read_file(const Root& root, const std::string& path, size_t limit);
 
 // Stats the regular file `name` in an open folder without following a link; nullopt for a link,
 // anything but a regular file, and what is not there.
@@ -86,7 +128,7 @@ std::string write_temp(const Place& at, const std::function<std::optional<std::s
 
 // Removes a file under root (never a folder; a final link itself, not its target); nothing when
 // it is missing.
-void remove_file(const std::string& root, const std::string& path);
+void remove_file(const Root& root, const std::string& path);
 
 // Flushes a folder's entries to disk; errors are ignored (some file systems refuse).
 void sync_folder(int dir);

@@ -9,35 +9,58 @@
 #include <fstream>
 
 #include "kith/base/error.hpp"
+#include "kith/store/beneath.hpp"
 
 namespace kith {
+namespace {
+
+// Appends an open file's bytes to `bytes`, `block` bytes at a time, until `enough` (when given)
+// is satisfied, more than `most` bytes are read, or the file ends; false when a read fails.
+bool read_blocks(int fd, std::string& bytes, size_t block, size_t most, const std::function<bool(std::string_view)>& enough) {
+    std::string buffer(block, '\0');
+    while (bytes.size() <= most) {
+        const ssize_t got = ::read(fd, buffer.data(), block);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) return false;
+        if (got == 0) break;
+        bytes.append(buffer.data(), static_cast<size_t>(got));
+        if (enough && enough(bytes)) break;
+    }
+    return true;
+}
+
+}  // namespace
 
 InputFile read_input_file(const std::string& path, size_t most) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) throw Error(ErrorKind::io, std::string("cannot read (") + std::strerror(errno) + ")", Location{path, 0, 0});
+    const beneath::Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+    if (!fd.ok()) throw Error(ErrorKind::io, std::string("cannot read (") + std::strerror(errno) + ")", Location{path, 0, 0});
     InputFile got;
-    const auto finish = [&](InputKind kind) {
-        ::close(fd);
-        got.kind = kind;
-        return got;
-    };
-    const auto fail = [&] {
-        ::close(fd);
-        throw Error(ErrorKind::io, "cannot read", Location{path, 0, 0});
-    };
     struct stat info {};
-    if (::fstat(fd, &info) != 0) fail();
-    if (!S_ISREG(info.st_mode)) return finish(InputKind::not_a_file);
-    char buffer[65536];
-    for (;;) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) fail();
-        if (n == 0) break;
-        got.bytes.append(buffer, static_cast<size_t>(n));
-        if (got.bytes.size() > most) return finish(InputKind::too_large);
+    if (::fstat(fd.get(), &info) != 0) throw Error(ErrorKind::io, "cannot read", Location{path, 0, 0});
+    if (!S_ISREG(info.st_mode)) {
+        got.kind = InputKind::not_a_file;
+        return got;
     }
-    return finish(InputKind::file);
+    if (!read_blocks(fd.get(), got.bytes, 65536, most, nullptr)) throw Error(ErrorKind::io, "cannot read", Location{path, 0, 0});
+    if (got.bytes.size() > most) got.kind = InputKind::too_large;
+    return got;
+}
+
+std::string read_input_text(const std::string& path) {
+    const beneath::Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY));
+    std::string bytes;
+    if (!fd.ok() || !read_blocks(fd.get(), bytes, 65536, std::string().max_size() - 1, nullptr))
+        beneath::fail_io("cannot read '" + path + "'", path);
+    return bytes;
+}
+
+std::optional<std::string> read_input_start(const std::string& path, size_t most,
+                                            const std::function<bool(std::string_view bytes)>& enough) {
+    const beneath::Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY));
+    std::string bytes;
+    if (!fd.ok()) return std::nullopt;
+    read_blocks(fd.get(), bytes, 8192, most, enough);  // what was read before a failure is what there is
+    return bytes;
 }
 
 std::unique_ptr<std::istream> open_input_stream(const std::string& path) {

@@ -69,7 +69,7 @@ std::string staged_name(const Step& step) { return layout::in_state(layout::stag
 
 // The staged file of a step that still holds what the record says it does: its first name
 // while the step is pending, else its second one; nullopt when neither does.
-std::optional<std::string> staged_file(const std::string& root, const Step& step, bool pending) {
+std::optional<std::string> staged_file(const beneath::Root& root, const Step& step, bool pending) {
     const std::string path = pending ? step.from : staged_name(step);
     if (present(place(root, path, false, false)) && (step.after.empty() || state_of(root, path) == step.after))
         return path;
@@ -77,7 +77,7 @@ std::optional<std::string> staged_file(const std::string& root, const Step& step
 }
 
 // Renames a staged file onto a place; `replace` or not. Returns false (errno set) on failure.
-bool rename_onto(const std::string& root, const std::string& staged, const Place& to, bool replace) {
+bool rename_onto(const beneath::Root& root, const std::string& staged, const Place& to, bool replace) {
     const Place from = place(root, staged, false, false);
     const int done = replace ? ::renameat(from.dir.get(), from.name.c_str(), to.dir.get(), to.name.c_str())
                              : ::renameat2(from.dir.get(), from.name.c_str(), to.dir.get(), to.name.c_str(), RENAME_NOREPLACE);
@@ -90,7 +90,7 @@ bool rename_onto(const std::string& root, const std::string& staged, const Place
 // Moves a staged file to a visible name beside the contact file it was for,
 // "<name>.kith-unfinished" (numbered when taken): kith never reads it as a contact, and check
 // reports it. Returns the path it is kept at.
-std::string keep_beside(const std::string& root, const std::string& staged, const Step& step) {
+std::string keep_beside(const beneath::Root& root, const std::string& staged, const Step& step) {
     for (int n = 1; n < 1000; ++n) {
         const std::string kept = step.to + layout::unfinished_suffix + (n == 1 ? "" : "-" + std::to_string(n));
         if (rename_onto(root, staged, place(root, kept, false, false), false)) return kept;
@@ -106,7 +106,7 @@ Error lost(const Step& step) {
                  "that change may hold theirs: make this change again", Location{step.to, 0, 0});
 }
 
-std::optional<Error> finish_move(const std::string& root, const Step& step) {
+std::optional<Error> finish_move(const beneath::Root& root, const Step& step) {
     const Place from = place(root, step.from, false, false);
     const Place to = place(root, step.to, false, true);
     const bool moved = present(to);
@@ -126,7 +126,7 @@ std::optional<Error> finish_move(const std::string& root, const Step& step) {
 
 // A removal is done when the file is gone; it is made when the file holds what it held when
 // planned; a file changed since is kept.
-std::optional<Error> finish_remove(const std::string& root, const Step& step) {
+std::optional<Error> finish_remove(const beneath::Root& root, const Step& step) {
     const std::string now = state_of(root, step.to);
     if (now == absent) return std::nullopt;
     if (now == step.before) {
@@ -144,7 +144,7 @@ std::string state_of_bytes(std::string_view bytes) {
     return std::to_string(bytes.size()) + ":" + std::to_string(hash_bytes(bytes));
 }
 
-std::string state_of(const std::string& root, const std::string& path) {
+std::string state_of(const beneath::Root& root, const std::string& path) {
     if (!present(place(root, path, false, false))) return absent;
     try {
         return state_of_bytes(beneath::read_file(root, path, max_file_bytes));
@@ -181,7 +181,7 @@ std::optional<std::vector<Step>> decode(const std::string& text) {
     return steps;
 }
 
-std::optional<std::string> refusal(const std::string& root, const Step& step) {
+std::optional<std::string> refusal(const beneath::Root& root, const Step& step) {
     const auto no_contact = [](const std::string& what, const std::string& path) {
         return what + " '" + path + "' is no contact file in " + layout::contacts + "/ or " +
                layout::archive + "/";
@@ -219,8 +219,7 @@ std::optional<std::string> refusal(const std::string& root, const Step& step) {
     return std::nullopt;
 }
 
-void write_record(const Folder& store, const std::vector<Step>& steps) {
-    const std::string& root = store.root();
+void write_record(const Folder& store, const beneath::Root& root, const std::vector<Step>& steps) {
     try {  // in .kith/, whose entries writing the record flushes
         for (const auto& step : steps) {
             const Place from = place(root, step.from, false, false);
@@ -239,7 +238,7 @@ void write_record(const Folder& store, const std::vector<Step>& steps) {
         store.write(record_copy_path, text, max_record_bytes);
 }
 
-bool remove_record(const std::string& root, const std::vector<Step>& steps) {
+bool remove_record(const beneath::Root& root, const std::vector<Step>& steps) {
     bool removed = true;
     for (const char* name : {record_copy_path, record_path}) {  // should the copy come back, it finishes nothing twice
         const Place record = place(root, name, false, false);
@@ -252,7 +251,7 @@ bool remove_record(const std::string& root, const std::vector<Step>& steps) {
     return removed;
 }
 
-void apply(const std::string& root, const Step& step, bool flush_folders) {
+void apply(const beneath::Root& root, const Step& step, bool flush_folders) {
     if (step.kind == "remove") {
         const Place at = place(root, step.to, false, false);
         if (::unlinkat(at.dir.get(), at.name.c_str(), 0) != 0 && errno != ENOENT) beneath::fail_io("cannot remove", step.to);
@@ -281,7 +280,7 @@ void apply(const std::string& root, const Step& step, bool flush_folders) {
     if (step.kind == "move") beneath::sync_folder(from.dir.get());
 }
 
-std::optional<Error> finish(const std::string& root, const Step& step) {
+std::optional<Error> finish(const beneath::Root& root, const Step& step) {
     if (step.kind == "move") return finish_move(root, step);
     if (step.kind == "remove") return finish_remove(root, step);
     const Place target = place(root, step.to, true, true);

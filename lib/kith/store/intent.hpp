@@ -15,6 +15,7 @@
 
 #include "kith/base/error.hpp"
 #include "kith/model/layout.hpp"
+#include "kith/store/beneath.hpp"
 
 namespace kith {
 class Folder;
@@ -47,7 +48,7 @@ struct Step {
 
 // Returns what a file holds now, in the form Step::before keeps: `absent`, or its size and
 // hash ("?" for what kith cannot read, which matches nothing recorded).
-std::string state_of(const std::string& root, const std::string& path);
+std::string state_of(const beneath::Root& root, const std::string& path);
 // Returns the state of these bytes, as state_of gives it for a file holding them.
 std::string state_of_bytes(std::string_view bytes);
 
@@ -63,27 +64,27 @@ std::optional<std::vector<Step>> decode(const std::string& text);
 // contacts/NAME.yaml or archive/NAME.yaml, which resolves to a *.yaml file in no hidden folder
 // (never .git/ or .kith/) and, for a replace, held something known; a move moves such a
 // contact file between those folders. What a repository brings is never obeyed.
-std::optional<std::string> refusal(const std::string& root, const Step& step);
+std::optional<std::string> refusal(const beneath::Root& root, const Step& step);
 
 // Writes the record of these steps, flushed, under both its names (a hard link, else a copy),
 // once each step's staged file (its temp file, or the file a move moves) has its second name in
 // .kith/ (staged_prefix; a hard link, flushed with the record; a file system without them keeps one name).
-void write_record(const Folder& store, const std::vector<Step>& steps);
+void write_record(const Folder& store, const beneath::Root& root, const std::vector<Step>& steps);
 
 // Removes the record's names and the second names of its staged files; false when a name of
 // the record is there still (errno set).
-bool remove_record(const std::string& root, const std::vector<Step>& steps);
+bool remove_record(const beneath::Root& root, const std::vector<Step>& steps);
 
 // Applies one step of a commit being made; a step found done already is skipped. Never
 // replaces a file on a "new" or "move" step. Flushes the folders it changed unless the caller
 // flushes them after all its steps (`flush_folders` false).
-void apply(const std::string& root, const Step& step, bool flush_folders = true);
+void apply(const beneath::Root& root, const Step& step, bool flush_folders = true);
 
 // Finishes one step of a record an earlier kith left, from its staged file or the second name
 // of it, unless its target changed since it was planned: then the target is left as it is and
 // the staged text is kept beside it (a move is not made). A step whose staged text is gone
 // while its target still holds what it held is lost, and said. Returns an Error saying so,
 // located at the file, or nullopt when the step is done.
-std::optional<Error> finish(const std::string& root, const Step& step);
+std::optional<Error> finish(const beneath::Root& root, const Step& step);
 
 }  // namespace kith::intent

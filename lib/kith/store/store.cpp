@@ -14,8 +14,8 @@
 #include <memory>
 #include <optional>
 #include <set>
-#include <thread>
 
+#include "kith/base/parallel.hpp"
 #include "kith/store/beneath.hpp"
 #include "kith/model/config_file.hpp"
 #include "kith/model/conflict.hpp"
@@ -43,22 +43,6 @@ bool is_contact_name(const std::string& name) { return !name.starts_with('.') &&
 // A summary stands for its file on any day from its newest entry on (or on every day, with no day given).
 bool summary_stands(std::optional<Day> newest_entry, std::optional<Day> today) {
     return !today || !newest_entry || *newest_entry <= *today;
-}
-
-// Runs work(i) for every i below n, on up to as many threads as the machine has cores.
-template <typename Work>
-void run_parallel(size_t n, const Work& work) {
-    const size_t threads = std::min<size_t>(std::max(1U, std::thread::hardware_concurrency()), 8);
-    if (n < 64 || threads == 1) {
-        for (size_t i = 0; i < n; ++i) work(i);
-        return;
-    }
-    std::vector<std::thread> pool;
-    for (size_t t = 0; t < threads; ++t)
-        pool.emplace_back([&, t] {
-            for (size_t i = t; i < n; i += threads) work(i);
-        });
-    for (auto& thread : pool) thread.join();
 }
 
 }  // namespace

@@ -5,10 +5,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <exception>
 #include <optional>
 #include <stdexcept>
 
+#include "kith/base/parallel.hpp"
 #include "kith/store/beneath.hpp"
 #include "kith/model/contact_file.hpp"
 #include "kith/store/intent.hpp"
@@ -33,7 +36,8 @@ bool present(const Place& at) {
 
 }  // namespace
 
-Transaction::Transaction(const Folder& store, const Config& config) : store_(store), config_(config), lock_(store.root()) {
+Transaction::Transaction(const Folder& store, const Config& config)
+    : store_(store), config_(config), lock_(store.root()), root_(store.root()) {
     finish_pending(store_);
     store_.test_step("locked");
 }
@@ -43,7 +47,7 @@ Transaction::~Transaction() {
     for (const auto& change : changes_) {
         if (change.temp.empty()) continue;
         try {
-            beneath::remove_file(store_.root(), change.temp);
+            beneath::remove_file(root_, change.temp);
         } catch (...) {  // the next writer's stale-temp cleanup removes it
         }
     }
@@ -66,8 +70,9 @@ Transaction::Change& Transaction::add_change(const std::string& to) {
 }
 
 std::string Transaction::read(const std::string& path) const {
-    if (const Change* change = pending_write(path)) return change->temp.empty() ? change->text : store_.read(change->temp);
-    return store_.read(path);
+    if (const Change* change = pending_write(path))
+        return change->temp.empty() ? change->text : beneath::read_file(root_, change->temp, max_file_bytes);
+    return beneath::read_file(root_, path, max_file_bytes);
 }
 
 bool Transaction::exists(const std::string& path) const { return targets_.count(path) > 0 || store_.exists(path); }
@@ -97,6 +102,32 @@ void Transaction::edit(const std::string& path, const Edit& edit) {
     stage_write(path, std::move(after), intent::state_of_bytes(before));
 }
 
+void Transaction::edit_each(const std::vector<std::string>& paths, const EditEach& edit) {
+    if (std::unordered_set<std::string>(paths.begin(), paths.end()).size() != paths.size())
+        throw std::logic_error("a transaction edits one file twice at once");
+    constexpr size_t chunk = 256;  // the texts of a chunk are held at once, each up to 1 MiB
+    for (size_t start = 0; start < paths.size(); start += chunk) {
+        const size_t n = std::min(chunk, paths.size() - start);
+        std::vector<std::string> before(n), after(n);
+        std::vector<std::exception_ptr> failed(n);
+        run_parallel(n, [&](size_t k) {
+            const std::string& path = paths[start + k];
+            try {
+                before[k] = read(path);
+                parse_contact(before[k], path, config_);  // never rewrite a file that does not parse
+                after[k] = edit(start + k, before[k]);
+                if (after[k] != before[k]) check_parses(path, after[k], "kith's change");  // and never write one that would not
+            } catch (...) {
+                failed[k] = std::current_exception();
+            }
+        });
+        for (size_t k = 0; k < n; ++k) {  // in order: the first file that fails is the one said
+            if (failed[k]) std::rethrow_exception(failed[k]);
+            if (after[k] != before[k]) stage_write(paths[start + k], std::move(after[k]), intent::state_of_bytes(before[k]));
+        }
+    }
+}
+
 void Transaction::replace(const std::string& path, const std::string& text) {
     const std::string before = read(path);  // it must be there, and be a file kith may read
     check_parses(path, text, "the new text");
@@ -112,7 +143,7 @@ void Transaction::stage_write(const std::string& path, std::string text, const s
     }
     if (Change* earlier = pending_write(path)) {  // written again: only the last text stays (and the first before)
         held_bytes_ -= earlier->text.size();
-        if (!earlier->temp.empty()) beneath::remove_file(store_.root(), earlier->temp);
+        if (!earlier->temp.empty()) beneath::remove_file(root_, earlier->temp);
         earlier->temp.clear();
         hold(*earlier, std::move(text));
         return;
@@ -126,7 +157,7 @@ void Transaction::hold(Change& change, std::string text) {
     change.text = std::move(text);
     change.text.shrink_to_fit();  // an edited text may have room to spare
     if (held_bytes_ + change.text.size() > store_.held_text_budget()) {
-        const Place at = place(store_.root(), change.to, true, false);
+        const Place at = place(root_, change.to, true, false);
         if (at.dir.ok()) {
             store_.test_step("early-" + std::to_string(++written_early_));
             write_temp_of(change, at);
@@ -159,7 +190,7 @@ void Transaction::move(const std::string& from, const std::string& to) {
 void Transaction::remove(const std::string& path) {
     if (pending_write(path) || targets_.count(path))
         throw std::logic_error("a transaction removes a file it also writes or moves: " + path);
-    const std::string before = store_.read(path);  // it must be there, and be a file kith may read
+    const std::string before = read(path);  // it must be there, and be a file kith may read
     if (dry_run_) return;
     Change& removed = add_change(path);
     removed.is_remove = true;
@@ -168,7 +199,7 @@ void Transaction::remove(const std::string& path) {
 
 std::vector<std::string> Transaction::commit() {
     if (dry_run_) throw std::logic_error("a dry run is never committed");
-    const std::string& root = store_.root();
+    const beneath::Root& root = root_;
     for (const auto& change : changes_) {
         if (!change.is_move && !change.is_remove && change.text.size() > max_file_bytes)
             fail_at(change.to, 0, 0, "the change would make it larger than 1 MiB, the most kith reads; nothing was written");
@@ -210,9 +241,9 @@ std::vector<std::string> Transaction::commit() {
                                  change.after});
             changed.push_back(FileChange{change.target, steps.back().before, change.after, ""});
         }
-        if (temps_written_ > flush_each_up_to) beneath::sync_file_system(root);  // the temp files written unflushed
+        if (temps_written_ > flush_each_up_to) beneath::sync_file_system(root.path());  // the temp files written unflushed
         store_.test_step("prepared");
-        if (steps.size() > 1) intent::write_record(store_, steps);
+        if (steps.size() > 1) intent::write_record(store_, root, steps);
     } catch (...) {
         undo();
         throw;
@@ -224,7 +255,7 @@ std::vector<std::string> Transaction::commit() {
             store_.test_step("apply-" + std::to_string(i + 1));
             intent::apply(root, steps[i], !many);
         }
-        if (many) beneath::sync_file_system(root);  // the renames' folders, at once
+        if (many) beneath::sync_file_system(root.path());  // the renames' folders, at once
     } catch (const Error& e) {
         if (steps.size() == 1) {
             undo();

@@ -17,12 +17,9 @@
 #include <unordered_set>
 #include <vector>
 
+#include "kith/store/beneath.hpp"
 #include "kith/store/folder.hpp"
 #include "kith/model/model.hpp"
-
-namespace kith::beneath {
-struct Place;
-}
 
 namespace kith {
 
@@ -52,6 +49,12 @@ public:
     // Edits a contact file: the edit gets its text as read now, under the lock. A file
     // that does not parse is never rewritten, and a result that would not parse is refused.
     void edit(const std::string& path, const Edit& edit);
+    // An edit of one of several files: gets the index of its path and its text as read now.
+    using EditEach = std::function<std::string(size_t which, const std::string& text)>;
+    // Edits several contact files as edit() edits each, reading, editing and checking them on
+    // the machine's cores (`edit` is called from several threads at once), a few hundred at a
+    // time; an edit that returns its text unchanged stages nothing. The paths are distinct.
+    void edit_each(const std::vector<std::string>& paths, const EditEach& edit);
     // Replaces the whole text of a file whatever it held, even text that does not parse
     // (kith edit repairs such files); the new text must parse.
     void replace(const std::string& path, const std::string& text);
@@ -100,6 +103,7 @@ private:
     const Folder& store_;
     const Config& config_;
     WriteLock lock_;
+    beneath::Root root_;  // the folders resolved once, under the lock, for every path of the change
     std::deque<Change> changes_;                          // in order; a deque: never copied to grow
     std::unordered_map<std::string, size_t> writes_;      // a file written -> its change
     std::unordered_set<std::string> targets_;             // every file a change writes or moves to
