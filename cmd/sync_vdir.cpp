@@ -110,6 +110,7 @@ void write_cards(const Store& store, const OutsideFolder* folder, const ScratchF
     std::deque<SyncCardWrite> cards = std::move(plan.cards);  // hold_back finds none left to take out
     std::deque<ScratchFile::Span> kept = std::move(plan.kept_cards);
     plan.cards.clear();
+    plan.kept_cards.clear();
     const auto write = [&](SyncCardWrite& card, SyncBase& entry) {
         if (folder) {
             try {
