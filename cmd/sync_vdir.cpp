@@ -4,22 +4,23 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <random>
+#include <unordered_map>
 
 #include "autocommit.hpp"
 #include "sync_vdir.hpp"
 #include "sync.hpp"
-#include "kith/edit/editor.hpp"
-#include "kith/model/contact_file.hpp"
 #include "kith/base/hash.hpp"
 #include "kith/interchange/first_due.hpp"
 #include "kith/interchange/import_write.hpp"
 #include "kith/store/outside_file.hpp"
-#include "kith/sync/sync_vdir.hpp"
+#include "kith/store/scratch.hpp"
+#include "kith/sync/sync_vdir_stage.hpp"
 #include "kith/base/text.hpp"
 #include "kith/store/transaction.hpp"
 
@@ -101,32 +102,16 @@ void welcome_new_people(const Store& store, const Config& config, Day today, Syn
     welcome_added(plan.imports, plan.records, Arrival{today, std::nullopt, {}}, config, calendar);
 }
 
-// Stages each person's change; one the editor refuses is reported, and their pair held back.
-void stage_edits(Transaction& change, SyncPlan& plan, const std::optional<SyncBase>& old, const std::string& would,
-                 std::vector<std::string>& lines, std::vector<Error>& problems) {
-    for (const auto& edit : plan.edits) {
-        try {
-            change.edit(edit.path, [&](const std::string& text) {
-                std::string out = edit_to_view(text, edit.have, edit.want, *edit.contact, edit.path);
-                // A UUID reads as text unquoted: written bare, as the user would write it.
-                return edit.new_uid.empty() ? out : set_top_level(out, "uid", edit.new_uid, canonical_keys(), edit.path);
-            });
-        } catch (const Error& e) {
-            if (e.kind() == ErrorKind::io) throw;
-            problems.emplace_back(ErrorKind::invalid, e.message() + "; " + edit.slug + " and their card not synced", e.where());
-            hold_back(plan, old, edit.uid);
-            continue;
-        }
-        if (!edit.keys.empty()) lines.push_back(would + "update " + edit.slug + " from the vdir: " + joined(edit.keys));
-    }
-}
-
-// Writes the cards the plan changes; one that cannot be written is reported, and its pair held back.
-void write_cards(const Store& store, const OutsideFolder* folder, SyncPlan& plan, const std::optional<SyncBase>& old,
-                 const std::string& would, std::vector<std::string>& lines, std::vector<Error>& problems) {
-    std::vector<SyncCardWrite> cards = std::move(plan.cards);  // hold_back finds none left to take out
+// Writes the cards the plan changes; one that cannot be written is reported, and its pair held
+// back. A new card's base entry is recorded once the card is written.
+void write_cards(const Store& store, const OutsideFolder* folder, const ScratchFile* texts, SyncPlan& plan,
+                 const std::optional<SyncBase>& old, const std::string& would, std::vector<std::string>& lines,
+                 std::vector<Error>& problems) {
+    std::deque<SyncCardWrite> cards = std::move(plan.cards);  // hold_back finds none left to take out
+    std::deque<ScratchFile::Span> kept = std::move(plan.kept_cards);
     plan.cards.clear();
-    for (auto& card : cards) {
+    plan.kept_cards.clear();
+    const auto write = [&](SyncCardWrite& card, SyncBase& entry) {
         if (folder) {
             try {
                 store.test_step("vdir-card-" + card.file);
@@ -136,12 +121,22 @@ void write_cards(const Store& store, const OutsideFolder* folder, SyncPlan& plan
                                                               " is left as it was until the next sync",
                                       Location{folder->path_of(card.file), 0, 0});
                 hold_back(plan, old, card.uid);
-                continue;
+                return;
             }
         }
         lines.push_back(would + (card.created ? "write a card for " + card.slug + " as '" + card.file + "'"
                                               : "update the card of " + card.slug + ": " + joined(card.keys)));
+        plan.base.merge(entry);
+    };
+    for (auto& card : cards) {
+        SyncBase none;
+        write(card, none);
         std::string().swap(card.text);  // written: let it go
+    }
+    for (const auto& span : kept) {
+        SyncBase entry;
+        SyncCardWrite card = read_card_write(*texts, span, entry);
+        if (!plan.held.count(card.uid)) write(card, entry);
     }
     store.test_step("vdir-cards-written");
 }
@@ -196,37 +191,66 @@ Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
     std::vector<Error> problems;
     std::vector<std::string> changed, lines;
     const std::string would = in.dry_run ? "would " : "";
-    SyncPlan plan;
+    std::optional<ScratchFile> texts;  // the texts of the cards to write, until they are written
+    std::optional<SyncPlanner> planner;
     {
         Transaction change(store, config);  // decide under the lock
         if (in.dry_run) change.dry_run();
-        // A chunk of files at a time, each person kept without their log and follow-ups (never
-        // synced); the people of pairs unchanged since the last sync are not read at all.
+        // First who is who: a chunk of files at a time, of each person only their path, slug, name
+        // and uid; the people of pairs unchanged since the last sync are not read at all.
+        std::unordered_map<std::string, FileStamp> stamps;  // of the files asked for, until they are read
         size_t wanted = 0;  // the people read
         ctx.each_contact(
             true,
             [&](std::vector<Contact>& read_now, const Config&) {
                 if (input.people.empty()) input.people.reserve(wanted);  // never copied to grow
                 for (auto& person : read_now) {
-                    std::vector<LogEntry>().swap(person.log);  // let go, not only emptied
-                    std::vector<FollowUp>().swap(person.followups);
-                    input.people.push_back(std::move(person));
+                    std::optional<FileStamp> stamp;
+                    if (const auto found = stamps.find(person.path); found != stamps.end()) {
+                        stamp = found->second;
+                        stamps.erase(found);
+                    }
+                    input.people.push_back({std::move(person.path), std::move(person.slug), std::move(person.name),
+                                            std::move(person.uid), person.archived, stamp});
                 }
             },
             [&](const std::string& path, const std::optional<FileStamp>& stamp) {
                 if (quiet.person_quiet(path, stamp)) return false;
-                if (stamp) input.person_stamps.emplace(path, *stamp);
+                if (stamp) stamps.emplace(path, *stamp);
                 ++wanted;
                 return true;
             });
+        std::unordered_map<std::string, FileStamp>().swap(stamps);
         input.quiet = quiet.uids();
         if (folder) read_vdir(*folder, input, quiet, problems);
-        plan = plan_sync(input, in.dir);
-        std::vector<VdirFile>().swap(input.files);  // what the plan needs of every card read is in it now
+        if (!in.dry_run) texts.emplace(store.root());
+        planner.emplace(input, in.dir, texts ? &*texts : nullptr);
+        SyncPlan& plan = planner->plan();
+        if (!plan.records.empty()) {  // new cards become people, as an import adds them: matched with someone not yet synced, or added
+            ImportNetwork network(plan.records);
+            store.each_contact(
+                true, [&](std::vector<Contact>& read_now) {
+                    for (const auto& person : read_now) person.uid.empty() ? network.add(person) : network.hold_slug_of(person.path);
+                },
+                {}, [&](const std::string& path, const std::optional<FileStamp>&) { return planner->unsynced(path); });
+            planner->hold_slugs(network);
+            plan.imports = plan_import(std::move(network), plan.records, "", [&](const std::vector<KnownPerson>& known) {
+                std::vector<std::string> paths;
+                for (const auto& k : known) paths.push_back(k.path);
+                return store.load_contacts(paths, config);
+            });
+        }
+        planner->imported();
+        // Then the people whose pair is merged or who get a card, a chunk at a time, each one's
+        // edit staged before the chunk is let go (a file that does not read was said by the first pass).
+        store.each_contact(
+            true, [&](std::vector<Contact>& read_now) {
+                for (const auto& person : read_now) planner->plan_person(person);
+                stage_sync_edits(change, plan, input.base, would, lines, problems);
+            },
+            {}, [&](const std::string& path, const std::optional<FileStamp>&) { return planner->wants(path); });
+        planner->finish();
         welcome_new_people(store, config, ctx.today(), plan);
-        stage_edits(change, plan, input.base, would, lines, problems);
-        std::vector<SyncEdit>().swap(plan.edits);  // staged: the people they point to may go
-        std::vector<Contact>().swap(input.people);
         const auto failed = stage_import(change, plan.imports, plan.records, [&](const ImportDecision& d, const ImportRecord& r) {
             if (d.action == ImportAction::add) lines.push_back(would + "add " + visible(r.contact.name) + " as " + d.slug + " from '" + r.source + "'");
             else lines.push_back(would + "merge '" + r.source + "' into " + d.slug + " (by " + d.matched_by + ")");
@@ -235,7 +259,8 @@ Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
         add_imported(plan);
         if (!in.dry_run) changed = change.commit();
     }
-    write_cards(store, in.dry_run ? nullptr : &*folder, plan, input.base, would, lines, problems);
+    SyncPlan& plan = planner->plan();
+    write_cards(store, in.dry_run ? nullptr : &*folder, texts ? &*texts : nullptr, plan, input.base, would, lines, problems);
     // Every pair quiet and no other: the base is the file's own entries, which read back as its bytes.
     const bool as_read = input.base && input.base->empty() && !plan.base.empty() && plan.base.size() == input.quiet.size();
     input.base.reset();

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "kith/sync/sync_vdir.hpp"
+#include "kith/sync/sync_vdir_stage.hpp"
 #include "kith/sync/sync_vdir_card.hpp"
 #include "refused.hpp"
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_map>
 
@@ -24,15 +25,9 @@ std::string file_for(const std::string& uid, std::set<std::string>& names) {
     return name;
 }
 
-// A card read: its file among SyncInput::files. Parsed again when its pair is merged, so that
-// only one parsed card is held at a time.
-struct ReadCard {
-    std::string file;
-    size_t index = 0;
-};
-
 // Reads every card for its UID; a bad one, and every card of a UID two files hold (a quiet one's
 // unread card counted), is a problem, not synced.
+template <typename ReadCard>
 std::unordered_map<std::string, ReadCard> read_cards(const SyncInput& input, const SyncBase& old, const std::string& vdir,
                                                      std::vector<Error>& problems, std::set<std::string>& blocked) {
     std::unordered_map<std::string, ReadCard> cards;
@@ -70,35 +65,6 @@ std::string slug_of(const std::string& path) {
     return path.substr(slash, path.size() - slash - (path.ends_with(".yaml") ? 5 : 0));
 }
 
-// People by UID (those of quiet UIDs, unread, as nullptr); two people with one UID are a
-// problem, and neither is synced.
-std::unordered_map<std::string, const Contact*> people_by_uid(const SyncInput& input, const SyncBase& old,
-                                                              std::vector<Error>& problems, std::set<std::string>& blocked) {
-    std::unordered_map<std::string, const Contact*> by_uid;
-    for (const auto& uid : input.quiet) by_uid.emplace(uid, nullptr);
-    for (const auto& person : input.people) {
-        if (person.uid.empty()) continue;
-        const auto [it, added] = by_uid.try_emplace(person.uid, &person);
-        if (added) continue;
-        const std::string other = it->second ? it->second->slug : slug_of(old.at(person.uid).person);
-        problems.emplace_back(ErrorKind::invalid,
-                              fmt::format("'{}' and '{}' have the same uid '{}': neither is synced; give one of "
-                                          "them another uid (or remove its uid: line)", other, person.slug, person.uid),
-                              Location{person.path, 0, 0});
-        blocked.insert(person.uid);
-    }
-    return by_uid;
-}
-
-// The stamp a base entry keeps of a file read in this run: none when it is written now, or when
-// its stamp cannot vouch for it.
-std::optional<FileStamp> kept_stamp(const std::map<std::string, FileStamp>& stamps, const std::string& key, bool written,
-                                    std::uint64_t settled_ns) {
-    const auto found = stamps.find(key);
-    if (written || found == stamps.end()) return std::nullopt;
-    return trusted_stamp(found->second, settled_ns);
-}
-
 // The view's values of the keys given (an edit holds only what it changes).
 SyncView only(const SyncView& view, const std::vector<std::string>& keys) {
     SyncView out;
@@ -116,153 +82,200 @@ std::optional<SyncView> fields_of(const SyncBaseEntry& entry) {
     }
 }
 
+const SyncBase& base_or_none(const std::optional<SyncBase>& base) {
+    static const SyncBase none;
+    return base ? *base : none;
+}
+
+constexpr size_t quiet_person = static_cast<size_t>(-1);
+
 }  // namespace
 
-SyncPlan plan_sync(SyncInput& input, const std::string& vdir) {
-    SyncPlan plan;
-    static const SyncBase no_base;
-    const SyncBase& old = input.base ? *input.base : no_base;
-    const size_t synced = static_cast<size_t>(std::count_if(old.begin(), old.end(), [](const auto& e) { return !e.second.gone; }));
+SyncPlanner::SyncPlanner(SyncInput& input, std::string vdir, ScratchFile* texts)
+    : input_(input), old_(base_or_none(input.base)), vdir_(std::move(vdir)), texts_(texts) {
+    const size_t synced = static_cast<size_t>(std::count_if(old_.begin(), old_.end(), [](const auto& e) { return !e.second.gone; }));
     if (input.names.empty() && synced > 0)
         throw Error(ErrorKind::invalid,
                     fmt::format("'{}' holds no card, but {} were synced to it: refused, so that no one's card is taken "
                                 "as deleted (run 'vdirsyncer sync' to bring them back; to start over, delete the folder's "
-                                "sync-vdir-*.json base in .kith/)", vdir, synced));
-    std::set<std::string> blocked, names(input.names.begin(), input.names.end()), merged_into;
-    auto cards = read_cards(input, old, vdir, plan.problems, blocked);
-    const auto by_uid = people_by_uid(input, old, plan.problems, blocked);
-    const auto card_stamp = [&](const std::string& file, bool written) {
-        return kept_stamp(input.card_stamps, file, written, input.settled_ns);
-    };
-    const auto person_stamp = [&](const std::string& path, bool written) {
-        return kept_stamp(input.person_stamps, path, written, input.settled_ns);
-    };
-    for (const auto& [uid, read] : cards) {
-        if (blocked.count(uid)) continue;
-        const SyncCard card_read = read_sync_card(input.files[read.index].bytes, vdir + "/" + read.file);
-        std::string().swap(input.files[read.index].bytes);  // parsed: the bytes are not needed again
-        const auto person = by_uid.find(uid);
-        if (person != by_uid.end() && !person->second) {  // a card read again while its quiet person was not: cannot be
-            blocked.insert(uid);
+                                "sync-vdir-*.json base in .kith/)", vdir_, synced));
+    names_.insert(input.names.begin(), input.names.end());
+    cards_ = read_cards<ReadCard>(input, old_, vdir_, plan_.problems, blocked_);
+    // People by UID (those of quiet UIDs, unread, marked so); two people with one UID are a
+    // problem, and neither is synced.
+    for (const auto& uid : input.quiet) people_by_uid_.emplace(uid, quiet_person);
+    for (size_t i = 0; i < input.people.size(); ++i) {
+        const SyncPerson& person = input.people[i];
+        by_path_.emplace(person.path, i);
+        if (person.uid.empty()) continue;
+        const auto [it, added] = people_by_uid_.try_emplace(person.uid, i);
+        if (added) continue;
+        const std::string other = it->second != quiet_person ? input.people[it->second].slug : slug_of(old_.at(person.uid).person);
+        plan_.problems.emplace_back(ErrorKind::invalid,
+                                    fmt::format("'{}' and '{}' have the same uid '{}': neither is synced; give one of "
+                                                "them another uid (or remove its uid: line)", other, person.slug, person.uid),
+                                    Location{person.path, 0, 0});
+        blocked_.insert(person.uid);
+    }
+    for (const auto& [uid, read] : cards_) {
+        std::string& bytes = input.files[read.index].bytes;
+        if (blocked_.count(uid)) continue;
+        const auto person = people_by_uid_.find(uid);
+        if (person != people_by_uid_.end() && person->second == quiet_person) {  // a card read again while its quiet person was not: cannot be
+            blocked_.insert(uid);
             continue;
         }
-        if (person == by_uid.end()) {
-            if (old.count(uid)) {  // its person was deleted, or their uid taken out: the card is left alone
-                plan.base[uid] = old.at(uid);
-                plan.gone.push_back(fmt::format("card '{}' (UID '{}') has no person in kith any more; left as it is", read.file, uid));
-                continue;
+        if (person == people_by_uid_.end()) {
+            if (old_.count(uid)) {  // its person was deleted, or their uid taken out: the card is left alone
+                plan_.base[uid] = old_.at(uid);
+                plan_.gone.push_back(fmt::format("card '{}' (UID '{}') has no person in kith any more; left as it is", read.file, uid));
+            } else {
+                Contact contact = read_sync_card(bytes, vdir_ + "/" + read.file).contact;
+                contact.since = input.today;
+                plan_.record_bases.push_back({uid, {read.file, false, encode_fields(agreed_on(sync_view(contact))),
+                                                    card_stamp(read.file, false), "", std::nullopt}});
+                plan_.records.push_back({std::move(contact), 0, vdir_ + "/" + read.file});
             }
-            Contact contact = card_read.contact;
-            contact.since = input.today;
-            plan.record_bases.push_back({uid, {read.file, false, encode_fields(agreed_on(sync_view(contact))),
-                                               card_stamp(read.file, false), "", std::nullopt}});
-            plan.records.push_back({std::move(contact), 0, vdir + "/" + read.file});
+            std::string().swap(bytes);  // not needed again
             continue;
         }
-        const Contact& p = *person->second;
+        const SyncPerson& p = input.people[person->second];
         if (p.archived) {  // an archived person's card is left alone
-            if (!old.count(uid)) continue;
-            SyncBaseEntry& kept = plan.base[uid] = old.at(uid);
+            std::string().swap(bytes);
+            if (!old_.count(uid)) continue;
+            SyncBaseEntry& kept = plan_.base[uid] = old_.at(uid);
             kept.card_stamp = card_stamp(read.file, false);
             kept.person = p.path;
-            kept.person_stamp = person_stamp(p.path, false);
+            kept.person_stamp = person_stamp(p, false);
             continue;
         }
-        const SyncView kith = sync_view(p), card = sync_view(card_read.contact);
-        const std::optional<SyncView> base = old.count(uid) ? fields_of(old.at(uid)) : std::nullopt;
-        SyncMerge merge = merge_sync_views(base, kith, card);
-        const auto to_kith = changed_keys(kith, merge.to_kith), to_card = changed_keys(card, merge.to_card);
-        if (!to_kith.empty()) plan.edits.push_back({p.path, p.slug, uid, &p, only(kith, to_kith), only(merge.to_kith, to_kith), "", to_kith});
-        if (!to_card.empty()) {
-            Contact want = p;
-            apply_sync_view(merge.to_card, want);
-            plan.cards.push_back({read.file, p.slug, uid, rewrite_card(card_read, merge.to_card, want), false, to_card});
-        }
-        // A conflict is said on every run until it is resolved: its pair is never quiet.
-        const bool settled = merge.conflicts.empty();
-        for (auto& conflict : merge.conflicts) plan.conflicts.push_back({p.slug, p.name, read.file, std::move(conflict)});
-        plan.base[uid] = {read.file, false, encode_fields(merge.base), card_stamp(read.file, !to_card.empty() || !settled),
-                          p.path, person_stamp(p.path, !to_kith.empty() || !settled)};
+        wanted_[p.path] = uid;  // merged once the person is read in full
     }
-    // New cards become people, as an import adds them: matched with someone not yet synced, or added.
-    ImportNetwork network(plan.records);
-    std::unordered_map<std::string, const Contact*> by_slug;
-    for (const auto& person : input.people) {
-        by_slug[person.slug] = &person;
-        if (person.uid.empty()) network.add(person);
-        else network.hold_slug_of(person.path);
-    }
-    for (const auto& uid : input.quiet) network.hold_slug_of(old.at(uid).person);
-    plan.imports = plan_import(std::move(network), plan.records, "", [&](const std::vector<KnownPerson>& known) {
-        std::vector<Contact> out;
-        for (const auto& k : known) out.push_back(*by_slug.at(k.slug));
-        return out;
-    });
-    for (const auto& d : plan.imports.decisions)
+}
+
+bool SyncPlanner::unsynced(const std::string& path) const {
+    const auto found = by_path_.find(path);
+    return found != by_path_.end() && input_.people[found->second].uid.empty();
+}
+
+void SyncPlanner::hold_slugs(ImportNetwork& network) const {
+    for (const auto& person : input_.people)
+        if (!person.uid.empty()) network.hold_slug_of(person.path);
+    for (const auto& uid : input_.quiet) network.hold_slug_of(old_.at(uid).person);
+}
+
+void SyncPlanner::imported() {
+    // New people in kith become cards, but those new cards merge into; a card deleted from the
+    // vdir is never written again.
+    std::set<std::string> merged_into;
+    for (const auto& d : plan_.imports.decisions)
         if (d.action != ImportAction::add) merged_into.insert(d.slug);
-    // New people in kith become cards; a card deleted from the vdir is never written again.
-    for (const auto& p : input.people) {
-        if (p.archived || merged_into.count(p.slug) || blocked.count(p.uid) || (!p.uid.empty() && cards.count(p.uid))) continue;
-        if (!p.uid.empty() && old.count(p.uid)) {
-            SyncBaseEntry entry = old.at(p.uid);
+    for (const auto& p : input_.people) {
+        if (p.archived || merged_into.count(p.slug) || blocked_.count(p.uid) || (!p.uid.empty() && cards_.count(p.uid))) continue;
+        if (!p.uid.empty() && old_.count(p.uid)) {
+            SyncBaseEntry entry = old_.at(p.uid);
             entry.person = p.path;
-            entry.person_stamp = person_stamp(p.path, false);
-            if (!entry.gone && !names.count(entry.file)) {
+            entry.person_stamp = person_stamp(p, false);
+            if (!entry.gone && !names_.count(entry.file)) {
                 entry.gone = true;
-                plan.gone.push_back(fmt::format("the card of {} ('{}') was deleted from the vdir: kith keeps {} and will "
-                                                "not write the card again; 'kith archive {}' if they should go",
-                                                p.name, entry.file, p.slug, p.slug));
+                plan_.gone.push_back(fmt::format("the card of {} ('{}') was deleted from the vdir: kith keeps {} and will "
+                                                 "not write the card again; 'kith archive {}' if they should go",
+                                                 p.name, entry.file, p.slug, p.slug));
             }
-            plan.base[p.uid] = entry;
+            plan_.base[p.uid] = entry;
             continue;
         }
-        const std::string uid = p.uid.empty() ? input.new_uid() : p.uid;
-        if (p.uid.empty()) plan.edits.push_back({p.path, p.slug, uid, &p, {}, {}, uid, {}});
-        const std::string file = file_for(uid, names);
-        plan.cards.push_back({file, p.slug, uid, new_sync_card(p, uid, input.version), true, {}});
-        plan.base[uid] = {file, false, encode_fields(agreed_on(sync_view(p))), std::nullopt, p.path,
-                          person_stamp(p.path, p.uid.empty())};
-    }
-    for (const auto& [uid, entry] : old)  // kept while its card or a problem with it is still there
-        if (!input.quiet.count(uid) && !plan.base.count(uid) && (blocked.count(uid) || names.count(entry.file)))
-            plan.base[uid] = entry;
-    for (const auto& uid : input.quiet) plan.base.insert(input.base->extract(uid));  // unchanged on both sides since
-    return plan;
-}
-
-void add_imported(SyncPlan& plan) {
-    for (const auto& d : plan.imports.decisions) {
-        if (d.action != ImportAction::add || d.failed) continue;
-        auto [uid, entry] = plan.record_bases.at(d.record);
-        entry.person = d.path;
-        plan.base.insert({uid, std::move(entry)});
+        wanted_[p.path] = p.uid.empty() ? input_.new_uid() : p.uid;
     }
 }
 
-void hold_back(SyncPlan& plan, const std::optional<SyncBase>& old, const std::string& uid) {
-    std::erase_if(plan.cards, [&](const SyncCardWrite& card) { return card.uid == uid; });
-    if (old && old->count(uid)) plan.base[uid] = old->at(uid);
-    else plan.base.erase(uid);
+void SyncPlanner::plan_person(const Contact& person) {
+    const auto want = wanted_.find(person.path);
+    const auto at = by_path_.find(person.path);
+    if (want == wanted_.end() || at == by_path_.end()) return;
+    const SyncPerson& first = input_.people[at->second];
+    // A file changed since it was first read (another uid, or archived since): left to the next run.
+    if (person.uid != first.uid || person.archived != first.archived) return;
+    const auto card = cards_.find(want->second);
+    if (card != cards_.end() && !person.uid.empty()) merge_pair(person, first, want->second, card->second);
+    else new_card(person, first, want->second);
 }
 
-SyncQuiet::SyncQuiet(const SyncBase& base, const std::map<std::string, FileStamp>& card_stamps) {
-    std::set<std::string> twice;  // a file two entries name is read
-    for (const auto& entry : base) {
-        const SyncBaseEntry& e = entry.second;
-        const auto card = card_stamps.find(e.file);
-        const bool card_same = e.gone ? card == card_stamps.end() : card != card_stamps.end() && e.card_stamp == card->second;
-        if (!card_same || !e.person_stamp || e.person.empty()) continue;
-        if (!by_person_.emplace(e.person, &entry).second) twice.insert(e.person);
+void SyncPlanner::merge_pair(const Contact& p, const SyncPerson& first, const std::string& uid, const ReadCard& read) {
+    std::string& bytes = input_.files[read.index].bytes;
+    const SyncCard card_read = read_sync_card(bytes, vdir_ + "/" + read.file);
+    std::string().swap(bytes);  // parsed: the bytes are not needed again
+    const SyncView kith = sync_view(p), card = sync_view(card_read.contact);
+    const std::optional<SyncView> base = old_.count(uid) ? fields_of(old_.at(uid)) : std::nullopt;
+    SyncMerge merge = merge_sync_views(base, kith, card);
+    const auto to_kith = changed_keys(kith, merge.to_kith), to_card = changed_keys(card, merge.to_card);
+    if (!to_kith.empty()) plan_.edits.push_back({p.path, p.slug, uid, &p, only(kith, to_kith), only(merge.to_kith, to_kith), "", to_kith});
+    if (!to_card.empty()) {
+        Contact want = p;
+        apply_sync_view(merge.to_card, want);
+        keep_card({read.file, p.slug, uid, rewrite_card(card_read, merge.to_card, want), false, to_card}, std::nullopt);
     }
-    for (const auto& path : twice) by_person_.erase(path);
+    // A conflict is said on every run until it is resolved: its pair is never quiet.
+    const bool settled = merge.conflicts.empty();
+    for (auto& conflict : merge.conflicts) plan_.conflicts.push_back({p.slug, p.name, read.file, std::move(conflict)});
+    plan_.base[uid] = {read.file, false, encode_fields(merge.base), card_stamp(read.file, !to_card.empty() || !settled),
+                       p.path, person_stamp(first, !to_kith.empty() || !settled)};
 }
 
-bool SyncQuiet::person_quiet(const std::string& path, const std::optional<FileStamp>& stamp) {
-    const auto found = by_person_.find(path);
-    if (found == by_person_.end() || !stamp || found->second->second.person_stamp != stamp) return false;
-    quiet_.insert(found->second->first);
-    if (!found->second->second.gone) quiet_files_.insert(found->second->second.file);
-    return true;
+void SyncPlanner::new_card(const Contact& p, const SyncPerson& first, const std::string& uid) {
+    if (p.uid.empty()) plan_.edits.push_back({p.path, p.slug, uid, &p, {}, {}, uid, {}});
+    const std::string file = file_for(uid, names_);
+    keep_card({file, p.slug, uid, new_sync_card(p, uid, input_.version), true, {}},
+              SyncBaseEntry{file, false, encode_fields(agreed_on(sync_view(p))), std::nullopt, p.path,
+                            person_stamp(first, p.uid.empty())});
+}
+
+void SyncPlanner::keep_card(SyncCardWrite card, std::optional<SyncBaseEntry> entry) {
+    if (texts_) {  // on disk until the card is written
+        plan_.kept_cards.push_back(keep_card_write(*texts_, card, entry));
+        return;
+    }
+    if (entry) plan_.base[card.uid] = std::move(*entry);
+    plan_.cards.push_back(std::move(card));
+}
+
+ScratchFile::Span keep_card_write(ScratchFile& texts, const SyncCardWrite& card, const std::optional<SyncBaseEntry>& entry) {
+    const nlohmann::json kept = {{"file", card.file}, {"slug", card.slug}, {"uid", card.uid}, {"text", card.text},
+                                 {"created", card.created}, {"keys", card.keys},
+                                 {"entry", entry ? write_sync_base({{card.uid, *entry}}) : ""}};
+    return texts.append(kept.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+SyncCardWrite read_card_write(const ScratchFile& texts, ScratchFile::Span span, SyncBase& entry) {
+    const auto kept = nlohmann::json::parse(texts.read(span));
+    const auto& base = kept.at("entry").get_ref<const std::string&>();
+    if (!base.empty()) entry = read_sync_base(base, "a scratch file");
+    return {kept.at("file"), kept.at("slug"), kept.at("uid"), kept.at("text"), kept.at("created"), kept.at("keys")};
+}
+
+void SyncPlanner::finish() {
+    for (const auto& [uid, entry] : old_)  // kept while its card or a problem with it is still there
+        if (!input_.quiet.count(uid) && !plan_.base.count(uid) && (blocked_.count(uid) || names_.count(entry.file)))
+            plan_.base[uid] = entry;
+    for (const auto& uid : input_.quiet) plan_.base.insert(input_.base->extract(uid));  // unchanged on both sides since
+    // What the plan needed of the cards and the people read is in it now.
+    cards_.clear();
+    names_.clear();
+    people_by_uid_.clear();
+    by_path_.clear();
+    wanted_.clear();
+    std::vector<SyncPerson>().swap(input_.people);
+    std::vector<VdirFile>().swap(input_.files);
+}
+
+std::optional<FileStamp> SyncPlanner::card_stamp(const std::string& file, bool written) const {
+    const auto found = input_.card_stamps.find(file);
+    if (written || found == input_.card_stamps.end()) return std::nullopt;
+    return trusted_stamp(found->second, input_.settled_ns);
+}
+
+std::optional<FileStamp> SyncPlanner::person_stamp(const SyncPerson& p, bool written) const {
+    return written ? std::nullopt : trusted_stamp(p.stamp, input_.settled_ns);
 }
 
 }  // namespace kith

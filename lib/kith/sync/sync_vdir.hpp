@@ -1,17 +1,23 @@
 #pragma once
 // `kith sync vdir`: deciding, from a vdir's cards, the network and the base (what both agreed on
-// after the last sync), what each side gets. Pure: the command reads the folder and the network,
-// and writes what the plan says (contact files in one transaction, then cards, then the base).
+// after the last sync), what each side gets. The command reads the folder and the people, and
+// writes what the plan says (contact files in one transaction, then cards, then the base). No
+// more than a chunk of people is held in full at once: a first pass learns who is who (path,
+// slug, uid), the planner decides what needs no more, and the people it wants are read again,
+// a chunk at a time, and planned and staged one by one; card texts go to a scratch file.
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "kith/base/dates.hpp"
 #include "kith/interchange/import_plan.hpp"
+#include "kith/store/scratch.hpp"
 #include "kith/sync/sync_vdir_base.hpp"
 #include "kith/sync/sync_vdir_view.hpp"
 
@@ -26,15 +32,21 @@ struct VdirFile {
     std::string bytes;
 };
 
+// A person of the network as the first pass keeps them: who they are, not what they hold.
+struct SyncPerson {
+    std::string path, slug, name, uid;
+    bool archived = false;
+    std::optional<FileStamp> stamp;  // their file's, taken before it was read
+};
+
 // What the sync starts from.
 struct SyncInput {
     std::vector<VdirFile> files;     // every readable .vcf of the vdir but the cards of quiet UIDs
     std::vector<std::string> names;  // every .vcf name in the vdir, readable or not
-    std::vector<Contact> people;     // active and archived, but the people of quiet UIDs
+    std::vector<SyncPerson> people;  // active and archived, in network order, but the people of quiet UIDs
     std::optional<SyncBase> base;    // nullopt when there is none (first sync, or lost)
     std::set<std::string> quiet;     // UIDs whose card and person are as the base recorded: not read
     std::map<std::string, FileStamp> card_stamps;    // each .vcf name's stamp, taken before reading
-    std::map<std::string, FileStamp> person_stamps;  // each person read: their file's stamp, taken before reading
     std::uint64_t settled_ns = 0;    // a file changed since may change again unseen (trusted_stamp)
     Day today;
     int version = 3;                            // of new cards
@@ -44,7 +56,7 @@ struct SyncInput {
 // A change to a person's file: their synced fields from `have` to `want`, and a new `uid:`.
 struct SyncEdit {
     std::string path, slug, uid;  // uid: theirs, or the new one
-    const Contact* contact;     // as read: one of SyncInput::people, kept until the edit is staged
+    const Contact* contact;     // as read: valid until the next chunk of people is read
     SyncView have, want;
     std::string new_uid;        // set when the person gets their first uid
     std::vector<std::string> keys;  // the keys that change
@@ -65,47 +77,72 @@ struct SyncPersonConflict {
 
 // Everything one run does.
 struct SyncPlan {
-    std::vector<SyncEdit> edits;
+    std::vector<SyncEdit> edits;           // the edits of the people planned since they were last staged
     ImportRecords records;                 // new people from new cards (import's planner adds or merges them)
     ImportPlan imports;
     std::vector<std::pair<std::string, SyncBaseEntry>> record_bases;  // each record's UID and base entry
-    std::vector<SyncCardWrite> cards;
+    std::deque<SyncCardWrite> cards;       // held in memory (a dry run); a deque: never copied to grow
+    std::deque<ScratchFile::Span> kept_cards;  // kept in the scratch file, each with its base entry (keep_card_write)
+    std::set<std::string> held;            // UIDs held back: their kept cards are not written
     std::vector<SyncPersonConflict> conflicts;
     std::vector<Error> problems;           // cards not synced (bad file, duplicate UID): exit 3
     std::vector<std::string> gone;         // messages: cards deleted from the vdir
     SyncBase base;                         // the next base, the new people's entries left to add_imported
 };
 
-// Which UIDs a run need not read: those whose card and person's file have the stamps the base
-// recorded when both sides last agreed (a card deleted since counts as unchanged while it is gone).
-class SyncQuiet {
+// Keeps a card to write in the scratch file, with the base entry to record once it is written.
+ScratchFile::Span keep_card_write(ScratchFile& texts, const SyncCardWrite& card, const std::optional<SyncBaseEntry>& entry);
+// Reads a card kept by keep_card_write; its base entry, when it has one, into `entry`.
+SyncCardWrite read_card_write(const ScratchFile& texts, ScratchFile::Span span, SyncBase& entry);
+
+// Plans a sync in steps: who is who (the constructor), the people new cards merge into (the
+// import's decisions), then each person read in full, then the rest of the base.
+class SyncPlanner {
 public:
-    // Takes the pairs whose card is as the base recorded, by their person's file.
-    SyncQuiet(const SyncBase& base, const std::map<std::string, FileStamp>& card_stamps);
-    // Returns true when the person's file is as the base recorded too: their UID is then quiet.
-    bool person_quiet(const std::string& path, const std::optional<FileStamp>& stamp);
-    // Returns true when the vdir file is the card of a quiet UID (found so far).
-    bool card_quiet(const std::string& name) const { return quiet_files_.count(name) > 0; }
-    // The UIDs found quiet.
-    const std::set<std::string>& uids() const { return quiet_; }
+    // Reads the cards and matches them with the people by UID; two cards or two people with
+    // one UID are problems, and new cards are the plan's records. Card texts go to `texts`
+    // when given. Throws an invalid Error when the vdir holds no card at all while the base
+    // holds some (an emptied vdir is refused, as vdirsyncer refuses an emptied storage).
+    SyncPlanner(SyncInput& input, std::string vdir, ScratchFile* texts);
+    // The plan so far.
+    SyncPlan& plan() { return plan_; }
+    // Returns true when the file is of a person with no uid yet: new cards may be matched with them.
+    bool unsynced(const std::string& path) const;
+    // Holds in the network new cards are matched with the slugs of the people with a uid.
+    void hold_slugs(ImportNetwork& network) const;
+    // Takes the import's decisions (plan().imports): whom the people with no card get one for.
+    void imported();
+    // Returns true when the person of the file is to be read in full: their pair is merged, or
+    // they get a card.
+    bool wants(const std::string& path) const { return wanted_.count(path) > 0; }
+    // Plans one person read in full: their card, their base entry, and their edit (in
+    // plan().edits, which stage_sync_edits stages before the person is let go).
+    void plan_person(const Contact& person);
+    // Ends the plan: the base entries of the UIDs left as they were; the quiet ones are moved
+    // from the input's base.
+    void finish();
 
 private:
-    std::map<std::string, const std::pair<const std::string, SyncBaseEntry>*> by_person_;
-    std::set<std::string> quiet_, quiet_files_;
+    struct ReadCard {  // a card read: its file among SyncInput::files (parsed again when merged)
+        std::string file;
+        size_t index = 0;
+    };
+    void merge_pair(const Contact& p, const SyncPerson& first, const std::string& uid, const ReadCard& read);
+    void new_card(const Contact& p, const SyncPerson& first, const std::string& uid);
+    void keep_card(SyncCardWrite card, std::optional<SyncBaseEntry> entry);
+    std::optional<FileStamp> card_stamp(const std::string& file, bool written) const;
+    std::optional<FileStamp> person_stamp(const SyncPerson& p, bool written) const;
+
+    SyncInput& input_;
+    const SyncBase& old_;
+    std::string vdir_;
+    ScratchFile* texts_;
+    SyncPlan plan_;
+    std::set<std::string> blocked_, names_;
+    std::unordered_map<std::string, ReadCard> cards_;       // by UID
+    std::unordered_map<std::string, size_t> people_by_uid_;  // into input.people; quiet ones absent
+    std::unordered_map<std::string_view, size_t> by_path_;   // into input.people
+    std::unordered_map<std::string, std::string> wanted_;    // path -> the UID to merge, or to give a card
 };
-
-// Plans a sync; the base entries of quiet UIDs are moved from `input.base` into the plan's.
-// Throws an invalid Error when the vdir holds no card at all while the base holds some (an
-// emptied vdir is refused, as vdirsyncer refuses an emptied storage).
-SyncPlan plan_sync(SyncInput& input, const std::string& vdir);
-
-// Records in the base the people the import added from new cards (a merge is left to the next
-// run, which compares the person and the card with no base).
-void add_imported(SyncPlan& plan);
-
-// Leaves a UID as the last sync left it, for a side that could not be written: its card is not
-// written and its base entry is the one of `old` (none when it had none), so that the next run
-// merges it again and loses no side's change.
-void hold_back(SyncPlan& plan, const std::optional<SyncBase>& old, const std::string& uid);
 
 }  // namespace kith

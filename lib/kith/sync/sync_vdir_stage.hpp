@@ -1,0 +1,48 @@
+#pragma once
+// `kith sync vdir`'s plan applied: each person's edit staged (the editor's surgical edits), a
+// pair held back when a side cannot be written, the people the import adds recorded in the
+// base; and the pairs a run need not read (SyncQuiet).
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kith/store/transaction.hpp"
+#include "kith/sync/sync_vdir.hpp"
+
+namespace kith {
+
+// Stages the edits of plan.edits (and empties it): one the editor refuses is reported, and its
+// pair held back. Adds a line to `lines` for each edit from the vdir.
+void stage_sync_edits(Transaction& change, SyncPlan& plan, const std::optional<SyncBase>& old, const std::string& would,
+                      std::vector<std::string>& lines, std::vector<Error>& problems);
+
+// Which UIDs a run need not read: those whose card and person's file have the stamps the base
+// recorded when both sides last agreed (a card deleted since counts as unchanged while it is gone).
+class SyncQuiet {
+public:
+    // Takes the pairs whose card is as the base recorded, by their person's file.
+    SyncQuiet(const SyncBase& base, const std::map<std::string, FileStamp>& card_stamps);
+    // Returns true when the person's file is as the base recorded too: their UID is then quiet.
+    bool person_quiet(const std::string& path, const std::optional<FileStamp>& stamp);
+    // Returns true when the vdir file is the card of a quiet UID (found so far).
+    bool card_quiet(const std::string& name) const { return quiet_files_.count(name) > 0; }
+    // The UIDs found quiet.
+    const std::set<std::string>& uids() const { return quiet_; }
+
+private:
+    std::map<std::string, const std::pair<const std::string, SyncBaseEntry>*> by_person_;
+    std::set<std::string> quiet_, quiet_files_;
+};
+
+// Records in the base the people the import added from new cards (a merge is left to the next
+// run, which compares the person and the card with no base).
+void add_imported(SyncPlan& plan);
+
+// Leaves a UID as the last sync left it, for a side that could not be written: its card is not
+// written and its base entry is the one of `old` (none when it had none), so that the next run
+// merges it again and loses no side's change.
+void hold_back(SyncPlan& plan, const std::optional<SyncBase>& old, const std::string& uid);
+
+}  // namespace kith
