@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "app.hpp"
+#include "kith/store/sync_record.hpp"
 #include "kith/sync/sync_log.hpp"
 
 namespace kith::cli {
@@ -28,13 +29,5 @@ size_t log_sync_entries(Context& ctx, const Config& config, const std::vector<Sy
 
 // Returns the day of a POSIX time in the local time zone (TZ): what the syncs count a day by.
 Day local_day(std::int64_t time);
-
-// Returns the day after the one recorded as synced through in .kith/sync-SOURCE for each of
-// `keys` (the earliest of them; none given: the source's own), or nullopt when one has none.
-std::optional<Day> day_after_last_sync(const Store& store, const std::string& source, const std::vector<std::string>& keys = {});
-
-// Records in .kith/sync-SOURCE that the days up to `through` are synced for each of `keys` (none
-// given: the source as a whole), keeping what it holds for others.
-void record_sync(const Store& store, const std::string& source, Day through, const std::vector<std::string>& keys = {});
 
 }  // namespace kith::cli

@@ -76,13 +76,6 @@ void read_vdir(const OutsideFolder& folder, SyncInput& input, const SyncQuiet& q
     }
 }
 
-// Where the base of this vdir lives in .kith/: one file per vdir, named by its absolute path.
-std::string base_path(const std::string& dir) {
-    std::error_code ec;
-    const auto absolute = std::filesystem::weakly_canonical(std::filesystem::absolute(dir), ec);
-    return fmt::format(".kith/sync-vdir-{:016x}.json", hash_bytes(ec ? dir : absolute.string()));
-}
-
 std::string joined(const std::vector<std::string>& values) {
     std::string out;
     for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
@@ -153,8 +146,7 @@ void keep_base(const Store& store, const std::string& file, SyncBase base, std::
         }
     };
     if (unchanged()) return;
-    store.make_folder(".kith");
-    store.write(file, bytes, size_t{1} << 30);
+    write_state_file(store, file, bytes, size_t{1} << 30);
 }
 
 Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
@@ -174,7 +166,7 @@ Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
     input.version = in.version;
     input.new_uid = random_uuid;
     input.settled_ns = settled_ns;
-    const std::string base_file = base_path(in.dir);
+    const std::string base_file = vdir_base_path(in.dir);
     std::optional<std::uint64_t> old_base;  // the hash of its bytes, which are not kept
     if (store.exists(base_file)) {
         try {

@@ -8,10 +8,12 @@
 
 #include <fmt/format.h>
 
+#include "kith/model/layout.hpp"
+
 namespace kith {
 
 void ScratchFile::open() {
-    const beneath::Place at = beneath::place(root_, ".kith/scratch", false, true);
+    const beneath::Place at = beneath::place(root_, layout::in_state("scratch"), false, true);
     fd_ = beneath::Fd(::openat(at.dir.get(), ".", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600));
     // A file system without O_TMPFILE: a file of an unpredictable name, unlinked at once.
     std::random_device random;
