@@ -17,8 +17,8 @@ Rules, for every file of cmd/:
 import glob
 import os
 import re
-import sys
-import tempfile
+
+import structure_check
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*"(?:[^"]*/)?((?:editor[a-z_]*|undo|beneath)\.hpp)"')
 FILE_IO = re.compile(
@@ -63,34 +63,20 @@ def check(source):
     return problems
 
 
-def self_test():
-    cases = {
-        'cmd/a.cpp': ('#include "kith/edit/editor_lists.hpp"\n#include "kith/edit/undo.hpp"\n'
-                      '#include "kith/store/beneath.hpp"\n#include "kith/edit/comments.hpp"\n', 3),
-        'cmd/b.cpp': ('std::ifstream in(path);\n::unlink(p.c_str());\nstore.remove(copy);\n'
-                      'std::filesystem::create_directories(dir, ec);\nconst WriteLock lock(root);\n'
-                      'folder.write(name, text);  // an OutsideFolder: the library writes\n', 5),
-        'cmd/c.cpp': ('    return 1;\n    return items.empty() ? 0 : 1;\n    return Outcome::done;\n'
-                      '    return n == 0;\n    say("return 3;");\n', 2),
-        'cmd/app.cpp': ('    return 3;\n', 0),
-        'cmd/main.cpp': ('    std::ifstream in(p);\n    return 80;\n', 0),
-        'cmd/sync_vdir.cpp': ('#include "kith/edit/editor.hpp"\n', 1),
-    }
-    failed = False
-    for name, (text, expected) in cases.items():
-        with tempfile.TemporaryDirectory() as root:
-            os.makedirs(os.path.join(root, os.path.dirname(name)))
-            open(os.path.join(root, name), 'w').write(text)
-            got = check(root)
-            if len(got) != expected:
-                print('self-test: %s: %d problems, expected %d: %s' % (name, len(got), expected, got))
-                failed = True
-    return 1 if failed else 0
+# Small trees and how many problems each must show (the self-test).
+SELF_TEST_CASES = {
+    'cmd/a.cpp': ('#include "kith/edit/editor_lists.hpp"\n#include "kith/edit/undo.hpp"\n'
+                  '#include "kith/store/beneath.hpp"\n#include "kith/edit/comments.hpp"\n', 3),
+    'cmd/b.cpp': ('std::ifstream in(path);\n::unlink(p.c_str());\nstore.remove(copy);\n'
+                  'std::filesystem::create_directories(dir, ec);\nconst WriteLock lock(root);\n'
+                  'folder.write(name, text);  // an OutsideFolder: the library writes\n', 5),
+    'cmd/c.cpp': ('    return 1;\n    return items.empty() ? 0 : 1;\n    return Outcome::done;\n'
+                  '    return n == 0;\n    say("return 3;");\n', 2),
+    'cmd/app.cpp': ('    return 3;\n', 0),
+    'cmd/main.cpp': ('    std::ifstream in(p);\n    return 80;\n', 0),
+    'cmd/sync_vdir.cpp': ('#include "kith/edit/editor.hpp"\n', 1),
+}
 
 
 if __name__ == '__main__':
-    if sys.argv[1:] == ['--self-test']:
-        sys.exit(self_test())
-    found = check(sys.argv[1])
-    print('\n'.join(found))
-    sys.exit(1 if found else 0)
+    structure_check.main(check, SELF_TEST_CASES)

@@ -14,8 +14,8 @@ Rules:
 import glob
 import os
 import re
-import sys
-import tempfile
+
+import structure_check
 
 RUN = re.compile(r'^\s*run(\s|$)')
 RUN_WITH_STATUS = re.compile(r'^\s*run\s+(-\d+|-"?\$\w+"?|!)(\s|$)')
@@ -58,27 +58,13 @@ def check(source):
     return problems
 
 
-def self_test():
-    cases = {
-        'tests/cli/a.bats': ('@test "x" {\n    run kith due\n    assert_output ""\n}\n', 1),
-        'tests/cli/b.bats': ('@test "x" {\n    run -1 kith due\n    run kith list\n    assert_success\n}\n', 0),
-        'tests/unit/test_a.cpp': ('CHECK_THROWS_AS(parse("x",\n    "y"), Error);\nCHECK_THROWS_AS(f(), std::logic_error);\n', 1),
-    }
-    failed = False
-    for name, (text, expected) in cases.items():
-        with tempfile.TemporaryDirectory() as root:
-            os.makedirs(os.path.join(root, os.path.dirname(name)))
-            open(os.path.join(root, name), 'w').write(text)
-            got = len(check(root))
-            if got != expected:
-                print('self-test: %s: %d problems, expected %d' % (name, got, expected))
-                failed = True
-    return 1 if failed else 0
+# Small trees and how many problems each must show (the self-test).
+SELF_TEST_CASES = {
+    'tests/cli/a.bats': ('@test "x" {\n    run kith due\n    assert_output ""\n}\n', 1),
+    'tests/cli/b.bats': ('@test "x" {\n    run -1 kith due\n    run kith list\n    assert_success\n}\n', 0),
+    'tests/unit/test_a.cpp': ('CHECK_THROWS_AS(parse("x",\n    "y"), Error);\nCHECK_THROWS_AS(f(), std::logic_error);\n', 1),
+}
 
 
 if __name__ == '__main__':
-    if sys.argv[1:] == ['--self-test']:
-        sys.exit(self_test())
-    found = check(sys.argv[1])
-    print('\n'.join(found))
-    sys.exit(1 if found else 0)
+    structure_check.main(check, SELF_TEST_CASES)
