@@ -10,6 +10,9 @@
 #include "refused.hpp"
 #include "temp_network.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_beneath {
+
 using namespace kith;
 namespace fs = std::filesystem;
 
@@ -112,3 +115,5 @@ TEST_CASE("edit_each refuses the first file, in their order, that an edit would 
     CHECK_THROWS_AS(change.edit_each({paths[0], paths[1], paths[0]}, [](size_t, const std::string& text) { return text; }),
                     std::logic_error);
 }
+
+}  // namespace unit_beneath

@@ -4,6 +4,9 @@
 #include "kith/model/contact_file.hpp"
 #include "kith/query/combine.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_combine {
+
 using namespace kith;
 
 namespace {
@@ -54,3 +57,5 @@ TEST_CASE("uncarried names B's comments, unknown keys and unknown item fields, e
     CHECK(found[2].message() == "a field of 'log' merge cannot carry: 'mood'");
     CHECK(uncarried("name: B\nnotes: \"# no\"\n", "b.yaml").empty());
 }
+
+}  // namespace unit_combine

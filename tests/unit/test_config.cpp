@@ -4,6 +4,9 @@
 #include "kith/base/error.hpp"
 #include "refused.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_config {
+
 using namespace kith;
 
 TEST_CASE("the file init writes reads as the defaults") {
@@ -42,3 +45,5 @@ TEST_CASE("bad settings are located") {
     CHECK_REFUSED((parse_config("git: {autocommit: maybe}\n", "kith.yaml")),
         ErrorKind::invalid, "'autocommit' must be true or false, not 'maybe'");
 }
+
+}  // namespace unit_config

@@ -3,6 +3,9 @@
 #include "kith/model/contact_file.hpp"
 #include "kith/base/error.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_contact_file {
+
 using namespace kith;
 
 static std::string problem(const std::string& bytes) {
@@ -87,3 +90,5 @@ TEST_CASE("new files are written in canonical order, quoting what needs it") {
     CHECK(back.interests == c.interests);
     CHECK(back.birthday == c.birthday);
 }
+
+}  // namespace unit_contact_file

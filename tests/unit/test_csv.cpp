@@ -6,6 +6,9 @@
 #include "kith/interchange/linkedin_csv.hpp"
 #include "refused.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_csv {
+
 using namespace kith;
 using Strings = std::vector<std::string>;
 
@@ -200,3 +203,5 @@ TEST_CASE("google and linkedin csv: a file with a header and no row, or no heade
     CHECK_THROWS_WITH_AS(read_linkedin_csv("Notes:\r\nFirst Name,Last Name,Connected On\r\n", "l.csv"),
                          "holds no connection, only the header line; nothing was imported", Error);
 }
+
+}  // namespace unit_csv

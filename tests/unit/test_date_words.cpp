@@ -4,6 +4,9 @@
 #include "kith/base/dates.hpp"
 #include "kith/base/error.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_date_words {
+
 using namespace kith;
 
 namespace {
@@ -109,3 +112,5 @@ TEST_CASE("a misspelt date gets a did-you-mean from the one spelling suggester")
     CHECK(refusal("tomorow weeks", today).find("did you mean") == std::string::npos);
     CHECK(corrected_date_words("next friday").empty());
 }
+
+}  // namespace unit_date_words

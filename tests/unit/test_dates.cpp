@@ -4,6 +4,9 @@
 #include "kith/base/error.hpp"
 #include "refused.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_dates {
+
 using namespace kith;
 
 static Day day(const char* text) { return *parse_iso_day(text); }
@@ -140,3 +143,5 @@ TEST_CASE("a command-line date leading outside years 1 to 9999 is a usage error"
     CHECK(parse_cli_day("7973y", today, Direction::future) == day("9999-11-28"));
     CHECK(parse_cli_day("+0d", today, Direction::future) == today);
 }
+
+}  // namespace unit_dates

@@ -4,6 +4,9 @@
 #include "kith/views/due_view.hpp"
 #include "kith/model/status.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_due {
+
 using namespace kith;
 
 static Day day(const char* text) { return *parse_iso_day(text); }
@@ -237,3 +240,5 @@ TEST_CASE("an empty due table is a header in tsv, [] in json, nothing in text") 
     CHECK(render_json(table) == "[]\n");
     CHECK(render_text(table, TextStyle{}).empty());
 }
+
+}  // namespace unit_due

@@ -9,6 +9,9 @@
 #include "kith/views/profile.hpp"
 #include "kith/base/text.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_due_view {
+
 using namespace kith;
 
 namespace {
@@ -141,3 +144,5 @@ TEST_CASE("a profile is for people: day and month, names, no 0.0×, wrapped valu
                     "             width of a narrow terminal window\n") != std::string::npos);
     CHECK(month_day_for_people(MonthDay{2, 29, 1996}) == "29 Feb 1996");
 }
+
+}  // namespace unit_due_view

@@ -4,6 +4,9 @@
 #include "kith/model/person_keys.hpp"
 #include "kith/query/duplicates.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_duplicates {
+
 using namespace kith;
 
 namespace {
@@ -73,3 +76,5 @@ TEST_CASE("comments: comment lines and comments after values, never a '#' inside
     CHECK(found[4].line == 10);
     CHECK(found[4].text == "# item");
 }
+
+}  // namespace unit_duplicates

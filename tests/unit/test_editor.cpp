@@ -7,6 +7,9 @@
 #include "kith/yaml/yaml_reader.hpp"
 #include "refused.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_editor {
+
 using namespace kith;
 
 // A hand-written file: comments, blank lines, odd quoting, unknown keys, a block scalar.
@@ -195,3 +198,5 @@ TEST_CASE("an empty field whose value stands on the lines below it is not writte
     // The next field, with a block of its own, leaves `done:` empty: it is set.
     CHECK(set_done("followups:\n- done:\n  what: |\n    text\n") == "followups:\n- done: 2026-11-28\n  what: |\n    text\n");
 }
+
+}  // namespace unit_editor

@@ -11,6 +11,9 @@
 #include "keeps_values.hpp"
 #include "refused.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_editor_fuzz {
+
 using namespace kith;
 
 namespace {
@@ -191,3 +194,5 @@ TEST_CASE("a '|+' text that ends the file keeps its text when a key goes after i
     CHECK(out == "name: Ada\nnotes: |-\n ltg:2\n 052h} \nsnooze: 2026-12-01\n");
     CHECK(keeps_values(text, out));
 }
+
+}  // namespace unit_editor_fuzz

@@ -11,6 +11,9 @@
 #include "keeps_values.hpp"
 #include "refused.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_editor_keep {
+
 using namespace kith;
 
 namespace {
@@ -182,3 +185,5 @@ TEST_CASE("a colon inside a comment makes no key, so a text item gets no field (
     CHECK_REFUSED(set_item_field("0g:\nlog:\n-       do\n-   \n-\n     dc #:\n", "log", 2, "done", "2026-11-28", "x.yaml"),
         ErrorKind::invalid, "item 3 of 'log' is not a map of 'key: value' lines");
 }
+
+}  // namespace unit_editor_keep

@@ -9,6 +9,9 @@
 #include "kith/yaml/yaml_reader.hpp"
 #include "refused.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_editor_lists {
+
 using namespace kith;
 
 namespace {
@@ -93,3 +96,5 @@ TEST_CASE("add_list_items and insert_items add many items in one edit, in the li
     REQUIRE(phones.size() == 3001);
     CHECK(phones.back() == "+44 20 1002999");
 }
+
+}  // namespace unit_editor_lists

@@ -19,6 +19,9 @@
 #include "kith/yaml/yaml_reader.hpp"
 #include "refused.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_editor_quoted {
+
 using namespace kith;
 
 namespace {
@@ -187,3 +190,5 @@ TEST_CASE("checked_edit refuses a result in which another value, or its own, rea
     CHECK_REFUSED(editing::checked_edit(root, "name: A\nnotes: [\n", "log", "t.yaml", any),
         ErrorKind::invalid, "kith cannot change 'log' here without leaving the file");
 }
+
+}  // namespace unit_editor_quoted

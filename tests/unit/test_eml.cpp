@@ -4,6 +4,9 @@
 
 #include "kith/interchange/eml.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_eml {
+
 using namespace kith;
 
 namespace {
@@ -56,3 +59,5 @@ TEST_CASE("a recipient without a usable address is left out and named; a body wi
     const Draft none = render_draft({}, {{"No Mail", ""}}, "s", "b\n");
     CHECK(none.text.find("To:") == std::string::npos);
 }
+
+}  // namespace unit_eml

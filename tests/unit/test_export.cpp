@@ -12,6 +12,9 @@
 #include "kith/interchange/vcard_contact.hpp"
 #include "kith/interchange/vcard_write.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_export {
+
 using namespace kith;
 using Strings = std::vector<std::string>;
 
@@ -252,3 +255,5 @@ TEST_CASE("contact files: url and uid are read, and new files write them in cano
     CHECK(std::find(keys.begin(), keys.end(), "url") == std::find(keys.begin(), keys.end(), "address") + 1);
     CHECK(std::find(keys.begin(), keys.end(), "uid") + 1 == std::find(keys.begin(), keys.end(), "dates"));
 }
+
+}  // namespace unit_export

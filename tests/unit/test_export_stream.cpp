@@ -7,6 +7,9 @@
 #include "generated.hpp"
 #include "kith/interchange/export.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_export_stream {
+
 using namespace kith;
 
 namespace {
@@ -37,3 +40,5 @@ TEST_CASE("export stream: vCard, CSV, JSON and ics as when rendered at once, on 
         if (people == 300) CHECK(ics.find("BEGIN:VTODO") != std::string::npos);
     }
 }
+
+}  // namespace unit_export_stream

@@ -6,6 +6,9 @@
 #include "kith/model/field_change.hpp"
 #include "refused.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_field_change {
+
 using namespace kith;
 
 namespace {
@@ -127,3 +130,5 @@ TEST_CASE("remove_list_items: a block list loses its items' lines, a flow list i
     CHECK_REFUSED((remove_list_items("name: A\ntags: {a: 1}\n", "tags", {"a"}, canonical_keys(), "x")),
         ErrorKind::invalid, "'tags' is not a list of texts");
 }
+
+}  // namespace unit_field_change

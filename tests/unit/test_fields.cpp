@@ -12,6 +12,9 @@
 #include "kith/views/profile.hpp"
 #include "kith/interchange/vcard_contact.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_fields {
+
 using namespace kith;
 
 namespace {
@@ -135,3 +138,5 @@ TEST_CASE("fields: an import merges every field it may fill into a person who la
         CHECK_MESSAGE(has_fact, key);
     }
 }
+
+}  // namespace unit_fields

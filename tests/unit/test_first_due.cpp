@@ -7,6 +7,9 @@
 #include "kith/interchange/first_due.hpp"
 #include "kith/model/status.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_first_due {
+
 using namespace kith;
 
 static Day day(const char* text) { return *parse_iso_day(text); }
@@ -74,3 +77,5 @@ TEST_CASE("first due days are the same for the same network, whatever else happe
     FirstDueCalendar a(today), b(today);
     for (int i = 0; i < 40; ++i) CHECK(a.place(today, Duration{90, 'd'}) == b.place(today, Duration{90, 'd'}));
 }
+
+}  // namespace unit_first_due

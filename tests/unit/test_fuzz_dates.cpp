@@ -4,6 +4,9 @@
 #include "kith/base/dates.hpp"
 #include "kith/base/error.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_fuzz_dates {
+
 using namespace kith;
 
 namespace {
@@ -29,3 +32,5 @@ TEST_CASE("a relative day beyond the calendar is refused, never wrapped (found b
         refused_or_round_trips(text);
     }
 }
+
+}  // namespace unit_fuzz_dates

@@ -8,6 +8,9 @@
 #include "kith/views/stats_view.hpp"
 #include "kith/base/xml.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_health {
+
 using namespace kith;
 
 namespace {
@@ -216,3 +219,5 @@ TEST_CASE("health: the window never starts before year 1") {
     CHECK(format_day(last.from) == "9999-12-01");
     CHECK(last.promises.size() == 1);
 }
+
+}  // namespace unit_health

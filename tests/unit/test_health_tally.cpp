@@ -9,6 +9,9 @@
 #include "kith/views/health.hpp"
 #include "kith/views/health_json.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_health_tally {
+
 using namespace kith;
 
 namespace {
@@ -61,3 +64,5 @@ TEST_CASE("health tally: the same figures in slug order, file order, and shuffle
         }
     }
 }
+
+}  // namespace unit_health_tally

@@ -2,6 +2,9 @@
 
 #include "kith/interchange/ics.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_ics {
+
 using namespace kith;
 
 TEST_CASE("TEXT values escape backslash, semicolon, comma and newlines") {
@@ -152,3 +155,5 @@ TEST_CASE("with events, follow-ups and contacts are all-day VEVENTs: overdue on 
     // The same thing has the same UID whichever way it is written.
     CHECK(value_of(todos, "UID") == value_of(events, "UID"));
 }
+
+}  // namespace unit_ics

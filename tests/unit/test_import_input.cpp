@@ -2,6 +2,9 @@
 
 #include "kith/interchange/import_input.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_import_input {
+
 using namespace kith;
 using Strings = std::vector<std::string>;
 
@@ -117,3 +120,5 @@ TEST_CASE("import input: bytes that are not UTF-8 are read as Windows-1252, one 
     CHECK(utf8_or_cp1252("\xe2\x82") == "\u00e2\u201a");  // a cut sequence: each byte on its own
     CHECK(utf8_or_cp1252("plain") == "plain");
 }
+
+}  // namespace unit_import_input

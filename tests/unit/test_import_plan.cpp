@@ -6,6 +6,9 @@
 
 #include "kith/interchange/import_plan.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_import_plan {
+
 using namespace kith;
 using Strings = std::vector<std::string>;
 
@@ -213,3 +216,5 @@ TEST_CASE("import plan: ImportNetwork keeps keys alone, and each person matched 
     CHECK(reads["contacts/p6.yaml"] == 1);
     CHECK(plan.added == size_t(std::count_if(expected.begin(), expected.end(), [](const auto& e) { return e.second.empty(); })));
 }
+
+}  // namespace unit_import_plan

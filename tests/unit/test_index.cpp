@@ -5,6 +5,9 @@
 #include "kith/store/index.hpp"
 #include "kith/model/status.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_index {
+
 using namespace kith;
 
 static const char* ada_text =
@@ -146,3 +149,5 @@ TEST_CASE("a flipped byte anywhere in the index is detected: the index is refuse
         CHECK_FALSE(summaries_in(flipped));
     }
 }
+
+}  // namespace unit_index

@@ -10,6 +10,9 @@
 #include "refused.hpp"
 #include "temp_network.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_input_file {
+
 using namespace kith;
 
 TEST_CASE("read_input_file reads a regular file, stops past the cap, and never blocks on a pipe") {
@@ -59,3 +62,5 @@ TEST_CASE("an edit copy lives in .kith/ with the file it was made from, and is d
     CHECK_FALSE(copy.exists());
     CHECK_FALSE(copy.knows_from());
 }
+
+}  // namespace unit_input_file

@@ -12,6 +12,9 @@
 #include "refused.hpp"
 #include "temp_network.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_intent {
+
 using namespace kith;
 namespace fs = std::filesystem;
 
@@ -263,3 +266,5 @@ TEST_CASE("a move whose moved file a git clean took is made again from its secon
     CHECK(finish_with(net, {{"move", "contacts/a.yaml", "archive/a.yaml", intent::absent, moved}}).empty());
     CHECK(net.get("archive/a.yaml") == "name: A\n");
 }
+
+}  // namespace unit_intent

@@ -8,6 +8,9 @@
 #include "kith/model/interaction.hpp"
 #include "refused.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_interaction {
+
 using namespace kith;
 
 TEST_CASE("log entries are one flow line with quoted notes when needed") {
@@ -146,3 +149,5 @@ TEST_CASE("log entries added in one edit give the text of adding them one by one
     CHECK_REFUSED(add_log_entries("name: Ada\nlog: [{date: 2026-03-01}]\n", batches[1], "x.yaml"), ErrorKind::invalid,
                   "'log' is written on one line");
 }
+
+}  // namespace unit_interaction

@@ -8,6 +8,9 @@
 #include "kith/interchange/vcard_contact.hpp"
 #include "kith/interchange/interchange.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_interchange {
+
 using namespace kith;
 
 namespace {
@@ -67,3 +70,5 @@ TEST_CASE("interchange: drop_repeats keeps the first of each value in order, as 
     CHECK(dropped == std::vector<std::string>{"b", "a", "c", "d"});
     CHECK(dropped == one_at_a_time);
 }
+
+}  // namespace unit_interchange

@@ -3,6 +3,9 @@
 #include "kith/query/introduce.hpp"
 #include "kith/query/suggest.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_introduce {
+
 using namespace kith;
 
 static Contact make(const char* slug, const char* name) {
@@ -147,3 +150,5 @@ TEST_CASE("suggestions for one person, a limit, and a deterministic order on tie
     query.limit = 0;
     CHECK(pairs(people, query) == std::vector<std::string>{"a+d", "b+d", "c+d", "d+e"});
 }
+
+}  // namespace unit_introduce

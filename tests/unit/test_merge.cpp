@@ -7,6 +7,9 @@
 #include "kith/yaml/yaml_reader.hpp"
 #include "refused.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_merge {
+
 using namespace kith;
 
 namespace {
@@ -171,3 +174,5 @@ TEST_CASE("merge: dropping an entry keeps the text of a '|+' note of the entry b
     CHECK(root.find("log")->items[0].find("note")->text == "a\n");
     CHECK(root.find("notes")->text == "changed");
 }
+
+}  // namespace unit_merge

@@ -9,6 +9,9 @@
 #include "kith/merge/merge.hpp"
 #include "kith/yaml/yaml_reader.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_merge_bytes {
+
 using namespace kith;
 
 namespace {
@@ -198,3 +201,5 @@ TEST_CASE("merge: a list key one side removed and the other commented keeps the 
     CHECK(from_block.conflicts == 0);
     CHECK(has(from_block.text, "title: \"Lead Analyst\"\ntags:   # mine\nnotes:"));
 }
+
+}  // namespace unit_merge_bytes

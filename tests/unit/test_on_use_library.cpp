@@ -5,6 +5,9 @@
 #include "kith/sync/on_use_library.hpp"
 #include "refused.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_on_use_library {
+
 using kith::ErrorKind;
 using kith::OnUseLibrary;
 
@@ -26,3 +29,5 @@ TEST_CASE("on-use library: a function the library lacks is a usage error naming 
     OnUseLibrary c("libc.so.6");
     CHECK_REFUSED(c.function("kith_no_such_function"), ErrorKind::usage, "'libc.so.6' has no function 'kith_no_such_function'");
 }
+
+}  // namespace unit_on_use_library

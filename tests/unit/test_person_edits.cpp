@@ -4,6 +4,9 @@
 #include "kith/model/person_edits.hpp"
 #include "refused.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_person_edits {
+
 using namespace kith;
 
 namespace {
@@ -97,3 +100,5 @@ TEST_CASE("rename_person keeps the old name as an aka once, and log_interaction 
     CHECK(after.log.size() == 4);
     CHECK(after.followups.back().what == "send a card");
 }
+
+}  // namespace unit_person_edits

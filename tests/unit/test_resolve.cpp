@@ -3,6 +3,9 @@
 #include "kith/base/error.hpp"
 #include "kith/query/resolve.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_resolve {
+
 using namespace kith;
 
 static std::vector<Contact> people() {
@@ -108,3 +111,5 @@ TEST_CASE("an ambiguous NAME lists at most eight candidates with what tells them
     CHECK(message.find("and 2 more") != std::string::npos);
     CHECK(candidates(all, "sam park").size() == 10);
 }
+
+}  // namespace unit_resolve

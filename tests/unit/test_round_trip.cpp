@@ -10,6 +10,9 @@
 #include "kith/model/interaction.hpp"
 #include "kith/yaml/yaml_emit.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_round_trip {
+
 using namespace kith;
 
 namespace {
@@ -123,3 +126,5 @@ TEST_CASE("texts that broke a flow value or a flow list read back (issue 8)") {
         CHECK(c.log[0].note == text);
     }
 }
+
+}  // namespace unit_round_trip

@@ -5,6 +5,9 @@
 #include "kith/store/scratch.hpp"
 #include "temp_network.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_scratch {
+
 using namespace kith;
 
 TEST_CASE("scratch file: texts read back as appended, and no file is left in .kith/, not even while it is open") {
@@ -23,3 +26,5 @@ TEST_CASE("scratch file: texts read back as appended, and no file is left in .ki
     }
     CHECK(std::filesystem::is_empty(net.root / ".kith"));
 }
+
+}  // namespace unit_scratch

@@ -3,6 +3,9 @@
 #include "kith/base/slug.hpp"
 #include "kith/base/text.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_slug {
+
 using namespace kith;
 
 TEST_CASE("slugs fold Latin letters to ASCII") {
@@ -86,3 +89,5 @@ TEST_CASE("a numbered slug fits in 80 bytes and is cut between characters, never
     }
     CHECK(numbered_slug(std::string(79, 'a') + "-b", 3).ends_with("a-3"));
 }
+
+}  // namespace unit_slug

@@ -11,6 +11,9 @@
 #include "refused.hpp"
 #include "temp_network.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_store {
+
 using namespace kith;
 namespace fs = std::filesystem;
 
@@ -129,3 +132,5 @@ TEST_CASE("the network is found as SPEC 1 orders it") {
         CHECK(std::string(e.message()).find("run 'kith init'") != std::string::npos);
     }
 }
+
+}  // namespace unit_store

@@ -9,6 +9,9 @@
 #include "kith/query/suggest.hpp"
 #include "refused.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_suggest_digest {
+
 using namespace kith;
 
 namespace {
@@ -63,3 +66,5 @@ TEST_CASE("suggest digest: the same suggestions as from the full contacts, on a 
         }
     }
 }
+
+}  // namespace unit_suggest_digest

@@ -7,6 +7,9 @@
 #include "kith/sync/sync_calendar_ical.hpp"
 #include "refused.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_sync_calendar {
+
 using namespace kith;
 
 namespace {
@@ -128,3 +131,5 @@ TEST_CASE("a calendar plan names the people it is for and checks their logs as t
     REQUIRE(entries.size() == 2);
     CHECK((entries[0].slug == "ada" && entries[1].slug == "cy" && entries[1].entry.note == "Sync"));
 }
+
+}  // namespace unit_sync_calendar

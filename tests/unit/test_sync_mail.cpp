@@ -9,6 +9,9 @@
 #include "kith/sync/sync_mail_address.hpp"
 #include "kith/sync/sync_mail_head.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_sync_mail {
+
 using namespace kith;
 
 namespace {
@@ -187,3 +190,5 @@ TEST_CASE("a mail plan names the people it is for and checks their logs as they 
     CHECK((entries[0].slug == "ada" && entries[0].entry.date == day("2026-03-01")));
     CHECK((entries[1].slug == "cy" && entries[1].entry.date == day("2026-03-02")));
 }
+
+}  // namespace unit_sync_mail

@@ -4,6 +4,9 @@
 #include "kith/sync/sync_vdir_card.hpp"
 #include "refused.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_sync_vdir {
+
 using namespace kith;
 
 TEST_CASE("sync vdir: a scalar changed on one side wins; on both, a conflict keeps each side and the old base") {
@@ -126,3 +129,5 @@ TEST_CASE("sync vdir: a vdir file must hold one card with a UID, in UTF-8") {
     CHECK_THROWS_WITH_AS(read_sync_card("hello\n", "a.vcf"), doctest::Contains("no card"), Error);
     CHECK_THROWS_WITH_AS(read_sync_card("BEGIN:VCARD\nUID:1\nFN:A\n", "a.vcf"), doctest::Contains("END:VCARD"), Error);
 }
+
+}  // namespace unit_sync_vdir

@@ -5,6 +5,9 @@
 #include "kith/base/table.hpp"
 #include "kith/base/text.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_text {
+
 using namespace kith;
 
 TEST_CASE("visible() shows every terminal control as an escape") {
@@ -102,3 +105,5 @@ TEST_CASE("suggest_spelling ranks ids by their best form, each id once") {
     CHECK(kith::suggest_spelling("adda", forms, 3) == std::vector<size_t>{0});
     CHECK(kith::suggest_spelling("zzzz", forms, 3).empty());
 }
+
+}  // namespace unit_text

@@ -16,6 +16,9 @@
 #include "refused.hpp"
 #include "temp_network.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_transaction {
+
 using namespace kith;
 namespace fs = std::filesystem;
 
@@ -281,3 +284,5 @@ TEST_CASE("a removal is part of the change: after the edits, all or nothing, fin
     CHECK(intent::refusal(net.root.string(), {"remove", ".git/config", ".git/config", "1:2", "-"}).has_value());
     CHECK_FALSE(intent::refusal(net.root.string(), {"remove", "contacts/a.yaml", "contacts/a.yaml", "1:2", "-"}).has_value());
 }
+
+}  // namespace unit_transaction

@@ -4,6 +4,9 @@
 #include "kith/interchange/vcard.hpp"
 #include "kith/interchange/vcard_contact.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_vcard {
+
 using namespace kith;
 
 namespace {
@@ -215,3 +218,5 @@ TEST_CASE("vcard: a file that holds no card is one error saying what it looked l
     CHECK(file.errors[0].located() == "x.csv: holds no vCard (no BEGIN:VCARD line): its first line is 'First Name,Last Name'; "
                                       "it looks like a Google Contacts CSV: try 'kith import google'");
 }
+
+}  // namespace unit_vcard

@@ -3,6 +3,9 @@
 #include "kith/yaml/yaml_emit.hpp"
 #include "kith/yaml/yaml_reader.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_yaml_emit {
+
 using namespace kith;
 
 // Writes `text` as a value in flow context and reads it back.
@@ -36,3 +39,5 @@ TEST_CASE("flow lists and maps") {
     CHECK(yaml_flow_list({"a", "b c", "no"}) == "[a, b c, \"no\"]");
     CHECK(yaml_flow_map({{"date", "2026-01-01"}, {"kind", "call"}}) == "{date: 2026-01-01, kind: call}");
 }
+
+}  // namespace unit_yaml_emit

@@ -6,6 +6,9 @@
 #include "kith/yaml/yaml_hints.hpp"
 #include "kith/yaml/yaml_reader.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_yaml_hints {
+
 using namespace kith;
 
 // Returns "line:col: message" of the error reading `bytes` raises, or "" when it reads.
@@ -65,3 +68,5 @@ TEST_CASE("open_bracket_before skips brackets in quotes and comments") {
     REQUIRE(inner);
     CHECK(inner->column == 8);
 }
+
+}  // namespace unit_yaml_hints

@@ -6,6 +6,9 @@
 #include "kith/yaml/yaml_reader.hpp"
 #include "refused.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_yaml_reader {
+
 using namespace kith;
 
 // Returns "line:col: message" of the error reading `bytes` raises, or "" when it reads.
@@ -212,3 +215,5 @@ TEST_CASE("a text read again reads the same, and one that does not read fails ea
         }
     }
 }
+
+}  // namespace unit_yaml_reader
