@@ -9,7 +9,9 @@ Rules:
   a status assertion (assert_success, assert_failure, $status, refused_untouched) before the
   next `run` or the end of the test;
 - a unit test checks a refusal with CHECK_REFUSED (kind and words of the error), never with a
-  bare CHECK_THROWS_AS(..., Error), which passes on any error at all.
+  bare CHECK_THROWS_AS(..., Error), which passes on any error at all;
+- a unit test file `test_NAME.cpp` puts what it defines in its own `namespace unit_NAME`: the
+  unit tests compile in unity batches, where two files' helpers of one name would clash.
 """
 import glob
 import os
@@ -48,6 +50,14 @@ def bare_throws(path):
             % (path, text.count('\n', 0, m.start()) + 1) for m in BARE_THROWS.finditer(text)]
 
 
+def own_namespace(path):
+    name = os.path.basename(path)[len('test_'):-len('.cpp')]
+    if re.search(r'^namespace unit_%s \{$' % re.escape(name), open(path, encoding='utf-8').read(), re.M):
+        return []
+    return ['%s:1: a unit test file without its own namespace: put what follows the includes in '
+            '`namespace unit_%s {`' % (path, name)]
+
+
 def check(source):
     problems = []
     for path in sorted(glob.glob(os.path.join(source, 'tests/cli/*.bats')) +
@@ -55,6 +65,8 @@ def check(source):
         problems += unasserted_runs(path)
     for path in sorted(glob.glob(os.path.join(source, 'tests/unit/*.cpp'))):
         problems += bare_throws(path)
+    for path in sorted(glob.glob(os.path.join(source, 'tests/unit/test_*.cpp'))):
+        problems += own_namespace(path)
     return problems
 
 
@@ -62,7 +74,10 @@ def check(source):
 SELF_TEST_CASES = {
     'tests/cli/a.bats': ('@test "x" {\n    run kith due\n    assert_output ""\n}\n', 1),
     'tests/cli/b.bats': ('@test "x" {\n    run -1 kith due\n    run kith list\n    assert_success\n}\n', 0),
-    'tests/unit/test_a.cpp': ('CHECK_THROWS_AS(parse("x",\n    "y"), Error);\nCHECK_THROWS_AS(f(), std::logic_error);\n', 1),
+    'tests/unit/test_a.cpp': ('namespace unit_a {\nCHECK_THROWS_AS(parse("x",\n    "y"), Error);\n'
+                              'CHECK_THROWS_AS(f(), std::logic_error);\n}\n', 1),
+    'tests/unit/test_b.cpp': ('namespace {\nint x;\n}\n', 1),
+    'tests/unit/test_c.cpp': ('#include <a>\nnamespace unit_c {\nint x;\n}  // namespace unit_c\n', 0),
 }
 
 
