@@ -73,7 +73,7 @@ Outcome sync_calendar(Context& ctx, const SyncCalendarOptions& in) {
             ctx.had_invalid_files = true;
         }
     }
-    read_whole_logs(store, network.config, network.contacts, planner.planned_people());
+    read_whole_logs(store, network.config, network.contacts, planner.people_to_read());
     log_sync_entries(ctx, network.config, planner.entries(), in.dry_run, in.format, "calendar");
     // A file that could not be read is read again from the same day once it is repaired.
     if (!in.dry_run && !ctx.had_invalid_files) record_sync(store, "calendar", today - date::days{1}, synced);

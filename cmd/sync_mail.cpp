@@ -75,7 +75,7 @@ Outcome sync_mail(Context& ctx, const SyncMailOptions& in) {
                        [&](const MailMessage& message) { planner.add(message); });
     // A dry run prints only what the logs lack; a run that writes decides that file by file, under the lock
     // (an email entry matches by day alone, so the plan needs no whole log to leave one out).
-    if (in.dry_run) read_whole_logs(store, network.config, network.contacts, planner.planned_people());
+    if (in.dry_run) read_whole_logs(store, network.config, network.contacts, planner.people_to_read());
     log_sync_entries(ctx, network.config, planner.entries(), in.dry_run, in.format, "mail");
     if (!in.dry_run) record_sync(store, "mail", today - date::days{1});
     return Outcome::done;

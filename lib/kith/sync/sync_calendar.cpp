@@ -34,10 +34,14 @@ void CalendarPlanner::add(const EventInstance& instance) {
     }
 }
 
-std::vector<size_t> CalendarPlanner::planned_people() const {
+std::vector<size_t> CalendarPlanner::people_to_read() const {
     std::vector<size_t> who;
-    for (const auto& [key, chosen] : chosen_)
-        if (who.empty() || who.back() != std::get<0>(key)) who.push_back(std::get<0>(key));
+    size_t last = people_.size();
+    for (const auto& [key, chosen] : chosen_) {  // a person's first key holds their first day
+        const size_t person = std::get<0>(key);
+        if (person != last && may_hold_contact_from(people_[person].log, Day{date::days{std::get<1>(key)}})) who.push_back(person);
+        last = person;
+    }
     return who;
 }
 
