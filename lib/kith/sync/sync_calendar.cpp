@@ -58,6 +58,7 @@ std::vector<SyncEntry> CalendarPlanner::entries() const {
     std::sort(order.begin(), order.end(), [&](const Chosen* a, const Chosen* b) { return key(a) < key(b); });
     // In that order, as the check under the lock reads them: each against the log and those before it.
     std::vector<SyncEntry> out;
+    out.reserve(order.size());
     std::vector<LogEntry> planned;  // the current person's
     size_t last = people_.size();
     for (const Chosen* chosen : order) {
