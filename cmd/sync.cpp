@@ -31,7 +31,8 @@ Table dry_run_table(const std::vector<SyncEntry>& entries) {
     Table table{{{.key = "slug", .heading = "SLUG", .shrink = true},
                  {.key = "name", .heading = "NAME", .shrink = true, .name = true}, {"date", "DATE"}, {"kind", "KIND"},
                  {"note", "NOTE", false, true}}, {}, {}};
-    for (const SyncEntry& e : entries) table.add({e.slug, e.name, format_day(e.entry.date), e.entry.kind, e.entry.note});
+    for (const SyncEntry& e : entries)
+        table.add({std::string(e.slug), std::string(e.name), format_day(e.entry.date), e.entry.kind, e.entry.note});
     return table;
 }
 
@@ -55,19 +56,19 @@ void read_whole_logs(const Store& store, const Config& config, std::vector<Conta
 
 size_t log_sync_entries(Context& ctx, const Config& config, const std::vector<SyncEntry>& entries, bool dry_run,
                         const std::string& format, const std::string& source) {
-    std::set<std::string> slugs;
+    std::set<std::string_view> slugs;
     for (const SyncEntry& e : entries) slugs.insert(e.slug);
     if (dry_run) {
         ctx.print(dry_run_table(entries), format);
         ctx.say("sync " + source + ": would log " + entries_for(entries.size(), slugs.size()) + " (dry run)");
         return entries.size();
     }
-    std::map<std::string, std::vector<const SyncEntry*>> by_path;
+    std::map<std::string_view, std::vector<const SyncEntry*>> by_path;
     for (const SyncEntry& e : entries) by_path[e.path].push_back(&e);
     const Store store = ctx.store();
     Transaction change(store, config);
     std::vector<std::string> paths;
-    for (const auto& [path, planned] : by_path) paths.push_back(path);
+    for (const auto& [path, planned] : by_path) paths.emplace_back(path);
     std::vector<size_t> now(paths.size());  // what each file lacks, decided from its text under the lock
     change.edit_each(paths, [&](size_t i, const std::string& text) {  // each file read and written once, with all its entries
         return add_missing_entries(text, by_path.at(paths[i]), paths[i], config, now[i]);

@@ -42,6 +42,28 @@ std::vector<std::string> calendar_files(const std::string& path) {
     return found;
 }
 
+// Reads the calendar files and returns the entries they plan; the plan and the files' calendars
+// are let go before the entries are printed or written.
+std::vector<SyncEntry> plan_meetings(Context& ctx, const std::vector<std::string>& files, Network& network, Day since, bool summaries) {
+    const Day today = ctx.today();
+    CalendarRules rules{{network.config.me_email}, since, today, summaries};
+    rules.my_addresses.insert(rules.my_addresses.end(), network.config.me_addresses.begin(), network.config.me_addresses.end());
+    CalendarPlanner planner(network.contacts, rules);
+    CalendarReader reader;
+    for (const std::string& file : files) {
+        try {
+            for (const EventInstance& instance : reader.read(read_input_text(file), file, since, today, local_day))
+                planner.add(instance);
+        } catch (const Error& problem) {  // reported; the other files are read, and the exit is 3
+            if (problem.kind() == ErrorKind::usage) throw;
+            ctx.error(problem.located());
+            ctx.had_invalid_files = true;
+        }
+    }
+    read_whole_logs(ctx.store(), network.config, network.contacts, planner.people_to_read());
+    return planner.entries();
+}
+
 Outcome sync_calendar(Context& ctx, const SyncCalendarOptions& in) {
     const Day today = ctx.today();
     std::vector<std::string> files, synced;  // every PATH checked before anything is read
@@ -59,22 +81,8 @@ Outcome sync_calendar(Context& ctx, const SyncCalendarOptions& in) {
     if (!since) since = add_duration(today, Duration{1, 'y'}, -1);
     Network network = load_index(ctx);  // addresses from the index; the logs of those planned for below
     drop_conflicted(network.contacts);
-    CalendarRules rules{{network.config.me_email}, *since, today, !in.no_summary};
-    rules.my_addresses.insert(rules.my_addresses.end(), network.config.me_addresses.begin(), network.config.me_addresses.end());
-    CalendarPlanner planner(network.contacts, rules);
-    CalendarReader reader;
-    for (const std::string& file : files) {
-        try {
-            for (const EventInstance& instance : reader.read(read_input_text(file), file, *since, today, local_day))
-                planner.add(instance);
-        } catch (const Error& problem) {  // reported; the other files are read, and the exit is 3
-            if (problem.kind() == ErrorKind::usage) throw;
-            ctx.error(problem.located());
-            ctx.had_invalid_files = true;
-        }
-    }
-    read_whole_logs(store, network.config, network.contacts, planner.planned_people());
-    log_sync_entries(ctx, network.config, planner.entries(), in.dry_run, in.format, "calendar");
+    const std::vector<SyncEntry> entries = plan_meetings(ctx, files, network, *since, !in.no_summary);
+    log_sync_entries(ctx, network.config, entries, in.dry_run, in.format, "calendar");
     // A file that could not be read is read again from the same day once it is repaired.
     if (!in.dry_run && !ctx.had_invalid_files) record_sync(store, "calendar", today - date::days{1}, synced);
     return Outcome::done;

@@ -56,6 +56,23 @@ std::optional<std::string> read_head(const std::string& path) {
 
 std::int64_t epoch_of(Day day) { return static_cast<std::int64_t>(day.time_since_epoch().count()) * 86400; }
 
+// Reads the messages and returns the entries they plan; the plan is let go before the entries
+// are printed or written.
+std::vector<SyncEntry> plan_emails(const NotmuchIndex& index, Network& network, const Store& store, Day since, Day today,
+                                   const SyncMailOptions& in) {
+    MailRules rules{index.my_addresses(), since, today, in.subjects, local_day};
+    rules.my_addresses.push_back(network.config.me_email);
+    rules.my_addresses.insert(rules.my_addresses.end(), network.config.me_addresses.begin(), network.config.me_addresses.end());
+    MailPlanner planner(network.contacts, rules);
+    // A day's messages lie within 14 hours of its UTC midnight, whatever the zone.
+    index.each_message(epoch_of(since) - 86400, epoch_of(today) + 2 * 86400, read_head,
+                       [&](const MailMessage& message) { planner.add(message); });
+    // A dry run prints only what the logs lack; a run that writes decides that file by file, under the lock
+    // (an email entry matches by day alone, so the plan needs no whole log to leave one out).
+    if (in.dry_run) read_whole_logs(store, network.config, network.contacts, planner.people_to_read());
+    return planner.entries();
+}
+
 Outcome sync_mail(Context& ctx, const SyncMailOptions& in) {
     const Day today = ctx.today();
     const Store store = ctx.store();
@@ -63,20 +80,12 @@ Outcome sync_mail(Context& ctx, const SyncMailOptions& in) {
     if (!in.since.empty()) since = parse_cli_day(in.since, today, Direction::past);
     if (!since) since = day_after_last_sync(store, "mail");
     if (!since) since = add_duration(today, Duration{1, 'y'}, -1);
-    const NotmuchIndex index(find_notmuch(ctx));  // before anything is read: no database, nothing done
+    std::optional<NotmuchIndex> index(std::in_place, find_notmuch(ctx));  // before anything is read: no database, nothing done
     Network network = load_index(ctx);  // addresses from the index; the logs of those planned for below
     drop_conflicted(network.contacts);
-    MailRules rules{index.my_addresses(), *since, today, in.subjects, local_day};
-    rules.my_addresses.push_back(network.config.me_email);
-    rules.my_addresses.insert(rules.my_addresses.end(), network.config.me_addresses.begin(), network.config.me_addresses.end());
-    MailPlanner planner(network.contacts, rules);
-    // A day's messages lie within 14 hours of its UTC midnight, whatever the zone.
-    index.each_message(epoch_of(*since) - 86400, epoch_of(today) + 2 * 86400, read_head,
-                       [&](const MailMessage& message) { planner.add(message); });
-    // A dry run prints only what the logs lack; a run that writes decides that file by file, under the lock
-    // (an email entry matches by day alone, so the plan needs no whole log to leave one out).
-    if (in.dry_run) read_whole_logs(store, network.config, network.contacts, planner.planned_people());
-    log_sync_entries(ctx, network.config, planner.entries(), in.dry_run, in.format, "mail");
+    const std::vector<SyncEntry> entries = plan_emails(*index, network, store, *since, today, in);
+    index.reset();  // closed, its memory free for the writing
+    log_sync_entries(ctx, network.config, entries, in.dry_run, in.format, "mail");
     if (!in.dry_run) record_sync(store, "mail", today - date::days{1});
     return Outcome::done;
 }

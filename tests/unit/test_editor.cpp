@@ -91,6 +91,19 @@ TEST_CASE("log entries go in date order, one line each") {
     }
 }
 
+// Issue 22, item 11: a sync's entries come with their days, so they are placed without reading them back.
+TEST_CASE("items placed by the days given land where the days read from them would place them") {
+    const std::vector<std::string> items = {"{date: 2026-11-25, kind: call}", "{date: 2020-01-01, kind: email}",
+                                            "{date: 2026-11-01, kind: meeting, note: x}", "{date: 2026-11-28, kind: call}"};
+    const std::vector<std::optional<Day>> days = {parse_iso_day("2026-11-25"), parse_iso_day("2020-01-01"),
+                                                  parse_iso_day("2026-11-01"), parse_iso_day("2026-11-28")};
+    const std::string by_text = insert_items(handwritten, "log", items, canonical_keys(), "x.yaml", std::string("date"));
+    CHECK(insert_items_on_days(handwritten, "log", items, days, std::string("date"), canonical_keys(), "x.yaml") == by_text);
+    CHECK(by_text != handwritten);
+    const std::vector<std::optional<Day>> swapped = {days[1], days[0], days[2], days[3]};  // the days decide, not the text
+    CHECK(insert_items_on_days(handwritten, "log", items, swapped, std::string("date"), canonical_keys(), "x.yaml") != by_text);
+}
+
 TEST_CASE("a missing list is created at its canonical place") {
     // A comment after the last key may introduce whatever follows, so the list goes before it.
     const std::string file = "name: Bob\n# trailing comment\n";

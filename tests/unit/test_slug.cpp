@@ -56,6 +56,13 @@ TEST_CASE("display width counts CJK as two columns") {
     CHECK(pad_right("山", 4) == "山  ");
 }
 
+TEST_CASE("display width of ASCII text is what it is beside other text") {
+    for (int c = 0; c < 0x80; ++c) {  // the ASCII-only way and utf8proc's agree on every character
+        const std::string alone(3, static_cast<char>(c));
+        CHECK(display_width(alone) == display_width(alone + "\u00e9") - 1);
+    }
+}
+
 TEST_CASE("folding ignores case and accents") {
     CHECK(fold("JOSÉ") == fold("jose"));
     CHECK(contains_folded("Analytical Engines Ltd", "engines"));

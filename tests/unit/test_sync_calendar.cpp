@@ -118,13 +118,20 @@ TEST_CASE("a VTIMEZONE written alike in several files is one zone; one of the sa
     CHECK(day_of(calendar(zone("-0100") + event)) == day("2026-03-02"));
 }
 
-// Issue 22, item 11: the people a plan is for are read in full after the events; their logs then decide.
+// Issue 22, item 11: the people a plan is for are read in full after the events, those whose
+// summary says they had contact on or after the first day planned; their logs then decide.
 TEST_CASE("a calendar plan names the people it is for and checks their logs as they are when it is read") {
     std::vector<Contact> people = {person("ada", {"ada@example.org"}), person("bob", {"bob@example.org"}), person("cy", {"cy@example.org"})};
+    people[0].log = {LogEntry{day("2026-03-01"), "meeting", "Sync", "", 0}};  // ada's latest contact: before the day planned
+    people[2].log = {LogEntry{day("2026-03-02"), "note", "", "", 0}, LogEntry{day("2026-03-04"), "call", "", "", 0}};
     CalendarPlanner planner(people, CalendarRules{{"sam@example.org"}, day("2026-01-01"), day("2026-12-31"), true});
     planner.add(EventInstance{"e1", day("2026-03-02"), 1, "Sync", false, false, {"ada@example.org", "cy@example.org"}, {}});
     planner.add(EventInstance{"e2", day("2026-03-03"), 2, "Lunch", false, false, {"cy@example.org"}, {}});
-    CHECK(planner.planned_people() == std::vector<size_t>{0, 2});
+    CHECK(planner.people_to_read() == std::vector<size_t>{2});
+    people[2].log = {LogEntry{day("2026-03-05"), "note", "", "", 0}};  // a note is no contact
+    CHECK(planner.people_to_read().empty());
+    people[0].log.clear();
+    people[2].log.clear();
     CHECK(planner.entries().size() == 3);
     people[2].log = {LogEntry{day("2026-03-03"), "meeting", "Lunch", "", 0}};
     const std::vector<SyncEntry> entries = planner.entries();

@@ -174,21 +174,28 @@ TEST_CASE("a message's head: the first header of a name, unfolded, Latin-1 read 
 }
 
 // Issue 22, item 11: the planner works from the index's summaries (one log entry each) and
-// checks only the people it planned for against their whole logs, read after the messages.
+// checks only the people it planned for against their whole logs, read after the messages; only
+// those whose summary says they had contact on or after the first day planned need reading.
 TEST_CASE("a mail plan names the people it is for and checks their logs as they are when it is read") {
-    std::vector<Contact> people = {person("ada", {"ada@x.org"}), person("bob", {"bob@x.org"}), person("cy", {"cy@x.org"})};
+    std::vector<Contact> people = {person("ada", {"ada@x.org"}), person("bob", {"bob@x.org"}), person("cy", {"cy@x.org"}),
+                                   person("dee", {"dee@x.org"})};
+    people[0].log = {LogEntry{day("2026-03-05"), "call", "", "", 0}};   // ada's latest contact: after the days planned
+    people[2].log = {LogEntry{day("2026-02-28"), "email", "", "", 0}};  // cy's: before them
+    people[3].log = {LogEntry{day("2026-03-02"), "meeting", "", "", 0}};  // dee's: on the first one
     MailPlanner planner(people, rules());
     planner.add(FakeMessage("1", noon("2026-03-01"), {{"from", "ada@x.org"}, {"to", "sam@example.org"}}));
     planner.add(FakeMessage("2", noon("2026-03-02"), {{"from", "ada@x.org"}, {"to", "sam@example.org"}}));
-    planner.add(FakeMessage("3", noon("2026-03-02"), {{"from", "sam@example.org"}, {"to", "cy@x.org"}}));
-    CHECK(planner.planned_people() == std::vector<size_t>{0, 2});
-    CHECK(planner.entries().size() == 3);
+    planner.add(FakeMessage("3", noon("2026-03-02"), {{"from", "sam@example.org"}, {"to", "cy@x.org, dee@x.org"}}));
+    CHECK(planner.people_to_read() == std::vector<size_t>{0, 3});
+    people[3].log.clear();
+    CHECK(planner.entries().size() == 4);
     // The whole log, read now, has an email entry on one of those days (by hand, or another machine's sync).
     people[0].log = {LogEntry{day("2026-02-01"), "call", "", "", 0}, LogEntry{day("2026-03-02"), "email", "by hand", "", 0}};
     const std::vector<SyncEntry> entries = planner.entries();
-    REQUIRE(entries.size() == 2);
+    REQUIRE(entries.size() == 3);
     CHECK((entries[0].slug == "ada" && entries[0].entry.date == day("2026-03-01")));
     CHECK((entries[1].slug == "cy" && entries[1].entry.date == day("2026-03-02")));
+    CHECK((entries[2].slug == "dee" && entries[2].entry.date == day("2026-03-02")));
 }
 
 }  // namespace unit_sync_mail

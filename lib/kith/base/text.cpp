@@ -135,6 +135,15 @@ std::string fold_to_ascii(std::string_view text) {
 
 int display_width(std::string_view text) {
     int width = 0;
+    for (const char c : text) {  // ASCII alone, as utf8proc counts it (controls take no column): no lookups
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            width = -1;
+            break;
+        }
+        width += c >= 0x20 && c < 0x7f ? 1 : 0;
+    }
+    if (width >= 0) return width;
+    width = 0;
     for_each_utf8_char(text, [&](Utf8Char c, size_t) { width += c.valid() ? utf8proc_charwidth(c.code_point) : 1; });
     return width;
 }

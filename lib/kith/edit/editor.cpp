@@ -169,9 +169,8 @@ std::vector<std::pair<size_t, size_t>> placed_items(const std::vector<std::optio
 // insert_item on lines whose keys have been checked, of which the reader read `root`; several
 // items go in together, as if added one after another.
 std::string insert_in_lines(Lines& file, const YamlValue& root, std::string_view key, const std::vector<std::string>& items,
-                            const std::optional<std::string>& order_by, KeyOrder key_order, const std::string& path) {
-    const std::vector<std::optional<Day>> new_days =
-        order_by ? item_days(items, *order_by, path) : std::vector<std::optional<Day>>(items.size());
+                            const std::vector<std::optional<Day>>& new_days, const std::optional<std::string>& order_by,
+                            KeyOrder key_order, const std::string& path) {
     const auto at = find_key(file, key);
     if (!at) {
         const size_t where = insertion_line(file, key, key_order);
@@ -268,8 +267,16 @@ std::string insert_item(std::string_view text, std::string_view key, std::string
 std::string insert_items(std::string_view text, std::string_view key, const std::vector<std::string>& items,
                          KeyOrder key_order, const std::string& path, const std::optional<std::string>& order_by) {
     if (items.empty()) return std::string(text);
+    if (!order_by) return insert_items_on_days(text, key, items, std::vector<std::optional<Day>>(items.size()), std::nullopt, key_order, path);
+    return insert_items_on_days(text, key, items, item_days(items, *order_by, path), order_by, key_order, path);
+}
+
+std::string insert_items_on_days(std::string_view text, std::string_view key, const std::vector<std::string>& items,
+                                 const std::vector<std::optional<Day>>& days, const std::optional<std::string>& order_by,
+                                 KeyOrder key_order, const std::string& path) {
+    if (items.empty()) return std::string(text);
     auto [root, file] = open_for_edit(text, path);
-    return checked_edit(root, insert_in_lines(file, root, key, items, order_by, key_order, path), key, path,
+    return checked_edit(root, insert_in_lines(file, root, key, items, days, order_by, key_order, path), key, path,
                         [&](const YamlValue* before, const YamlValue* after) { return items_more(before, after, items.size()); });
 }
 

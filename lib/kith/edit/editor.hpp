@@ -38,4 +38,10 @@ std::string insert_item(std::string_view text, std::string_view key, std::string
 std::string insert_items(std::string_view text, std::string_view key, const std::vector<std::string>& items,
                          KeyOrder key_order, const std::string& path, const std::optional<std::string>& order_by = std::nullopt);
 
+// Adds items as insert_items does, with the day each item's `order_by` field reads as given in
+// `days` (nullopt for none) rather than read from its text: for items the caller wrote from days.
+std::string insert_items_on_days(std::string_view text, std::string_view key, const std::vector<std::string>& items,
+                                 const std::vector<std::optional<Day>>& days, const std::optional<std::string>& order_by,
+                                 KeyOrder key_order, const std::string& path);
+
 }  // namespace kith

@@ -18,9 +18,13 @@ std::string add_log_entry(const std::string& text, const LogEntry& entry, const 
 
 std::string add_log_entries(const std::string& text, const std::vector<LogEntry>& entries, const std::string& path) {
     std::vector<std::string> lines;
+    std::vector<std::optional<Day>> days;  // each line's date, as it reads
     lines.reserve(entries.size());
-    for (const LogEntry& entry : entries) lines.push_back(log_entry_line(entry));
-    return insert_items(text, "log", lines, canonical_keys(), path, std::string("date"));
+    for (const LogEntry& entry : entries) {
+        lines.push_back(log_entry_line(entry));
+        days.emplace_back(entry.date);
+    }
+    return insert_items_on_days(text, "log", lines, days, std::string("date"), canonical_keys(), path);
 }
 
 bool logs_same_contact(const LogEntry& had, const LogEntry& entry) {

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -17,13 +18,14 @@ namespace {
 // Appends an open file's bytes to `bytes`, `block` bytes at a time, until `enough` (when given)
 // is satisfied, more than `most` bytes are read, or the file ends; false when a read fails.
 bool read_blocks(int fd, std::string& bytes, size_t block, size_t most, const std::function<bool(std::string_view)>& enough) {
-    std::string buffer(block, '\0');
+    char buffer[65536];  // on the stack: thousands of small files read cost no allocation each
+    block = std::min(block, sizeof buffer);
     while (bytes.size() <= most) {
-        const ssize_t got = ::read(fd, buffer.data(), block);
+        const ssize_t got = ::read(fd, buffer, block);
         if (got < 0 && errno == EINTR) continue;
         if (got < 0) return false;
         if (got == 0) break;
-        bytes.append(buffer.data(), static_cast<size_t>(got));
+        bytes.append(buffer, static_cast<size_t>(got));
         if (enough && enough(bytes)) break;
     }
     return true;

@@ -34,40 +34,43 @@ void CalendarPlanner::add(const EventInstance& instance) {
     }
 }
 
-std::vector<size_t> CalendarPlanner::planned_people() const {
+std::vector<size_t> CalendarPlanner::people_to_read() const {
     std::vector<size_t> who;
-    for (const auto& [key, chosen] : chosen_)
-        if (who.empty() || who.back() != std::get<0>(key)) who.push_back(std::get<0>(key));
+    size_t last = people_.size();
+    for (const auto& [key, chosen] : chosen_) {  // a person's first key holds their first day
+        const size_t person = std::get<0>(key);
+        if (person != last && may_hold_contact_from(people_[person].log, Day{date::days{std::get<1>(key)}})) who.push_back(person);
+        last = person;
+    }
     return who;
 }
 
 std::vector<SyncEntry> CalendarPlanner::entries() const {
-    std::vector<std::pair<size_t, SyncEntry>> found;  // the person's index, and the entry
-    found.reserve(chosen_.size());
-    for (const auto& [key, chosen] : chosen_) {
-        const Contact& person = people_[std::get<0>(key)];
-        const LogEntry match{Day{date::days{std::get<1>(key)}}, "meeting", chosen.second, "", 0};
-        LogEntry entry = match;
-        if (!rules_.summaries) entry.note.clear();
-        found.emplace_back(std::get<0>(key), SyncEntry{person.slug, person.path, person.name, std::move(entry), match});
-    }
-    const auto key = [&](size_t i) {
-        const SyncEntry& e = found[i].second;
-        return std::tie(e.slug, e.entry.date, e.entry.note, e.match.note);
+    using Chosen = decltype(chosen_)::value_type;
+    static const std::string none;
+    const auto note = [&](const Chosen* c) -> const std::string& { return rules_.summaries ? c->second.second : none; };
+    const auto key = [&](const Chosen* c) {
+        return std::tie(people_[std::get<0>(c->first)].slug, std::get<1>(c->first), note(c), c->second.second);
     };
-    std::vector<size_t> order(found.size());  // sorted as indexes: an entry is nine strings to move
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
+    std::vector<const Chosen*> order;  // the plan sorted as pointers, no entry made before it is kept
+    order.reserve(chosen_.size());
+    for (const Chosen& chosen : chosen_) order.push_back(&chosen);
+    std::sort(order.begin(), order.end(), [&](const Chosen* a, const Chosen* b) { return key(a) < key(b); });
     // In that order, as the check under the lock reads them: each against the log and those before it.
     std::vector<SyncEntry> out;
-    out.reserve(found.size());
+    out.reserve(order.size());
     std::vector<LogEntry> planned;  // the current person's
-    for (size_t k = 0; k < order.size(); ++k) {
-        auto& [who, e] = found[order[k]];
-        if (k > 0 && who != found[order[k - 1]].first) planned.clear();
-        if (already_logged(people_[who].log, e.match) || already_logged(planned, e.match)) continue;
-        planned.push_back(e.entry);
-        out.push_back(std::move(e));
+    size_t last = people_.size();
+    for (const Chosen* chosen : order) {
+        const size_t who = std::get<0>(chosen->first);
+        if (who != last) planned.clear();
+        last = who;
+        const LogEntry match{Day{date::days{std::get<1>(chosen->first)}}, "meeting", chosen->second.second, "", 0};
+        if (already_logged(people_[who].log, match) || already_logged(planned, match)) continue;
+        LogEntry entry{match.date, match.kind, note(chosen), "", 0};
+        planned.push_back(entry);
+        const Contact& person = people_[who];
+        out.push_back(SyncEntry{person.slug, person.path, person.name, std::move(entry), match});
     }
     return out;
 }

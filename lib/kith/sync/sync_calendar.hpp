@@ -37,8 +37,9 @@ public:
     CalendarPlanner(const std::vector<Contact>& people, CalendarRules rules);
     // Considers one instance.
     void add(const EventInstance& instance);
-    // Returns the people (indexes) an entry is planned for: those whose whole log entries() must see.
-    std::vector<size_t> planned_people() const;
+    // Returns the people (indexes) whose whole log entries() must see: those an entry is planned
+    // for whose log as given (the index's summary) may hold contact on or after its first day.
+    std::vector<size_t> people_to_read() const;
     // Returns the entries to log (none the person's log, as it is now, already has), by slug, day and note.
     std::vector<SyncEntry> entries() const;
 

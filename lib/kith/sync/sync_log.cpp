@@ -30,6 +30,10 @@ bool already_logged(const std::vector<LogEntry>& log, const LogEntry& match) {
     return std::any_of(log.begin(), log.end(), [&](const LogEntry& had) { return logs_same_contact(had, match); });
 }
 
+bool may_hold_contact_from(const std::vector<LogEntry>& log, Day day) {
+    return std::any_of(log.begin(), log.end(), [&](const LogEntry& had) { return had.date >= day && counts_as_contact(had.kind); });
+}
+
 std::string add_missing_entries(const std::string& text, const std::vector<const SyncEntry*>& entries,
                                 const std::string& path, const Config& config, size_t& added) {
     std::vector<LogEntry> log = parse_contact(text, path, config).log;

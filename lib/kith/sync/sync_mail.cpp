@@ -1,6 +1,7 @@
 #include "kith/sync/sync_mail.hpp"
 
 #include <algorithm>
+#include <climits>
 
 #include "kith/sync/sync_mail_address.hpp"
 
@@ -73,10 +74,10 @@ void MailPlanner::add(const MailMessage& message) {
                 for (size_t who : *people) offer(who, day, message, time);
 }
 
-std::vector<size_t> MailPlanner::planned_people() const {
+std::vector<size_t> MailPlanner::people_to_read() const {
     std::vector<size_t> who;
-    for (const auto& [key, candidate] : chosen_)
-        if (who.empty() || who.back() != key.first) who.push_back(key.first);
+    for (auto at = chosen_.begin(); at != chosen_.end(); at = chosen_.upper_bound({at->first.first, INT_MAX}))  // each person's first day
+        if (may_hold_contact_from(people_[at->first.first].log, Day{date::days{at->first.second}})) who.push_back(at->first.first);
     return who;
 }
 

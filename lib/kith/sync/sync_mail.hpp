@@ -47,8 +47,9 @@ public:
     MailPlanner(const std::vector<Contact>& people, MailRules rules);
     // Considers one message.
     void add(const MailMessage& message);
-    // Returns the people (indexes) an entry is planned for: those whose whole log entries() must see.
-    std::vector<size_t> planned_people() const;
+    // Returns the people (indexes) whose whole log entries() must see: those an entry is planned
+    // for whose log as given (the index's summary) may hold contact on or after its first day.
+    std::vector<size_t> people_to_read() const;
     // Returns the entries to log, by slug then day: none on a day the person's log, as it is
     // now, has an email entry for.
     std::vector<SyncEntry> entries() const;
