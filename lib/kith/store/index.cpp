@@ -40,6 +40,12 @@ public:
         u64(md.year ? 1 : 0);
         i64(md.year.value_or(0));
     }
+    // A count, then each item as `one` writes it.
+    template <class T, class One>
+    void items(const std::vector<T>& all, One one) {
+        u64(all.size());
+        for (const T& item : all) one(item);
+    }
     void raw(std::string_view s) { out_ += s; }
     std::string take() { return std::move(out_); }
 
@@ -95,6 +101,11 @@ public:
         if (n > (in_.size() - at_) / 8) return fail();
         return n;
     }
+    // A count, then each item as `one` reads it.
+    template <class T, class One>
+    void items(std::vector<T>& all, One one) {
+        for (std::uint64_t i = 0, n = count(); i < n && !failed_; ++i) one(all.emplace_back());
+    }
     Day day() { return Day{date::days{static_cast<int>(i64())}}; }
     std::optional<Day> optional_day() {
         if (u64() == 0) return std::nullopt;
@@ -122,91 +133,131 @@ private:
     bool failed_ = false;
 };
 
-// The texts and lists of the table of fields, but the notes (no whole-network command reads
-// them): a field added to the table is kept here with no other edit.
-bool indexed_text(const Field& f) { return f.text && std::string_view(f.key) != "notes"; }
+// What the index keeps of each field is coded by the field's kind, never by its key: a field
+// added to the table is kept with no edit here. The notes are left out (no whole-network command
+// reads them; reduce_to_summary empties them). Within a kind the fields lie in table order, but
+// the dates lie as format 6 laid them out (first_due joined the table before snooze after the
+// format had placed it last); a date field named nowhere here follows them in table order.
+bool indexed(const Field& f) { return std::string_view(f.key) != "notes"; }
+
+size_t format_rank(const Field& f) {
+    constexpr std::string_view format6_dates[] = {"since", "snooze", "first_due"};
+    const auto at = std::find(std::begin(format6_dates), std::end(format6_dates), std::string_view(f.key));
+    return static_cast<size_t>(at - std::begin(format6_dates));
+}
+
+// The fields of one kind, in the order the index lays them out.
+const std::vector<const Field*>& fields_of(FieldKind kind) {
+    static const auto by_kind = [] {
+        std::vector<std::vector<const Field*>> out(static_cast<size_t>(FieldKind::entries) + 1);
+        for (const Field& f : contact_fields())
+            if (indexed(f)) out[static_cast<size_t>(f.kind)].push_back(&f);
+        std::stable_sort(out[static_cast<size_t>(FieldKind::date)].begin(), out[static_cast<size_t>(FieldKind::date)].end(),
+                         [](const Field* a, const Field* b) { return format_rank(*a) < format_rank(*b); });
+        return out;
+    }();
+    return by_kind[static_cast<size_t>(kind)];
+}
+
+// The kinds in the order the index lays them out; the texts come first, before `archived`.
+constexpr FieldKind kinds_after_texts[] = {FieldKind::text_list, FieldKind::duration, FieldKind::yearly_date,
+                                           FieldKind::date, FieldKind::entries};
+
+void write_field(Writer& w, const Field& f, const Contact& c) {
+    switch (f.kind) {
+        case FieldKind::text: return w.str(c.*f.text);
+        case FieldKind::text_list: return w.strings(c.*f.list);
+        case FieldKind::date: return w.optional_day(c.*f.day);
+        case FieldKind::yearly_date:
+            w.u64(c.*f.yearly ? 1 : 0);
+            if (c.*f.yearly) w.month_day(*(c.*f.yearly));
+            return;
+        case FieldKind::duration: {
+            const std::optional<Duration>& d = c.*f.duration;
+            w.u64(d ? 1 : 0);
+            w.i64(d ? d->count : 0);
+            w.u64(d ? static_cast<std::uint64_t>(d->unit) : 0);
+            return;
+        }
+        case FieldKind::entries:
+            if (f.dates) w.items(c.*f.dates, [&](const YearlyDate& d) {
+                w.month_day(d.date);
+                w.str(d.what);
+            });
+            if (f.followups) w.items(c.*f.followups, [&](const FollowUp& u) {
+                w.day(u.due);
+                w.str(u.what);
+                w.optional_day(u.done);
+                w.i64(u.line);
+            });
+            if (f.log) w.items(c.*f.log, [&](const LogEntry& e) {
+                w.day(e.date);
+                w.str(e.kind);
+                w.str(e.note);
+                w.str(e.with);
+                w.i64(e.line);
+            });
+            return;
+    }
+}
+
+void read_field(Reader& r, const Field& f, Contact& c) {
+    switch (f.kind) {
+        case FieldKind::text: c.*f.text = r.str(); return;
+        case FieldKind::text_list: c.*f.list = r.strings(); return;
+        case FieldKind::date: c.*f.day = r.optional_day(); return;
+        case FieldKind::yearly_date:
+            if (r.u64() != 0) c.*f.yearly = r.month_day();
+            return;
+        case FieldKind::duration: {
+            const bool has = r.u64() != 0;
+            const auto count = static_cast<int>(r.i64());
+            const auto unit = static_cast<char>(r.u64());
+            if (!has) return;
+            const Duration d{count, unit};
+            if (parse_duration(d.text()) != d) r.reject();  // only what a file can hold
+            c.*f.duration = d;
+            return;
+        }
+        case FieldKind::entries:
+            if (f.dates) r.items(c.*f.dates, [&](YearlyDate& d) {
+                d.date = r.month_day();
+                d.what = r.str();
+            });
+            if (f.followups) r.items(c.*f.followups, [&](FollowUp& u) {
+                u.due = r.day();
+                u.what = r.str();
+                u.done = r.optional_day();
+                u.line = static_cast<int>(r.i64());
+            });
+            if (f.log) r.items(c.*f.log, [&](LogEntry& e) {
+                e.date = r.day();
+                e.kind = r.str();
+                e.note = r.str();
+                e.with = r.str();
+                e.line = static_cast<int>(r.i64());
+            });
+            return;
+    }
+}
 
 void write_contact(Writer& w, const Contact& c) {
     w.str(c.slug);
     w.str(c.path);
-    for (const Field& f : contact_fields())
-        if (indexed_text(f)) w.str(c.*f.text);
+    for (const Field* f : fields_of(FieldKind::text)) write_field(w, *f, c);
     w.u64(c.archived ? 1 : 0);
-    for (const Field& f : contact_fields())
-        if (f.list) w.strings(c.*f.list);
-    w.u64(c.cadence ? 1 : 0);
-    w.i64(c.cadence ? c.cadence->count : 0);
-    w.u64(c.cadence ? static_cast<std::uint64_t>(c.cadence->unit) : 0);
-    w.u64(c.birthday ? 1 : 0);
-    if (c.birthday) w.month_day(*c.birthday);
-    w.optional_day(c.since);
-    w.optional_day(c.snooze);
-    w.optional_day(c.first_due);
-    w.u64(c.dates.size());
-    for (const auto& d : c.dates) {
-        w.month_day(d.date);
-        w.str(d.what);
-    }
-    w.u64(c.followups.size());
-    for (const auto& f : c.followups) {
-        w.day(f.due);
-        w.str(f.what);
-        w.optional_day(f.done);
-        w.i64(f.line);
-    }
-    w.u64(c.log.size());
-    for (const auto& e : c.log) {
-        w.day(e.date);
-        w.str(e.kind);
-        w.str(e.note);
-        w.str(e.with);
-        w.i64(e.line);
-    }
+    for (const FieldKind kind : kinds_after_texts)
+        for (const Field* f : fields_of(kind)) write_field(w, *f, c);
 }
 
 Contact read_contact(Reader& r) {
     Contact c;
     c.slug = r.str();
     c.path = r.str();
-    for (const Field& f : contact_fields())
-        if (indexed_text(f)) c.*f.text = r.str();
+    for (const Field* f : fields_of(FieldKind::text)) read_field(r, *f, c);
     c.archived = r.u64() != 0;
-    for (const Field& f : contact_fields())
-        if (f.list) c.*f.list = r.strings();
-    const bool has_cadence = r.u64() != 0;
-    const auto count = static_cast<int>(r.i64());
-    const auto unit = static_cast<char>(r.u64());
-    if (has_cadence) {
-        if (count < 1 || count > 100000 || std::string_view("dwmy").find(unit) == std::string_view::npos) r.reject();
-        c.cadence = Duration{count, unit};
-    }
-    if (r.u64() != 0) c.birthday = r.month_day();
-    c.since = r.optional_day();
-    c.snooze = r.optional_day();
-    c.first_due = r.optional_day();
-    for (std::uint64_t i = 0, n = r.count(); i < n && !r.failed(); ++i) {
-        YearlyDate d;
-        d.date = r.month_day();
-        d.what = r.str();
-        c.dates.push_back(std::move(d));
-    }
-    for (std::uint64_t i = 0, n = r.count(); i < n && !r.failed(); ++i) {
-        FollowUp f;
-        f.due = r.day();
-        f.what = r.str();
-        f.done = r.optional_day();
-        f.line = static_cast<int>(r.i64());
-        c.followups.push_back(std::move(f));
-    }
-    for (std::uint64_t i = 0, n = r.count(); i < n && !r.failed(); ++i) {
-        LogEntry e;
-        e.date = r.day();
-        e.kind = r.str();
-        e.note = r.str();
-        e.with = r.str();
-        e.line = static_cast<int>(r.i64());
-        c.log.push_back(std::move(e));
-    }
+    for (const FieldKind kind : kinds_after_texts)
+        for (const Field* f : fields_of(kind)) read_field(r, *f, c);
     return c;
 }
 
