@@ -7,9 +7,13 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include <sstream>
+
+#include "kith/base/table.hpp"
 #include "kith/interchange/export.hpp"
 #include "kith/model/contact_file.hpp"
 #include "kith/model/fields.hpp"
+#include "kith/query/suggest.hpp"
 #include "kith/store/store.hpp"
 #include "kith/store/store_index.hpp"
 #include "kith/views/profile.hpp"
@@ -97,6 +101,20 @@ std::optional<Contact> codec_round_trip(const Contact& summary) {
 
 const Day today = Day{date::year{2026} / date::November / date::day{28}};
 
+// The calendar export ics streams, person by person, from the due projection.
+std::string streamed_ics(const Contact& c, const Config& config) {
+    ExportStream stream("ics", 4, config, today);
+    std::ostringstream out;
+    stream.add(c, out);
+    stream.finish(out);
+    return out.str();
+}
+
+// The suggested introductions among these people, as introduce --suggest prints them.
+std::string suggestions(const std::vector<Contact>& people, const Config& config) {
+    return render_tsv(suggestion_table(suggest_introductions(people, config, SuggestQuery{})));
+}
+
 }  // namespace
 
 TEST_CASE("every field of the table, with a random value of its kind, reads back the same through the file, the index, show and export json") {
@@ -146,6 +164,18 @@ TEST_CASE("every field of the table, with a random value of its kind, reads back
             // export json: the field as written, and as the index keeps it.
             CHECK(json_field(read, field.key) == json_field(written, field.key));
             CHECK(json_field(indexed.contacts[0], field.key) == json_field(summary, field.key));
+
+            // The projections: what due and its calendar read (a summary, on a day it stands for
+            // the file; the due projection), and what introduce --suggest reads, give what the whole contact gives.
+            const std::string calendar = render_export_ics({read}, full.config, today);
+            if (Index::stands(newest_entry(read), today)) CHECK(render_export_ics({summary}, full.config, today) == calendar);
+            CHECK(streamed_ics(read, full.config) == calendar);
+            Contact partner = read;  // shares every value: a reason for each field suggest reads
+            partner.slug = "partner";
+            partner.path = "contacts/partner.yaml";
+            partner.name = "Partner Person";
+            CHECK(suggestions({suggest_digest(read), suggest_digest(partner)}, full.config) ==
+                  suggestions({read, partner}, full.config));
             ++walked;
         }
     }

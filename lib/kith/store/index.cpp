@@ -134,11 +134,12 @@ private:
 };
 
 // What the index keeps of each field is coded by the field's kind, never by its key: a field
-// added to the table is kept with no edit here. The notes are left out (no whole-network command
-// reads them; reduce_to_summary empties them). Within a kind the fields lie in table order, but
-// the dates lie as format 6 laid them out (first_due joined the table before snooze after the
+// added to the table is kept with no edit here, when its row says the summary keeps it (all but
+// the notes, which no whole-network command reads). Within a kind the fields lie in table order,
+// but the dates lie as format 6 laid them out (first_due joined the table before snooze after the
 // format had placed it last); a date field named nowhere here follows them in table order.
-bool indexed(const Field& f) { return std::string_view(f.key) != "notes"; }
+// (Which fields the summary keeps is not in field_table_signature(): a change to it bumps index_version.)
+bool indexed(const Field& f) { return (f.projections & in_summary) != 0; }
 
 size_t format_rank(const Field& f) {
     constexpr std::string_view format6_dates[] = {"since", "snooze", "first_due"};
@@ -278,8 +279,7 @@ void reduce_to_summary(Contact& contact) {
     std::vector<LogEntry> kept;
     if (latest) kept.push_back(*latest);
     contact.log = std::move(kept);
-    contact.notes.clear();
-    contact.notes.shrink_to_fit();
+    keep_only(contact, in_summary);
 }
 
 std::string encode_summary(const Contact& summary) {
