@@ -98,8 +98,8 @@ std::string json_item(const Contact& c) {
 // contact_status picks), open follow-ups, yearly days, and the fields the items show.
 Contact due_digest(const Contact& c, const Config& config, Day today) {
     Contact d = project(c, in_due);
-    std::erase_if(d.followups, [](const FollowUp& f) { return f.done.has_value(); });
-    d.log.clear();
+    for (const auto& f : c.followups)
+        if (!f.done) d.followups.push_back(f);
     if (const LogEntry* last = contact_status(c, config, today).last_entry) d.log.push_back(*last);
     return d;
 }

@@ -29,7 +29,8 @@ Field with(Field f, bool searched, const char* label, const char* option, const 
 }
 
 std::vector<Field> make_table() {
-    // Which projections keep a field: the summary keeps all but the notes.
+    // Which projections keep a field whole: the summary all but the notes (and of the log, only
+    // the latest entry that counts); due and suggest pick the entries they read themselves.
     constexpr unsigned summary = in_summary, due = summary | in_due, suggest = summary | in_suggest, all = due | suggest;
     Field cadence{.key = "cadence", .kind = K::duration, .duration = &Contact::cadence};
     Field birthday{.key = "birthday", .kind = K::yearly_date, .yearly = &Contact::birthday};
@@ -72,8 +73,8 @@ std::vector<Field> make_table() {
         with(snooze, false, "snoozed", "", "", "", "snooze", due),
         with(text("uid", &Contact::uid), false, "", "", "", "UID", "uid", summary),
         with(dates, false, "date", "", "", "ANNIVERSARY", "", due),
-        with(followups, false, "follow-up", "", "", "", "", due),
-        with(log, true, "log", "", "", "", "", all),
+        with(followups, false, "follow-up", "", "", "", "", summary),
+        with(log, true, "log", "", "", "", "", summary),
     };
 }
 

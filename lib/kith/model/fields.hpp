@@ -18,7 +18,9 @@ const char* to_string(FieldKind kind);
 
 // The projections of a contact that keep only some of its fields: what the index keeps of it (a
 // summary), what `due` and its calendar read, what `introduce --suggest` reads. Each row of the
-// table says which keep it; each projection then picks among the entries it keeps.
+// table says which keep it whole; the summary then keeps of the log only its latest entry that
+// counts, and due and suggest add the entries they read (open follow-ups, the last contact; the
+// introductions).
 enum Projection : unsigned { in_summary = 1U, in_due = 2U, in_suggest = 4U };
 
 // One key of a contact file. Exactly one member pointer, the one of its kind, is set

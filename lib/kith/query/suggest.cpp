@@ -239,8 +239,8 @@ std::vector<Suggestion> suggest_introductions(const std::vector<Contact>& contac
 
 Contact suggest_digest(const Contact& c) {
     Contact d = project(c, in_suggest);
-    std::erase_if(d.log, [](const LogEntry& entry) { return entry.kind != "intro" || entry.with.empty(); });
-    for (LogEntry& entry : d.log) entry.note = std::string();
+    for (const auto& entry : c.log)
+        if (entry.kind == "intro" && !entry.with.empty()) d.log.push_back(LogEntry{entry.date, entry.kind, "", entry.with, entry.line});
     return d;
 }
 

@@ -8,6 +8,8 @@
 // them dead after an update in place), then the name table at `names_at`: per file its path,
 // stamp, slug, name, aka and where its summary lies, with the summary's own checksum. A name
 // lookup reads the header and the name table only; nothing is decoded into a Contact until asked.
+// What a summary holds is index_summary.hpp's; when the index is trusted and written, the Index's
+// (store_index.hpp); reading and writing the file, index_file.hpp's.
 #include <cstdint>
 #include <functional>
 #include <memory>

@@ -50,7 +50,10 @@ void Index::read_summaries(const std::vector<const IndexRecord*>& records,
         const size_t count = std::min(stretch, order.size() - from);
         const std::uint64_t low = records[order[from]]->summary_at;
         std::uint64_t high = 0;
-        for (size_t k = 0; k < count; ++k) high = std::max(high, records[order[from + k]]->summary_at + records[order[from + k]]->summary_size);
+        for (size_t k = 0; k < count; ++k) {
+            const IndexRecord& r = *records[order[from + k]];
+            high = std::max(high, r.summary_at + r.summary_size);
+        }
         const bool in_one = high - low <= most_bytes && file_->read_bytes(low, high - low, bytes);
         if (!in_one) bytes.clear();
         run_parallel(count, [&](size_t k) {
