@@ -97,19 +97,7 @@ std::string json_item(const Contact& c) {
 // What due_items and render_ics read of a contact: its last contact that counts (the entry
 // contact_status picks), open follow-ups, yearly days, and the fields the items show.
 Contact due_digest(const Contact& c, const Config& config, Day today) {
-    Contact d;
-    d.slug = c.slug;
-    d.path = c.path;
-    d.name = c.name;
-    d.tier = c.tier;
-    d.cadence = c.cadence;
-    d.since = c.since;
-    d.snooze = c.snooze;
-    d.first_due = c.first_due;
-    d.prefer = c.prefer;
-    d.tags = c.tags;
-    d.birthday = c.birthday;
-    d.dates = c.dates;
+    Contact d = project(c, in_due);
     for (const auto& f : c.followups)
         if (!f.done) d.followups.push_back(f);
     if (const LogEntry* last = contact_status(c, config, today).last_entry) d.log.push_back(*last);

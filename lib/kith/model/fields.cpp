@@ -14,9 +14,11 @@ Field list(const char* key, std::vector<std::string> Contact::*member) {
     return Field{.key = key, .kind = K::text_list, .list = member};
 }
 
-// Sets the optional columns of a row: what find, show, add, vCard and CSV make of it.
+// Sets the optional columns of a row: what find, show, add, vCard and CSV make of it, and which
+// projections keep it.
 Field with(Field f, bool searched, const char* label, const char* option, const char* help, const char* vcard,
-           const char* csv) {
+           const char* csv, unsigned projections) {
+    f.projections = projections;
     f.searched = searched;
     f.label = label;
     f.option = option;
@@ -27,6 +29,9 @@ Field with(Field f, bool searched, const char* label, const char* option, const 
 }
 
 std::vector<Field> make_table() {
+    // Which projections keep a field whole: the summary all but the notes (and of the log, only
+    // the latest entry that counts); due and suggest pick the entries they read themselves.
+    constexpr unsigned summary = in_summary, due = summary | in_due, suggest = summary | in_suggest, all = due | suggest;
     Field cadence{.key = "cadence", .kind = K::duration, .duration = &Contact::cadence};
     Field birthday{.key = "birthday", .kind = K::yearly_date, .yearly = &Contact::birthday};
     Field since{.key = "since", .kind = K::date, .day = &Contact::since};
@@ -36,40 +41,40 @@ std::vector<Field> make_table() {
     Field followups{.key = "followups", .kind = K::entries, .followups = &Contact::followups};
     Field log{.key = "log", .kind = K::entries, .log = &Contact::log};
     return {
-        with(text("name", &Contact::name), true, "", "", "Full name", "FN", "name"),
+        with(text("name", &Contact::name), true, "", "", "Full name", "FN", "name", all),
         with(list("aka", &Contact::aka), true, "aka", "--aka", "Another name to find them by (repeatable)", "NICKNAME",
-             "aka"),
-        with(text("tier", &Contact::tier), false, "tier", "--tier", "Tier (core, close, loose, ...)", "", "tier"),
-        with(cadence, false, "", "--cadence", "Keep-in-touch interval, overriding the tier's (e.g. 2w)", "", "cadence"),
-        with(text("title", &Contact::title), true, "title", "--title", "Job title", "TITLE", "title"),
-        with(text("org", &Contact::org), true, "org", "--org", "Organisation", "ORG", "org"),
-        with(text("role", &Contact::role), true, "role", "--role", "Responsibility", "ROLE", "role"),
-        with(list("email", &Contact::email), false, "email", "--email", "Email address (repeatable)", "EMAIL", "email"),
-        with(list("phone", &Contact::phone), false, "phone", "--phone", "Phone number (repeatable)", "TEL", "phone"),
-        with(text("address", &Contact::address), false, "address", "--address", "Postal address", "ADR", "address"),
+             "aka", suggest),
+        with(text("tier", &Contact::tier), false, "tier", "--tier", "Tier (core, close, loose, ...)", "", "tier", all),
+        with(cadence, false, "", "--cadence", "Keep-in-touch interval, overriding the tier's (e.g. 2w)", "", "cadence", due),
+        with(text("title", &Contact::title), true, "title", "--title", "Job title", "TITLE", "title", suggest),
+        with(text("org", &Contact::org), true, "org", "--org", "Organisation", "ORG", "org", suggest),
+        with(text("role", &Contact::role), true, "role", "--role", "Responsibility", "ROLE", "role", suggest),
+        with(list("email", &Contact::email), false, "email", "--email", "Email address (repeatable)", "EMAIL", "email", summary),
+        with(list("phone", &Contact::phone), false, "phone", "--phone", "Phone number (repeatable)", "TEL", "phone", summary),
+        with(text("address", &Contact::address), false, "address", "--address", "Postal address", "ADR", "address", summary),
         with(list("url", &Contact::url), false, "url", "--url", "Web page: a profile, a homepage (repeatable)", "URL",
-             "url"),
+             "url", summary),
         with(text("prefer", &Contact::prefer), false, "prefer", "--prefer",
-             "Favourite way to reach them (email, phone, ...)", "", "prefer"),
+             "Favourite way to reach them (email, phone, ...)", "", "prefer", due),
         with(text("assistant", &Contact::assistant), false, "assistant", "--assistant", "Their assistant or secretary",
-             "", "assistant"),
+             "", "assistant", summary),
         with(list("interests", &Contact::interests), true, "interests", "--interest", "Interest (repeatable)", "",
-             "interests"),
-        with(list("tags", &Contact::tags), true, "tags", "--tag", "Tag (repeatable)", "CATEGORIES", "tags"),
-        with(text("met", &Contact::met), true, "met", "--met", "How and where you met", "", "met"),
+             "interests", suggest),
+        with(list("tags", &Contact::tags), true, "tags", "--tag", "Tag (repeatable)", "CATEGORIES", "tags", all),
+        with(text("met", &Contact::met), true, "met", "--met", "How and where you met", "", "met", summary),
         with(text("introduced_by", &Contact::introduced_by), false, "introduced", "--introduced-by",
-             "Slug of the person who introduced you", "", "introduced_by"),
-        with(text("why", &Contact::why), true, "why", "--why", "What the relationship is for", "", "why"),
-        with(text("notes", &Contact::notes), true, "notes", "--notes", "Free text", "NOTE", "notes"),
+             "Slug of the person who introduced you", "", "introduced_by", suggest),
+        with(text("why", &Contact::why), true, "why", "--why", "What the relationship is for", "", "why", suggest),
+        with(text("notes", &Contact::notes), true, "notes", "--notes", "Free text", "NOTE", "notes", 0),
         with(birthday, false, "birthday", "--birthday", "YYYY-MM-DD, or --MM-DD / MM-DD without the year", "BDAY",
-             "birthday"),
-        with(since, false, "since", "--since", "Start of the relationship (default: today)", "", "since"),
-        with(first_due, false, "first due", "", "", "", "first_due"),
-        with(snooze, false, "snoozed", "", "", "", "snooze"),
-        with(text("uid", &Contact::uid), false, "", "", "", "UID", "uid"),
-        with(dates, false, "date", "", "", "ANNIVERSARY", ""),
-        with(followups, false, "follow-up", "", "", "", ""),
-        with(log, true, "log", "", "", "", ""),
+             "birthday", due),
+        with(since, false, "since", "--since", "Start of the relationship (default: today)", "", "since", due),
+        with(first_due, false, "first due", "", "", "", "first_due", due),
+        with(snooze, false, "snoozed", "", "", "", "snooze", due),
+        with(text("uid", &Contact::uid), false, "", "", "", "UID", "uid", summary),
+        with(dates, false, "date", "", "", "ANNIVERSARY", "", due),
+        with(followups, false, "follow-up", "", "", "", "", summary),
+        with(log, true, "log", "", "", "", "", summary),
     };
 }
 
@@ -117,6 +122,47 @@ std::uint64_t field_table_signature() {
     std::string all;
     for (const auto& f : contact_fields()) all += std::string(f.key) + "=" + to_string(f.kind) + ";";
     return hash_bytes(all);
+}
+
+Contact project(const Contact& c, Projection projection) {
+    Contact out;
+    out.slug = c.slug;
+    out.path = c.path;
+    out.archived = c.archived;
+    for (const Field& f : contact_fields()) {
+        if (!(f.projections & projection)) continue;
+        switch (f.kind) {
+            case K::text: out.*f.text = c.*f.text; break;
+            case K::text_list: out.*f.list = c.*f.list; break;
+            case K::date: out.*f.day = c.*f.day; break;
+            case K::yearly_date: out.*f.yearly = c.*f.yearly; break;
+            case K::duration: out.*f.duration = c.*f.duration; break;
+            case K::entries:
+                if (f.dates) out.*f.dates = c.*f.dates;
+                if (f.followups) out.*f.followups = c.*f.followups;
+                if (f.log) out.*f.log = c.*f.log;
+                break;
+        }
+    }
+    return out;
+}
+
+void keep_only(Contact& c, Projection projection) {
+    for (const Field& f : contact_fields()) {
+        if (f.projections & projection) continue;
+        switch (f.kind) {  // emptied and let go
+            case K::text: c.*f.text = std::string(); break;
+            case K::text_list: c.*f.list = {}; break;
+            case K::date: (c.*f.day).reset(); break;
+            case K::yearly_date: (c.*f.yearly).reset(); break;
+            case K::duration: (c.*f.duration).reset(); break;
+            case K::entries:
+                if (f.dates) c.*f.dates = {};
+                if (f.followups) c.*f.followups = {};
+                if (f.log) c.*f.log = {};
+                break;
+        }
+    }
 }
 
 std::string yearly_date_line(const YearlyDate& d) {

@@ -16,6 +16,13 @@ enum class FieldKind { text, text_list, date, yearly_date, duration, entries };
 // Returns "text", "list", "date", "yearly date", "duration" or "entries".
 const char* to_string(FieldKind kind);
 
+// The projections of a contact that keep only some of its fields: what the index keeps of it (a
+// summary), what `due` and its calendar read, what `introduce --suggest` reads. Each row of the
+// table says which keep it whole; the summary then keeps of the log only its latest entry that
+// counts, and due and suggest add the entries they read (open follow-ups, the last contact; the
+// introductions).
+enum Projection : unsigned { in_summary = 1U, in_due = 2U, in_suggest = 4U };
+
 // One key of a contact file. Exactly one member pointer, the one of its kind, is set
 // (entries: one of dates, followups, log).
 struct Field {
@@ -27,6 +34,7 @@ struct Field {
     const char* help = "";      // the option's help
     const char* vcard = "";     // the vCard property it maps to; empty when none
     const char* csv = "";       // the CSV export column; empty when none
+    unsigned projections = 0;   // the projections that keep it (Projection bits)
     std::string Contact::*text = nullptr;
     std::vector<std::string> Contact::*list = nullptr;
     std::optional<Day> Contact::*day = nullptr;
@@ -61,6 +69,12 @@ std::vector<std::string> field_texts(const Field& field, const Contact& contact)
 // Returns the YAML of the field in a new file ("key: value\n", or a block of flow items for
 // entries), every user text quoted by yaml_emit; empty when the field is not set.
 std::string render_field(const Field& field, const Contact& contact);
+
+// Returns a contact holding only the fields `projection` keeps (and the slug, path and folder).
+Contact project(const Contact& contact, Projection projection);
+
+// Empties every field of `contact` that `projection` does not keep.
+void keep_only(Contact& contact, Projection projection);
 
 // Returns the flow item ("{date: --12-10, what: x}") of one yearly date.
 std::string yearly_date_line(const YearlyDate& date);

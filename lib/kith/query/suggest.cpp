@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "kith/base/text.hpp"
+#include "kith/model/fields.hpp"
 
 namespace kith {
 namespace {
@@ -237,20 +238,7 @@ std::vector<Suggestion> suggest_introductions(const std::vector<Contact>& contac
 }
 
 Contact suggest_digest(const Contact& c) {
-    Contact d;
-    d.slug = c.slug;
-    d.path = c.path;
-    d.archived = c.archived;
-    d.name = c.name;
-    d.aka = c.aka;
-    d.tier = c.tier;
-    d.title = c.title;
-    d.org = c.org;
-    d.role = c.role;
-    d.interests = c.interests;
-    d.tags = c.tags;
-    d.why = c.why;
-    d.introduced_by = c.introduced_by;
+    Contact d = project(c, in_suggest);
     for (const auto& entry : c.log)
         if (entry.kind == "intro" && !entry.with.empty()) d.log.push_back(LogEntry{entry.date, entry.kind, "", entry.with, entry.line});
     return d;

@@ -4,12 +4,14 @@
 #include <cstring>
 
 #include "kith/base/hash.hpp"
-
 #include "kith/model/fields.hpp"
-#include "kith/model/status.hpp"
+#include "kith/store/index_bytes.hpp"
 
 namespace kith {
 namespace {
+
+using index_bytes::Reader;
+using index_bytes::Writer;
 
 // No offset in an index is larger (the store reads at most max_index_bytes of a name table).
 constexpr std::uint64_t max_index_offset = std::uint64_t{1} << 32;
@@ -17,231 +19,7 @@ constexpr std::uint64_t max_index_offset = std::uint64_t{1} << 32;
 // 16 bytes that say what the file is; the header's checksum follows.
 constexpr std::string_view magic = std::string_view("kith-index-6\n\0\0\0", 16);
 
-class Writer {
-public:
-    void u64(std::uint64_t v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
-    void i64(std::int64_t v) { u64(static_cast<std::uint64_t>(v)); }
-    void str(std::string_view s) {
-        u64(s.size());
-        out_ += s;
-    }
-    void strings(const std::vector<std::string>& v) {
-        u64(v.size());
-        for (const auto& s : v) str(s);
-    }
-    void day(Day d) { i64(d.time_since_epoch().count()); }
-    void optional_day(const std::optional<Day>& d) {
-        u64(d ? 1 : 0);
-        if (d) day(*d);
-    }
-    void month_day(const MonthDay& md) {
-        u64(md.month);
-        u64(md.day);
-        u64(md.year ? 1 : 0);
-        i64(md.year.value_or(0));
-    }
-    void raw(std::string_view s) { out_ += s; }
-    std::string take() { return std::move(out_); }
-
-private:
-    std::string out_;
-};
-
-// Reads what Writer wrote; any overrun or absurd value marks the reader failed.
-class Reader {
-public:
-    explicit Reader(std::string_view in) : in_(in) {}
-    bool failed() const { return failed_; }
-    void reject() { fail(); }
-    bool done() const { return at_ == in_.size(); }
-
-    std::uint64_t u64() {
-        if (failed_ || in_.size() - at_ < 8) return fail();
-        std::uint64_t v = 0;
-        std::memcpy(&v, in_.data() + at_, 8);
-        at_ += 8;
-        return v;
-    }
-    std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
-    std::string str() {
-        const std::uint64_t n = u64();
-        if (failed_ || n > in_.size() - at_) return fail(), std::string();
-        std::string s(in_.substr(at_, n));
-        at_ += n;
-        return s;
-    }
-    std::string_view view() {
-        const std::uint64_t n = u64();
-        if (failed_ || n > in_.size() - at_) return fail(), std::string_view();
-        const std::string_view s = in_.substr(at_, n);
-        at_ += n;
-        return s;
-    }
-    // The bytes of a list of strings, checked but not copied.
-    std::string_view strings_view() {
-        const size_t from = at_;
-        for (std::uint64_t i = 0, n = count(); i < n && !failed_; ++i) view();
-        return failed_ ? std::string_view() : in_.substr(from, at_ - from);
-    }
-    std::vector<std::string> strings() {
-        const std::uint64_t n = count();
-        std::vector<std::string> v;
-        for (std::uint64_t i = 0; i < n && !failed_; ++i) v.push_back(str());
-        return v;
-    }
-    // A count of items, each at least 8 bytes: more than the bytes left is corruption.
-    std::uint64_t count() {
-        const std::uint64_t n = u64();
-        if (n > (in_.size() - at_) / 8) return fail();
-        return n;
-    }
-    Day day() { return Day{date::days{static_cast<int>(i64())}}; }
-    std::optional<Day> optional_day() {
-        if (u64() == 0) return std::nullopt;
-        return day();
-    }
-    MonthDay month_day() {
-        MonthDay md;
-        md.month = static_cast<unsigned>(u64());
-        md.day = static_cast<unsigned>(u64());
-        const bool has_year = u64() != 0;
-        const auto year = i64();
-        if (has_year) md.year = static_cast<int>(year);
-        if (md.month < 1 || md.month > 12 || md.day < 1 || md.day > 31) fail();
-        return md;
-    }
-
-private:
-    std::uint64_t fail() {
-        failed_ = true;
-        at_ = in_.size();
-        return 0;
-    }
-    std::string_view in_;
-    size_t at_ = 0;
-    bool failed_ = false;
-};
-
-// The texts and lists of the table of fields, but the notes (no whole-network command reads
-// them): a field added to the table is kept here with no other edit.
-bool indexed_text(const Field& f) { return f.text && std::string_view(f.key) != "notes"; }
-
-void write_contact(Writer& w, const Contact& c) {
-    w.str(c.slug);
-    w.str(c.path);
-    for (const Field& f : contact_fields())
-        if (indexed_text(f)) w.str(c.*f.text);
-    w.u64(c.archived ? 1 : 0);
-    for (const Field& f : contact_fields())
-        if (f.list) w.strings(c.*f.list);
-    w.u64(c.cadence ? 1 : 0);
-    w.i64(c.cadence ? c.cadence->count : 0);
-    w.u64(c.cadence ? static_cast<std::uint64_t>(c.cadence->unit) : 0);
-    w.u64(c.birthday ? 1 : 0);
-    if (c.birthday) w.month_day(*c.birthday);
-    w.optional_day(c.since);
-    w.optional_day(c.snooze);
-    w.optional_day(c.first_due);
-    w.u64(c.dates.size());
-    for (const auto& d : c.dates) {
-        w.month_day(d.date);
-        w.str(d.what);
-    }
-    w.u64(c.followups.size());
-    for (const auto& f : c.followups) {
-        w.day(f.due);
-        w.str(f.what);
-        w.optional_day(f.done);
-        w.i64(f.line);
-    }
-    w.u64(c.log.size());
-    for (const auto& e : c.log) {
-        w.day(e.date);
-        w.str(e.kind);
-        w.str(e.note);
-        w.str(e.with);
-        w.i64(e.line);
-    }
-}
-
-Contact read_contact(Reader& r) {
-    Contact c;
-    c.slug = r.str();
-    c.path = r.str();
-    for (const Field& f : contact_fields())
-        if (indexed_text(f)) c.*f.text = r.str();
-    c.archived = r.u64() != 0;
-    for (const Field& f : contact_fields())
-        if (f.list) c.*f.list = r.strings();
-    const bool has_cadence = r.u64() != 0;
-    const auto count = static_cast<int>(r.i64());
-    const auto unit = static_cast<char>(r.u64());
-    if (has_cadence) {
-        if (count < 1 || count > 100000 || std::string_view("dwmy").find(unit) == std::string_view::npos) r.reject();
-        c.cadence = Duration{count, unit};
-    }
-    if (r.u64() != 0) c.birthday = r.month_day();
-    c.since = r.optional_day();
-    c.snooze = r.optional_day();
-    c.first_due = r.optional_day();
-    for (std::uint64_t i = 0, n = r.count(); i < n && !r.failed(); ++i) {
-        YearlyDate d;
-        d.date = r.month_day();
-        d.what = r.str();
-        c.dates.push_back(std::move(d));
-    }
-    for (std::uint64_t i = 0, n = r.count(); i < n && !r.failed(); ++i) {
-        FollowUp f;
-        f.due = r.day();
-        f.what = r.str();
-        f.done = r.optional_day();
-        f.line = static_cast<int>(r.i64());
-        c.followups.push_back(std::move(f));
-    }
-    for (std::uint64_t i = 0, n = r.count(); i < n && !r.failed(); ++i) {
-        LogEntry e;
-        e.date = r.day();
-        e.kind = r.str();
-        e.note = r.str();
-        e.with = r.str();
-        e.line = static_cast<int>(r.i64());
-        c.log.push_back(std::move(e));
-    }
-    return c;
-}
-
 }  // namespace
-
-std::optional<Day> newest_entry(const Contact& contact) {
-    std::optional<Day> newest;
-    for (const auto& logged : contact.log)
-        if (!newest || logged.date > *newest) newest = logged.date;
-    return newest;
-}
-
-void reduce_to_summary(Contact& contact) {
-    // The same choice as contact_status makes on the newest day: the latest that counts, the last of a tie.
-    const LogEntry* latest = nullptr;
-    for (const auto& logged : contact.log)
-        if (counts_as_contact(logged.kind) && (!latest || logged.date >= latest->date)) latest = &logged;
-    std::vector<LogEntry> kept;
-    if (latest) kept.push_back(*latest);
-    contact.log = std::move(kept);
-    contact.notes.clear();
-    contact.notes.shrink_to_fit();
-}
-
-std::string encode_summary(const Contact& summary) {
-    Writer w;
-    write_contact(w, summary);
-    return w.take();
-}
-
-std::string encode_aka(const Contact& contact) {
-    Writer w;
-    w.strings(contact.aka);
-    return w.take();
-}
 
 IndexRecord record_of(const NewSummary& s, std::string_view aka_bytes, std::uint64_t at, std::string_view bytes) {
     return IndexRecord{s.summary->path, s.stamp, s.newest_entry, s.summary->slug, s.summary->name,
@@ -359,16 +137,11 @@ std::pair<IndexHeader, std::string> write_name_table(const std::vector<IndexReco
 
 std::optional<Contact> read_summary(const IndexRecord& record, std::string_view bytes) {
     if (bytes.size() != record.summary_size || checksum(bytes) != record.summary_checksum) return std::nullopt;
-    Reader r(bytes);
-    Contact c = read_contact(r);
-    if (r.failed() || !r.done() || c.path != record.path) return std::nullopt;
+    std::optional<Contact> c = decode_summary(bytes);
+    if (!c || c->path != record.path) return std::nullopt;
     return c;
 }
 
-std::vector<std::string> aka_of(const IndexRecord& record) {
-    Reader r(record.aka);
-    std::vector<std::string> out = r.strings();
-    return r.failed() ? std::vector<std::string>{} : out;
-}
+std::vector<std::string> aka_of(const IndexRecord& record) { return decode_aka(record.aka); }
 
 }  // namespace kith

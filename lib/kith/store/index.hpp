@@ -8,6 +8,8 @@
 // them dead after an update in place), then the name table at `names_at`: per file its path,
 // stamp, slug, name, aka and where its summary lies, with the summary's own checksum. A name
 // lookup reads the header and the name table only; nothing is decoded into a Contact until asked.
+// What a summary holds is index_summary.hpp's; when the index is trusted and written, the Index's
+// (store_index.hpp); reading and writing the file, index_file.hpp's.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -19,6 +21,7 @@
 
 #include "kith/model/model.hpp"
 #include "kith/store/beneath.hpp"
+#include "kith/store/index_summary.hpp"
 
 namespace kith {
 
@@ -55,19 +58,6 @@ struct NewSummary {
     FileStamp stamp;
     std::optional<Day> newest_entry;
 };
-
-// Returns the date of a contact's newest log entry: its summary stands for its file on any day from then on.
-std::optional<Day> newest_entry(const Contact& contact);
-
-// Makes a contact what the index keeps of it: all but its notes, and of its log the latest
-// entry that counts as contact (the one staleness and `due` show on any later day).
-void reduce_to_summary(Contact& contact);
-
-// Returns the bytes the index keeps of a summary.
-std::string encode_summary(const Contact& summary);
-
-// Returns a contact's aka list as the name table holds it.
-std::string encode_aka(const Contact& contact);
 
 // Returns the record of a new summary whose bytes lie at `at`; its views point into the summary
 // and into `aka_bytes` (encode_aka's), which the caller keeps.

@@ -20,7 +20,6 @@
 #include "kith/model/config_file.hpp"
 #include "kith/model/conflict.hpp"
 #include "kith/model/contact_file.hpp"
-#include "kith/store/index.hpp"
 #include "kith/store/intent.hpp"
 #include "kith/store/recovery.hpp"
 #include "kith/store/store_copies.hpp"
@@ -39,11 +38,6 @@ bool has_config(const fs::path& dir) {
 }
 
 bool is_contact_name(const std::string& name) { return !name.starts_with('.') && name.ends_with(".yaml"); }
-
-// A summary stands for its file on any day from its newest entry on (or on every day, with no day given).
-bool summary_stands(std::optional<Day> newest_entry, std::optional<Day> today) {
-    return !today || !newest_entry || *newest_entry <= *today;
-}
 
 }  // namespace
 
@@ -187,72 +181,39 @@ Network Store::read_network(bool include_archived, std::optional<Day> today, Wan
     Network network{root(), load_config(), {}, {}};
     const std::vector<std::string>& paths = found.paths;
     const size_t n = paths.size();
-    const std::uint64_t key = settings_key(network.config);
-    const std::optional<IndexFile> old = read_index(*this, key);
+    Index index(*this, network.config, include_archived);
 
     // Each person is read into their own place in network.contacts (one array of contacts, no
     // second copy); the places left empty are taken out at the end.
     std::vector<Contact>& contacts = network.contacts;
     contacts.resize(n);
     std::vector<char> present(n, 0);
-    // What the index holds still stands for a file when its stamp is the same; for summaries,
-    // only on days after the file's newest entry (--today in the past reads the file).
     std::vector<const IndexRecord*> indexed(n, nullptr);
     std::vector<size_t> from_index;
-    for (size_t i = 0; i < n && old; ++i) {
-        const IndexRecord* record = old->find(paths[i]);
-        if (!record || !found.stamps[i] || record->stamp != *found.stamps[i]) continue;
-        indexed[i] = record;
-        if (want == Want::names || (want == Want::summaries && summary_stands(record->newest_entry, today)))
+    for (size_t i = 0; i < n; ++i) {
+        indexed[i] = index.look_up(paths[i], found.stamps[i]);
+        if (indexed[i] && (want == Want::names || (want == Want::summaries && Index::stands(indexed[i]->newest_entry, today))))
             from_index.push_back(i);
     }
-    // Summaries are read in the order they lie in the file, a stretch at a time (one pread),
-    // and decoded on all cores; only one stretch's bytes are in memory at once.
-    std::sort(from_index.begin(), from_index.end(),
-              [&](size_t x, size_t y) { return indexed[x]->summary_at < indexed[y]->summary_at; });
-    constexpr size_t stretch = 1024;
-    constexpr std::uint64_t most_bytes = std::uint64_t{16} << 20;  // else each summary is read alone
-    std::string bytes;
-    for (size_t from = 0; from < from_index.size(); from += stretch) {
-        const size_t count = std::min(stretch, from_index.size() - from);
-        std::uint64_t low = 0, high = 0;
-        bool in_one = false;
-        if (want == Want::summaries) {
-            low = indexed[from_index[from]]->summary_at;
-            for (size_t k = 0; k < count; ++k) {
-                const IndexRecord& r = *indexed[from_index[from + k]];
-                high = std::max(high, r.summary_at + r.summary_size);
-            }
-            in_one = high - low <= most_bytes && old->read_bytes(low, high - low, bytes);
-            if (!in_one) bytes.clear();
-        }
-        run_parallel(count, [&](size_t k) {
-            const size_t i = from_index[from + k];
-            const IndexRecord& record = *indexed[i];
-            if (want == Want::names) {
-                Contact& c = contacts[i];
-                c.path = paths[i];
-                c.slug = std::string(record.slug);
-                c.name = std::string(record.name);
-                c.aka = aka_of(record);
-                c.archived = layout::in_archive(c.path);
-                present[i] = 1;
-                return;
-            }
-            std::string alone;
-            const bool read = in_one || old->read_bytes(record.summary_at, record.summary_size, alone);
-            const std::string_view from_file = in_one ? std::string_view(bytes).substr(record.summary_at - low, record.summary_size)
-                                                      : std::string_view(alone);
-            if (std::optional<Contact> summary = read ? read_summary(record, from_file) : std::nullopt) {
+    if (want == Want::names) {
+        run_parallel(from_index.size(), [&](size_t k) {
+            contacts[from_index[k]] = Index::names_of(*indexed[from_index[k]]);
+            present[from_index[k]] = 1;
+        });
+    } else if (want == Want::summaries) {
+        std::vector<const IndexRecord*> records;
+        for (const size_t i : from_index) records.push_back(indexed[i]);
+        index.read_summaries(records, [&](size_t k, std::optional<Contact> summary) {
+            const size_t i = from_index[k];
+            if (summary) {
                 contacts[i] = std::move(*summary);
                 present[i] = 1;
             } else {
-                indexed[i] = nullptr;  // its bytes did not check out: read and index the file again
+                index.drop(*indexed[i]);  // its bytes did not check out: read and index the file again
+                indexed[i] = nullptr;
             }
         });
     }
-    bytes.clear();
-    bytes.shrink_to_fit();
 
     // The rest are parsed on all cores; each one new or changed is summarized for the index at once,
     // and a summary that stands for the file is all that is kept of it.
@@ -265,25 +226,12 @@ Network Store::read_network(bool include_archived, std::optional<Day> today, Wan
         const size_t i = to_parse[k];
         try {
             // A regular file is read through its open folder; anything else (a link) through the resolver.
-            Contact full = found.stamps[i] ? contact_at(found.folder_of[i], paths[i], network.config)
-                                           : load_contact(paths[i], network.config);
-            std::unique_ptr<NewSummary> summary;
-            if (found.stamps[i] && !indexed[i]) {
-                summary = std::make_unique<NewSummary>();
-                summary->stamp = *found.stamps[i];
-                summary->newest_entry = newest_entry(full);
-                if (want == Want::full || !summary_stands(summary->newest_entry, today)) {  // the full contact is kept: the summary beside it
-                    summary->held = std::make_unique<Contact>(full);
-                    reduce_to_summary(*summary->held);
-                    summary->summary = summary->held.get();
-                } else {
-                    reduce_to_summary(full);
-                }
-            }
-            contacts[i] = std::move(full);
+            contacts[i] = found.stamps[i] ? contact_at(found.folder_of[i], paths[i], network.config)
+                                          : load_contact(paths[i], network.config);
             present[i] = 1;
-            if (summary && !summary->held) summary->summary = &contacts[i];  // contacts is not resized until the end
-            made[i] = std::move(summary);
+            // contacts is not resized until the end: a summary may be the contact itself
+            if (found.stamps[i] && !indexed[i])
+                made[i] = Index::summarize(contacts[i], *found.stamps[i], want == Want::full, today);
         } catch (const Error& problem) {
             problems[i] = std::make_unique<Error>(problem);
             // a file in conflict is reported, and the person stays, as far as they can be read
@@ -294,23 +242,16 @@ Network Store::read_network(bool include_archived, std::optional<Day> today, Wan
         }
     });
 
-    // The index changes when a file is new or changed, or one it holds is gone or broken.
-    // Archived people stay in it even when not asked for, so that they stay warm.
-    std::vector<IndexRecord> kept;
-    std::vector<const NewSummary*> fresh;
+    // A file that does not read is never indexed: it is reported every time.
     for (size_t i = 0; i < n; ++i) {
-        if (indexed[i] && !problems[i]) kept.push_back(*indexed[i]);
-        if (made[i]) fresh.push_back(made[i].get());
+        if (indexed[i] && problems[i]) index.drop(*indexed[i]);
+        if (made[i]) index.record(*made[i]);
     }
-    if (old && !include_archived)
-        for (const IndexRecord& record : old->records)
-            if (layout::in_archive(record.path)) kept.push_back(record);
-    if (!old || !fresh.empty() || kept.size() != old->records.size())
-        update_index(*this, old ? &*old : nullptr, key, kept, fresh);
+    index.flush();
 
     size_t to = 0;
     for (size_t i = 0; i < n; ++i) {
-        if (problems[i]) network.problems.push_back(std::move(*problems[i]));  // never indexed: reported every time
+        if (problems[i]) network.problems.push_back(std::move(*problems[i]));
         if (!present[i]) continue;
         if (to != i) contacts[to] = std::move(contacts[i]);
         ++to;
@@ -322,13 +263,11 @@ Network Store::read_network(bool include_archived, std::optional<Day> today, Wan
 void Store::complete_names(const std::function<void(std::string_view slug, std::string_view name)>& each) const {
     finish_pending_change();
     const Config config = load_config();
-    std::optional<IndexFile> index = read_index(*this, settings_key(config));
-    if (!index) {  // the first time: read everyone once, which writes the index
+    const Index index(*this, config, false);
+    if (!index.present()) {  // the first time: read everyone once, which writes the index
         for (const Contact& c : load_names(false).contacts) each(c.slug, c.name);
         return;
     }
-    // Both the listing and the records are sorted by path: one walk through each.
-    auto record = index->records.begin();
     std::string path;
     const std::string contacts(layout::contacts);
     const auto entries = beneath::list_folder(root(), contacts);
@@ -338,8 +277,7 @@ void Store::complete_names(const std::function<void(std::string_view slug, std::
         if (std::any_of(copies.begin(), copies.end(), [&](const auto& copy) { return copy.first == entry.name; })) continue;
         path = layout::in_folder(contacts, entry.name);
         const std::string_view slug = std::string_view(entry.name).substr(0, entry.name.size() - 5);
-        while (record != index->records.end() && record->path < path) ++record;
-        if (record != index->records.end() && record->path == path) {
+        if (const IndexRecord* record = index.last_known(path)) {
             each(slug, record->name);
             continue;
         }
