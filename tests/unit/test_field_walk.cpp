@@ -19,6 +19,9 @@
 #include "kith/views/profile.hpp"
 #include "temp_network.hpp"
 
+// The file's own namespace: its helpers stay its own in a unity build.
+namespace unit_field_walk {
+
 using namespace kith;
 
 namespace {
@@ -201,3 +204,5 @@ TEST_CASE("the index keeps every field of the table but the notes, and no field 
         CHECK(field_equal(field, *back, set));
     }
 }
+
+}  // namespace unit_field_walk
