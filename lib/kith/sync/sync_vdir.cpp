@@ -34,12 +34,13 @@ std::unordered_map<std::string, ReadCard> read_cards(const SyncInput& input, con
     std::map<std::string, std::vector<std::string>> files_of;
     for (const auto& uid : input.quiet)
         if (!old.at(uid).gone) files_of[uid].push_back(old.at(uid).file);
-    for (size_t i = 0; i < input.files.size(); ++i) {
-        const VdirFile& file = input.files[i];
+    for (const auto& name : input.to_read) {
         try {
-            const std::string uid = read_sync_card(file.bytes, vdir + "/" + file.name).uid;
-            files_of[uid].push_back(file.name);
-            cards[uid] = {file.name, i};
+            const std::optional<std::string> bytes = input.read_card(name);
+            if (!bytes) continue;
+            const std::string uid = read_sync_card(*bytes, vdir + "/" + name).uid;
+            files_of[uid].push_back(name);
+            cards[uid] = {name};
         } catch (const Error& e) {
             if (e.kind() == ErrorKind::io) throw;
             problems.push_back(e);
@@ -118,7 +119,6 @@ SyncPlanner::SyncPlanner(SyncInput& input, std::string vdir, ScratchFile* texts)
         blocked_.insert(person.uid);
     }
     for (const auto& [uid, read] : cards_) {
-        std::string& bytes = input.files[read.index].bytes;
         if (blocked_.count(uid)) continue;
         const auto person = people_by_uid_.find(uid);
         if (person != people_by_uid_.end() && person->second == quiet_person) {  // a card read again while its quiet person was not: cannot be
@@ -129,19 +129,17 @@ SyncPlanner::SyncPlanner(SyncInput& input, std::string vdir, ScratchFile* texts)
             if (old_.count(uid)) {  // its person was deleted, or their uid taken out: the card is left alone
                 plan_.base[uid] = old_.at(uid);
                 plan_.gone.push_back(fmt::format("card '{}' (UID '{}') has no person in kith any more; left as it is", read.file, uid));
-            } else {
-                Contact contact = read_sync_card(bytes, vdir_ + "/" + read.file).contact;
+            } else if (std::optional<SyncCard> card = card_again(read.file, uid)) {
+                Contact contact = std::move(card->contact);
                 contact.since = input.today;
                 plan_.record_bases.push_back({uid, {read.file, false, encode_fields(agreed_on(sync_view(contact))),
                                                     card_stamp(read.file, false), "", std::nullopt}});
                 plan_.records.push_back({std::move(contact), 0, vdir_ + "/" + read.file});
             }
-            std::string().swap(bytes);  // not needed again
             continue;
         }
         const SyncPerson& p = input.people[person->second];
         if (p.archived) {  // an archived person's card is left alone
-            std::string().swap(bytes);
             if (!old_.count(uid)) continue;
             SyncBaseEntry& kept = plan_.base[uid] = old_.at(uid);
             kept.card_stamp = card_stamp(read.file, false);
@@ -202,18 +200,23 @@ void SyncPlanner::plan_person(const Contact& person) {
 }
 
 void SyncPlanner::merge_pair(const Contact& p, const SyncPerson& first, const std::string& uid, const ReadCard& read) {
-    std::string& bytes = input_.files[read.index].bytes;
-    const SyncCard card_read = read_sync_card(bytes, vdir_ + "/" + read.file);
-    std::string().swap(bytes);  // parsed: the bytes are not needed again
+    const std::optional<SyncCard> again = card_again(read.file, uid);
+    if (!again) return;  // changed since it was first read: left to the next run
+    const SyncCard& card_read = *again;
+    // The last entry leaves the input's base (its memory goes as the next base grows); an edit or
+    // a card that is held back brings it back.
+    std::optional<SyncBaseEntry> before;
+    if (auto last = input_.base ? input_.base->extract(uid) : SyncBase::node_type{}) before = std::move(last.mapped());
     const SyncView kith = sync_view(p), card = sync_view(card_read.contact);
-    const std::optional<SyncView> base = old_.count(uid) ? fields_of(old_.at(uid)) : std::nullopt;
+    const std::optional<SyncView> base = before ? fields_of(*before) : std::nullopt;
     SyncMerge merge = merge_sync_views(base, kith, card);
     const auto to_kith = changed_keys(kith, merge.to_kith), to_card = changed_keys(card, merge.to_card);
-    if (!to_kith.empty()) plan_.edits.push_back({p.path, p.slug, uid, &p, only(kith, to_kith), only(merge.to_kith, to_kith), "", to_kith});
+    if (!to_kith.empty())
+        plan_.edits.push_back({p.path, p.slug, uid, &p, only(kith, to_kith), only(merge.to_kith, to_kith), "", to_kith, before});
     if (!to_card.empty()) {
         Contact want = p;
         apply_sync_view(merge.to_card, want);
-        keep_card({read.file, p.slug, uid, rewrite_card(card_read, merge.to_card, want), false, to_card}, std::nullopt);
+        keep_card({read.file, p.slug, uid, rewrite_card(card_read, merge.to_card, want), false, to_card, before}, std::nullopt);
     }
     // A conflict is said on every run until it is resolved: its pair is never quiet.
     const bool settled = merge.conflicts.empty();
@@ -223,9 +226,9 @@ void SyncPlanner::merge_pair(const Contact& p, const SyncPerson& first, const st
 }
 
 void SyncPlanner::new_card(const Contact& p, const SyncPerson& first, const std::string& uid) {
-    if (p.uid.empty()) plan_.edits.push_back({p.path, p.slug, uid, &p, {}, {}, uid, {}});
+    if (p.uid.empty()) plan_.edits.push_back({p.path, p.slug, uid, &p, {}, {}, uid, {}, std::nullopt});
     const std::string file = file_for(uid, names_);
-    keep_card({file, p.slug, uid, new_sync_card(p, uid, input_.version), true, {}},
+    keep_card({file, p.slug, uid, new_sync_card(p, uid, input_.version), true, {}, std::nullopt},
               SyncBaseEntry{file, false, encode_fields(agreed_on(sync_view(p))), std::nullopt, p.path,
                             person_stamp(first, p.uid.empty())});
 }
@@ -242,7 +245,8 @@ void SyncPlanner::keep_card(SyncCardWrite card, std::optional<SyncBaseEntry> ent
 ScratchFile::Span keep_card_write(ScratchFile& texts, const SyncCardWrite& card, const std::optional<SyncBaseEntry>& entry) {
     const nlohmann::json kept = {{"file", card.file}, {"slug", card.slug}, {"uid", card.uid}, {"text", card.text},
                                  {"created", card.created}, {"keys", card.keys},
-                                 {"entry", entry ? write_sync_base({{card.uid, *entry}}) : ""}};
+                                 {"entry", entry ? write_sync_base({{card.uid, *entry}}) : ""},
+                                 {"before", card.before ? write_sync_base({{card.uid, *card.before}}) : ""}};
     return texts.append(kept.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
@@ -250,7 +254,10 @@ SyncCardWrite read_card_write(const ScratchFile& texts, ScratchFile::Span span, 
     const auto kept = nlohmann::json::parse(texts.read(span));
     const auto& base = kept.at("entry").get_ref<const std::string&>();
     if (!base.empty()) entry = read_sync_base(base, "a scratch file");
-    return {kept.at("file"), kept.at("slug"), kept.at("uid"), kept.at("text"), kept.at("created"), kept.at("keys")};
+    SyncCardWrite card{kept.at("file"), kept.at("slug"), kept.at("uid"), kept.at("text"), kept.at("created"), kept.at("keys"), std::nullopt};
+    if (const auto& before = kept.at("before").get_ref<const std::string&>(); !before.empty())
+        card.before = read_sync_base(before, "a scratch file").at(card.uid);
+    return card;
 }
 
 void SyncPlanner::finish() {
@@ -265,7 +272,19 @@ void SyncPlanner::finish() {
     by_path_.clear();
     wanted_.clear();
     std::vector<SyncPerson>().swap(input_.people);
-    std::vector<VdirFile>().swap(input_.files);
+}
+
+std::optional<SyncCard> SyncPlanner::card_again(const std::string& file, const std::string& uid) {
+    const std::optional<std::string> bytes = input_.read_card(file);
+    if (!bytes) return std::nullopt;
+    try {
+        SyncCard card = read_sync_card(*bytes, vdir_ + "/" + file);
+        if (card.uid == uid) return card;
+    } catch (const Error& e) {
+        if (e.kind() == ErrorKind::io) throw;
+        plan_.problems.push_back(e);
+    }
+    return std::nullopt;  // another card since it was first read
 }
 
 std::optional<FileStamp> SyncPlanner::card_stamp(const std::string& file, bool written) const {

@@ -19,18 +19,13 @@
 #include "kith/interchange/import_plan.hpp"
 #include "kith/store/scratch.hpp"
 #include "kith/sync/sync_vdir_base.hpp"
+#include "kith/sync/sync_vdir_card.hpp"
 #include "kith/sync/sync_vdir_view.hpp"
 
 namespace kith {
 
 // The largest card file the sync reads (as large as a contact file may be).
 inline constexpr size_t sync_max_card_bytes = size_t{1} << 20;
-
-// One `.vcf` file of the vdir, as read.
-struct VdirFile {
-    std::string name;   // its name in the vdir
-    std::string bytes;
-};
 
 // A person of the network as the first pass keeps them: who they are, not what they hold.
 struct SyncPerson {
@@ -41,8 +36,11 @@ struct SyncPerson {
 
 // What the sync starts from.
 struct SyncInput {
-    std::vector<VdirFile> files;     // every readable .vcf of the vdir but the cards of quiet UIDs
     std::vector<std::string> names;  // every .vcf name in the vdir, readable or not
+    std::vector<std::string> to_read;  // the names to read: all but the cards of quiet UIDs
+    // Reads a card's bytes, again each time it is needed (no card is held while others are
+    // read); nullopt when it cannot be read (the reader says why) or is gone.
+    std::function<std::optional<std::string>(const std::string& name)> read_card;
     std::vector<SyncPerson> people;  // active and archived, in network order, but the people of quiet UIDs
     std::optional<SyncBase> base;    // nullopt when there is none (first sync, or lost)
     std::set<std::string> quiet;     // UIDs whose card and person are as the base recorded: not read
@@ -60,6 +58,7 @@ struct SyncEdit {
     SyncView have, want;
     std::string new_uid;        // set when the person gets their first uid
     std::vector<std::string> keys;  // the keys that change
+    std::optional<SyncBaseEntry> before;  // the pair's last base entry, kept again when the edit is refused
 };
 
 // A card to write into the vdir.
@@ -67,6 +66,7 @@ struct SyncCardWrite {
     std::string file, slug, uid, text;
     bool created = false;
     std::vector<std::string> keys;  // what changed in it (empty for a new card)
+    std::optional<SyncBaseEntry> before;  // the pair's last base entry, kept again when it cannot be written
 };
 
 // A property both sides changed, with the person.
@@ -87,7 +87,8 @@ struct SyncPlan {
     std::vector<SyncPersonConflict> conflicts;
     std::vector<Error> problems;           // cards not synced (bad file, duplicate UID): exit 3
     std::vector<std::string> gone;         // messages: cards deleted from the vdir
-    SyncBase base;                         // the next base, the new people's entries left to add_imported
+    SyncBase base;                         // the next base, the new people's entries left to add_imported; a
+                                           // merged pair's entry is moved here from the input's base
 };
 
 // Keeps a card to write in the scratch file, with the base entry to record once it is written.
@@ -123,13 +124,13 @@ public:
     void finish();
 
 private:
-    struct ReadCard {  // a card read: its file among SyncInput::files (parsed again when merged)
+    struct ReadCard {  // a card read for its UID: its file (read again when merged)
         std::string file;
-        size_t index = 0;
     };
     void merge_pair(const Contact& p, const SyncPerson& first, const std::string& uid, const ReadCard& read);
     void new_card(const Contact& p, const SyncPerson& first, const std::string& uid);
     void keep_card(SyncCardWrite card, std::optional<SyncBaseEntry> entry);
+    std::optional<SyncCard> card_again(const std::string& file, const std::string& uid);
     std::optional<FileStamp> card_stamp(const std::string& file, bool written) const;
     std::optional<FileStamp> person_stamp(const SyncPerson& p, bool written) const;
 
