@@ -12,6 +12,8 @@
 #include <random>
 #include <unordered_map>
 
+#include <malloc.h>
+
 #include "autocommit.hpp"
 #include "sync_vdir.hpp"
 #include "sync.hpp"
@@ -128,6 +130,11 @@ void write_cards(const Store& store, const OutsideFolder* folder, const ScratchF
     store.test_step("vdir-cards-written");
 }
 
+// Gives the memory a phase let go back to the system before the next phase, so that the peak is
+// the largest phase's, not their sum: what a phase frees is scattered among what stays (the base,
+// the people's summaries), which the allocator would otherwise keep.
+void release_freed() { malloc_trim(0); }
+
 // Writes the next base, unless the file holds it already (the same hash, then the same bytes).
 void keep_base(const Store& store, const std::string& file, SyncBase base, std::optional<std::uint64_t> old_hash) {
     const std::string bytes = write_sync_base(base);
@@ -171,6 +178,7 @@ Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
             ctx.warn(e.located() + "; syncing without a base: every difference is a conflict");
         }
     }
+    release_freed();  // the base file's bytes
     if (folder) list_vdir(*folder, in.dir, input);
     static const SyncBase no_base;
     SyncQuiet quiet(input.base ? *input.base : no_base, input.card_stamps);
@@ -207,10 +215,11 @@ Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
                 return true;
             });
         std::unordered_map<std::string, FileStamp>().swap(stamps);
+        release_freed();  // the first pass's chunks of people
         input.quiet = quiet.uids();
-        for (const auto& name : input.names)
-            if (!quiet.card_quiet(name)) input.to_read.push_back(name);
-        input.read_card = [&](const std::string& name) { return read_card(*folder, name, problems); };
+        input.read_card = [&](const std::string& name) {
+            return quiet.card_quiet(name) ? std::nullopt : read_card(*folder, name, problems);
+        };
         if (!in.dry_run) texts.emplace(store.root());
         planner.emplace(input, in.dir, texts ? &*texts : nullptr);
         SyncPlan& plan = planner->plan();
@@ -238,6 +247,7 @@ Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
             },
             {}, [&](const std::string& path, const std::optional<FileStamp>&) { return planner->wants(path); });
         planner->finish();
+        release_freed();  // the planner's maps, the last chunk of people
         welcome_new_people(store, config, ctx.today(), plan);
         const auto failed = stage_import(change, plan.imports, plan.records, [&](const ImportDecision& d, const ImportRecord& r) {
             if (d.action == ImportAction::add) lines.push_back(would + "add " + visible(r.contact.name) + " as " + d.slug + " from '" + r.source + "'");
@@ -252,6 +262,7 @@ Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
     // Every pair quiet and no other: the base is the file's own entries, which read back as its bytes.
     const bool as_read = input.base && input.base->empty() && !plan.base.empty() && plan.base.size() == input.quiet.size();
     input.base.reset();
+    release_freed();  // the last base
     if (!in.dry_run && !as_read) keep_base(store, base_file, std::move(plan.base), old_base);
     for (const auto& line : lines) std::cout << line << "\n";
     for (const auto& note : plan.gone) ctx.warn(note);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_map>
@@ -14,14 +15,13 @@ namespace kith {
 namespace {
 
 // A card's file name: the UID itself when vdirsyncer would name it so, else one made from it.
-std::string file_for(const std::string& uid, std::set<std::string>& names) {
+std::string file_for(const std::string& uid, const std::function<bool(const std::string&)>& taken) {
     const bool plain = !uid.empty() && uid.size() <= 200 && std::all_of(uid.begin(), uid.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
                c == '+' || c == '-';
     });
     std::string name = plain && uid[0] != '.' ? uid + ".vcf" : fmt::format("kith-{:016x}.vcf", hash_bytes(uid));
-    for (int n = 2; names.count(name); ++n) name = fmt::format("kith-{:016x}-{}.vcf", hash_bytes(uid), n);
-    names.insert(name);
+    for (int n = 2; taken(name); ++n) name = fmt::format("kith-{:016x}-{}.vcf", hash_bytes(uid), n);
     return name;
 }
 
@@ -34,7 +34,7 @@ std::unordered_map<std::string, ReadCard> read_cards(const SyncInput& input, con
     std::map<std::string, std::vector<std::string>> files_of;
     for (const auto& uid : input.quiet)
         if (!old.at(uid).gone) files_of[uid].push_back(old.at(uid).file);
-    for (const auto& name : input.to_read) {
+    for (const auto& name : input.names) {
         try {
             const std::optional<std::string> bytes = input.read_card(name);
             if (!bytes) continue;
@@ -100,7 +100,7 @@ SyncPlanner::SyncPlanner(SyncInput& input, std::string vdir, ScratchFile* texts)
                     fmt::format("'{}' holds no card, but {} were synced to it: refused, so that no one's card is taken "
                                 "as deleted (run 'vdirsyncer sync' to bring them back; to start over, delete the folder's "
                                 "sync-vdir-*.json base in .kith/)", vdir_, synced));
-    names_.insert(input.names.begin(), input.names.end());
+    wanted_.assign(input.people.size(), false);
     cards_ = read_cards<ReadCard>(input, old_, vdir_, plan_.problems, blocked_);
     // People by UID (those of quiet UIDs, unread, marked so); two people with one UID are a
     // problem, and neither is synced.
@@ -147,7 +147,7 @@ SyncPlanner::SyncPlanner(SyncInput& input, std::string vdir, ScratchFile* texts)
             kept.person_stamp = person_stamp(p, false);
             continue;
         }
-        wanted_[p.path] = uid;  // merged once the person is read in full
+        wanted_[person->second] = true;  // merged once the person is read in full
     }
 }
 
@@ -168,13 +168,14 @@ void SyncPlanner::imported() {
     std::set<std::string> merged_into;
     for (const auto& d : plan_.imports.decisions)
         if (d.action != ImportAction::add) merged_into.insert(d.slug);
-    for (const auto& p : input_.people) {
+    for (size_t i = 0; i < input_.people.size(); ++i) {
+        const SyncPerson& p = input_.people[i];
         if (p.archived || merged_into.count(p.slug) || blocked_.count(p.uid) || (!p.uid.empty() && cards_.count(p.uid))) continue;
         if (!p.uid.empty() && old_.count(p.uid)) {
             SyncBaseEntry entry = old_.at(p.uid);
             entry.person = p.path;
             entry.person_stamp = person_stamp(p, false);
-            if (!entry.gone && !names_.count(entry.file)) {
+            if (!entry.gone && !in_vdir(entry.file)) {
                 entry.gone = true;
                 plan_.gone.push_back(fmt::format("the card of {} ('{}') was deleted from the vdir: kith keeps {} and will "
                                                  "not write the card again; 'kith archive {}' if they should go",
@@ -183,20 +184,19 @@ void SyncPlanner::imported() {
             plan_.base[p.uid] = entry;
             continue;
         }
-        wanted_[p.path] = p.uid.empty() ? input_.new_uid() : p.uid;
+        wanted_[i] = true;  // gets a card (and a uid, when they have none)
     }
 }
 
 void SyncPlanner::plan_person(const Contact& person) {
-    const auto want = wanted_.find(person.path);
     const auto at = by_path_.find(person.path);
-    if (want == wanted_.end() || at == by_path_.end()) return;
+    if (at == by_path_.end() || !wanted_[at->second]) return;
     const SyncPerson& first = input_.people[at->second];
     // A file changed since it was first read (another uid, or archived since): left to the next run.
     if (person.uid != first.uid || person.archived != first.archived) return;
-    const auto card = cards_.find(want->second);
-    if (card != cards_.end() && !person.uid.empty()) merge_pair(person, first, want->second, card->second);
-    else new_card(person, first, want->second);
+    const auto card = person.uid.empty() ? cards_.end() : cards_.find(person.uid);
+    if (card != cards_.end()) merge_pair(person, first, person.uid, card->second);
+    else new_card(person, first, person.uid.empty() ? input_.new_uid() : person.uid);
 }
 
 void SyncPlanner::merge_pair(const Contact& p, const SyncPerson& first, const std::string& uid, const ReadCard& read) {
@@ -227,7 +227,8 @@ void SyncPlanner::merge_pair(const Contact& p, const SyncPerson& first, const st
 
 void SyncPlanner::new_card(const Contact& p, const SyncPerson& first, const std::string& uid) {
     if (p.uid.empty()) plan_.edits.push_back({p.path, p.slug, uid, &p, {}, {}, uid, {}, std::nullopt});
-    const std::string file = file_for(uid, names_);
+    const std::string file = file_for(uid, [&](const std::string& name) { return in_vdir(name); });
+    names_.insert(file);
     keep_card({file, p.slug, uid, new_sync_card(p, uid, input_.version), true, {}, std::nullopt},
               SyncBaseEntry{file, false, encode_fields(agreed_on(sync_view(p))), std::nullopt, p.path,
                             person_stamp(first, p.uid.empty())});
@@ -262,7 +263,7 @@ SyncCardWrite read_card_write(const ScratchFile& texts, ScratchFile::Span span, 
 
 void SyncPlanner::finish() {
     for (const auto& [uid, entry] : old_)  // kept while its card or a problem with it is still there
-        if (!input_.quiet.count(uid) && !plan_.base.count(uid) && (blocked_.count(uid) || names_.count(entry.file)))
+        if (!input_.quiet.count(uid) && !plan_.base.count(uid) && (blocked_.count(uid) || in_vdir(entry.file)))
             plan_.base[uid] = entry;
     for (const auto& uid : input_.quiet) plan_.base.insert(input_.base->extract(uid));  // unchanged on both sides since
     // What the plan needed of the cards and the people read is in it now.
@@ -270,8 +271,12 @@ void SyncPlanner::finish() {
     names_.clear();
     people_by_uid_.clear();
     by_path_.clear();
-    wanted_.clear();
+    std::vector<bool>().swap(wanted_);
     std::vector<SyncPerson>().swap(input_.people);
+}
+
+bool SyncPlanner::in_vdir(const std::string& name) const {
+    return std::binary_search(input_.names.begin(), input_.names.end(), name) || names_.count(name);
 }
 
 std::optional<SyncCard> SyncPlanner::card_again(const std::string& file, const std::string& uid) {

@@ -36,10 +36,10 @@ struct SyncPerson {
 
 // What the sync starts from.
 struct SyncInput {
-    std::vector<std::string> names;  // every .vcf name in the vdir, readable or not
-    std::vector<std::string> to_read;  // the names to read: all but the cards of quiet UIDs
+    std::vector<std::string> names;  // every .vcf name in the vdir, readable or not, sorted
     // Reads a card's bytes, again each time it is needed (no card is held while others are
-    // read); nullopt when it cannot be read (the reader says why) or is gone.
+    // read); nullopt for the card of a quiet UID (not read), or when it cannot be read (the
+    // reader says why) or is gone.
     std::function<std::optional<std::string>(const std::string& name)> read_card;
     std::vector<SyncPerson> people;  // active and archived, in network order, but the people of quiet UIDs
     std::optional<SyncBase> base;    // nullopt when there is none (first sync, or lost)
@@ -115,7 +115,10 @@ public:
     void imported();
     // Returns true when the person of the file is to be read in full: their pair is merged, or
     // they get a card.
-    bool wants(const std::string& path) const { return wanted_.count(path) > 0; }
+    bool wants(const std::string& path) const {
+        const auto at = by_path_.find(path);
+        return at != by_path_.end() && wanted_[at->second];
+    }
     // Plans one person read in full: their card, their base entry, and their edit (in
     // plan().edits, which stage_sync_edits stages before the person is let go).
     void plan_person(const Contact& person);
@@ -131,6 +134,7 @@ private:
     void new_card(const Contact& p, const SyncPerson& first, const std::string& uid);
     void keep_card(SyncCardWrite card, std::optional<SyncBaseEntry> entry);
     std::optional<SyncCard> card_again(const std::string& file, const std::string& uid);
+    bool in_vdir(const std::string& name) const;  // a name listed, or given to a new card
     std::optional<FileStamp> card_stamp(const std::string& file, bool written) const;
     std::optional<FileStamp> person_stamp(const SyncPerson& p, bool written) const;
 
@@ -139,11 +143,11 @@ private:
     std::string vdir_;
     ScratchFile* texts_;
     SyncPlan plan_;
-    std::set<std::string> blocked_, names_;
+    std::set<std::string> blocked_, names_;  // names_: those given to new cards (SyncInput::names has the rest)
     std::unordered_map<std::string, ReadCard> cards_;       // by UID
-    std::unordered_map<std::string, size_t> people_by_uid_;  // into input.people; quiet ones absent
+    std::unordered_map<std::string_view, size_t> people_by_uid_;  // into input.people (their uids), quiet ones marked
     std::unordered_map<std::string_view, size_t> by_path_;   // into input.people
-    std::unordered_map<std::string, std::string> wanted_;    // path -> the UID to merge, or to give a card
+    std::vector<bool> wanted_;                               // by input.people: merged, or given a card
 };
 
 }  // namespace kith
