@@ -4,7 +4,8 @@
 // writes what the plan says (contact files in one transaction, then cards, then the base). No
 // more than a chunk of people is held in full at once: a first pass learns who is who (path,
 // slug, uid), the planner decides what needs no more, and the people it wants are read again,
-// a chunk at a time, and planned and staged one by one; card texts go to a scratch file.
+// a chunk at a time, and planned and staged one by one; a card is read for its UID and read
+// again when its pair is merged; card texts to write go to a scratch file.
 #include <deque>
 #include <functional>
 #include <map>
