@@ -12,6 +12,8 @@
 #include <random>
 #include <unordered_map>
 
+#include <malloc.h>
+
 #include "autocommit.hpp"
 #include "sync_vdir.hpp"
 #include "sync.hpp"
@@ -53,26 +55,21 @@ void list_vdir(const OutsideFolder& folder, const std::string& dir, SyncInput& i
         if (const auto stamp = folder.stamp(name)) input.card_stamps.emplace(name, *stamp);
 }
 
-// Reads the cards of the vdir but those of quiet pairs, through the folder's handle: a link, a
-// folder or a file over the cap is reported and left alone (its name still counts: its card is not gone).
-void read_vdir(const OutsideFolder& folder, SyncInput& input, const SyncQuiet& quiet, std::vector<Error>& problems) {
-    for (const auto& name : input.names) {
-        if (quiet.card_quiet(name)) continue;
-        const auto problem = [&](const std::string& why) {
-            problems.emplace_back(ErrorKind::invalid, why + "; card skipped", Location{folder.path_of(name), 0, 0});
-        };
-        if (std::filesystem::is_symlink(std::filesystem::symlink_status(folder.path_of(name)))) {
-            problem("is a link, which kith never follows");
-            continue;
-        }
-        try {
-            std::optional<std::string> bytes = folder.head(name, sync_max_card_bytes + 1);
-            if (!bytes) continue;  // gone since it was listed
-            if (bytes->size() > sync_max_card_bytes) problem("is larger than 1 MiB, more than a card may be");
-            else input.files.push_back({name, std::move(*bytes)});
-        } catch (const Error& e) {
-            problem(e.what());
-        }
+// Reads a card of the vdir through the folder's handle: a link, a folder or a file over the cap
+// is reported and left alone (its name still counts: its card is not gone).
+std::optional<std::string> read_card(const OutsideFolder& folder, const std::string& name, std::vector<Error>& problems) {
+    const auto problem = [&](const std::string& why) {
+        problems.emplace_back(ErrorKind::invalid, why + "; card skipped", Location{folder.path_of(name), 0, 0});
+        return std::nullopt;
+    };
+    if (std::filesystem::is_symlink(std::filesystem::symlink_status(folder.path_of(name))))
+        return problem("is a link, which kith never follows");
+    try {
+        std::optional<std::string> bytes = folder.head(name, sync_max_card_bytes + 1);
+        if (bytes && bytes->size() > sync_max_card_bytes) return problem("is larger than 1 MiB, more than a card may be");
+        return bytes;  // nullopt: gone since it was listed
+    } catch (const Error& e) {
+        return problem(e.what());
     }
 }
 
@@ -98,8 +95,7 @@ void welcome_new_people(const Store& store, const Config& config, Day today, Syn
 // Writes the cards the plan changes; one that cannot be written is reported, and its pair held
 // back. A new card's base entry is recorded once the card is written.
 void write_cards(const Store& store, const OutsideFolder* folder, const ScratchFile* texts, SyncPlan& plan,
-                 const std::optional<SyncBase>& old, const std::string& would, std::vector<std::string>& lines,
-                 std::vector<Error>& problems) {
+                 const std::string& would, std::vector<std::string>& lines, std::vector<Error>& problems) {
     std::deque<SyncCardWrite> cards = std::move(plan.cards);  // hold_back finds none left to take out
     std::deque<ScratchFile::Span> kept = std::move(plan.kept_cards);
     plan.cards.clear();
@@ -113,7 +109,7 @@ void write_cards(const Store& store, const OutsideFolder* folder, const ScratchF
                 problems.emplace_back(ErrorKind::invalid, "cannot be written (" + e.message() + "); the card of " + card.slug +
                                                               " is left as it was until the next sync",
                                       Location{folder->path_of(card.file), 0, 0});
-                hold_back(plan, old, card.uid);
+                hold_back(plan, card.uid, card.before);
                 return;
             }
         }
@@ -133,6 +129,11 @@ void write_cards(const Store& store, const OutsideFolder* folder, const ScratchF
     }
     store.test_step("vdir-cards-written");
 }
+
+// Gives the memory a phase let go back to the system before the next phase, so that the peak is
+// the largest phase's, not their sum: what a phase frees is scattered among what stays (the base,
+// the people's summaries), which the allocator would otherwise keep.
+void release_freed() { malloc_trim(0); }
 
 // Writes the next base, unless the file holds it already (the same hash, then the same bytes).
 void keep_base(const Store& store, const std::string& file, SyncBase base, std::optional<std::uint64_t> old_hash) {
@@ -177,6 +178,7 @@ Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
             ctx.warn(e.located() + "; syncing without a base: every difference is a conflict");
         }
     }
+    release_freed();  // the base file's bytes
     if (folder) list_vdir(*folder, in.dir, input);
     static const SyncBase no_base;
     SyncQuiet quiet(input.base ? *input.base : no_base, input.card_stamps);
@@ -213,8 +215,11 @@ Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
                 return true;
             });
         std::unordered_map<std::string, FileStamp>().swap(stamps);
+        release_freed();  // the first pass's chunks of people
         input.quiet = quiet.uids();
-        if (folder) read_vdir(*folder, input, quiet, problems);
+        input.read_card = [&](const std::string& name) {
+            return quiet.card_quiet(name) ? std::nullopt : read_card(*folder, name, problems);
+        };
         if (!in.dry_run) texts.emplace(store.root());
         planner.emplace(input, in.dir, texts ? &*texts : nullptr);
         SyncPlan& plan = planner->plan();
@@ -238,10 +243,11 @@ Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
         store.each_contact(
             true, [&](std::vector<Contact>& read_now) {
                 for (const auto& person : read_now) planner->plan_person(person);
-                stage_sync_edits(change, plan, input.base, would, lines, problems);
+                stage_sync_edits(change, plan, would, lines, problems);
             },
             {}, [&](const std::string& path, const std::optional<FileStamp>&) { return planner->wants(path); });
         planner->finish();
+        release_freed();  // the planner's maps, the last chunk of people
         welcome_new_people(store, config, ctx.today(), plan);
         const auto failed = stage_import(change, plan.imports, plan.records, [&](const ImportDecision& d, const ImportRecord& r) {
             if (d.action == ImportAction::add) lines.push_back(would + "add " + visible(r.contact.name) + " as " + d.slug + " from '" + r.source + "'");
@@ -252,10 +258,11 @@ Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
         if (!in.dry_run) changed = change.commit();
     }
     SyncPlan& plan = planner->plan();
-    write_cards(store, in.dry_run ? nullptr : &*folder, texts ? &*texts : nullptr, plan, input.base, would, lines, problems);
+    write_cards(store, in.dry_run ? nullptr : &*folder, texts ? &*texts : nullptr, plan, would, lines, problems);
     // Every pair quiet and no other: the base is the file's own entries, which read back as its bytes.
     const bool as_read = input.base && input.base->empty() && !plan.base.empty() && plan.base.size() == input.quiet.size();
     input.base.reset();
+    release_freed();  // the last base
     if (!in.dry_run && !as_read) keep_base(store, base_file, std::move(plan.base), old_base);
     for (const auto& line : lines) std::cout << line << "\n";
     for (const auto& note : plan.gone) ctx.warn(note);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_map>
@@ -14,14 +15,13 @@ namespace kith {
 namespace {
 
 // A card's file name: the UID itself when vdirsyncer would name it so, else one made from it.
-std::string file_for(const std::string& uid, std::set<std::string>& names) {
+std::string file_for(const std::string& uid, const std::function<bool(const std::string&)>& taken) {
     const bool plain = !uid.empty() && uid.size() <= 200 && std::all_of(uid.begin(), uid.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
                c == '+' || c == '-';
     });
     std::string name = plain && uid[0] != '.' ? uid + ".vcf" : fmt::format("kith-{:016x}.vcf", hash_bytes(uid));
-    for (int n = 2; names.count(name); ++n) name = fmt::format("kith-{:016x}-{}.vcf", hash_bytes(uid), n);
-    names.insert(name);
+    for (int n = 2; taken(name); ++n) name = fmt::format("kith-{:016x}-{}.vcf", hash_bytes(uid), n);
     return name;
 }
 
@@ -34,12 +34,13 @@ std::unordered_map<std::string, ReadCard> read_cards(const SyncInput& input, con
     std::map<std::string, std::vector<std::string>> files_of;
     for (const auto& uid : input.quiet)
         if (!old.at(uid).gone) files_of[uid].push_back(old.at(uid).file);
-    for (size_t i = 0; i < input.files.size(); ++i) {
-        const VdirFile& file = input.files[i];
+    for (const auto& name : input.names) {
         try {
-            const std::string uid = read_sync_card(file.bytes, vdir + "/" + file.name).uid;
-            files_of[uid].push_back(file.name);
-            cards[uid] = {file.name, i};
+            const std::optional<std::string> bytes = input.read_card(name);
+            if (!bytes) continue;
+            const std::string uid = read_sync_card(*bytes, vdir + "/" + name).uid;
+            files_of[uid].push_back(name);
+            cards[uid] = {name};
         } catch (const Error& e) {
             if (e.kind() == ErrorKind::io) throw;
             problems.push_back(e);
@@ -99,7 +100,7 @@ SyncPlanner::SyncPlanner(SyncInput& input, std::string vdir, ScratchFile* texts)
                     fmt::format("'{}' holds no card, but {} were synced to it: refused, so that no one's card is taken "
                                 "as deleted (run 'vdirsyncer sync' to bring them back; to start over, delete the folder's "
                                 "sync-vdir-*.json base in .kith/)", vdir_, synced));
-    names_.insert(input.names.begin(), input.names.end());
+    wanted_.assign(input.people.size(), false);
     cards_ = read_cards<ReadCard>(input, old_, vdir_, plan_.problems, blocked_);
     // People by UID (those of quiet UIDs, unread, marked so); two people with one UID are a
     // problem, and neither is synced.
@@ -118,7 +119,6 @@ SyncPlanner::SyncPlanner(SyncInput& input, std::string vdir, ScratchFile* texts)
         blocked_.insert(person.uid);
     }
     for (const auto& [uid, read] : cards_) {
-        std::string& bytes = input.files[read.index].bytes;
         if (blocked_.count(uid)) continue;
         const auto person = people_by_uid_.find(uid);
         if (person != people_by_uid_.end() && person->second == quiet_person) {  // a card read again while its quiet person was not: cannot be
@@ -129,19 +129,17 @@ SyncPlanner::SyncPlanner(SyncInput& input, std::string vdir, ScratchFile* texts)
             if (old_.count(uid)) {  // its person was deleted, or their uid taken out: the card is left alone
                 plan_.base[uid] = old_.at(uid);
                 plan_.gone.push_back(fmt::format("card '{}' (UID '{}') has no person in kith any more; left as it is", read.file, uid));
-            } else {
-                Contact contact = read_sync_card(bytes, vdir_ + "/" + read.file).contact;
+            } else if (std::optional<SyncCard> card = card_again(read.file, uid)) {
+                Contact contact = std::move(card->contact);
                 contact.since = input.today;
                 plan_.record_bases.push_back({uid, {read.file, false, encode_fields(agreed_on(sync_view(contact))),
                                                     card_stamp(read.file, false), "", std::nullopt}});
                 plan_.records.push_back({std::move(contact), 0, vdir_ + "/" + read.file});
             }
-            std::string().swap(bytes);  // not needed again
             continue;
         }
         const SyncPerson& p = input.people[person->second];
         if (p.archived) {  // an archived person's card is left alone
-            std::string().swap(bytes);
             if (!old_.count(uid)) continue;
             SyncBaseEntry& kept = plan_.base[uid] = old_.at(uid);
             kept.card_stamp = card_stamp(read.file, false);
@@ -149,7 +147,7 @@ SyncPlanner::SyncPlanner(SyncInput& input, std::string vdir, ScratchFile* texts)
             kept.person_stamp = person_stamp(p, false);
             continue;
         }
-        wanted_[p.path] = uid;  // merged once the person is read in full
+        wanted_[person->second] = true;  // merged once the person is read in full
     }
 }
 
@@ -170,13 +168,14 @@ void SyncPlanner::imported() {
     std::set<std::string> merged_into;
     for (const auto& d : plan_.imports.decisions)
         if (d.action != ImportAction::add) merged_into.insert(d.slug);
-    for (const auto& p : input_.people) {
+    for (size_t i = 0; i < input_.people.size(); ++i) {
+        const SyncPerson& p = input_.people[i];
         if (p.archived || merged_into.count(p.slug) || blocked_.count(p.uid) || (!p.uid.empty() && cards_.count(p.uid))) continue;
         if (!p.uid.empty() && old_.count(p.uid)) {
             SyncBaseEntry entry = old_.at(p.uid);
             entry.person = p.path;
             entry.person_stamp = person_stamp(p, false);
-            if (!entry.gone && !names_.count(entry.file)) {
+            if (!entry.gone && !in_vdir(entry.file)) {
                 entry.gone = true;
                 plan_.gone.push_back(fmt::format("the card of {} ('{}') was deleted from the vdir: kith keeps {} and will "
                                                  "not write the card again; 'kith archive {}' if they should go",
@@ -185,35 +184,39 @@ void SyncPlanner::imported() {
             plan_.base[p.uid] = entry;
             continue;
         }
-        wanted_[p.path] = p.uid.empty() ? input_.new_uid() : p.uid;
+        wanted_[i] = true;  // gets a card (and a uid, when they have none)
     }
 }
 
 void SyncPlanner::plan_person(const Contact& person) {
-    const auto want = wanted_.find(person.path);
     const auto at = by_path_.find(person.path);
-    if (want == wanted_.end() || at == by_path_.end()) return;
+    if (at == by_path_.end() || !wanted_[at->second]) return;
     const SyncPerson& first = input_.people[at->second];
     // A file changed since it was first read (another uid, or archived since): left to the next run.
     if (person.uid != first.uid || person.archived != first.archived) return;
-    const auto card = cards_.find(want->second);
-    if (card != cards_.end() && !person.uid.empty()) merge_pair(person, first, want->second, card->second);
-    else new_card(person, first, want->second);
+    const auto card = person.uid.empty() ? cards_.end() : cards_.find(person.uid);
+    if (card != cards_.end()) merge_pair(person, first, person.uid, card->second);
+    else new_card(person, first, person.uid.empty() ? input_.new_uid() : person.uid);
 }
 
 void SyncPlanner::merge_pair(const Contact& p, const SyncPerson& first, const std::string& uid, const ReadCard& read) {
-    std::string& bytes = input_.files[read.index].bytes;
-    const SyncCard card_read = read_sync_card(bytes, vdir_ + "/" + read.file);
-    std::string().swap(bytes);  // parsed: the bytes are not needed again
+    const std::optional<SyncCard> again = card_again(read.file, uid);
+    if (!again) return;  // changed since it was first read: left to the next run
+    const SyncCard& card_read = *again;
+    // The last entry leaves the input's base (its memory goes as the next base grows); an edit or
+    // a card that is held back brings it back.
+    std::optional<SyncBaseEntry> before;
+    if (auto last = input_.base ? input_.base->extract(uid) : SyncBase::node_type{}) before = std::move(last.mapped());
     const SyncView kith = sync_view(p), card = sync_view(card_read.contact);
-    const std::optional<SyncView> base = old_.count(uid) ? fields_of(old_.at(uid)) : std::nullopt;
+    const std::optional<SyncView> base = before ? fields_of(*before) : std::nullopt;
     SyncMerge merge = merge_sync_views(base, kith, card);
     const auto to_kith = changed_keys(kith, merge.to_kith), to_card = changed_keys(card, merge.to_card);
-    if (!to_kith.empty()) plan_.edits.push_back({p.path, p.slug, uid, &p, only(kith, to_kith), only(merge.to_kith, to_kith), "", to_kith});
+    if (!to_kith.empty())
+        plan_.edits.push_back({p.path, p.slug, uid, &p, only(kith, to_kith), only(merge.to_kith, to_kith), "", to_kith, before});
     if (!to_card.empty()) {
         Contact want = p;
         apply_sync_view(merge.to_card, want);
-        keep_card({read.file, p.slug, uid, rewrite_card(card_read, merge.to_card, want), false, to_card}, std::nullopt);
+        keep_card({read.file, p.slug, uid, rewrite_card(card_read, merge.to_card, want), false, to_card, before}, std::nullopt);
     }
     // A conflict is said on every run until it is resolved: its pair is never quiet.
     const bool settled = merge.conflicts.empty();
@@ -223,9 +226,10 @@ void SyncPlanner::merge_pair(const Contact& p, const SyncPerson& first, const st
 }
 
 void SyncPlanner::new_card(const Contact& p, const SyncPerson& first, const std::string& uid) {
-    if (p.uid.empty()) plan_.edits.push_back({p.path, p.slug, uid, &p, {}, {}, uid, {}});
-    const std::string file = file_for(uid, names_);
-    keep_card({file, p.slug, uid, new_sync_card(p, uid, input_.version), true, {}},
+    if (p.uid.empty()) plan_.edits.push_back({p.path, p.slug, uid, &p, {}, {}, uid, {}, std::nullopt});
+    const std::string file = file_for(uid, [&](const std::string& name) { return in_vdir(name); });
+    names_.insert(file);
+    keep_card({file, p.slug, uid, new_sync_card(p, uid, input_.version), true, {}, std::nullopt},
               SyncBaseEntry{file, false, encode_fields(agreed_on(sync_view(p))), std::nullopt, p.path,
                             person_stamp(first, p.uid.empty())});
 }
@@ -242,7 +246,8 @@ void SyncPlanner::keep_card(SyncCardWrite card, std::optional<SyncBaseEntry> ent
 ScratchFile::Span keep_card_write(ScratchFile& texts, const SyncCardWrite& card, const std::optional<SyncBaseEntry>& entry) {
     const nlohmann::json kept = {{"file", card.file}, {"slug", card.slug}, {"uid", card.uid}, {"text", card.text},
                                  {"created", card.created}, {"keys", card.keys},
-                                 {"entry", entry ? write_sync_base({{card.uid, *entry}}) : ""}};
+                                 {"entry", entry ? write_sync_base({{card.uid, *entry}}) : ""},
+                                 {"before", card.before ? write_sync_base({{card.uid, *card.before}}) : ""}};
     return texts.append(kept.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
@@ -250,12 +255,15 @@ SyncCardWrite read_card_write(const ScratchFile& texts, ScratchFile::Span span, 
     const auto kept = nlohmann::json::parse(texts.read(span));
     const auto& base = kept.at("entry").get_ref<const std::string&>();
     if (!base.empty()) entry = read_sync_base(base, "a scratch file");
-    return {kept.at("file"), kept.at("slug"), kept.at("uid"), kept.at("text"), kept.at("created"), kept.at("keys")};
+    SyncCardWrite card{kept.at("file"), kept.at("slug"), kept.at("uid"), kept.at("text"), kept.at("created"), kept.at("keys"), std::nullopt};
+    if (const auto& before = kept.at("before").get_ref<const std::string&>(); !before.empty())
+        card.before = read_sync_base(before, "a scratch file").at(card.uid);
+    return card;
 }
 
 void SyncPlanner::finish() {
     for (const auto& [uid, entry] : old_)  // kept while its card or a problem with it is still there
-        if (!input_.quiet.count(uid) && !plan_.base.count(uid) && (blocked_.count(uid) || names_.count(entry.file)))
+        if (!input_.quiet.count(uid) && !plan_.base.count(uid) && (blocked_.count(uid) || in_vdir(entry.file)))
             plan_.base[uid] = entry;
     for (const auto& uid : input_.quiet) plan_.base.insert(input_.base->extract(uid));  // unchanged on both sides since
     // What the plan needed of the cards and the people read is in it now.
@@ -263,9 +271,25 @@ void SyncPlanner::finish() {
     names_.clear();
     people_by_uid_.clear();
     by_path_.clear();
-    wanted_.clear();
+    std::vector<bool>().swap(wanted_);
     std::vector<SyncPerson>().swap(input_.people);
-    std::vector<VdirFile>().swap(input_.files);
+}
+
+bool SyncPlanner::in_vdir(const std::string& name) const {
+    return std::binary_search(input_.names.begin(), input_.names.end(), name) || names_.count(name);
+}
+
+std::optional<SyncCard> SyncPlanner::card_again(const std::string& file, const std::string& uid) {
+    const std::optional<std::string> bytes = input_.read_card(file);
+    if (!bytes) return std::nullopt;
+    try {
+        SyncCard card = read_sync_card(*bytes, vdir_ + "/" + file);
+        if (card.uid == uid) return card;
+    } catch (const Error& e) {
+        if (e.kind() == ErrorKind::io) throw;
+        plan_.problems.push_back(e);
+    }
+    return std::nullopt;  // another card since it was first read
 }
 
 std::optional<FileStamp> SyncPlanner::card_stamp(const std::string& file, bool written) const {

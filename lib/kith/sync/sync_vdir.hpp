@@ -4,7 +4,8 @@
 // writes what the plan says (contact files in one transaction, then cards, then the base). No
 // more than a chunk of people is held in full at once: a first pass learns who is who (path,
 // slug, uid), the planner decides what needs no more, and the people it wants are read again,
-// a chunk at a time, and planned and staged one by one; card texts go to a scratch file.
+// a chunk at a time, and planned and staged one by one; a card is read for its UID and read
+// again when its pair is merged; card texts to write go to a scratch file.
 #include <deque>
 #include <functional>
 #include <map>
@@ -19,18 +20,13 @@
 #include "kith/interchange/import_plan.hpp"
 #include "kith/store/scratch.hpp"
 #include "kith/sync/sync_vdir_base.hpp"
+#include "kith/sync/sync_vdir_card.hpp"
 #include "kith/sync/sync_vdir_view.hpp"
 
 namespace kith {
 
 // The largest card file the sync reads (as large as a contact file may be).
 inline constexpr size_t sync_max_card_bytes = size_t{1} << 20;
-
-// One `.vcf` file of the vdir, as read.
-struct VdirFile {
-    std::string name;   // its name in the vdir
-    std::string bytes;
-};
 
 // A person of the network as the first pass keeps them: who they are, not what they hold.
 struct SyncPerson {
@@ -41,8 +37,11 @@ struct SyncPerson {
 
 // What the sync starts from.
 struct SyncInput {
-    std::vector<VdirFile> files;     // every readable .vcf of the vdir but the cards of quiet UIDs
-    std::vector<std::string> names;  // every .vcf name in the vdir, readable or not
+    std::vector<std::string> names;  // every .vcf name in the vdir, readable or not, sorted
+    // Reads a card's bytes, again each time it is needed (no card is held while others are
+    // read); nullopt for the card of a quiet UID (not read), or when it cannot be read (the
+    // reader says why) or is gone.
+    std::function<std::optional<std::string>(const std::string& name)> read_card;
     std::vector<SyncPerson> people;  // active and archived, in network order, but the people of quiet UIDs
     std::optional<SyncBase> base;    // nullopt when there is none (first sync, or lost)
     std::set<std::string> quiet;     // UIDs whose card and person are as the base recorded: not read
@@ -60,6 +59,7 @@ struct SyncEdit {
     SyncView have, want;
     std::string new_uid;        // set when the person gets their first uid
     std::vector<std::string> keys;  // the keys that change
+    std::optional<SyncBaseEntry> before;  // the pair's last base entry, kept again when the edit is refused
 };
 
 // A card to write into the vdir.
@@ -67,6 +67,7 @@ struct SyncCardWrite {
     std::string file, slug, uid, text;
     bool created = false;
     std::vector<std::string> keys;  // what changed in it (empty for a new card)
+    std::optional<SyncBaseEntry> before;  // the pair's last base entry, kept again when it cannot be written
 };
 
 // A property both sides changed, with the person.
@@ -87,7 +88,8 @@ struct SyncPlan {
     std::vector<SyncPersonConflict> conflicts;
     std::vector<Error> problems;           // cards not synced (bad file, duplicate UID): exit 3
     std::vector<std::string> gone;         // messages: cards deleted from the vdir
-    SyncBase base;                         // the next base, the new people's entries left to add_imported
+    SyncBase base;                         // the next base, the new people's entries left to add_imported; a
+                                           // merged pair's entry is moved here from the input's base
 };
 
 // Keeps a card to write in the scratch file, with the base entry to record once it is written.
@@ -114,7 +116,10 @@ public:
     void imported();
     // Returns true when the person of the file is to be read in full: their pair is merged, or
     // they get a card.
-    bool wants(const std::string& path) const { return wanted_.count(path) > 0; }
+    bool wants(const std::string& path) const {
+        const auto at = by_path_.find(path);
+        return at != by_path_.end() && wanted_[at->second];
+    }
     // Plans one person read in full: their card, their base entry, and their edit (in
     // plan().edits, which stage_sync_edits stages before the person is let go).
     void plan_person(const Contact& person);
@@ -123,13 +128,14 @@ public:
     void finish();
 
 private:
-    struct ReadCard {  // a card read: its file among SyncInput::files (parsed again when merged)
+    struct ReadCard {  // a card read for its UID: its file (read again when merged)
         std::string file;
-        size_t index = 0;
     };
     void merge_pair(const Contact& p, const SyncPerson& first, const std::string& uid, const ReadCard& read);
     void new_card(const Contact& p, const SyncPerson& first, const std::string& uid);
     void keep_card(SyncCardWrite card, std::optional<SyncBaseEntry> entry);
+    std::optional<SyncCard> card_again(const std::string& file, const std::string& uid);
+    bool in_vdir(const std::string& name) const;  // a name listed, or given to a new card
     std::optional<FileStamp> card_stamp(const std::string& file, bool written) const;
     std::optional<FileStamp> person_stamp(const SyncPerson& p, bool written) const;
 
@@ -138,11 +144,11 @@ private:
     std::string vdir_;
     ScratchFile* texts_;
     SyncPlan plan_;
-    std::set<std::string> blocked_, names_;
+    std::set<std::string> blocked_, names_;  // names_: those given to new cards (SyncInput::names has the rest)
     std::unordered_map<std::string, ReadCard> cards_;       // by UID
-    std::unordered_map<std::string, size_t> people_by_uid_;  // into input.people; quiet ones absent
+    std::unordered_map<std::string_view, size_t> people_by_uid_;  // into input.people (their uids), quiet ones marked
     std::unordered_map<std::string_view, size_t> by_path_;   // into input.people
-    std::unordered_map<std::string, std::string> wanted_;    // path -> the UID to merge, or to give a card
+    std::vector<bool> wanted_;                               // by input.people: merged, or given a card
 };
 
 }  // namespace kith

@@ -10,8 +10,8 @@
 
 namespace kith {
 
-void stage_sync_edits(Transaction& change, SyncPlan& plan, const std::optional<SyncBase>& old, const std::string& would,
-                      std::vector<std::string>& lines, std::vector<Error>& problems) {
+void stage_sync_edits(Transaction& change, SyncPlan& plan, const std::string& would, std::vector<std::string>& lines,
+                      std::vector<Error>& problems) {
     std::vector<SyncEdit> edits;
     edits.swap(plan.edits);
     for (const auto& edit : edits) {
@@ -24,7 +24,7 @@ void stage_sync_edits(Transaction& change, SyncPlan& plan, const std::optional<S
         } catch (const Error& e) {
             if (e.kind() == ErrorKind::io) throw;
             problems.emplace_back(ErrorKind::invalid, e.message() + "; " + edit.slug + " and their card not synced", e.where());
-            hold_back(plan, old, edit.uid);
+            hold_back(plan, edit.uid, edit.before);
             continue;
         }
         if (!edit.keys.empty()) lines.push_back(fmt::format("{}update {} from the vdir: {}", would, edit.slug, fmt::join(edit.keys, ", ")));
@@ -40,10 +40,10 @@ void add_imported(SyncPlan& plan) {
     }
 }
 
-void hold_back(SyncPlan& plan, const std::optional<SyncBase>& old, const std::string& uid) {
+void hold_back(SyncPlan& plan, const std::string& uid, const std::optional<SyncBaseEntry>& before) {
     std::erase_if(plan.cards, [&](const SyncCardWrite& card) { return card.uid == uid; });
     plan.held.insert(uid);
-    if (old && old->count(uid)) plan.base[uid] = old->at(uid);
+    if (before) plan.base[uid] = *before;
     else plan.base.erase(uid);
 }
 

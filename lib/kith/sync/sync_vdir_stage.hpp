@@ -15,8 +15,8 @@ namespace kith {
 
 // Stages the edits of plan.edits (and empties it): one the editor refuses is reported, and its
 // pair held back. Adds a line to `lines` for each edit from the vdir.
-void stage_sync_edits(Transaction& change, SyncPlan& plan, const std::optional<SyncBase>& old, const std::string& would,
-                      std::vector<std::string>& lines, std::vector<Error>& problems);
+void stage_sync_edits(Transaction& change, SyncPlan& plan, const std::string& would, std::vector<std::string>& lines,
+                      std::vector<Error>& problems);
 
 // Which UIDs a run need not read: those whose card and person's file have the stamps the base
 // recorded when both sides last agreed (a card deleted since counts as unchanged while it is gone).
@@ -41,8 +41,8 @@ private:
 void add_imported(SyncPlan& plan);
 
 // Leaves a UID as the last sync left it, for a side that could not be written: its card is not
-// written and its base entry is the one of `old` (none when it had none), so that the next run
-// merges it again and loses no side's change.
-void hold_back(SyncPlan& plan, const std::optional<SyncBase>& old, const std::string& uid);
+// written and its base entry is `before`, the last one (none when it had none), so that the next
+// run merges it again and loses no side's change.
+void hold_back(SyncPlan& plan, const std::string& uid, const std::optional<SyncBaseEntry>& before);
 
 }  // namespace kith
