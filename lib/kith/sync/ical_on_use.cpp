@@ -15,12 +15,8 @@ OnUseLibrary& ical_library() {
 
 }  // namespace kith
 
-// Defines `name` with `params` to call the library's own, found once.
-#define KITH_ON_USE(result, name, params, args)                                                           \
-    extern "C" result name params {                                                                       \
-        static const auto real = reinterpret_cast<decltype(&name)>(kith::ical_library().function(#name)); \
-        return real args;                                                                                  \
-    }
+// Defines each function of the list below to call the library's own.
+#define KITH_ON_USE(result, name, params, args) KITH_FORWARD_ON_USE(kith::ical_library(), result, name, params, args)
 
 KITH_ON_USE(void, icalcomponent_add_component, (icalcomponent* parent, icalcomponent* child), (parent, child))
 KITH_ON_USE(char*, icalcomponent_as_ical_string_r, (icalcomponent* component), (component))

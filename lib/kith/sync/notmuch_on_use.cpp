@@ -15,12 +15,8 @@ OnUseLibrary& notmuch_library() {
 
 }  // namespace kith
 
-// Defines `name` with `params` to call the library's own, found once.
-#define KITH_ON_USE(result, name, params, args)                                                           \
-    extern "C" result name params {                                                                       \
-        static const auto real = reinterpret_cast<decltype(&name)>(kith::notmuch_library().function(#name)); \
-        return real args;                                                                                  \
-    }
+// Defines each function of the list below to call the library's own.
+#define KITH_ON_USE(result, name, params, args) KITH_FORWARD_ON_USE(kith::notmuch_library(), result, name, params, args)
 
 KITH_ON_USE(notmuch_config_values_t*, notmuch_config_get_values, (notmuch_database_t* notmuch, notmuch_config_key_t key), (notmuch, key))
 KITH_ON_USE(void, notmuch_config_values_destroy, (notmuch_config_values_t* values), (values))

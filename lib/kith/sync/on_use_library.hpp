@@ -23,3 +23,12 @@ private:
 };
 
 }  // namespace kith
+
+// Defines the C function `name` of a library, `result name params`, to call the library's own
+// function of that name (found once, through `library`, an OnUseLibrary) with `args`. Declared
+// by the library's header, the definition must match its signature.
+#define KITH_FORWARD_ON_USE(library, result, name, params, args)                                  \
+    extern "C" result name params {                                                               \
+        static const auto real = reinterpret_cast<decltype(&name)>((library).function(#name));   \
+        return real args;                                                                          \
+    }
