@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "kith/store/beneath.hpp"
+#include "kith/store/beneath_temp.hpp"
 #include "kith/model/config_file.hpp"
 #include "kith/base/error.hpp"
 #include "kith/store/intent.hpp"

@@ -10,7 +10,7 @@
 #include <chrono>
 #include <thread>
 
-#include "kith/store/beneath.hpp"
+#include "kith/store/beneath_temp.hpp"
 #include "kith/base/error.hpp"
 
 namespace kith {

@@ -7,7 +7,7 @@
 
 #include <cerrno>
 
-#include "kith/store/beneath.hpp"
+#include "kith/store/beneath_temp.hpp"
 #include "kith/base/error.hpp"
 #include "kith/store/folder.hpp"
 #include "kith/base/hash.hpp"

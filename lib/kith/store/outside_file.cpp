@@ -14,6 +14,7 @@
 
 #include "kith/base/error.hpp"
 #include "kith/model/layout.hpp"
+#include "kith/store/beneath_temp.hpp"
 
 namespace kith {
 namespace {

@@ -3,7 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include "kith/store/beneath.hpp"
+#include "kith/store/beneath_temp.hpp"
 #include "kith/base/error.hpp"
 #include "kith/store/intent.hpp"
 #include "kith/model/layout.hpp"

@@ -16,7 +16,7 @@
 #include <set>
 
 #include "kith/base/parallel.hpp"
-#include "kith/store/beneath.hpp"
+#include "kith/store/beneath_temp.hpp"
 #include "kith/model/config_file.hpp"
 #include "kith/model/conflict.hpp"
 #include "kith/model/contact_file.hpp"

@@ -12,7 +12,7 @@
 #include <stdexcept>
 
 #include "kith/base/parallel.hpp"
-#include "kith/store/beneath.hpp"
+#include "kith/store/beneath_temp.hpp"
 #include "kith/model/contact_file.hpp"
 #include "kith/store/intent.hpp"
 #include "kith/store/recovery.hpp"
