@@ -35,6 +35,7 @@ filesystem_folder = $dir/storage
 [logging]
 level = info
 CONFIG
+    : >"$dir/log" # there before the server's shell opens it, so that waiting can read it at once
     # PR_SET_PDEATHSIG (1): the kernel sends SIGTERM when this shell ends, however it ends.
     /usr/bin/python3 -c 'import ctypes, os, signal, sys
 ctypes.CDLL(None).prctl(1, signal.SIGTERM)

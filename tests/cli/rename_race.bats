@@ -4,17 +4,6 @@
 # `with: grace-hopper` on Tom and lets go. Every reference must follow the rename.
 load store_helpers
 
-# Waits (at most 10 s) until process $1 polls for kith's lock: the only place kith sleeps.
-waiting_for_lock() {
-    local i
-    for i in $(seq 1 1000); do
-        [ "$(cat "/proc/$1/wchan" 2>/dev/null)" = hrtimer_nanosleep ] && return 0
-        sleep 0.01
-    done
-    echo "process $1 never waited for the lock" >&2
-    return 1
-}
-
 @test "rename after an introduce committed while it waited: the new reference is renamed too" {
     need_hooks
     local pause="$BATS_TEST_TMPDIR/introduce-holds-the-lock"

@@ -12,6 +12,17 @@ need_hooks() {
     cp "$KITH_EXAMPLES/contacts/ada-lovelace.yaml" "$NET/contacts/ada-lovelace.yaml"
 }
 
+# Waits (at most 10 s) until process $1 polls for kith's lock: the only place kith sleeps.
+waiting_for_lock() {
+    local i
+    for i in $(seq 1 1000); do
+        [ "$(cat "/proc/$1/wchan" 2>/dev/null)" = hrtimer_nanosleep ] && return 0
+        sleep 0.01
+    done
+    echo "process $1 never waited for the lock" >&2
+    return 1
+}
+
 # Waits (at most 10 s) until a file exists.
 wait_for() {
     local i

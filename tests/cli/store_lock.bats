@@ -14,7 +14,7 @@ start_paused_writer() {
     rm -rf .kith
     "$KITH" log ada -m second 2>/dev/null &
     second=$!
-    sleep 0.3   # long enough for an unlocked writer to finish
+    waiting_for_lock "$second" # (an unlocked writer would have written, and ended)
     rm "$BATS_TEST_TMPDIR/paused"
     wait "$PAUSED"
     wait "$second"
@@ -30,7 +30,7 @@ start_paused_writer() {
         rm -rf .kith
         "$KITH" log ada -m "b$i" 2>/dev/null &
         second=$!
-        sleep 0.03
+        waiting_for_lock "$second"
         rm "$BATS_TEST_TMPDIR/paused"
         wait "$PAUSED" && ok=$((ok + 1)) && [ "$(count "note: a$i" contacts/ada-lovelace.yaml)" = 1 ] || lost=$((lost + 1))
         wait "$second" && ok=$((ok + 1)) && [ "$(count "note: b$i" contacts/ada-lovelace.yaml)" = 1 ] || lost=$((lost + 1))
