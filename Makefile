@@ -1,9 +1,11 @@
 # The README's commands over CMake: deps, build, demo, test, install.
 # `make demo` installs what building needs from Debian's packages first, `make test` also the
 # programs the tests run.
-# `make test` runs the whole suite (g++), then again under AddressSanitizer and
-# UndefinedBehaviorSanitizer (clang, but for the slow suites), then each fuzz target briefly over
-# its corpus; the fuzz targets are built in the sanitizer build, so that CI compiles kith twice, not three times.
+# `make test` builds with g++ and runs the unit tests and the CLI suites whose time goes to
+# terminals, servers and git or that bound time and memory; then builds with clang under
+# AddressSanitizer and UndefinedBehaviorSanitizer and runs the unit tests and every other CLI suite
+# (tests/CMakeLists.txt says which runs where); then each fuzz target briefly over its corpus.
+# The fuzz targets are built in the sanitizer build, so that CI compiles kith twice, not three times.
 PREFIX ?= /usr/local
 BUILD ?= build
 CMAKE_FLAGS ?= -DKITH_WERROR=ON
@@ -80,14 +82,15 @@ test-plain: test-deps
 	@echo "== test-plain: started at $$(date +%T)"
 	$(call configure,$(BUILD),$(CMAKE_FLAGS))
 	cmake --build $(BUILD) -j $(JOBS)
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE sanitized
 
 # One clang build with the sanitizers, at -O1 (cmake/warnings.cmake), for the suite and the fuzz targets.
 SANITIZE_CONFIGURE = $(call configure,$(SANITIZE_BUILD),$(CMAKE_FLAGS) -DCMAKE_CXX_COMPILER=clang++ \
   -DCMAKE_BUILD_TYPE=Debug -DKITH_SANITIZE=ON -DKITH_FUZZ=ON)
 
-# The suite (unit and CLI) again, every finding fatal; without the suites labelled slow, whose
-# time goes to processes, terminals and git rather than to kith's code (tests/CMakeLists.txt).
+# The unit tests again and the CLI suites, every finding fatal; without the suites labelled
+# slow, whose time goes to processes, terminals and git rather than to kith's code. Each CLI suite
+# runs once, in the build where it finds most (tests/CMakeLists.txt: labels slow, bounds, sanitized).
 test-sanitize: test-deps
 	@echo "== test-sanitize: started at $$(date +%T)"
 	$(SANITIZE_CONFIGURE)
