@@ -22,7 +22,8 @@ TEST_CASE("on-use library: a missing library is a usage error naming it and its 
     OnUseLibrary absent("libkith-absent.so.7");
     for (int attempt = 0; attempt < 2; ++attempt)
         CHECK_REFUSED(absent.function("anything"), ErrorKind::usage,
-                      "cannot load 'libkith-absent.so.7', which this command needs: install it (on Debian, the package 'libkith-absent7')");
+                      "cannot load 'libkith-absent.so.7', which this command needs: install it (on Debian, the package "
+                      "'libkith-absent7'); the loader said: libkith-absent.so.7: cannot open shared object file");
 }
 
 TEST_CASE("on-use library: a function the library lacks is a usage error naming both") {

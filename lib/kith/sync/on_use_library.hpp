@@ -13,13 +13,15 @@ public:
     // Names the library by its soname ("libnotmuch.so.5").
     explicit OnUseLibrary(std::string soname) : soname_(std::move(soname)) {}
     // Returns the address of the function `name`, opening the library the first time. Throws a
-    // usage Error naming the library and the Debian package that installs it when either is missing.
+    // usage Error naming the library and the Debian package that installs it when either is
+    // missing, and what the dynamic linker said (a library of its own that is missing, say).
     void* function(const char* name);
 
 private:
     std::string soname_;
     std::once_flag opened_;
     void* handle_ = nullptr;
+    std::string why_not_;  // dlerror() when it could not be opened
 };
 
 }  // namespace kith
