@@ -99,7 +99,7 @@ load helpers
     if [ "$status" -eq 0 ]; then
         run kith check
         assert_success
-        run kith show zed
+        run -0 kith show zed
         assert_output --partial 'multi # last line'
         assert_output --partial 'hello'
     else

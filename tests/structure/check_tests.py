@@ -7,7 +7,7 @@ Usage: check_tests.py SOURCE_DIR   (reports each problem as `path:line: what`, e
 Rules:
 - every bats `run` asserts the exit status it expects: `run -N` or `run !` on its line, or
   a status assertion (assert_success, assert_failure, $status, refused_untouched) before the
-  next `run` or the end of the test;
+  next `run`, the end of its if-branch or the end of the test;
 - a unit test checks a refusal with CHECK_REFUSED (kind and words of the error), never with a
   bare CHECK_THROWS_AS(..., Error), which passes on any error at all;
 - a unit test file `test_NAME.cpp` puts what it defines in its own `namespace unit_NAME`: the
@@ -21,6 +21,7 @@ import structure_check
 
 RUN = re.compile(r'^\s*run(\s|$)')
 RUN_WITH_STATUS = re.compile(r'^\s*run\s+(-\d+|-"?\$\w+"?|!)(\s|$)')
+BRANCH_END = re.compile(r'^\s*((else|fi)\s*(#.*)?|elif\s.*;\s*then\s*)$')  # bash's, not a heredoc's python
 STATUS = re.compile(r'assert_success|assert_failure|\$status|\$\{status|refused_untouched')
 BARE_THROWS = re.compile(r'\bCHECK_THROWS_AS\s*\((?:[^;]|\n)*?,\s*(kith::)?Error\s*\)\s*;')
 
@@ -33,7 +34,8 @@ def unasserted_runs(path):
             continue
         asserted = False
         for following in lines[i + 1:]:
-            if RUN.match(following) or following.startswith('}') or following.startswith('@test'):
+            if RUN.match(following) or following.startswith('}') or following.startswith('@test') or \
+                    BRANCH_END.match(following):  # an assertion in the other branch is not this run's
                 break
             if STATUS.search(following):
                 asserted = True
@@ -74,6 +76,7 @@ def check(source):
 SELF_TEST_CASES = {
     'tests/cli/a.bats': ('@test "x" {\n    run kith due\n    assert_output ""\n}\n', 1),
     'tests/cli/b.bats': ('@test "x" {\n    run -1 kith due\n    run kith list\n    assert_success\n}\n', 0),
+    'tests/cli/c.bats': ('@test "x" {\n    if true; then\n        run kith due\n    else\n        assert_success\n    fi\n}\n', 1),
     'tests/unit/test_a.cpp': ('namespace unit_a {\nCHECK_THROWS_AS(parse("x",\n    "y"), Error);\n'
                               'CHECK_THROWS_AS(f(), std::logic_error);\n}\n', 1),
     'tests/unit/test_b.cpp': ('namespace {\nint x;\n}\n', 1),

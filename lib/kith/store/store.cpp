@@ -390,13 +390,6 @@ std::vector<Error> Store::strays() const {
     return found;
 }
 
-void Store::move(const std::string& from, const std::string& to) const {
-    const Config config = load_config();
-    Transaction change(*this, config);
-    change.move(from, to);
-    change.commit();
-}
-
 std::vector<std::string> Store::edit_contacts(const std::vector<std::pair<std::string, Edit>>& edits,
                                               const Config& config) const {
     Transaction change(*this, config);

@@ -100,9 +100,6 @@ public:
     // (a file in git's conflict markers as far as it can be). Throws the first file's Error.
     std::vector<Contact> load_contacts(const std::vector<std::string>& paths, const Config& config) const;
 
-    // Moves a file to another folder of the network, refusing to replace anything.
-    void move(const std::string& from, const std::string& to) const;
-
     // Rewrites contact files in one Transaction: each edit gets the text read under the lock
     // and returns the new one; all of them are written or none. Returns the paths changed.
     using Edit = Transaction::Edit;
