@@ -147,7 +147,7 @@ void keep_base(const Store& store, const std::string& file, SyncBase base, std::
         }
     };
     if (unchanged()) return;
-    write_state_file(store, file, bytes, size_t{1} << 30);
+    store.write_state(file, bytes, size_t{1} << 30);
 }
 
 Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {

@@ -65,18 +65,32 @@ TEST_CASE("reading a missing file is an I/O error, a FIFO an invalid file") {
     CHECK(kind_of_read(store, "contacts/fifo.yaml") == ErrorKind::invalid);
 }
 
-TEST_CASE("writes are atomic, 0600 for new files, and keep the mode of old ones") {
+TEST_CASE("kith's own files are written atomically in .kith/, 0600 when new, keeping the mode of old ones") {
     TempNetwork net;
     const Store store(net.root.string());
-    store.write("contacts/new.yaml", "name: New\n");
-    CHECK((fs::status(net.root / "contacts/new.yaml").permissions() & fs::perms::all) ==
+    store.write_state(".kith/new", "one\n");
+    CHECK((fs::status(net.root / ".kith").permissions() & fs::perms::all) == fs::perms::owner_all);
+    CHECK((fs::status(net.root / ".kith/new").permissions() & fs::perms::all) ==
           (fs::perms::owner_read | fs::perms::owner_write));
-    fs::permissions(net.root / "contacts/new.yaml", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
-    store.write("contacts/new.yaml", "name: Newer\n");
-    CHECK(store.read("contacts/new.yaml") == "name: Newer\n");
-    CHECK((fs::status(net.root / "contacts/new.yaml").permissions() & fs::perms::group_read) == fs::perms::group_read);
-    for (const auto& entry : fs::directory_iterator(net.root / "contacts"))
-        CHECK(entry.path().filename().string().find(".new.yaml.") == std::string::npos);  // no temp file left
+    fs::permissions(net.root / ".kith/new", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+    store.write_state(".kith/new", "two\n");
+    CHECK(store.read(".kith/new") == "two\n");
+    CHECK((fs::status(net.root / ".kith/new").permissions() & fs::perms::group_read) == fs::perms::group_read);
+    for (const auto& entry : fs::directory_iterator(net.root / ".kith"))
+        CHECK(entry.path().filename().string().find(".new.") == std::string::npos);  // no temp file left
+    store.remove_state(".kith/new");
+    store.remove_state(".kith/new");  // gone already: no error
+    CHECK_FALSE(store.exists(".kith/new"));
+}
+
+TEST_CASE("the network's own files are never written but through a Transaction: a path outside .kith/ is a bug") {
+    TempNetwork net;
+    const Store store(net.root.string());
+    CHECK_THROWS_AS(store.write_state("contacts/new.yaml", "name: New\n"), std::logic_error);
+    CHECK_THROWS_AS(store.write_state(".kith", "x"), std::logic_error);
+    CHECK_THROWS_AS(store.remove_state("kith.yaml"), std::logic_error);
+    CHECK_FALSE(store.exists("contacts/new.yaml"));
+    CHECK(store.exists("kith.yaml"));
 }
 
 TEST_CASE("a file holds bytes only when every one of them is the same, over several pieces") {

@@ -106,10 +106,54 @@ TEST_CASE("a text over the 1 MiB read cap is refused before any file is written"
         ErrorKind::invalid, "the change would make it larger than 1 MiB, the most kith");
     CHECK(net.get("contacts/a.yaml") == "name: A\n");
     CHECK(net.get("contacts/b.yaml") == "name: B\n");
-    CHECK_REFUSED(store.write("contacts/b.yaml", std::string(max_file_bytes + 1, 'x')),
+    CHECK_REFUSED(store.write_state(".kith/b", std::string(max_file_bytes + 1, 'x')),
         ErrorKind::invalid, "the change would make it larger than 1 MiB, the most kith");
+    {
+        const Config config = store.load_config();
+        Transaction change(store, config);
+        CHECK_REFUSED(change.write_as_is("contacts/b.yaml", std::string(max_file_bytes + 1, 'x')),
+            ErrorKind::invalid, "the change would make it larger than 1 MiB, the most kith");
+    }
     CHECK(net.temps() == 0);
 }
+
+TEST_CASE("write_as_is writes what is not read as a contact, alone in its change; make_folder makes a folder at the commit") {
+    TwoPeople net;
+    const Store store(net.root.string());
+    const Config config = store.load_config();
+    const std::string marked = "name: A\n<<<<<<< ours\ntier: core\n=======\ntier: close\n>>>>>>> theirs\n";
+    {
+        Transaction change(store, config);
+        change.write_as_is("contacts/a.yaml", marked);  // would not parse: replace() refuses it
+        change.make_folder("archive/old");
+        CHECK_FALSE(fs::exists(net.root / "archive"));  // nothing before the commit
+        CHECK(change.commit() == std::vector<std::string>{"contacts/a.yaml"});
+    }
+    CHECK(net.get("contacts/a.yaml") == marked);
+    CHECK((fs::status(net.root / "archive/old").permissions() & fs::perms::all) == fs::perms::owner_all);
+    {
+        Transaction change(store, config);
+        change.write_as_is(".gitattributes", "contacts/*.yaml merge=kith\n");  // new
+        change.commit();
+    }
+    CHECK(net.get(".gitattributes") == "contacts/*.yaml merge=kith\n");
+    {
+        Transaction change(store, config);
+        change.write_as_is("kith.yaml", "tiers: {}\n");
+        change.edit("contacts/b.yaml", add_tier);
+        CHECK_THROWS_AS(change.commit(), std::logic_error);  // a record of intent would name kith.yaml
+    }
+    CHECK(net.get("contacts/b.yaml") == "name: B\n");
+    CHECK(net.get("kith.yaml") != "tiers: {}\n");
+    CHECK(net.temps() == 1);  // .gitattributes, which is no temp file
+    {
+        Transaction change(store, config);
+        change.dry_run();
+        change.make_folder("elsewhere");
+    }
+    CHECK_FALSE(fs::exists(net.root / "elsewhere"));
+}
+
 
 #ifdef KITH_TEST_HOOKS
 TEST_CASE("a failure between two renames is finished by the next load: both files, never one") {

@@ -1,7 +1,7 @@
 #pragma once
-// Merges written into the network: a sync program's conflict copy folded into its original
-// (`kith fold`), and a merge git's driver redoes (`kith merge-file --redo`), whose result may hold
-// conflict markers and so cannot go through a Transaction, which writes only what reads.
+// Merges written into the network through Transactions: a sync program's conflict copy folded
+// into its original (`kith fold`), and a merge git's driver redoes (`kith merge-file --redo`),
+// whose result may hold conflict markers (written as is, for its owner to resolve).
 #include <string>
 #include <vector>
 
@@ -20,15 +20,15 @@ struct FoldResult {
 };
 
 // Folds the conflict copy at `copy` into the contact file `original` with the merge driver, `base`
-// the common version ("" when none: where they differ is marked). Clean, the merge is committed in
-// one Transaction, decided from what is read under its lock, and the copy is removed; otherwise
-// the conflicts are marked in the original, under the writers' lock, and the copy stays. Throws
-// an invalid Error, changing nothing, when the result would be larger than kith reads.
+// the common version ("" when none: where they differ is marked), in one Transaction decided from
+// what is read under its lock. Clean, the original takes the merge, and then the copy is removed;
+// otherwise the conflicts are marked in the original and the copy stays. Throws an invalid Error,
+// changing nothing, when the result would be larger than kith reads.
 FoldResult fold_conflict_copy(const Store& store, const Config& config, const std::string& copy,
                               const std::string& original, const std::string& base);
 
-// Writes a merge's result over the contact file at `path`, under the writers' lock: conflicts
-// marked in it, or clean.
+// Writes a merge's result over the contact file at `path`, in one Transaction: conflicts marked
+// in it, or clean.
 void write_merge_result(const Store& store, const std::string& path, const std::string& text);
 
 }  // namespace kith

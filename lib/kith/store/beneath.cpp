@@ -241,6 +241,17 @@ std::string read_in(int dir, const std::string& name, const std::string& path, s
     return bytes;
 }
 
+void make_folder(const Root& root, const std::string& path) {
+    const Place at = place(root, path, true, true);
+    if (::mkdirat(at.dir.get(), at.name.c_str(), 0700) != 0 && errno != EEXIST) fail_io("cannot make folder", path);
+    const Fd check(open_file(at, O_RDONLY | O_DIRECTORY));
+    if (!check.ok()) fail_io("cannot make folder", path);
+    if (::geteuid() == 0) {  // a folder made by root belongs to whoever owns the one around it
+        struct stat parent {};
+        if (::fstat(at.dir.get(), &parent) == 0) (void)::fchown(check.get(), parent.st_uid, parent.st_gid);
+    }
+}
+
 void remove_file(const Root& root, const std::string& path) {
     const Place at = place(root, path, false, false);
     if (at.dir.ok()) ::unlinkat(at.dir.get(), at.name.c_str(), 0);

@@ -100,6 +100,10 @@ Fd open_root(const std::string& root);
 // A Root kept across calls resolves a folder it resolved before without looking at it again.
 Place place(const Root& root, const std::string& path, bool follow_last, bool make_folders);
 
+// Makes the folder `path` (and the folders above it) inside the root when missing: mode 0700,
+// and, made by root, owned as the folder around it. Throws an I/O Error naming it when it cannot.
+void make_folder(const Root& root, const std::string& path);
+
 // Opens a regular file at a place (never through a link); -1 with errno set on failure.
 int open_file(const Place& at, int flags);
 

@@ -10,14 +10,13 @@ EditCopy::EditCopy(const Folder& folder, const std::string& path)
 void EditCopy::start(const std::string& original) const { keep(original, original); }
 
 void EditCopy::keep(const std::string& from, const std::string& text) const {
-    folder_.make_folder(layout::state);
-    folder_.write(from_, from);
-    folder_.write(copy_, text);
+    folder_.write_state(from_, from);
+    folder_.write_state(copy_, text);
 }
 
 void EditCopy::drop() const {
-    folder_.remove(copy_);
-    folder_.remove(from_);
+    folder_.remove_state(copy_);
+    folder_.remove_state(from_);
 }
 
 }  // namespace kith

@@ -8,10 +8,12 @@
 
 #include <cerrno>
 #include <chrono>
+#include <stdexcept>
 #include <thread>
 
 #include "kith/store/beneath_temp.hpp"
 #include "kith/base/error.hpp"
+#include "kith/model/layout.hpp"
 
 namespace kith {
 using beneath::Fd;
@@ -101,20 +103,23 @@ bool Folder::holds(const std::string& path, std::string_view bytes) const {
     }
 }
 
-void Folder::make_folder(const std::string& path) const {
-    const beneath::Place at = beneath::place(root_, path, true, true);
-    if (::mkdirat(at.dir.get(), at.name.c_str(), 0700) != 0 && errno != EEXIST) beneath::fail_io("cannot make folder", path);
-    const Fd check(beneath::open_file(at, O_RDONLY | O_DIRECTORY));
-    if (!check.ok()) beneath::fail_io("cannot make folder", path);
-    if (::geteuid() == 0) {  // a folder made by root belongs to whoever owns the one around it
-        struct stat parent {};
-        if (::fstat(at.dir.get(), &parent) == 0) (void)::fchown(check.get(), parent.st_uid, parent.st_gid);
-    }
+namespace {
+
+// Refuses, as a bug, a path outside .kith/: the network's files change only through a Transaction.
+void require_state(const std::string& path) {
+    if (!path.starts_with(std::string(layout::state) + "/"))
+        throw std::logic_error("kith writes its own files in " + std::string(layout::state) + "/ only, not " + path);
 }
 
-void Folder::write(const std::string& path, const std::string& bytes, size_t limit) const {
+}  // namespace
+
+void Folder::make_state_folder() const { beneath::make_folder(root_, layout::state); }
+
+void Folder::write_state(const std::string& path, const std::string& bytes, size_t limit) const {
+    require_state(path);
     if (bytes.size() > limit)
         fail_at(path, 0, 0, "the change would make it larger than 1 MiB, the most kith reads; nothing was written");
+    make_state_folder();
     const beneath::Place at = beneath::place(root_, path, true, true);
     const std::string temp = beneath::write_temp(at, bytes);
     if (::renameat(at.dir.get(), temp.c_str(), at.dir.get(), at.name.c_str()) != 0) {
@@ -126,7 +131,8 @@ void Folder::write(const std::string& path, const std::string& bytes, size_t lim
     beneath::sync_folder(at.dir.get());
 }
 
-void Folder::remove(const std::string& path) const {
+void Folder::remove_state(const std::string& path) const {
+    require_state(path);
     const beneath::Place at = beneath::place(root_, path, false, false);
     if (!at.dir.ok()) return;
     if (::unlinkat(at.dir.get(), at.name.c_str(), 0) != 0 && errno != ENOENT) beneath::fail_io("cannot remove", path);

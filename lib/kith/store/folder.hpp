@@ -75,15 +75,16 @@ public:
     // Returns true when the file holds exactly `bytes`, compared a piece at a time (the file is
     // never held whole); false when it differs or cannot be read.
     bool holds(const std::string& path, std::string_view bytes) const;
-    // Replaces or creates a file atomically: temp file, fsync, rename, fsync of the folder.
-    // New files get mode 0600 and their folders 0700; a replaced file keeps its mode, owner
-    // and group; a link inside the folder has its target replaced. Bytes over `limit` are
-    // refused before anything is written.
-    void write(const std::string& path, const std::string& bytes, size_t limit = max_file_bytes) const;
-    // Removes a file (a link itself, not its target); one that is not there is no error.
-    void remove(const std::string& path) const;
-    // Makes a folder (and its parents) with mode 0700 when missing.
-    void make_folder(const std::string& path) const;
+    // Replaces or creates a file of kith's own in .kith/ (a sync's base, an edit copy)
+    // atomically: temp file, fsync, rename, fsync of the folder; .kith/ is made when missing. New
+    // files get mode 0600; a replaced one keeps its mode, owner and group. Bytes over `limit` are
+    // refused before anything is written. The network's own files change only through a
+    // Transaction: a path outside .kith/ is a bug (std::logic_error).
+    void write_state(const std::string& path, const std::string& bytes, size_t limit = max_file_bytes) const;
+    // Removes a file of kith's own in .kith/; one that is not there is no error.
+    void remove_state(const std::string& path) const;
+    // Makes .kith/ when missing (mode 0700).
+    void make_state_folder() const;
 
     // How many bytes of new text a Transaction holds in memory; beyond them, each new text
     // goes to its temp file at once (4 MiB; test builds: $KITH_TEST_HELD_TEXT_BYTES).

@@ -161,7 +161,7 @@ void update_index(const Folder& network, const IndexFile* old, std::uint64_t key
         const std::string head = write_index_header(table.first);
         const Fd root = beneath::open_root(network.root());
         if (!room_for(root.get(), at_byte + names.size())) return;
-        network.make_folder(layout::state);
+        network.make_state_folder();
         const beneath::Place at = beneath::place(network.root(), layout::index_file, false, true);
         size_t piece = 0;
         std::string encoded;

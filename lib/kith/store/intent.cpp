@@ -229,13 +229,13 @@ void write_record(const Folder& store, const beneath::Root& root, const std::vec
     } catch (const Error&) {  // best effort: without second names, a temp file taken by `git clean` is said lost
     }
     const std::string text = encode(steps);
-    store.write(record_path, text, max_record_bytes);
+    store.write_state(record_path, text, max_record_bytes);
     const Place record = place(root, record_path, false, false);
     const Place copy = place(root, record_copy_path, false, false);
     if (::linkat(record.dir.get(), record.name.c_str(), copy.dir.get(), copy.name.c_str(), 0) == 0)
         beneath::sync_folder(copy.dir.get());
     else
-        store.write(record_copy_path, text, max_record_bytes);
+        store.write_state(record_copy_path, text, max_record_bytes);
 }
 
 bool remove_record(const beneath::Root& root, const std::vector<Step>& steps) {

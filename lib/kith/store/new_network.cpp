@@ -5,16 +5,22 @@
 #include "kith/base/error.hpp"
 #include "kith/model/layout.hpp"
 #include "kith/store/folder.hpp"
+#include "kith/store/transaction.hpp"
 
 namespace kith {
 namespace {
 
-// Adds a line to a small text file unless it is there already; returns true when it wrote.
+const Config no_settings;  // nothing is parsed as a contact here
+
+// Adds a line to a small text file unless it is there already, in a change of its own (each file
+// written as is goes alone); returns true when it adds it.
 bool ensure_line(const Folder& folder, const std::string& path, const std::string& line) {
-    std::string text = folder.exists(path) ? folder.read(path) : "";
+    Transaction change(folder, no_settings);
+    std::string text = change.exists(path) ? change.read(path) : "";
     if (("\n" + text).find("\n" + line + "\n") != std::string::npos) return false;
     if (!text.empty() && !text.ends_with('\n')) text += '\n';
-    folder.write(path, text + line + "\n");
+    change.write_as_is(path, text + line + "\n");
+    change.commit();
     return true;
 }
 
@@ -26,12 +32,16 @@ NewNetwork make_network(const std::string& dir, const std::function<std::string(
     if (ec) throw Error(ErrorKind::io, "cannot make folder: " + ec.message(), Location{dir, 0, 0});
     const Folder folder(dir);
     NewNetwork made;
-    made.existed = folder.exists("kith.yaml");
-    if (!made.existed) {
-        folder.write("kith.yaml", settings());
-        made.written.push_back("kith.yaml");
+    {
+        Transaction change(folder, no_settings);
+        made.existed = change.exists("kith.yaml");
+        if (!made.existed) {
+            change.write_as_is("kith.yaml", settings());
+            made.written.push_back("kith.yaml");
+        }
+        change.make_folder(layout::contacts);
+        change.commit();
     }
-    folder.make_folder(layout::contacts);
     if (ensure_line(folder, ".gitignore", std::string(layout::state) + "/")) made.written.push_back(".gitignore");
     const bool contacts_line = ensure_line(folder, ".gitattributes", layout::in_folder(layout::contacts, "*.yaml merge=kith"));
     if (ensure_line(folder, ".gitattributes", layout::in_folder(layout::archive, "*.yaml merge=kith")) || contacts_line)

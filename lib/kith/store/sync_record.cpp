@@ -58,18 +58,13 @@ void record_sync(const Folder& store, const std::string& source, Day through, co
     for (const std::string& key : keys.empty() ? std::vector<std::string>{""} : keys) days[key] = through;
     std::string text;
     for (const auto& [key, day] : days) text += format_day(day) + (key.empty() ? "" : "\t" + key) + "\n";
-    write_state_file(store, record_path(source), text, max_file_bytes);
+    store.write_state(record_path(source), text);
 }
 
 std::string vdir_base_path(const std::string& dir) {
     std::error_code ec;
     const auto absolute = std::filesystem::weakly_canonical(std::filesystem::absolute(dir), ec);
     return layout::in_state(fmt::format("sync-vdir-{:016x}.json", hash_bytes(ec ? dir : absolute.string())));
-}
-
-void write_state_file(const Folder& store, const std::string& path, const std::string& bytes, size_t limit) {
-    store.make_folder(layout::state);
-    store.write(path, bytes, limit);
 }
 
 }  // namespace kith

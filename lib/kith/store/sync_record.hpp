@@ -23,7 +23,5 @@ void record_sync(const Folder& store, const std::string& source, Day through, co
 // absolute path.
 std::string vdir_base_path(const std::string& dir);
 
-// Writes `bytes` as kith's own file `path` (in .kith/, made when missing), atomically.
-void write_state_file(const Folder& store, const std::string& path, const std::string& bytes, size_t limit);
 
 }  // namespace kith

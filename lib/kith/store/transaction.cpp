@@ -134,6 +134,18 @@ void Transaction::replace(const std::string& path, const std::string& text) {
     stage_write(path, text, intent::state_of_bytes(before));
 }
 
+void Transaction::write_as_is(const std::string& path, const std::string& text) {
+    if (text.size() > max_file_bytes)
+        fail_at(path, 0, 0, "the change would make it larger than 1 MiB, the most kith reads; nothing was written");
+    const bool there = pending_write(path) || store_.exists(path);
+    stage_write(path, text, there ? intent::state_of_bytes(read(path)) : intent::absent);
+    as_is_ = true;
+}
+
+void Transaction::make_folder(const std::string& path) {
+    if (!dry_run_) folders_.push_back(path);
+}
+
 void Transaction::stage_write(const std::string& path, std::string text, const std::string& before) {
     if (!dry_run_ && !pending_write(path) && targets_.count(path))
         throw std::logic_error("a transaction writes a file it also removes or moves: " + path);
@@ -206,6 +218,8 @@ std::vector<std::string> Transaction::commit() {
         if ((change.from + change.to).find_first_of("\t\n") != std::string::npos)
             throw Error(ErrorKind::usage, "kith does not write paths holding tabs or line breaks", Location{change.to, 0, 0});
     }
+    if (as_is_ && changes_.size() > 1) throw std::logic_error("a file written as is goes alone in its change");
+    for (const std::string& folder : folders_) beneath::make_folder(root, folder);
     const bool many = changes_.size() > flush_each_up_to;  // flushed at once, not file by file
     std::vector<Step> steps;
     std::vector<FileChange> changed;  // for git: each file as resolved

@@ -58,6 +58,14 @@ public:
     // Replaces the whole text of a file whatever it held, even text that does not parse
     // (kith edit repairs such files); the new text must parse.
     void replace(const std::string& path, const std::string& text);
+    // Creates or replaces a file that is not read as a contact: a setting file (kith.yaml,
+    // .gitignore, .gitattributes), git's merge result, or a contact file left in git's conflict
+    // markers for its owner to resolve. A file that is there must be one kith may read. Such a
+    // write is the only file of its change (a record of intent names contact files alone, so
+    // that one planted in .kith/ can touch nothing else): a commit of more is a bug.
+    void write_as_is(const std::string& path, const std::string& text);
+    // Makes a folder of the network (mode 0700) when missing, before the files are written.
+    void make_folder(const std::string& path);
     // Moves a file to another folder of the network; refused when the target exists.
     void move(const std::string& from, const std::string& to);
     // Removes a contact file (kith merge: the person folded into another), after every other
@@ -107,11 +115,13 @@ private:
     std::deque<Change> changes_;                          // in order; a deque: never copied to grow
     std::unordered_map<std::string, size_t> writes_;      // a file written -> its change
     std::unordered_set<std::string> targets_;             // every file a change writes or moves to
+    std::vector<std::string> folders_;                    // folders to make, first
     size_t held_bytes_ = 0;        // of the texts held in memory
     size_t written_early_ = 0;     // texts written to their temp files before the commit
     size_t temps_written_ = 0;     // temp files written; beyond a few, unflushed, and flushed at once by the commit
     bool handed_over_ = false;     // the temp files are the commit's now (renamed, or named by its record)
     bool dry_run_ = false;         // checked, never staged
+    bool as_is_ = false;           // a file is written as is (write_as_is)
 };
 
 }  // namespace kith
