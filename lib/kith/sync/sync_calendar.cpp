@@ -23,12 +23,13 @@ void CalendarPlanner::add(const EventInstance& instance) {
     }
     const std::string summary = one_line_note(instance.summary);
     const int day = instance.day.time_since_epoch().count();
+    const size_t event = events_.try_emplace(instance.event, events_.size()).first->second;
     for (const std::string& address : instance.present) {
         const auto found = by_address_.find(address_key(address));
         if (found == by_address_.end()) continue;
         for (size_t who : found->second) {
             if (gone.count(who)) continue;
-            const auto [at, fresh] = chosen_.try_emplace({who, day, instance.event}, instance.order, summary);
+            const auto [at, fresh] = chosen_.try_emplace({who, day, event}, instance.order, summary);
             if (!fresh) at->second = std::min(at->second, std::pair{instance.order, summary});
         }
     }
