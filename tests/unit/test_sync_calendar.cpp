@@ -120,6 +120,24 @@ TEST_CASE("a VTIMEZONE written alike in several files is one zone; one of the sa
 
 // Issue 22, item 11: the people a plan is for are read in full after the events, those whose
 // summary says they had contact on or after the first day planned; their logs then decide.
+TEST_CASE("a person's day holds one entry per summary, and one in all without summaries, across events and days") {
+    const std::vector<Contact> people = {person("ada", {"ada@example.org"}), person("bob", {"bob@example.org"})};
+    const auto plan = [&](bool summaries) {
+        CalendarPlanner planner(people, CalendarRules{{"sam@example.org"}, day("2026-01-01"), day("2026-12-31"), summaries});
+        const std::vector<std::string> both = {"ada@example.org", "bob@example.org"};
+        planner.add(EventInstance{"e1", day("2026-03-02"), 3, "Sync", false, false, both, {}});
+        planner.add(EventInstance{"e2", day("2026-03-02"), 1, "Sync", false, false, both, {}});
+        planner.add(EventInstance{"e3", day("2026-03-02"), 2, "Lunch", false, false, {"ada@example.org"}, {}});
+        planner.add(EventInstance{"e4", day("2026-03-03"), 4, "Sync", false, false, both, {}});
+        std::vector<std::string> said;
+        for (const SyncEntry& e : planner.entries()) said.push_back(std::string(e.slug) + " " + format_day(e.entry.date) + " " + e.entry.note);
+        return said;
+    };
+    CHECK(plan(true) == std::vector<std::string>{"ada 2026-03-02 Lunch", "ada 2026-03-02 Sync", "ada 2026-03-03 Sync",
+                                                 "bob 2026-03-02 Sync", "bob 2026-03-03 Sync"});
+    CHECK(plan(false) == std::vector<std::string>{"ada 2026-03-02 ", "ada 2026-03-03 ", "bob 2026-03-02 ", "bob 2026-03-03 "});
+}
+
 TEST_CASE("a calendar plan names the people it is for and checks their logs as they are when it is read") {
     std::vector<Contact> people = {person("ada", {"ada@example.org"}), person("bob", {"bob@example.org"}), person("cy", {"cy@example.org"})};
     people[0].log = {LogEntry{day("2026-03-01"), "meeting", "Sync", "", 0}};  // ada's latest contact: before the day planned

@@ -3,9 +3,21 @@
 #include <algorithm>
 #include <set>
 
+#include "kith/model/interaction.hpp"
 #include "kith/sync/sync_mail_address.hpp"
 
 namespace kith {
+namespace {
+
+// True when an entry planned for the current person, out[first...] (by day), already records
+// `match`: only those of its day can (see logs_same_contact), and they are the last ones.
+bool planned_already(const std::vector<SyncEntry>& out, size_t first, const LogEntry& match) {
+    for (size_t at = out.size(); at > first && out[at - 1].entry.date == match.date; --at)
+        if (logs_same_contact(out[at - 1].entry, match)) return true;
+    return false;
+}
+
+}  // namespace
 
 CalendarPlanner::CalendarPlanner(const std::vector<Contact>& people, CalendarRules rules)
     : people_(people), rules_(std::move(rules)), by_address_(people_by_address(people)) {
@@ -23,12 +35,13 @@ void CalendarPlanner::add(const EventInstance& instance) {
     }
     const std::string summary = one_line_note(instance.summary);
     const int day = instance.day.time_since_epoch().count();
+    const size_t event = events_.try_emplace(instance.event, events_.size()).first->second;
     for (const std::string& address : instance.present) {
         const auto found = by_address_.find(address_key(address));
         if (found == by_address_.end()) continue;
         for (size_t who : found->second) {
             if (gone.count(who)) continue;
-            const auto [at, fresh] = chosen_.try_emplace({who, day, instance.event}, instance.order, summary);
+            const auto [at, fresh] = chosen_.try_emplace({who, day, event}, instance.order, summary);
             if (!fresh) at->second = std::min(at->second, std::pair{instance.order, summary});
         }
     }
@@ -59,18 +72,16 @@ std::vector<SyncEntry> CalendarPlanner::entries() const {
     // In that order, as the check under the lock reads them: each against the log and those before it.
     std::vector<SyncEntry> out;
     out.reserve(order.size());
-    std::vector<LogEntry> planned;  // the current person's
-    size_t last = people_.size();
+    size_t last = people_.size(), planned = 0;  // the current person's entries are out[planned...]
     for (const Chosen* chosen : order) {
         const size_t who = std::get<0>(chosen->first);
-        if (who != last) planned.clear();
+        if (who != last) planned = out.size();
         last = who;
-        const LogEntry match{Day{date::days{std::get<1>(chosen->first)}}, "meeting", chosen->second.second, "", 0};
-        if (already_logged(people_[who].log, match) || already_logged(planned, match)) continue;
+        LogEntry match{Day{date::days{std::get<1>(chosen->first)}}, "meeting", chosen->second.second, "", 0};
+        if (already_logged(people_[who].log, match) || planned_already(out, planned, match)) continue;
         LogEntry entry{match.date, match.kind, note(chosen), "", 0};
-        planned.push_back(entry);
         const Contact& person = people_[who];
-        out.push_back(SyncEntry{person.slug, person.path, person.name, std::move(entry), match});
+        out.push_back(SyncEntry{person.slug, person.path, person.name, std::move(entry), std::move(match)});
     }
     return out;
 }

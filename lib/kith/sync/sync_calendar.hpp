@@ -48,8 +48,9 @@ private:
     CalendarRules rules_;
     std::vector<std::string> mine_;
     std::unordered_map<std::string, std::vector<size_t>> by_address_;
-    // (person, day, event) -> (order, summary) of that day's earliest instance
-    std::map<std::tuple<size_t, int, std::string>, std::pair<long long, std::string>> chosen_;
+    std::unordered_map<std::string, size_t> events_;  // each event's number, in the order first seen
+    // (person, day, event's number) -> (order, summary) of that day's earliest instance
+    std::map<std::tuple<size_t, int, size_t>, std::pair<long long, std::string>> chosen_;
 };
 
 }  // namespace kith
