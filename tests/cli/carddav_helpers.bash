@@ -46,11 +46,12 @@ os.execvp(sys.argv[2], sys.argv[2:])' "$shell" radicale --config "$dir/config" <
     radicale_wait_ready "$dir/log"
 }
 
-# Waits (at most 10 s) until the Radicale being started logged its port and answers.
+# Waits until the Radicale being started logged its port and answers: at most 30 s (a bound, not a
+# wait: a busy machine may take that long to start Python).
 radicale_wait_ready() {
     local log=$1 line _
     RADICALE_PORT=
-    for _ in $(seq 1 200); do
+    for _ in $(seq 1 600); do
         if ! kill -0 "$RADICALE_PID" 2>/dev/null; then
             echo "radicale exited while starting:" >&2
             cat "$log" >&2
@@ -65,7 +66,7 @@ radicale_wait_ready() {
         fi
         sleep 0.05
     done
-    echo "radicale did not answer within 10 s:" >&2
+    echo "radicale did not answer within 30 s:" >&2
     cat "$log" >&2
     return 1
 }
