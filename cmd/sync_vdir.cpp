@@ -51,8 +51,8 @@ void list_vdir(const OutsideFolder& folder, const std::string& dir, SyncInput& i
         if (name.size() > 4 && name[0] != '.' && name.compare(name.size() - 4, 4, ".vcf") == 0) input.names.push_back(name);
     }
     std::sort(input.names.begin(), input.names.end());
-    for (const auto& name : input.names)
-        if (const auto stamp = folder.stamp(name)) input.card_stamps.emplace(name, *stamp);
+    input.card_stamps.reserve(input.names.size());
+    for (const auto& name : input.names) input.card_stamps.push_back(folder.stamp(name));
 }
 
 // Reads a card of the vdir through the folder's handle: a link, a folder or a file over the cap
@@ -181,7 +181,7 @@ Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
     release_freed();  // the base file's bytes
     if (folder) list_vdir(*folder, in.dir, input);
     static const SyncBase no_base;
-    SyncQuiet quiet(input.base ? *input.base : no_base, input.card_stamps);
+    SyncQuiet quiet(input.base ? *input.base : no_base, input);
     std::vector<Error> problems;
     std::vector<std::string> changed, lines;
     const std::string would = in.dry_run ? "would " : "";
@@ -244,6 +244,7 @@ Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
             true, [&](std::vector<Contact>& read_now) {
                 for (const auto& person : read_now) planner->plan_person(person);
                 stage_sync_edits(change, plan, would, lines, problems);
+                release_freed();  // the chunk before, and the edits' texts (a temp file holds them)
             },
             {}, [&](const std::string& path, const std::optional<FileStamp>&) { return planner->wants(path); });
         planner->finish();

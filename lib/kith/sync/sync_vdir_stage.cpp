@@ -48,11 +48,22 @@ void hold_back(SyncPlan& plan, const std::string& uid, const std::optional<SyncB
 }
 
 SyncQuiet::SyncQuiet(const SyncBase& base, const std::map<std::string, FileStamp>& card_stamps) {
+    take(base, [&](const std::string& name) {
+        const auto found = card_stamps.find(name);
+        return found == card_stamps.end() ? std::nullopt : std::optional<FileStamp>(found->second);
+    });
+}
+
+SyncQuiet::SyncQuiet(const SyncBase& base, const SyncInput& input) {
+    take(base, [&](const std::string& name) { return listed_card_stamp(input, name); });
+}
+
+void SyncQuiet::take(const SyncBase& base, const std::function<std::optional<FileStamp>(const std::string&)>& card_stamp) {
     std::set<std::string> twice;  // a file two entries name is read
     for (const auto& entry : base) {
         const SyncBaseEntry& e = entry.second;
-        const auto card = card_stamps.find(e.file);
-        const bool card_same = e.gone ? card == card_stamps.end() : card != card_stamps.end() && e.card_stamp == card->second;
+        const std::optional<FileStamp> card = card_stamp(e.file);
+        const bool card_same = e.gone ? !card : card && e.card_stamp == card;
         if (!card_same || !e.person_stamp || e.person.empty()) continue;
         if (!by_person_.emplace(e.person, &entry).second) twice.insert(e.person);
     }
