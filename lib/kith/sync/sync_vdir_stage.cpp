@@ -4,13 +4,14 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "kith/edit/editor.hpp"
 #include "kith/model/contact_file.hpp"
 
 namespace kith {
 
-void stage_sync_edits(Transaction& change, SyncPlan& plan, const std::string& would, std::vector<std::string>& lines,
+void stage_sync_edits(Transaction& change, SyncPlan& plan, const std::string& would, std::string& lines,
                       std::vector<Error>& problems) {
     std::vector<SyncEdit> edits;
     edits.swap(plan.edits);
@@ -27,7 +28,7 @@ void stage_sync_edits(Transaction& change, SyncPlan& plan, const std::string& wo
             hold_back(plan, edit.uid, edit.before);
             continue;
         }
-        if (!edit.keys.empty()) lines.push_back(fmt::format("{}update {} from the vdir: {}", would, edit.slug, fmt::join(edit.keys, ", ")));
+        if (!edit.keys.empty()) fmt::format_to(std::back_inserter(lines), "{}update {} from the vdir: {}\n", would, edit.slug, fmt::join(edit.keys, ", "));
     }
 }
 

@@ -15,8 +15,9 @@
 namespace kith {
 
 // Stages the edits of plan.edits (and empties it): one the editor refuses is reported, and its
-// pair held back. Adds a line to `lines` for each edit from the vdir.
-void stage_sync_edits(Transaction& change, SyncPlan& plan, const std::string& would, std::vector<std::string>& lines,
+// pair held back. Appends a line (with its line break) to `lines` for each edit from the vdir:
+// one text, not a string per line, for the thousands of lines of a large sync.
+void stage_sync_edits(Transaction& change, SyncPlan& plan, const std::string& would, std::string& lines,
                       std::vector<Error>& problems);
 
 // Which UIDs a run need not read: those whose card and person's file have the stamps the base
