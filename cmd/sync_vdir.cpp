@@ -51,8 +51,9 @@ void list_vdir(const OutsideFolder& folder, const std::string& dir, SyncInput& i
         if (name.size() > 4 && name[0] != '.' && name.compare(name.size() - 4, 4, ".vcf") == 0) input.names.push_back(name);
     }
     std::sort(input.names.begin(), input.names.end());
-    for (const auto& name : input.names)
-        if (const auto stamp = folder.stamp(name)) input.card_stamps.emplace(name, *stamp);
+    input.names.shrink_to_fit();  // held for the whole run
+    input.card_stamps.reserve(input.names.size());
+    for (const auto& name : input.names) input.card_stamps.push_back(folder.stamp(name));
 }
 
 // Reads a card of the vdir through the folder's handle: a link, a folder or a file over the cap
@@ -95,7 +96,7 @@ void welcome_new_people(const Store& store, const Config& config, Day today, Syn
 // Writes the cards the plan changes; one that cannot be written is reported, and its pair held
 // back. A new card's base entry is recorded once the card is written.
 void write_cards(const Store& store, const OutsideFolder* folder, const ScratchFile* texts, SyncPlan& plan,
-                 const std::string& would, std::vector<std::string>& lines, std::vector<Error>& problems) {
+                 const std::string& would, std::string& lines, std::vector<Error>& problems) {
     std::deque<SyncCardWrite> cards = std::move(plan.cards);  // hold_back finds none left to take out
     std::deque<ScratchFile::Span> kept = std::move(plan.kept_cards);
     plan.cards.clear();
@@ -113,8 +114,8 @@ void write_cards(const Store& store, const OutsideFolder* folder, const ScratchF
                 return;
             }
         }
-        lines.push_back(would + (card.created ? "write a card for " + card.slug + " as '" + card.file + "'"
-                                              : "update the card of " + card.slug + ": " + joined(card.keys)));
+        lines += would + (card.created ? "write a card for " + card.slug + " as '" + card.file + "'\n"
+                                       : "update the card of " + card.slug + ": " + joined(card.keys) + "\n");
         plan.base.merge(entry);
     };
     for (auto& card : cards) {
@@ -181,9 +182,10 @@ Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
     release_freed();  // the base file's bytes
     if (folder) list_vdir(*folder, in.dir, input);
     static const SyncBase no_base;
-    SyncQuiet quiet(input.base ? *input.base : no_base, input.card_stamps);
+    SyncQuiet quiet(input.base ? *input.base : no_base, input);
     std::vector<Error> problems;
-    std::vector<std::string> changed, lines;
+    std::vector<std::string> changed;
+    std::string lines;  // what the run did, a line each: printed once it is done
     const std::string would = in.dry_run ? "would " : "";
     std::optional<ScratchFile> texts;  // the texts of the cards to write, until they are written
     std::optional<SyncPlanner> planner;
@@ -244,14 +246,15 @@ Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
             true, [&](std::vector<Contact>& read_now) {
                 for (const auto& person : read_now) planner->plan_person(person);
                 stage_sync_edits(change, plan, would, lines, problems);
+                release_freed();  // the chunk before, and the edits' texts (a temp file holds them)
             },
             {}, [&](const std::string& path, const std::optional<FileStamp>&) { return planner->wants(path); });
         planner->finish();
         release_freed();  // the planner's maps, the last chunk of people
         welcome_new_people(store, config, ctx.today(), plan);
         const auto failed = stage_import(change, plan.imports, plan.records, [&](const ImportDecision& d, const ImportRecord& r) {
-            if (d.action == ImportAction::add) lines.push_back(would + "add " + visible(r.contact.name) + " as " + d.slug + " from '" + r.source + "'");
-            else lines.push_back(would + "merge '" + r.source + "' into " + d.slug + " (by " + d.matched_by + ")");
+            if (d.action == ImportAction::add) lines += would + "add " + visible(r.contact.name) + " as " + d.slug + " from '" + r.source + "'\n";
+            else lines += would + "merge '" + r.source + "' into " + d.slug + " (by " + d.matched_by + ")\n";
         });
         problems.insert(problems.end(), failed.begin(), failed.end());
         add_imported(plan);
@@ -264,7 +267,7 @@ Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
     input.base.reset();
     release_freed();  // the last base
     if (!in.dry_run && !as_read) keep_base(store, base_file, std::move(plan.base), old_base);
-    for (const auto& line : lines) std::cout << line << "\n";
+    std::cout << lines;
     for (const auto& note : plan.gone) ctx.warn(note);
     problems.insert(problems.end(), plan.problems.begin(), plan.problems.end());
     for (const auto& p : problems) ctx.error(p.located());

@@ -10,6 +10,7 @@
 #include <exception>
 #include <optional>
 #include <stdexcept>
+#include <utility>
 
 #include "kith/base/parallel.hpp"
 #include "kith/store/beneath_temp.hpp"
@@ -54,19 +55,21 @@ Transaction::~Transaction() {
 }
 
 Transaction::Change* Transaction::pending_write(const std::string& path) {
-    const auto it = writes_.find(path);
-    return it == writes_.end() ? nullptr : &changes_[it->second];
+    return const_cast<Change*>(std::as_const(*this).pending_write(path));
 }
 
 const Transaction::Change* Transaction::pending_write(const std::string& path) const {
-    const auto it = writes_.find(path);
-    return it == writes_.end() ? nullptr : &changes_[it->second];
+    const auto it = targets_.find(path);
+    if (it == targets_.end()) return nullptr;
+    const Change& change = changes_[it->second];
+    return change.is_move || change.is_remove ? nullptr : &change;
 }
 
 Transaction::Change& Transaction::add_change(const std::string& to) {
-    targets_.insert(to);
-    changes_.emplace_back().to = to;
-    return changes_.back();
+    Change& change = changes_.emplace_back();
+    change.to = to;
+    targets_.emplace(change.to, changes_.size() - 1);  // a view of the change's own `to`, which never moves
+    return change;
 }
 
 std::string Transaction::read(const std::string& path) const {
@@ -75,7 +78,9 @@ std::string Transaction::read(const std::string& path) const {
     return beneath::read_file(root_, path, max_file_bytes);
 }
 
-bool Transaction::exists(const std::string& path) const { return targets_.count(path) > 0 || store_.exists(path); }
+bool Transaction::exists(const std::string& path) const {
+    return targets_.count(path) > 0 || checked_.count(path) > 0 || store_.exists(path);
+}
 
 void Transaction::check_parses(const std::string& path, const std::string& text, const char* who) const {
     if (text.size() > max_file_bytes)
@@ -150,7 +155,7 @@ void Transaction::stage_write(const std::string& path, std::string text, const s
     if (!dry_run_ && !pending_write(path) && targets_.count(path))
         throw std::logic_error("a transaction writes a file it also removes or moves: " + path);
     if (dry_run_) {
-        targets_.insert(path);
+        checked_.insert(path);
         return;
     }
     if (Change* earlier = pending_write(path)) {  // written again: only the last text stays (and the first before)
@@ -160,9 +165,9 @@ void Transaction::stage_write(const std::string& path, std::string text, const s
         hold(*earlier, std::move(text));
         return;
     }
-    add_change(path).before = before;
-    writes_[path] = changes_.size() - 1;
-    hold(changes_.back(), std::move(text));
+    Change& change = add_change(path);
+    change.before = before;
+    hold(change, std::move(text));
 }
 
 void Transaction::hold(Change& change, std::string text) {
@@ -180,8 +185,8 @@ void Transaction::hold(Change& change, std::string text) {
 }
 
 void Transaction::write_temp_of(Change& change, const Place& at) {
-    change.kind = present(at) ? "replace" : "new";
-    change.target = at.path;
+    change.replaces = present(at);
+    change.target = at.path != change.to ? at.path : std::string();
     const bool flush = ++temps_written_ <= flush_each_up_to;  // the commit flushes the others
     change.temp = at.path.substr(0, at.path.size() - at.name.size()) + beneath::write_temp(at, change.text, flush);
     change.after = intent::state_of_bytes(change.text);
@@ -200,7 +205,7 @@ void Transaction::move(const std::string& from, const std::string& to) {
 }
 
 void Transaction::remove(const std::string& path) {
-    if (pending_write(path) || targets_.count(path))
+    if (targets_.count(path) || checked_.count(path))
         throw std::logic_error("a transaction removes a file it also writes or moves: " + path);
     const std::string before = read(path);  // it must be there, and be a file kith may read
     if (dry_run_) return;
@@ -251,9 +256,9 @@ std::vector<std::string> Transaction::commit() {
             }
             if (change.temp.empty()) write_temp_of(change, place(root, change.to, true, true));  // held until now
             // The target as named; what it held when read under the lock: finishing never overwrites a later change.
-            steps.push_back(Step{change.kind, change.temp, change.to, change.kind == "new" ? intent::absent : change.before,
-                                 change.after});
-            changed.push_back(FileChange{change.target, steps.back().before, change.after, ""});
+            steps.push_back(Step{change.replaces ? "replace" : "new", change.temp, change.to,
+                                 change.replaces ? change.before : intent::absent, change.after});
+            changed.push_back(FileChange{target_of(change), steps.back().before, change.after, ""});
         }
         if (temps_written_ > flush_each_up_to) beneath::sync_file_system(root.path());  // the temp files written unflushed
         store_.test_step("prepared");
@@ -280,9 +285,8 @@ std::vector<std::string> Transaction::commit() {
     store_.test_step("applied");
     if (steps.size() > 1) intent::remove_record(root, steps);
     store_.test_step("done");
+    targets_.clear();  // before the changes its keys view
     changes_.clear();
-    writes_.clear();
-    targets_.clear();
     store_.committed(changed);
     std::vector<std::string> paths;
     for (auto& change : changed) paths.push_back(std::move(change.path));

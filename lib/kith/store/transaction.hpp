@@ -13,6 +13,7 @@
 #include <deque>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -87,14 +88,16 @@ private:
     struct Change {
         bool is_move = false;
         bool is_remove = false;  // a removal of `to`; `before` is what it held when staged
+        bool replaces = false;   // a write whose temp file is written: its target was there then
         std::string from, to;  // a move: from -> to; a write: to only
         std::string text;      // a write's new text, held until the commit, or else:
         std::string temp;      // the temp file that holds it already (its path from the root),
-        std::string target;    // its target as resolved then,
-        std::string kind;      // and "new" or "replace", as the target was found then
+        std::string target;    // and its target as resolved then, when that is not `to` (see target_of)
         std::string before;    // a write: what the target held when first read (intent::state_of's form)
         std::string after;     // and what the new text is, once its temp file holds it
     };
+    // A write's target as resolved when its temp file was written.
+    static const std::string& target_of(const Change& change) { return change.target.empty() ? change.to : change.target; }
     // The write of a file this transaction holds, or nullptr.
     Change* pending_write(const std::string& path);
     const Change* pending_write(const std::string& path) const;
@@ -112,10 +115,12 @@ private:
     const Config& config_;
     WriteLock lock_;
     beneath::Root root_;  // the folders resolved once, under the lock, for every path of the change
-    std::deque<Change> changes_;                          // in order; a deque: never copied to grow
-    std::unordered_map<std::string, size_t> writes_;      // a file written -> its change
-    std::unordered_set<std::string> targets_;             // every file a change writes or moves to
-    std::vector<std::string> folders_;                    // folders to make, first
+    std::deque<Change> changes_;  // in order; a deque: never copied to grow, nor moved
+    // Every file a change writes, moves to or removes -> its change; each key a view of its
+    // change's `to` (a change of thousands of files holds each path once).
+    std::unordered_map<std::string_view, size_t> targets_;
+    std::unordered_set<std::string> checked_;  // the files a dry run created or edited: taken, though not held
+    std::vector<std::string> folders_;         // folders to make, first
     size_t held_bytes_ = 0;        // of the texts held in memory
     size_t written_early_ = 0;     // texts written to their temp files before the commit
     size_t temps_written_ = 0;     // temp files written; beyond a few, unflushed, and flushed at once by the commit

@@ -40,7 +40,7 @@ std::unordered_map<std::string, ReadCard> read_cards(const SyncInput& input, con
             if (!bytes) continue;
             const std::string uid = read_sync_card(*bytes, vdir + "/" + name).uid;
             files_of[uid].push_back(name);
-            cards[uid] = {name};
+            cards[uid] = {&name};
         } catch (const Error& e) {
             if (e.kind() == ErrorKind::io) throw;
             problems.push_back(e);
@@ -92,6 +92,12 @@ constexpr size_t quiet_person = static_cast<size_t>(-1);
 
 }  // namespace
 
+std::optional<FileStamp> listed_card_stamp(const SyncInput& input, const std::string& name) {
+    const auto at = std::lower_bound(input.names.begin(), input.names.end(), name);
+    const auto i = static_cast<size_t>(at - input.names.begin());
+    return at != input.names.end() && *at == name && i < input.card_stamps.size() ? input.card_stamps[i] : std::nullopt;
+}
+
 SyncPlanner::SyncPlanner(SyncInput& input, std::string vdir, ScratchFile* texts)
     : input_(input), old_(base_or_none(input.base)), vdir_(std::move(vdir)), texts_(texts) {
     const size_t synced = static_cast<size_t>(std::count_if(old_.begin(), old_.end(), [](const auto& e) { return !e.second.gone; }));
@@ -128,13 +134,13 @@ SyncPlanner::SyncPlanner(SyncInput& input, std::string vdir, ScratchFile* texts)
         if (person == people_by_uid_.end()) {
             if (old_.count(uid)) {  // its person was deleted, or their uid taken out: the card is left alone
                 plan_.base[uid] = old_.at(uid);
-                plan_.gone.push_back(fmt::format("card '{}' (UID '{}') has no person in kith any more; left as it is", read.file, uid));
-            } else if (std::optional<SyncCard> card = card_again(read.file, uid)) {
+                plan_.gone.push_back(fmt::format("card '{}' (UID '{}') has no person in kith any more; left as it is", read.file(), uid));
+            } else if (std::optional<SyncCard> card = card_again(read.file(), uid)) {
                 Contact contact = std::move(card->contact);
                 contact.since = input.today;
-                plan_.record_bases.push_back({uid, {read.file, false, encode_fields(agreed_on(sync_view(contact))),
-                                                    card_stamp(read.file, false), "", std::nullopt}});
-                plan_.records.push_back({std::move(contact), 0, vdir_ + "/" + read.file});
+                plan_.record_bases.push_back({uid, {read.file(), false, encode_fields(agreed_on(sync_view(contact))),
+                                                    card_stamp(read.file(), false), "", std::nullopt}});
+                plan_.records.push_back({std::move(contact), 0, vdir_ + "/" + read.file()});
             }
             continue;
         }
@@ -142,7 +148,7 @@ SyncPlanner::SyncPlanner(SyncInput& input, std::string vdir, ScratchFile* texts)
         if (p.archived) {  // an archived person's card is left alone
             if (!old_.count(uid)) continue;
             SyncBaseEntry& kept = plan_.base[uid] = old_.at(uid);
-            kept.card_stamp = card_stamp(read.file, false);
+            kept.card_stamp = card_stamp(read.file(), false);
             kept.person = p.path;
             kept.person_stamp = person_stamp(p, false);
             continue;
@@ -200,7 +206,7 @@ void SyncPlanner::plan_person(const Contact& person) {
 }
 
 void SyncPlanner::merge_pair(const Contact& p, const SyncPerson& first, const std::string& uid, const ReadCard& read) {
-    const std::optional<SyncCard> again = card_again(read.file, uid);
+    const std::optional<SyncCard> again = card_again(read.file(), uid);
     if (!again) return;  // changed since it was first read: left to the next run
     const SyncCard& card_read = *again;
     // The last entry leaves the input's base (its memory goes as the next base grows); an edit or
@@ -216,12 +222,12 @@ void SyncPlanner::merge_pair(const Contact& p, const SyncPerson& first, const st
     if (!to_card.empty()) {
         Contact want = p;
         apply_sync_view(merge.to_card, want);
-        keep_card({read.file, p.slug, uid, rewrite_card(card_read, merge.to_card, want), false, to_card, before}, std::nullopt);
+        keep_card({read.file(), p.slug, uid, rewrite_card(card_read, merge.to_card, want), false, to_card, before}, std::nullopt);
     }
     // A conflict is said on every run until it is resolved: its pair is never quiet.
     const bool settled = merge.conflicts.empty();
-    for (auto& conflict : merge.conflicts) plan_.conflicts.push_back({p.slug, p.name, read.file, std::move(conflict)});
-    plan_.base[uid] = {read.file, false, encode_fields(merge.base), card_stamp(read.file, !to_card.empty() || !settled),
+    for (auto& conflict : merge.conflicts) plan_.conflicts.push_back({p.slug, p.name, read.file(), std::move(conflict)});
+    plan_.base[uid] = {read.file(), false, encode_fields(merge.base), card_stamp(read.file(), !to_card.empty() || !settled),
                        p.path, person_stamp(first, !to_kith.empty() || !settled)};
 }
 
@@ -293,9 +299,7 @@ std::optional<SyncCard> SyncPlanner::card_again(const std::string& file, const s
 }
 
 std::optional<FileStamp> SyncPlanner::card_stamp(const std::string& file, bool written) const {
-    const auto found = input_.card_stamps.find(file);
-    if (written || found == input_.card_stamps.end()) return std::nullopt;
-    return trusted_stamp(found->second, input_.settled_ns);
+    return written ? std::nullopt : trusted_stamp(listed_card_stamp(input_, file), input_.settled_ns);
 }
 
 std::optional<FileStamp> SyncPlanner::person_stamp(const SyncPerson& p, bool written) const {

@@ -45,12 +45,16 @@ struct SyncInput {
     std::vector<SyncPerson> people;  // active and archived, in network order, but the people of quiet UIDs
     std::optional<SyncBase> base;    // nullopt when there is none (first sync, or lost)
     std::set<std::string> quiet;     // UIDs whose card and person are as the base recorded: not read
-    std::map<std::string, FileStamp> card_stamps;    // each .vcf name's stamp, taken before reading
+    std::vector<std::optional<FileStamp>> card_stamps;  // by names: each one's stamp, taken before reading (none: not a file)
     std::uint64_t settled_ns = 0;    // a file changed since may change again unseen (trusted_stamp)
     Day today;
     int version = 3;                            // of new cards
     std::function<std::string()> new_uid;       // a fresh bare lowercase UUID
 };
+
+// Returns the stamp of the vdir's file `name` as listed (SyncInput::card_stamps), or nullopt when
+// it is not listed or had none.
+std::optional<FileStamp> listed_card_stamp(const SyncInput& input, const std::string& name);
 
 // A change to a person's file: their synced fields from `have` to `want`, and a new `uid:`.
 struct SyncEdit {
@@ -128,8 +132,9 @@ public:
     void finish();
 
 private:
-    struct ReadCard {  // a card read for its UID: its file (read again when merged)
-        std::string file;
+    struct ReadCard {  // a card read for its UID: its file (read again when merged), one of input.names
+        const std::string* name;
+        const std::string& file() const { return *name; }
     };
     void merge_pair(const Contact& p, const SyncPerson& first, const std::string& uid, const ReadCard& read);
     void new_card(const Contact& p, const SyncPerson& first, const std::string& uid);

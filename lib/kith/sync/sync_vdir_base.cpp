@@ -83,7 +83,9 @@ SyncBase read_first_version(const nlohmann::json& all, const std::string& path) 
 std::string encode_fields(const SyncView& view) {
     nlohmann::json fields = nlohmann::json::object();
     for (const auto& [key, values] : view) fields[key] = values;
-    return fields.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string encoded = fields.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    encoded.shrink_to_fit();  // a base holds one per UID: without the room the dump grew into
+    return encoded;
 }
 
 SyncView decode_fields(std::string_view fields) {

@@ -4,13 +4,14 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "kith/edit/editor.hpp"
 #include "kith/model/contact_file.hpp"
 
 namespace kith {
 
-void stage_sync_edits(Transaction& change, SyncPlan& plan, const std::string& would, std::vector<std::string>& lines,
+void stage_sync_edits(Transaction& change, SyncPlan& plan, const std::string& would, std::string& lines,
                       std::vector<Error>& problems) {
     std::vector<SyncEdit> edits;
     edits.swap(plan.edits);
@@ -27,7 +28,7 @@ void stage_sync_edits(Transaction& change, SyncPlan& plan, const std::string& wo
             hold_back(plan, edit.uid, edit.before);
             continue;
         }
-        if (!edit.keys.empty()) lines.push_back(fmt::format("{}update {} from the vdir: {}", would, edit.slug, fmt::join(edit.keys, ", ")));
+        if (!edit.keys.empty()) fmt::format_to(std::back_inserter(lines), "{}update {} from the vdir: {}\n", would, edit.slug, fmt::join(edit.keys, ", "));
     }
 }
 
@@ -48,11 +49,22 @@ void hold_back(SyncPlan& plan, const std::string& uid, const std::optional<SyncB
 }
 
 SyncQuiet::SyncQuiet(const SyncBase& base, const std::map<std::string, FileStamp>& card_stamps) {
+    take(base, [&](const std::string& name) {
+        const auto found = card_stamps.find(name);
+        return found == card_stamps.end() ? std::nullopt : std::optional<FileStamp>(found->second);
+    });
+}
+
+SyncQuiet::SyncQuiet(const SyncBase& base, const SyncInput& input) {
+    take(base, [&](const std::string& name) { return listed_card_stamp(input, name); });
+}
+
+void SyncQuiet::take(const SyncBase& base, const std::function<std::optional<FileStamp>(const std::string&)>& card_stamp) {
     std::set<std::string> twice;  // a file two entries name is read
     for (const auto& entry : base) {
         const SyncBaseEntry& e = entry.second;
-        const auto card = card_stamps.find(e.file);
-        const bool card_same = e.gone ? card == card_stamps.end() : card != card_stamps.end() && e.card_stamp == card->second;
+        const std::optional<FileStamp> card = card_stamp(e.file);
+        const bool card_same = e.gone ? !card : card && e.card_stamp == card;
         if (!card_same || !e.person_stamp || e.person.empty()) continue;
         if (!by_person_.emplace(e.person, &entry).second) twice.insert(e.person);
     }
