@@ -246,10 +246,7 @@ void make_folder(const Root& root, const std::string& path) {
     if (::mkdirat(at.dir.get(), at.name.c_str(), 0700) != 0 && errno != EEXIST) fail_io("cannot make folder", path);
     const Fd check(open_file(at, O_RDONLY | O_DIRECTORY));
     if (!check.ok()) fail_io("cannot make folder", path);
-    if (::geteuid() == 0) {  // a folder made by root belongs to whoever owns the one around it
-        struct stat parent {};
-        if (::fstat(at.dir.get(), &parent) == 0) (void)::fchown(check.get(), parent.st_uid, parent.st_gid);
-    }
+    own_like_folder(at.dir.get(), check.get(), at.name.c_str());
 }
 
 void remove_file(const Root& root, const std::string& path) {

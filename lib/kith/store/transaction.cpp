@@ -30,6 +30,12 @@ using intent::Step;
 // before its record of intent: one flush of thousands of files costs about what a few do.
 constexpr size_t flush_each_up_to = 8;
 
+// Refuses a text larger than kith reads, before anything is written.
+void refuse_over_cap(const std::string& path, size_t bytes) {
+    if (bytes > max_file_bytes)
+        fail_at(path, 0, 0, "the change would make it larger than 1 MiB, the most kith reads; nothing was written");
+}
+
 bool present(const Place& at) {
     struct stat info {};
     return at.dir.ok() && ::fstatat(at.dir.get(), at.name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0;
@@ -83,8 +89,7 @@ bool Transaction::exists(const std::string& path) const {
 }
 
 void Transaction::check_parses(const std::string& path, const std::string& text, const char* who) const {
-    if (text.size() > max_file_bytes)
-        fail_at(path, 0, 0, "the change would make it larger than 1 MiB, the most kith reads; nothing was written");
+    refuse_over_cap(path, text.size());
     try {
         parse_contact(text, path, config_);
     } catch (const Error& broken) {
@@ -140,8 +145,7 @@ void Transaction::replace(const std::string& path, const std::string& text) {
 }
 
 void Transaction::write_as_is(const std::string& path, const std::string& text) {
-    if (text.size() > max_file_bytes)
-        fail_at(path, 0, 0, "the change would make it larger than 1 MiB, the most kith reads; nothing was written");
+    refuse_over_cap(path, text.size());
     const bool there = pending_write(path) || store_.exists(path);
     stage_write(path, text, there ? intent::state_of_bytes(read(path)) : intent::absent);
     as_is_ = true;
@@ -218,8 +222,7 @@ std::vector<std::string> Transaction::commit() {
     if (dry_run_) throw std::logic_error("a dry run is never committed");
     const beneath::Root& root = root_;
     for (const auto& change : changes_) {
-        if (!change.is_move && !change.is_remove && change.text.size() > max_file_bytes)
-            fail_at(change.to, 0, 0, "the change would make it larger than 1 MiB, the most kith reads; nothing was written");
+        if (!change.is_move && !change.is_remove) refuse_over_cap(change.to, change.text.size());
         if ((change.from + change.to).find_first_of("\t\n") != std::string::npos)
             throw Error(ErrorKind::usage, "kith does not write paths holding tabs or line breaks", Location{change.to, 0, 0});
     }
