@@ -92,7 +92,7 @@ Outcome add(Context& ctx, const AddOptions& in) {
     }
     ctx.say("added " + contact.name + " as " + contact.slug + " (" + path + ")");
     const Outcome edited = in.edit ? edit_contact_file(ctx, store, path, config).outcome : Outcome::done;
-    autocommit(ctx, config, store.root(), {path}, "kith: add " + contact.name);
+    autocommit(ctx, config, store, {path}, "kith: add " + contact.name);
     return edited;
 }
 

@@ -204,7 +204,8 @@ std::string Context::root() const { return find_network(where); }
 
 Store Context::store() const {
     const std::string folder = root();
-    Store opened(folder, hooks, git_host(*this, folder));
+    if (!network_folder || network_folder->path() != folder) network_folder.emplace(folder);
+    Store opened(*network_folder, hooks, git_host(*this, folder));
     if (!report_on_open) return opened;
     opened.on_conflict_copy([this](const Error& copy) {
         if (warned_copies.insert(copy.where().path).second) warn(copy.located());

@@ -37,6 +37,7 @@ struct Context {
     mutable bool unmerged_checked = false;
     mutable bool had_unmerged = false;   // some contact file is unmerged without markers (exit 3)
     mutable std::set<std::string> warned_copies;  // conflict copies already warned about
+    mutable std::optional<Folder> network_folder;  // opened once per run: every store() shares it
     TestHooks hooks;             // test builds only: $KITH_TEST_PAUSE_AT and friends
     bool test_hooks = false;     // $KITH_TEST_HOOKS=1: the hidden commands the tests use
     // How long before a run a file must have last changed for its stamp to vouch for it (sync

@@ -27,7 +27,7 @@ void add_archive(CLI::App& app, Context& ctx, Actions& actions) {
         for (const auto& person : found) change.move(person.path, layout::person_path(person.slug, true));
         const std::vector<std::string> changed = change.commit();
         for (const auto& person : found) ctx.say("archived " + person.name + " (" + layout::person_path(person.slug, true) + ")");
-        autocommit(ctx, config, store.root(), changed, "kith: archive " + who(found));
+        autocommit(ctx, config, store, changed, "kith: archive " + who(found));
         return Outcome::done;
     };
     // The verbs that take a change back live beside it (registered here to keep app.cpp's list).

@@ -85,7 +85,7 @@ std::map<std::string, InGit> git_view(const std::string& root, const std::vector
 // holds a change of the user's that is not committed (staged or not), or that changed since
 // kith wrote it, so that a commit is HEAD with kith's change and nothing else. A move goes whole
 // or not at all. Paths this run did not commit through the store (init's) are kept.
-std::vector<std::string> kiths_own(const Context& ctx, const std::string& root, const std::vector<std::string>& paths,
+std::vector<std::string> kiths_own(const Context& ctx, const Folder& network, const std::vector<std::string>& paths,
                                    bool has_head) {
     std::map<std::string, FileChange> did;  // each file: what it held before this run's first change, and after its last
     for (const FileChange& change : *ctx.committed) {
@@ -97,7 +97,7 @@ std::vector<std::string> kiths_own(const Context& ctx, const std::string& root, 
     std::vector<std::string> known;
     for (const auto& path : paths)
         if (did.count(path)) known.push_back(path);
-    const auto view = git_view(root, known, has_head);
+    const auto view = git_view(network.path(), known, has_head);
     std::set<std::string> left_out;
     for (const auto& path : known) {
         const FileChange& change = did.at(path);
@@ -106,7 +106,7 @@ std::vector<std::string> kiths_own(const Context& ctx, const std::string& root, 
             ctx.warn(path + " holds a change of yours that is not committed (staged or not), so kith's change to it is "
                             "written but not committed: kith commits only its own; commit both when you are ready");
             left_out.insert(path);
-        } else if (intent::state_of(root, path) != change.after) {
+        } else if (intent::state_of(network.root(), path) != change.after) {
             ctx.warn(path + " changed since kith wrote it, so kith's change to it is written but not committed");
             left_out.insert(path);
         }
@@ -122,12 +122,12 @@ std::vector<std::string> kiths_own(const Context& ctx, const std::string& root, 
 
 }  // namespace
 
-void check_merge_driver(const Context& ctx, const std::string& root) {
+void check_merge_driver(const Context& ctx, const Folder& network) {
     static bool said = false;
     if (said) return;
-    const Store store(root);
+    const std::string& root = network.path();
     try {
-        if (!store.exists(".gitattributes") || store.read(".gitattributes").find("merge=kith") == std::string::npos)
+        if (!network.exists(".gitattributes") || network.read(".gitattributes").find("merge=kith") == std::string::npos)
             return;
     } catch (const Error&) {
         return;
@@ -141,8 +141,9 @@ void check_merge_driver(const Context& ctx, const std::string& root) {
              "it), so git merges contact files line by line; run 'kith init --git' in '" + root + "' to set it up");
 }
 
-bool commit_paths(const Context& ctx, const std::string& root, const std::vector<std::string>& paths,
+bool commit_paths(const Context& ctx, const Folder& network, const std::vector<std::string>& paths,
                   const std::string& message) {
+    const std::string& root = network.path();
     const std::string not_committed = "; the change is written but not committed";
     const Captured git_dir = run_captured({"git", "-C", root, "rev-parse", "--absolute-git-dir"});
     if (git_dir.status != 0) {
@@ -155,7 +156,7 @@ bool commit_paths(const Context& ctx, const std::string& root, const std::vector
         return false;
     }
     const bool has_head = run_captured({"git", "-C", root, "rev-parse", "-q", "--verify", "HEAD"}).status == 0;
-    const std::vector<std::string> ours = kiths_own(ctx, root, paths, has_head);
+    const std::vector<std::string> ours = kiths_own(ctx, network, paths, has_head);
     if (ours.empty()) return false;
     const std::string index = dir + "/kith-index-" + std::to_string(::getpid());
     const std::vector<std::string> env = {"GIT_INDEX_FILE=" + index};
@@ -201,10 +202,10 @@ StoreHost git_host(const Context& ctx, const std::string& root) {
     return host;
 }
 
-void autocommit(const Context& ctx, const Config& config, const std::string& root,
+void autocommit(const Context& ctx, const Config& config, const Folder& network,
                 const std::vector<std::string>& paths, const std::string& message) {
-    check_merge_driver(ctx, root);
-    if (config.autocommit) commit_paths(ctx, root, paths, message);
+    check_merge_driver(ctx, network);
+    if (config.autocommit) commit_paths(ctx, network, paths, message);
 }
 
 }  // namespace kith::cli

@@ -10,7 +10,7 @@ namespace kith::cli {
 // Commits the given paths (relative to the network root) when the settings ask for it, and
 // says once when .gitattributes names kith's merge driver but git's config lacks it.
 // A failure is a warning: the files are already written.
-void autocommit(const Context& ctx, const Config& config, const std::string& root,
+void autocommit(const Context& ctx, const Config& config, const Folder& network,
                 const std::vector<std::string>& paths, const std::string& message);
 
 // Commits exactly the given paths, whatever the settings say: through a temporary index made
@@ -19,7 +19,7 @@ void autocommit(const Context& ctx, const Config& config, const std::string& roo
 // when it holds kith's change alone (HEAD and the index held what kith read): one that holds
 // the user's uncommitted change too is left out, with a warning. Returns true when a commit was
 // made; a failure is a warning.
-bool commit_paths(const Context& ctx, const std::string& root, const std::vector<std::string>& paths,
+bool commit_paths(const Context& ctx, const Folder& network, const std::vector<std::string>& paths,
                   const std::string& message);
 
 // Returns what the store asks of git and tells kith's git: whether git tracks a record of intent
@@ -29,7 +29,7 @@ StoreHost git_host(const Context& ctx, const std::string& root);
 
 // Says once, on stderr, when .gitattributes names the kith merge driver and git's config lacks it;
 // points the driver at this kith when the one configured no longer resolves (refresh_merge_driver).
-void check_merge_driver(const Context& ctx, const std::string& root);
+void check_merge_driver(const Context& ctx, const Folder& network);
 
 // Names the operation git is in the middle of in this git folder ("a merge", "a rebase", ...), or "".
 std::string operation_in_progress(const std::string& git_dir);

@@ -63,7 +63,7 @@ void edit_people(Context& ctx, const Config& config, const std::vector<Contact>&
         ctx.say("nothing to change: " + who(people) + (people.size() == 1 ? " already has" : " already have") + " that");
         return;
     }
-    autocommit(ctx, config, store.root(), changed, "kith: " + message(touched));
+    autocommit(ctx, config, store, changed, "kith: " + message(touched));
 }
 
 }  // namespace kith::cli

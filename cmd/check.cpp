@@ -22,7 +22,7 @@ void add_check(CLI::App& app, Context& ctx, Actions& actions) {
     actions[cmd] = [&ctx] {
         ctx.report_on_open = false;  // unmerged files and conflict copies are reported below, with the rest
         const Store store = ctx.store();
-        check_merge_driver(ctx, store.root());
+        check_merge_driver(ctx, store);
         // Each chunk of files is parsed and dropped: only the count of those that read is kept.
         size_t read = 0;
         const Network network = store.each_contact(true, [&](std::vector<Contact>& read_now) { read += read_now.size(); });

@@ -72,7 +72,7 @@ void add_edit(CLI::App& app, Context& ctx, Actions& actions) {
         const std::string path = file_to_edit(network, *name);
         const EditResult done = edit_contact_file(ctx, store, path, network.config, *kept);
         if (!done.changed.empty())
-            autocommit(ctx, network.config, network.root, done.changed, "kith: edit " + display_name(network, path));
+            autocommit(ctx, network.config, store, done.changed, "kith: edit " + display_name(network, path));
         return done.outcome;
     };
 }

@@ -110,7 +110,7 @@ EditResult edit_contact_file(Context& ctx, const Store& store, const std::string
     const auto drop_copy = [&] { edit_copy.drop(); };
     const std::string editor = ctx.editor.empty() ? "vi" : ctx.editor;
     for (;;) {
-        const int status = run_shell_with_file(editor, store.root() + "/" + copy);
+        const int status = run_shell_with_file(editor, store.path() + "/" + copy);
         if (status != 0)
             throw Error(ErrorKind::io, "the editor '" + editor + "' failed (status " + std::to_string(status) +
                                            "); " + path + " is unchanged, your copy is in " + copy);

@@ -40,7 +40,7 @@ void export_vdir(Context& ctx, const std::vector<std::pair<std::string, std::str
 
 Outcome export_network(Context& ctx, const ExportOptions& in) {
     if (!in.dir.empty() && in.format != "vcard") fail_usage("-o DIR writes one .vcf per person: only with 'vcard'");
-    if (!in.dir.empty()) refuse_network_place(in.dir, ctx.store().root());
+    if (!in.dir.empty()) refuse_network_place(in.dir, ctx.store().path());
     // The files are read a chunk at a time and each person written out as read: never the whole
     // network in memory. A vdir keeps only the cards, to check every target before writing one.
     std::optional<ExportStream> stream;

@@ -24,16 +24,16 @@ std::string original_of(const Store& store, const std::string& copy_path) {
 Outcome fold(Context& ctx, const std::string& given) {
     const Store store = ctx.store();
     const Config config = store.load_config();
-    const std::string copy = path_in_network(ctx, store.root(), given);
+    const std::string copy = path_in_network(ctx, store.path(), given);
     const std::string original = original_of(store, copy);
     // The base: the original as git's HEAD has it, else none (then where they differ is marked).
-    const std::string base = committed_version(store.root(), original).value_or("");
+    const std::string base = committed_version(store.path(), original).value_or("");
     const FoldResult folded = fold_conflict_copy(store, config, copy, original, base);
     if (folded.clean) {
         ctx.say("folded " + copy + " into " + original + (folded.nothing_new ? " (nothing new in it)" : "") +
                 "; removed the copy");
         if (!folded.changed.empty())
-            autocommit(ctx, config, store.root(), folded.changed, "kith: fold " + copy + " into " + original);
+            autocommit(ctx, config, store, folded.changed, "kith: fold " + copy + " into " + original);
         return Outcome::done;
     }
     ctx.say("kith: " + original + ": " + std::to_string(folded.conflicts) + " conflict" + (folded.conflicts == 1 ? "" : "s") +

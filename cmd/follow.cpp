@@ -22,7 +22,7 @@ void change(Context& ctx, const Config& config, const Contact& person, const Sto
     const std::vector<std::string> changed = store.edit_contacts({{person.path, edit}}, config);
     const std::string said = message();
     ctx.say(said);
-    autocommit(ctx, config, store.root(), changed, "kith: " + (lasting ? lasting() : said));
+    autocommit(ctx, config, store, changed, "kith: " + (lasting ? lasting() : said));
 }
 
 // A day in the past is written as asked (it may be a late entry), with a warning.

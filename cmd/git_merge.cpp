@@ -125,14 +125,14 @@ std::vector<std::string> unmerged_contact_files(const std::string& root) {
 
 std::vector<Error> unmerged_without_markers(const Store& store) {
     std::vector<Error> found;
-    for (const auto& path : unmerged_contact_files(store.root())) {
+    for (const auto& path : unmerged_contact_files(store.path())) {
         try {
             const std::string text = store.read(path);
             if (conflict_marker_line(text) != 0) continue;  // the store reports it
             // Resolved by hand, but not added yet: everything of theirs is in it.
-            const auto theirs = staged_version(store.root(), path, 3);
-            if (!theirs || !staged_version(store.root(), path, 2)) continue;  // deleted on one side: git says so
-            const MergeResult again = merge_contact_files(staged_version(store.root(), path, 1).value_or(""), text, *theirs, path);
+            const auto theirs = staged_version(store.path(), path, 3);
+            if (!theirs || !staged_version(store.path(), path, 2)) continue;  // deleted on one side: git says so
+            const MergeResult again = merge_contact_files(staged_version(store.path(), path, 1).value_or(""), text, *theirs, path);
             if (again.conflicts == 0 && again.text == text) continue;
         } catch (const Error&) {
             // unreadable: unmerged all the same

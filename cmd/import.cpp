@@ -180,7 +180,7 @@ Outcome import(Context& ctx, const ImportOptions& in) {
     if (!in.dry_run && !changed.empty()) {
         const size_t people = plan.added + plan.merged;
         const std::string name = in.source == "-" ? "stdin" : std::filesystem::path(in.source).filename().string();
-        autocommit(ctx, config, store.root(), changed,
+        autocommit(ctx, config, store, changed,
                    "kith: import " + count_of(people, "person", "people") + " from " + name);
     }
     return Outcome::done;

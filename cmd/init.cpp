@@ -14,7 +14,7 @@ namespace {
 
 // git init when the folder is no repository yet, and the merge driver in its config when missing.
 void set_up_git(const Context& ctx, const Store& store) {
-    const std::string& dir = store.root();
+    const std::string& dir = store.path();
     if (!store.exists(".git") && run_captured({"git", "init", "--quiet", dir}, true).status != 0)
         throw Error(ErrorKind::io, "'git init' failed", Location{dir, 0, 0});
     const auto missing = [&](const std::string& key) {
@@ -88,10 +88,10 @@ Outcome init(Context& ctx, const std::string& dir_arg, bool git, bool here) {
         // The first commit holds the three files; later runs commit only what they added.
         if (run_captured({"git", "-C", dir, "rev-parse", "-q", "--verify", "HEAD"}).status != 0)
             written = {"kith.yaml", ".gitignore", ".gitattributes"};
-        if (!written.empty()) commit_paths(ctx, dir, written, existed ? "kith: init: add what was missing" : "kith: init");
+        if (!written.empty()) commit_paths(ctx, store, written, existed ? "kith: init: add what was missing" : "kith: init");
     } else if (!written.empty()) {
         try {
-            autocommit(ctx, store.load_config(), dir, written, "kith: init: add what was missing");
+            autocommit(ctx, store.load_config(), store, written, "kith: init: add what was missing");
         } catch (const Error& problem) {
             ctx.warn(problem.located() + "; nothing was committed");
         }

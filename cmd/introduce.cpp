@@ -83,7 +83,7 @@ void record(Context& ctx, const Config& config, const Contact& a, const Contact&
     else
         ctx.say("recorded the introduction of " + a.name + " and " + b.name + " on both" +
                 (followup ? "; follow up on " + format_day(followup->due) : ""));
-    autocommit(ctx, config, store.root(), paths,
+    autocommit(ctx, config, store, paths,
                (in.ask ? "kith: ask " : "kith: introduce ") + a.name + " and " + b.name);
 }
 

@@ -68,7 +68,7 @@ Outcome undo_or_amend(Context& ctx, const LogOptions& in) {
     const std::string said = in.undo ? "removed " + person.name + "'s newest log entry: " + describe(entry.was)
                                      : "corrected " + person.name + "'s newest log entry: " + describe(entry.now);
     ctx.say(said);
-    autocommit(ctx, config, store.root(), changed, "kith: " + said);
+    autocommit(ctx, config, store, changed, "kith: " + said);
     return Outcome::done;
 }
 
@@ -120,7 +120,7 @@ Outcome log(Context& ctx, const LogOptions& in) {
                 (followup ? "; follow up " + format_day(followup->due) : ""));
         names += (names.empty() ? "" : ", ") + person->name;
     }
-    autocommit(ctx, config, store.root(), paths,
+    autocommit(ctx, config, store, paths,
                "kith: log " + (in.kind.empty() ? std::string("contact") : in.kind) + " with " + names);
     return Outcome::done;
 }

@@ -69,7 +69,7 @@ Outcome merge(Context& ctx, const MergeOptions& in) {
     }
     const std::vector<std::string> changed = change.commit();
     ctx.say("merged " + summary + (references ? "; rewrote the references in " + others : "") + "; removed " + b.path);
-    autocommit(ctx, config, store.root(), changed, "kith: merge " + b.name + " into " + a.name);
+    autocommit(ctx, config, store, changed, "kith: merge " + b.name + " into " + a.name);
     return Outcome::done;
 }
 

@@ -68,13 +68,13 @@ Outcome merge_file(const Context& ctx, const std::vector<std::string>& files, co
 // markers (what git left, and any change made since), and leaves the result in the file.
 Outcome redo(const Context& ctx, const std::string& file) {
     const Store store = ctx.store();
-    const std::string path = path_in_network(ctx, store.root(), file);
+    const std::string path = path_in_network(ctx, store.path(), file);
     if (!path.ends_with(".yaml")) fail_usage("'" + file + "' is no contact file (they end in '.yaml')");
-    const auto ours_staged = staged_version(store.root(), path, 2), theirs = staged_version(store.root(), path, 3);
+    const auto ours_staged = staged_version(store.path(), path, 2), theirs = staged_version(store.path(), path, 3);
     if (!ours_staged || !theirs)
         fail_usage("git's index holds no unmerged '" + path + "' with both sides (stages 2 and 3), so there is no merge to redo" +
                    (ours_staged || theirs ? "; it was deleted on one side: keep it ('git add') or remove it ('git rm')" : ""));
-    const std::string base = staged_version(store.root(), path, 1).value_or("");
+    const std::string base = staged_version(store.path(), path, 1).value_or("");
     std::string ours = *ours_staged;
     if (store.exists(path))
         if (std::string now = store.read(path); conflict_marker_line(now) == 0) ours = std::move(now);
@@ -82,7 +82,7 @@ Outcome redo(const Context& ctx, const std::string& file) {
     refuse_too_large(result, path);
     write_merge_result(store, path, result.text);
     const bool clean = result.conflicts == 0 && result.parses;
-    const bool staged = clean && run_captured({"git", "--literal-pathspecs", "-C", store.root(), "add", "--", path}).status == 0;
+    const bool staged = clean && run_captured({"git", "--literal-pathspecs", "-C", store.path(), "add", "--", path}).status == 0;
     if (clean && !staged) ctx.warn("git could not mark " + path + " as resolved; run 'git add " + path + "'");
     return outcome(ctx, result, path, staged);
 }

@@ -53,7 +53,7 @@ Outcome rename(Context& ctx, const RenameOptions& in) {
     const std::vector<std::string> changed = change.commit();
     ctx.say("renamed " + person.name + " to " + in.new_name + (slug == person.slug ? "" : " (" + target + ")") +
             (references ? "; updated " + std::to_string(references) + " other file" + (references == 1 ? "" : "s") : ""));
-    autocommit(ctx, config, store.root(), changed, "kith: rename " + person.name + " to " + in.new_name);
+    autocommit(ctx, config, store, changed, "kith: rename " + person.name + " to " + in.new_name);
     return Outcome::done;
 }
 

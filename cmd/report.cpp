@@ -23,7 +23,7 @@ Outcome report(Context& ctx, const ReportOptions& in) {
         std::cout << page;
         return Outcome::done;
     }
-    refuse_network_place(in.output, ctx.store().root());
+    refuse_network_place(in.output, ctx.store().path());
     write_outside_file(in.output, page);
     ctx.say("wrote '" + in.output + "' (" + std::to_string((page.size() + 1023) / 1024) + " KB)");
     return Outcome::done;

@@ -100,7 +100,7 @@ void Review::write(const Contact& person, const std::string& what, const Store::
     });
     const std::vector<std::string> changed = transaction.commit();
     ctx_.say("  " + person.name + ": " + what);
-    autocommit(ctx_, config_, store_.root(), changed, "kith: review: " + person.name + ": " + what);
+    autocommit(ctx_, config_, store_, changed, "kith: review: " + person.name + ": " + what);
     last_ = change;
 }
 
@@ -120,7 +120,7 @@ void Review::undo() {
     }
     const std::vector<std::string> changed = transaction.commit();
     ctx_.say("  undone: " + last_->name + ": " + last_->what);
-    autocommit(ctx_, config_, store_.root(), changed, "kith: review: undo " + last_->name + ": " + last_->what);
+    autocommit(ctx_, config_, store_, changed, "kith: review: undo " + last_->name + ": " + last_->what);
     count("undone");
     last_.reset();
 }
@@ -167,7 +167,7 @@ bool Review::act(char key, const Contact& person) {
             transaction.move(person.path, target);
             const std::vector<std::string> changed = transaction.commit();
             ctx_.say("  archived " + person.name + " (" + target + ")");
-            autocommit(ctx_, config_, store_.root(), changed, "kith: review: archive " + person.name);
+            autocommit(ctx_, config_, store_, changed, "kith: review: archive " + person.name);
             last_ = LastChange{person.path, "", "", target, person.name, "archived"};
             count("archived");
             return true;
@@ -175,7 +175,7 @@ bool Review::act(char key, const Contact& person) {
         case 'e': {
             const EditResult result = edit_contact_file(ctx_, store_, person.path, config_);
             if (!result.changed.empty()) {
-                autocommit(ctx_, config_, store_.root(), result.changed, "kith: review: edit " + person.name);
+                autocommit(ctx_, config_, store_, result.changed, "kith: review: edit " + person.name);
                 count("edited");
             }
             last_.reset();  // an edit is taken back in the editor, or with git

@@ -81,7 +81,7 @@ size_t log_sync_entries(Context& ctx, const Config& config, const std::vector<Sy
     const std::vector<std::string> changed = change.commit();
     const std::string said = "sync " + source + ": " + entries_for(added, people);
     ctx.say("logged " + entries_for(added, people));
-    if (!changed.empty()) autocommit(ctx, config, store.root(), changed, "kith: " + said);
+    if (!changed.empty()) autocommit(ctx, config, store, changed, "kith: " + said);
     return added;
 }
 

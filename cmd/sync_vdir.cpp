@@ -222,7 +222,7 @@ Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
         input.read_card = [&](const std::string& name) {
             return quiet.card_quiet(name) ? std::nullopt : read_card(*folder, name, problems);
         };
-        if (!in.dry_run) texts.emplace(store.root());
+        if (!in.dry_run) texts.emplace(store);
         planner.emplace(input, in.dir, texts ? &*texts : nullptr);
         SyncPlan& plan = planner->plan();
         if (!plan.records.empty()) {  // new cards become people, as an import adds them: matched with someone not yet synced, or added
@@ -277,7 +277,7 @@ Outcome sync_vdir(Context& ctx, const SyncVdirOptions& in) {
                               in.dir + "/" + c.file, said(c.conflict.card)));
     if (!problems.empty() || !plan.conflicts.empty()) ctx.had_invalid_files = true;
     if (!changed.empty())
-        autocommit(ctx, config, store.root(), changed, fmt::format("kith: sync vdir {}", in.dir));
+        autocommit(ctx, config, store, changed, fmt::format("kith: sync vdir {}", in.dir));
     return Outcome::done;
 }
 

@@ -48,7 +48,7 @@ void add_unarchive(CLI::App& app, Context& ctx, Actions& actions) {
         change.move(person.path, target);
         const std::vector<std::string> changed = change.commit();
         ctx.say("unarchived " + person.name + " (" + target + ")");
-        autocommit(ctx, people.config(), store.root(), changed, "kith: unarchive " + person.name);
+        autocommit(ctx, people.config(), store, changed, "kith: unarchive " + person.name);
         return Outcome::done;
     };
 }

@@ -61,3 +61,19 @@ start_paused_writer() {
     assert_success
     [ "$(count 'note: as nobody' "$net/contacts/ada-lovelace.yaml")" = 1 ]
 }
+
+@test "a command writes in the folder it opened and locked, even when another folder takes its path meanwhile" {
+    need_hooks
+    rm -f "$BATS_TEST_TMPDIR/paused"
+    KITH_TEST_PAUSE_AT=locked KITH_TEST_PAUSE_FILE="$BATS_TEST_TMPDIR/paused" "$KITH" log ada -m moved 2>/dev/null &
+    local writer=$!
+    wait_for "$BATS_TEST_TMPDIR/paused"
+    mv "$NET" "$NET.away"          # the folder kith read and locked
+    cp -r "$NET.away" "$NET"       # another one at its path, that no lock covers
+    rm "$BATS_TEST_TMPDIR/paused"
+    local status=0
+    wait "$writer" || status=$?
+    [ "$status" -eq 0 ]
+    [ "$(count 'note: moved' "$NET.away/contacts/ada-lovelace.yaml")" = 1 ]
+    [ "$(count 'note: moved' "$NET/contacts/ada-lovelace.yaml")" = 0 ]
+}

@@ -24,7 +24,7 @@ void check_same_place(const beneath::Root& kept, const std::string& root, const 
     std::string fresh_said, kept_said;
     beneath::Place fresh, cached;
     try {
-        fresh = beneath::place(root, path, follow_last, false);
+        fresh = beneath::place(beneath::Root(root), path, follow_last, false);
     } catch (const Error& e) {
         fresh_said = e.located();
     }

@@ -56,16 +56,16 @@ TEST_CASE("a record keeps what each target held and will hold; a damaged one rea
 
 TEST_CASE("what a file holds: absent, or its size and hash, which a one-byte change alters") {
     Net net;
-    CHECK(intent::state_of(net.dir(), "contacts/none.yaml") == intent::absent);
-    const std::string before = intent::state_of(net.dir(), "contacts/a.yaml");
+    CHECK(intent::state_of(beneath::Root(net.dir()), "contacts/none.yaml") == intent::absent);
+    const std::string before = intent::state_of(beneath::Root(net.dir()), "contacts/a.yaml");
     CHECK(before.starts_with("8:"));
     net.put("contacts/a.yaml", "name: B\n");
-    CHECK(intent::state_of(net.dir(), "contacts/a.yaml") != before);
+    CHECK(intent::state_of(beneath::Root(net.dir()), "contacts/a.yaml") != before);
 }
 
 TEST_CASE("finishing replaces a target that still holds what it held, and nothing else") {
     Net net;
-    const std::string before = intent::state_of(net.dir(), "contacts/a.yaml");
+    const std::string before = intent::state_of(beneath::Root(net.dir()), "contacts/a.yaml");
     net.put("contacts/.a.yaml.xK3aB9", "name: A\ntier: core\n");
     CHECK(finish_with(net, {{"replace", "contacts/.a.yaml.xK3aB9", "contacts/a.yaml", before, ""}}).empty());
     CHECK(net.get("contacts/a.yaml") == "name: A\ntier: core\n");
@@ -74,7 +74,7 @@ TEST_CASE("finishing replaces a target that still holds what it held, and nothin
 
 TEST_CASE("finishing never overwrites a target changed since: it stays, kith's version is kept beside it") {
     Net net;
-    const std::string before = intent::state_of(net.dir(), "contacts/a.yaml");
+    const std::string before = intent::state_of(beneath::Root(net.dir()), "contacts/a.yaml");
     net.put("contacts/.a.yaml.xK3aB9", "name: A\ntier: core\n");
     net.put("contacts/a.yaml", "name: A\norg: mine\n");  // the user's edit, after the crash
     const std::string said =
@@ -89,7 +89,7 @@ TEST_CASE("finishing never overwrites a target changed since: it stays, kith's v
 
 TEST_CASE("a target removed since is not made again: kith's version is kept beside where it was") {
     Net net;
-    const std::string before = intent::state_of(net.dir(), "contacts/a.yaml");
+    const std::string before = intent::state_of(beneath::Root(net.dir()), "contacts/a.yaml");
     net.put("contacts/.a.yaml.xK3aB9", "name: A\ntier: core\n");
     fs::remove(net.root / "contacts/a.yaml");
     const std::string said = finish_with(net, {{"replace", "contacts/.a.yaml.xK3aB9", "contacts/a.yaml", before, ""}});
@@ -137,9 +137,9 @@ TEST_CASE("refusal: only kith's temp file onto the contact file it is for, or a 
     net.put("people/c.yaml", "name: C\n");
     fs::create_symlink("../people/c.yaml", net.root / "contacts/c.yaml");
     fs::create_symlink("../.kith/x.yaml", net.root / "contacts/hidden.yaml");
-    const std::string before = intent::state_of(net.dir(), "contacts/a.yaml");
+    const std::string before = intent::state_of(beneath::Root(net.dir()), "contacts/a.yaml");
     const std::string after = intent::state_of_bytes("name: A\ntier: core\n");
-    const auto ok = [&](const intent::Step& step) { return !intent::refusal(net.dir(), step); };
+    const auto ok = [&](const intent::Step& step) { return !intent::refusal(beneath::Root(net.dir()), step); };
     CHECK(ok({"replace", "contacts/.a.yaml.xK3aB9", "contacts/a.yaml", before, after}));
     CHECK(ok({"new", "archive/.n.yaml.xK3aB9", "archive/n.yaml", intent::absent, after}));
     CHECK(ok({"move", "contacts/b.yaml", "archive/b.yaml", intent::absent, after}));
@@ -172,13 +172,13 @@ TEST_CASE("refusal: only kith's temp file onto the contact file it is for, or a 
         CAPTURE(hostile.kind);
         CAPTURE(hostile.from);
         CAPTURE(hostile.to);
-        CHECK(intent::refusal(net.dir(), hostile));
+        CHECK(intent::refusal(beneath::Root(net.dir()), hostile));
     }
 }
 
 TEST_CASE("a record with one step kith never makes is not followed at all, and stays to be looked at") {
     Net net;
-    const std::string before = intent::state_of(net.dir(), "contacts/a.yaml");
+    const std::string before = intent::state_of(beneath::Root(net.dir()), "contacts/a.yaml");
     net.put("contacts/.a.yaml.xK3aB9", "name: A\ntier: core\n");
     const std::string said = finish_with(net, {{"replace", "contacts/.a.yaml.xK3aB9", "contacts/a.yaml", before, ""},
                                                {"replace", "contacts/.a.yaml.xK3aB9", ".git/config", before, ""}});
@@ -201,7 +201,7 @@ TEST_CASE("a record git tracks is not followed, however well it is made: the hos
     };
     Store(net.dir(), {}, host).load(false);
     CHECK(asked == 0);  // no record: git is never asked
-    const std::string before = intent::state_of(net.dir(), "contacts/a.yaml");
+    const std::string before = intent::state_of(beneath::Root(net.dir()), "contacts/a.yaml");
     net.put("contacts/.a.yaml.xK3aB9", "name: A\nnotes: forged\n");
     net.put(intent::record_path, intent::encode({{"replace", "contacts/.a.yaml.xK3aB9", "contacts/a.yaml", before,
                                                   intent::state_of_bytes("name: A\nnotes: forged\n")}}));
@@ -219,7 +219,7 @@ TEST_CASE("a record git tracks is not followed, however well it is made: the hos
 
 TEST_CASE("a step whose staged text is gone while its file is as it was is lost, and said; never taken for done") {
     Net net;
-    const std::string before = intent::state_of(net.dir(), "contacts/a.yaml");
+    const std::string before = intent::state_of(beneath::Root(net.dir()), "contacts/a.yaml");
     const std::string said = finish_with(net, {{"replace", "contacts/.a.yaml.xK3aB9", "contacts/a.yaml", before,
                                                 intent::state_of_bytes("name: A\ntier: core\n")}});
     CHECK(said.starts_with("contacts/a.yaml: kith's change to this file is lost"));
@@ -229,7 +229,7 @@ TEST_CASE("a step whose staged text is gone while its file is as it was is lost,
 
 TEST_CASE("a step whose temp file is gone is finished from its second name in .kith/") {
     Net net;
-    const std::string before = intent::state_of(net.dir(), "contacts/a.yaml");
+    const std::string before = intent::state_of(beneath::Root(net.dir()), "contacts/a.yaml");
     net.put(layout::in_state(std::string(layout::staged_prefix) + ".a.yaml.xK3aB9"), "name: A\ntier: core\n");
     CHECK(finish_with(net, {{"replace", "contacts/.a.yaml.xK3aB9", "contacts/a.yaml", before,
                              intent::state_of_bytes("name: A\ntier: core\n")}}).empty());
@@ -239,7 +239,7 @@ TEST_CASE("a step whose temp file is gone is finished from its second name in .k
 
 TEST_CASE("a staged copy that does not hold what the record says is never installed") {
     Net net;
-    const std::string before = intent::state_of(net.dir(), "contacts/a.yaml");
+    const std::string before = intent::state_of(beneath::Root(net.dir()), "contacts/a.yaml");
     net.put("contacts/.a.yaml.xK3aB9", "name: A\nnotes: not what was recorded\n");
     const std::string said = finish_with(net, {{"replace", "contacts/.a.yaml.xK3aB9", "contacts/a.yaml", before,
                                                 intent::state_of_bytes("name: A\ntier: core\n")}});
@@ -249,7 +249,7 @@ TEST_CASE("a staged copy that does not hold what the record says is never instal
 
 TEST_CASE("with .kith/ deleted, the record's second name at .kith-intent is finished, then removed") {
     Net net;
-    const std::string before = intent::state_of(net.dir(), "contacts/a.yaml");
+    const std::string before = intent::state_of(beneath::Root(net.dir()), "contacts/a.yaml");
     net.put("contacts/.a.yaml.xK3aB9", "name: A\ntier: core\n");
     fs::remove_all(net.root / ".kith");
     net.put(intent::record_copy_path, intent::encode({{"replace", "contacts/.a.yaml.xK3aB9", "contacts/a.yaml", before,
@@ -261,7 +261,7 @@ TEST_CASE("with .kith/ deleted, the record's second name at .kith-intent is fini
 
 TEST_CASE("a move whose moved file a git clean took is made again from its second name") {
     Net net;
-    const std::string moved = intent::state_of(net.dir(), "contacts/a.yaml");
+    const std::string moved = intent::state_of(beneath::Root(net.dir()), "contacts/a.yaml");
     fs::rename(net.root / "contacts/a.yaml", net.root / (layout::in_state(std::string(layout::staged_prefix) + "a.yaml")));  // archive/a.yaml: cleaned
     CHECK(finish_with(net, {{"move", "contacts/a.yaml", "archive/a.yaml", intent::absent, moved}}).empty());
     CHECK(net.get("archive/a.yaml") == "name: A\n");

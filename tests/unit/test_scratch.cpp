@@ -13,7 +13,7 @@ using namespace kith;
 TEST_CASE("scratch file: texts read back as appended, and no file is left in .kith/, not even while it is open") {
     TempNetwork net;
     {
-        ScratchFile texts(net.dir());
+        ScratchFile texts{Folder(net.dir())};
         CHECK_FALSE(std::filesystem::exists(net.root / ".kith"));  // nothing made before the first text
         const auto first = texts.append("BEGIN:VCARD\r\nUID:a\r\nEND:VCARD\r\n");
         const auto empty = texts.append("");

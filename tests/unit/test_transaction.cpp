@@ -275,7 +275,7 @@ TEST_CASE("a damaged record of intent is none of kith's (it writes its record wh
 
 TEST_CASE("the lock is the folder itself: deleting .kith does not release it") {
     TwoPeople net;
-    const WriteLock lock(net.root.string());
+    const WriteLock lock(beneath::Root(net.root.string()));
     fs::remove_all(net.root / ".kith");
     const int other = ::open(net.root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     REQUIRE(other >= 0);
@@ -286,7 +286,7 @@ TEST_CASE("the lock is the folder itself: deleting .kith does not release it") {
 
 TEST_CASE("every temp name write_temp makes is one cleanup removes; a user's look-alike never is") {
     TwoPeople net;
-    const beneath::Place at = beneath::place(net.root.string(), "contacts/a.yaml", true, false);
+    const beneath::Place at = beneath::place(beneath::Root(net.root.string()), "contacts/a.yaml", true, false);
     for (int i = 0; i < 300; ++i) {
         const std::string temp = beneath::write_temp(at, "x", false);
         CHECK(beneath::is_temp_name("contacts", temp));
@@ -324,9 +324,9 @@ TEST_CASE("a removal is part of the change: after the edits, all or nothing, fin
     CHECK(network.contacts.size() == 1);
     CHECK(network.contacts.at(0).org == "X");
     CHECK_FALSE(fs::exists(net.root / "contacts/b.yaml"));
-    CHECK(intent::refusal(net.root.string(), {"remove", "contacts/a.yaml", "contacts/b.yaml", "1:2", "-"}).has_value());
-    CHECK(intent::refusal(net.root.string(), {"remove", ".git/config", ".git/config", "1:2", "-"}).has_value());
-    CHECK_FALSE(intent::refusal(net.root.string(), {"remove", "contacts/a.yaml", "contacts/a.yaml", "1:2", "-"}).has_value());
+    CHECK(intent::refusal(beneath::Root(net.root.string()), {"remove", "contacts/a.yaml", "contacts/b.yaml", "1:2", "-"}).has_value());
+    CHECK(intent::refusal(beneath::Root(net.root.string()), {"remove", ".git/config", ".git/config", "1:2", "-"}).has_value());
+    CHECK_FALSE(intent::refusal(beneath::Root(net.root.string()), {"remove", "contacts/a.yaml", "contacts/a.yaml", "1:2", "-"}).has_value());
 }
 
 }  // namespace unit_transaction

@@ -172,6 +172,12 @@ Place walk(const Root& root, const std::string& path, bool follow_last, bool mak
 
 }  // namespace
 
+SharedFd Root::top() const {
+    const std::lock_guard<std::mutex> held(mutex_);
+    if (!top_.ok()) top_ = open_root(path_);
+    return top_;
+}
+
 Place place(const Root& root, const std::string& path, bool follow_last, bool make_folders) {
     const size_t slash = path.rfind('/');
     const std::string folder = slash == std::string::npos ? "" : path.substr(0, slash);
@@ -183,9 +189,8 @@ Place place(const Root& root, const std::string& path, bool follow_last, bool ma
     {
         const std::lock_guard<std::mutex> held(root.mutex_);
         if (const auto found = root.folders_.find(folder); plain && found != root.folders_.end()) known = found->second;
-        if (!root.top_.ok()) root.top_ = open_root(root.path());
-        top = root.top_;
     }
+    top = root.top();
     if (known && (!follow_last || !link_or_unknown(known->fd.get(), name))) return Place{known->fd, name, known->resolved + name};
     return walk(root, path, follow_last, make_folders, top, [&](Root::Opened opened) {
         const std::lock_guard<std::mutex> held(root.mutex_);
@@ -256,13 +261,15 @@ void remove_file(const Root& root, const std::string& path) {
 
 void sync_folder(int dir) { (void)::fsync(dir); }
 
-void sync_file_system(const std::string& root) {
-    if (::syncfs(open_root(root).get()) != 0) fail_io("cannot flush the files of", root);
+void sync_file_system(const Root& root) {
+    if (::syncfs(root.top().get()) != 0) fail_io("cannot flush the files of", root.path());
 }
 
-std::vector<Entry> list_folder(const std::string& root, const std::string& path) {
+std::vector<Entry> list_folder(const Root& root, const std::string& path) {
     std::vector<Entry> entries;
-    Fd fd = path.empty() ? open_root(root) : Fd(open_file(place(root, path, true, false), O_RDONLY | O_DIRECTORY));
+    // The root itself opened anew through its handle: a listing consumes the descriptor it reads.
+    Fd fd = path.empty() ? Fd(::openat(root.top().get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC))
+                         : Fd(open_file(place(root, path, true, false), O_RDONLY | O_DIRECTORY));
     if (!fd.ok()) {
         if (errno == ENOENT || errno == ENOTDIR || errno == EACCES) return entries;
         if (errno == ELOOP) fail_at(path, 0, 0, "changed into a link while kith read it");

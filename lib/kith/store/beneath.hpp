@@ -67,12 +67,17 @@ struct Place {
 // that one Root given to many calls (a Transaction's, over thousands of files) resolves each
 // folder once, and then each path with one look at its last name. Made from a plain path for
 // one call, as every caller with a path string does, it resolves everything anew for that call.
-// Hold one no longer than the lock that keeps other kiths out (a folder replaced in between
-// would not be seen). Several threads may use one.
+// Made over a root folder opened already (a command's Folder handle), it resolves the paths
+// under it anew but opens the root no more. Hold one no longer than the lock that keeps other
+// kiths out (a folder replaced in between would not be seen). Several threads may use one.
 class Root {
 public:
-    Root(std::string path) : path_(std::move(path)) {}  // NOLINT: implicit, a path names its root
+    explicit Root(std::string path) : path_(std::move(path)) {}
+    Root(std::string path, SharedFd top) : path_(std::move(path)), top_(std::move(top)) {}
     const std::string& path() const { return path_; }
+    // Returns the root folder itself, opened on the first call. Throws an I/O Error naming the
+    // path when it cannot be opened.
+    SharedFd top() const;
 
     // A folder resolved: open, and its path as resolved from the root with a final '/' ("" for the root).
     struct Opened {
@@ -131,7 +136,7 @@ void sync_folder(int dir);
 
 // Flushes every file of the file system that holds the network to disk, at once (syncfs): one
 // flush of many temp files written unflushed costs far less than a flush of each.
-void sync_file_system(const std::string& root);
+void sync_file_system(const Root& root);
 
 // Lists the entries of a folder under root ("" for the root itself; no "." or ".."), sorted;
 // empty when it is missing.
@@ -140,7 +145,7 @@ struct Entry {
     bool folder = false;
     bool link = false;
 };
-std::vector<Entry> list_folder(const std::string& root, const std::string& path);
+std::vector<Entry> list_folder(const Root& root, const std::string& path);
 
 
 }  // namespace kith::beneath

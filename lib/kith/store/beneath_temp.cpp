@@ -103,7 +103,7 @@ bool is_temp_name(const std::string& folder, const std::string& name) {
     return base.size() > 5 && base.ends_with(".yaml") && !base.starts_with('.');
 }
 
-std::vector<std::string> temps_beside_link_targets(const std::string& root, const std::string& folder,
+std::vector<std::string> temps_beside_link_targets(const Root& root, const std::string& folder,
                                                    const std::vector<Entry>& entries) {
     std::vector<std::string> found;
     for (const auto& entry : entries) {

@@ -32,7 +32,7 @@ bool is_temp_name(const std::string& folder, const std::string& name);
 // `entries` (list_folder's) that lead to another folder of the network (paths from the root):
 // a write through such a link makes its temp file there, ".TARGET.XXXXXX", and only those
 // names are returned.
-std::vector<std::string> temps_beside_link_targets(const std::string& root, const std::string& folder,
+std::vector<std::string> temps_beside_link_targets(const Root& root, const std::string& folder,
                                                    const std::vector<Entry>& entries);
 
 }  // namespace kith::beneath

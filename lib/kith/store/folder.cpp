@@ -18,10 +18,13 @@
 namespace kith {
 using beneath::Fd;
 
-WriteLock::WriteLock(const std::string& root) {
+WriteLock::WriteLock(const beneath::Root& root) {
     // The folder itself is locked, not a file in .kith/: deleting .kith/ cannot let a second
-    // writer in, a link cannot redirect the lock, and a root run leaves no file behind.
-    fd_ = beneath::open_root(root).release();
+    // writer in, a link cannot redirect the lock, and a root run leaves no file behind. It is
+    // opened anew from the command's handle: the same folder, and a lock of its own (a flock
+    // belongs to an open folder, and a second Transaction of one process must wait as another's).
+    fd_ = ::openat(root.top().get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd_ < 0) beneath::fail_io("cannot open the network folder", root.path());
     // Another kith may be writing: wait for it, but not forever.
     for (int attempt = 0; attempt < 1000; ++attempt) {
         if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
@@ -30,7 +33,7 @@ WriteLock::WriteLock(const std::string& root) {
     }
     ::close(fd_);
     fd_ = -1;
-    throw Error(ErrorKind::io, "another kith process holds the lock for more than 10 seconds", Location{root, 0, 0});
+    throw Error(ErrorKind::io, "another kith process holds the lock for more than 10 seconds", Location{root.path(), 0, 0});
 }
 
 WriteLock::~WriteLock() {
@@ -42,7 +45,7 @@ void Folder::test_step([[maybe_unused]] const std::string& step) const {
     if (step == hooks_.crash_at) ::raise(SIGKILL);
     if (step == hooks_.fail_at) {
         errno = ENOSPC;
-        beneath::fail_io("injected failure at step '" + step + "'", root_);
+        beneath::fail_io("injected failure at step '" + step + "'", path());
     }
     if (step == hooks_.pause_at && !hooks_.pause_file.empty()) {
         // Says "here" by making the file, then waits (at most 20 s) until the test removes it.
@@ -64,10 +67,10 @@ size_t Folder::held_text_budget() const {
     return size_t{4} << 20;
 }
 
-std::string Folder::read(const std::string& path, size_t limit) const { return beneath::read_file(root_, path, limit); }
+std::string Folder::read(const std::string& path, size_t limit) const { return beneath::read_file(root(), path, limit); }
 
 bool Folder::exists(const std::string& path) const {
-    const beneath::Place at = beneath::place(root_, path, false, false);
+    const beneath::Place at = beneath::place(root(), path, false, false);
     struct stat info {};
     return at.dir.ok() && ::fstatat(at.dir.get(), at.name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0;
 }
@@ -77,7 +80,7 @@ bool Folder::tracked_by_git(const std::vector<std::string>& paths) const {
     std::vector<std::string> asked = paths;  // and where they lead: git says nothing beyond a link it tracks (.kith)
     for (const auto& path : paths) {
         try {
-            if (const std::string real = beneath::place(root_, path, true, false).path; real != path) asked.push_back(real);
+            if (const std::string real = beneath::place(root(), path, true, false).path; real != path) asked.push_back(real);
         } catch (const Error&) {  // a link that leads out: reading through it is refused
         }
     }
@@ -85,7 +88,7 @@ bool Folder::tracked_by_git(const std::vector<std::string>& paths) const {
 }
 
 bool Folder::holds(const std::string& path, std::string_view bytes) const {
-    const beneath::Place at = beneath::place(root_, path, false, false);
+    const beneath::Place at = beneath::place(root(), path, false, false);
     const Fd fd(beneath::open_file(at, O_RDONLY | O_NONBLOCK));
     struct stat info {};
     if (!fd.ok() || ::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode) || static_cast<size_t>(info.st_size) != bytes.size())
@@ -113,14 +116,14 @@ void require_state(const std::string& path) {
 
 }  // namespace
 
-void Folder::make_state_folder() const { beneath::make_folder(root_, layout::state); }
+void Folder::make_state_folder() const { beneath::make_folder(root(), layout::state); }
 
 void Folder::write_state(const std::string& path, const std::string& bytes, size_t limit) const {
     require_state(path);
     if (bytes.size() > limit)
         fail_at(path, 0, 0, "the change would make it larger than 1 MiB, the most kith reads; nothing was written");
     make_state_folder();
-    const beneath::Place at = beneath::place(root_, path, true, true);
+    const beneath::Place at = beneath::place(root(), path, true, true);
     const std::string temp = beneath::write_temp(at, bytes);
     if (::renameat(at.dir.get(), temp.c_str(), at.dir.get(), at.name.c_str()) != 0) {
         const int saved = errno;
@@ -133,7 +136,7 @@ void Folder::write_state(const std::string& path, const std::string& bytes, size
 
 void Folder::remove_state(const std::string& path) const {
     require_state(path);
-    const beneath::Place at = beneath::place(root_, path, false, false);
+    const beneath::Place at = beneath::place(root(), path, false, false);
     if (!at.dir.ok()) return;
     if (::unlinkat(at.dir.get(), at.name.c_str(), 0) != 0 && errno != ENOENT) beneath::fail_io("cannot remove", path);
     beneath::sync_folder(at.dir.get());

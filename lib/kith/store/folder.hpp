@@ -3,10 +3,13 @@
 // what the command layer lends the library (test hooks, git's view). What the Transaction,
 // the record of intent and the recovery stand on; Store reads the network on top of it.
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "kith/store/beneath.hpp"
 
 namespace kith {
 
@@ -18,7 +21,7 @@ inline constexpr size_t max_file_bytes = 1024 * 1024;
 // owned by another user.
 class WriteLock {
 public:
-    explicit WriteLock(const std::string& root);
+    explicit WriteLock(const beneath::Root& root);
     ~WriteLock();
     WriteLock(const WriteLock&) = delete;
     WriteLock& operator=(const WriteLock&) = delete;
@@ -52,13 +55,23 @@ struct StoreHost {
 };
 
 // The files of one network folder; paths are relative to its root, and every one of them
-// resolves inside it: a link that leads out is refused.
+// resolves inside it: a link that leads out is refused. The folder itself is opened once, on
+// first use, and its copies share it: a command opens its network once, and every read, lock
+// and Transaction of it works in that folder, not in whatever its path names later.
 class Folder {
 public:
     explicit Folder(std::string root, TestHooks hooks = {}, StoreHost host = {})
-        : root_(std::move(root)), hooks_(std::move(hooks)), host_(std::move(host)) {}
+        : opened_(std::make_shared<const beneath::Root>(std::move(root))), hooks_(std::move(hooks)), host_(std::move(host)) {}
+    // The folder `same` opened (or opens), with other hooks and host.
+    Folder(const Folder& same, TestHooks hooks, StoreHost host)
+        : opened_(same.opened_), hooks_(std::move(hooks)), host_(std::move(host)) {}
 
-    const std::string& root() const { return root_; }
+    // The folder's path, as it was given.
+    const std::string& path() const { return opened_->path(); }
+    // The folder, for resolving paths beneath it: the opened folder, and no folder under it
+    // resolved yet (each Root resolves them anew; see beneath::Root). Throws an I/O Error when
+    // the folder cannot be opened.
+    beneath::Root root() const { return beneath::Root(opened_->path(), opened_->top()); }
     // Returns true when git tracks one of these files, or what a link among them leads to, as the
     // host says (false without one).
     bool tracked_by_git(const std::vector<std::string>& paths) const;
@@ -94,7 +107,7 @@ public:
     void test_step(const std::string& step) const;
 
 private:
-    std::string root_;
+    std::shared_ptr<const beneath::Root> opened_;  // only the folder itself is opened through it
     TestHooks hooks_;
     StoreHost host_;
 };

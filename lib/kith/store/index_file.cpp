@@ -57,7 +57,7 @@ bool room_for(int fd, std::uint64_t bytes) {
 }
 
 // The index: opened without following a link, -1 when it cannot be.
-int open_index(const std::string& root, int flags) {
+int open_index(const beneath::Root& root, int flags) {
     try {
         const beneath::Place at = beneath::place(root, layout::index_file, false, false);
         // Non-blocking: a pipe put there must not hang the open; anything but a regular file is no index.
@@ -70,7 +70,7 @@ int open_index(const std::string& root, int flags) {
     }
 }
 
-bool update_in_place(const std::string& root, const IndexFile& old, std::uint64_t key, const std::vector<IndexRecord>& kept,
+bool update_in_place(const beneath::Root& root, const IndexFile& old, std::uint64_t key, const std::vector<IndexRecord>& kept,
                      const std::vector<const NewSummary*>& fresh, const std::vector<IndexRecord>& fresh_records,
                      std::uint64_t dead);
 
@@ -159,8 +159,7 @@ void update_index(const Folder& network, const IndexFile* old, std::uint64_t key
         const std::pair<IndexHeader, std::string> table = write_name_table(records, key, at_byte, 0);
         const std::string& names = table.second;  // a plain name: the writer below captures it
         const std::string head = write_index_header(table.first);
-        const Fd root = beneath::open_root(network.root());
-        if (!room_for(root.get(), at_byte + names.size())) return;
+        if (!room_for(network.root().top().get(), at_byte + names.size())) return;
         network.make_state_folder();
         const beneath::Place at = beneath::place(network.root(), layout::index_file, false, true);
         size_t piece = 0;
@@ -189,7 +188,7 @@ void update_index(const Folder& network, const IndexFile* old, std::uint64_t key
 namespace {
 
 // The index brought up to date in place; false when it cannot be (then it is written anew).
-bool update_in_place(const std::string& root, const IndexFile& old, std::uint64_t key, const std::vector<IndexRecord>& kept,
+bool update_in_place(const beneath::Root& root, const IndexFile& old, std::uint64_t key, const std::vector<IndexRecord>& kept,
                      const std::vector<const NewSummary*>& fresh, const std::vector<IndexRecord>& fresh_records,
                      std::uint64_t dead) {
     std::uint64_t added = 0;

@@ -20,7 +20,7 @@ using intent::Step;
 // any record is finished: no record names what is removed, and no other kith is writing in
 // contacts/ or archive/ (every writer there holds the lock). There is no age test, since the
 // library reads no clock.
-void clean_stale(const std::string& root) {
+void clean_stale(const beneath::Root& root) {
     for (const std::string folder : {layout::contacts, layout::archive, layout::state}) {
         const auto entries = beneath::list_folder(root, folder);
         for (const auto& entry : entries)
@@ -63,7 +63,7 @@ std::optional<std::vector<Step>> read_record(const Folder& store, const std::vec
 }  // namespace
 
 bool finish_pending(const Folder& store) {
-    const std::string& root = store.root();
+    const beneath::Root root = store.root();
     std::vector<std::string> names;
     for (const char* name : {intent::record_path, intent::record_copy_path})
         if (store.exists(name)) names.push_back(name);

@@ -13,7 +13,7 @@
 namespace kith {
 
 void ScratchFile::open() {
-    const beneath::Place at = beneath::place(root_, layout::in_state("scratch"), false, true);
+    const beneath::Place at = beneath::place(network_.root(), layout::in_state("scratch"), false, true);
     fd_ = beneath::Fd(::openat(at.dir.get(), ".", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600));
     // A file system without O_TMPFILE: a file of an unpredictable name, unlinked at once.
     std::random_device random;
@@ -23,7 +23,7 @@ void ScratchFile::open() {
         if (fd_.ok()) ::unlinkat(at.dir.get(), name.c_str(), 0);
         else if (errno != EEXIST) break;
     }
-    if (!fd_.ok()) beneath::fail_io("cannot make a scratch file in", root_ + "/.kith");
+    if (!fd_.ok()) beneath::fail_io("cannot make a scratch file in", network_.path() + "/.kith");
 }
 
 ScratchFile::Span ScratchFile::append(std::string_view text) {
@@ -32,7 +32,7 @@ ScratchFile::Span ScratchFile::append(std::string_view text) {
     for (size_t done = 0; done < text.size();) {
         const ssize_t n = ::pwrite(fd_.get(), text.data() + done, text.size() - done, static_cast<off_t>(end_ + done));
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) beneath::fail_io("cannot write a scratch file in", root_ + "/.kith");
+        if (n <= 0) beneath::fail_io("cannot write a scratch file in", network_.path() + "/.kith");
         done += static_cast<size_t>(n);
     }
     end_ += text.size();
@@ -44,7 +44,7 @@ std::string ScratchFile::read(Span span) const {
     for (size_t done = 0; done < text.size();) {
         const ssize_t n = ::pread(fd_.get(), text.data() + done, text.size() - done, static_cast<off_t>(span.offset + done));
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) beneath::fail_io("cannot read a scratch file in", root_ + "/.kith");
+        if (n <= 0) beneath::fail_io("cannot read a scratch file in", network_.path() + "/.kith");
         done += static_cast<size_t>(n);
     }
     return text;

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "kith/store/beneath.hpp"
+#include "kith/store/folder.hpp"
 
 namespace kith {
 
@@ -18,8 +19,8 @@ public:
     struct Span {
         std::uint64_t offset = 0, size = 0;
     };
-    // Takes the network at `root`: the file is made in its .kith/ folder (made when missing).
-    explicit ScratchFile(std::string root) : root_(std::move(root)) {}
+    // Takes the network: the file is made in its .kith/ folder (made when missing).
+    explicit ScratchFile(const Folder& network) : network_(network) {}
     // Appends a text and returns where it lies. Throws an I/O Error (a full disk; or the file
     // cannot be made).
     Span append(std::string_view text);
@@ -29,7 +30,7 @@ public:
 private:
     void open();
 
-    std::string root_;
+    Folder network_;  // a copy: the same opened folder
     beneath::Fd fd_;
     std::uint64_t end_ = 0;
 };

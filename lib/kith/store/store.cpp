@@ -178,7 +178,7 @@ Store::Scan Store::scan(bool include_archived) const {
 
 Network Store::read_network(bool include_archived, std::optional<Day> today, Want want) const {
     const Scan found = scan(include_archived);
-    Network network{root(), load_config(), {}, {}};
+    Network network{path(), load_config(), {}, {}};
     const std::vector<std::string>& paths = found.paths;
     const size_t n = paths.size();
     Index index(*this, network.config, include_archived);
@@ -292,7 +292,7 @@ void Store::complete_names(const std::function<void(std::string_view slug, std::
 Network Store::each_contact(bool include_archived, const std::function<void(std::vector<Contact>&)>& use,
                             const std::function<void(const Error&)>& report, const WantFile& want) const {
     const Scan found = scan(include_archived);
-    Network network{root(), load_config(), {}, {}};
+    Network network{path(), load_config(), {}, {}};
     std::vector<size_t> wanted;
     for (size_t i = 0; i < found.paths.size(); ++i)
         if (!want || want(found.paths[i], found.stamps[i])) wanted.push_back(i);

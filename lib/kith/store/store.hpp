@@ -53,6 +53,8 @@ class Store : public Folder {
 public:
     explicit Store(std::string root, TestHooks hooks = {}, StoreHost host = {})
         : Folder(std::move(root), std::move(hooks), std::move(host)) {}
+    // The store of the folder `same` opened (or opens), with other hooks and host.
+    Store(const Folder& same, TestHooks hooks, StoreHost host) : Folder(same, std::move(hooks), std::move(host)) {}
 
     // Reads kith.yaml (defaults when it is absent). Throws an invalid-file Error.
     Config load_config() const;

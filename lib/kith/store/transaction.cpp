@@ -263,7 +263,7 @@ std::vector<std::string> Transaction::commit() {
                                  change.replaces ? change.before : intent::absent, change.after});
             changed.push_back(FileChange{target_of(change), steps.back().before, change.after, ""});
         }
-        if (temps_written_ > flush_each_up_to) beneath::sync_file_system(root.path());  // the temp files written unflushed
+        if (temps_written_ > flush_each_up_to) beneath::sync_file_system(root);  // the temp files written unflushed
         store_.test_step("prepared");
         if (steps.size() > 1) intent::write_record(store_, root, steps);
     } catch (...) {
@@ -277,7 +277,7 @@ std::vector<std::string> Transaction::commit() {
             store_.test_step("apply-" + std::to_string(i + 1));
             intent::apply(root, steps[i], !many);
         }
-        if (many) beneath::sync_file_system(root.path());  // the renames' folders, at once
+        if (many) beneath::sync_file_system(root);  // the renames' folders, at once
     } catch (const Error& e) {
         if (steps.size() == 1) {
             undo();
