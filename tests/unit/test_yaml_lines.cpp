@@ -208,6 +208,26 @@ TEST_CASE("read_flow_map: entries and their value spans, quoted and escaped keys
     CHECK(read_flow_map("- {due: x,", 2).close == std::string_view::npos);
 }
 
+TEST_CASE("comment_at: after a blank, not in a quoted value, not in plain text, not past a run-on quote") {
+    CHECK(comment_at("# whole line") == 0);
+    CHECK(comment_at("org: Acme  # since 2020") == 11);
+    CHECK(comment_at("org: a#b") == std::string_view::npos);
+    CHECK(comment_at("note: \"a # b\" # c") == 14);
+    CHECK(comment_at("note: it's # c") == 11);  // a quote inside plain text opens nothing
+    CHECK(comment_at("tags: [a,'# x'] #y") == 16);
+    CHECK(comment_at("note: 'runs on # x") == std::string_view::npos);
+    CHECK(comment_at("\t# tab") == 1);
+}
+
+TEST_CASE("flow_entry_end: an entry's end before ',' or ']', nested, quoted, or not on this line") {
+    const std::string_view line = "log: [{date: 2026-01-02, kind: call}, 'a, b' , c]";
+    CHECK(line.substr(6, flow_entry_end(line, 6) - 6) == "{date: 2026-01-02, kind: call}");
+    CHECK(line.substr(38, flow_entry_end(line, 38) - 38) == "'a, b'");
+    CHECK(flow_entry_end(line, 47) == 48);
+    CHECK(flow_entry_end("tags: [a, b", 10) == std::string_view::npos);
+    CHECK(flow_entry_end("tags: [a #, b]", 7) == std::string_view::npos);
+}
+
 TEST_CASE("offset_of and line_at: the reader's 1-based marks and byte offsets") {
     const std::string text = "a: 1\r\nbb: 2\nc: 3";
     const auto lines = lex_lines(text);

@@ -97,4 +97,30 @@ size_t flow_list_close(std::string_view body, size_t open) {
     return std::string_view::npos;
 }
 
+size_t flow_entry_end(std::string_view line, size_t at) {
+    int depth = 0;
+    bool token_start = true;  // a quote opens a quoted text only where a value starts
+    size_t end = at;
+    while (at < line.size()) {
+        const char c = line[at];
+        if ((c == '"' || c == '\'') && token_start) {
+            at = skip_quoted(line, at);
+            if (at == std::string_view::npos) return at;
+            end = at;
+            token_start = false;
+            continue;
+        }
+        if (c == '#' && at > 0 && (line[at - 1] == ' ' || line[at - 1] == '\t')) return std::string_view::npos;
+        if ((c == ']' || c == '}') && depth == 0) break;
+        if (c == ',' && depth == 0) break;
+        if (c == '[' || c == '{') ++depth;
+        if (c == ']' || c == '}') --depth;
+        token_start = c == '[' || c == '{' || c == ',' || (c == ':' && at + 1 < line.size() && line[at + 1] == ' ') ||
+                      ((c == ' ' || c == '\t') && token_start);
+        if (c != ' ' && c != '\t') end = at + 1;
+        ++at;
+    }
+    return at < line.size() ? end : std::string_view::npos;
+}
+
 }  // namespace kith::yaml_lines

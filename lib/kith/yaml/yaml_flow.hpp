@@ -29,4 +29,8 @@ FlowMap read_flow_map(std::string_view body, size_t open);
 // does not close on this line (or a comment starts first).
 size_t flow_list_close(std::string_view body, size_t open);
 
+// Returns where a flow entry that starts at `at` on a line ends (before the ',' or ']' after it,
+// blanks trimmed); npos when the line ends first or a comment starts inside the list.
+size_t flow_entry_end(std::string_view line, size_t at);
+
 }  // namespace kith::yaml_lines

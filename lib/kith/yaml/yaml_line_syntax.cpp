@@ -73,6 +73,22 @@ std::optional<KeySpan> key_span(std::string_view line) {
     return std::nullopt;
 }
 
+size_t comment_at(std::string_view line) {
+    for (size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        const char before = i == 0 ? ' ' : line[i - 1];
+        const bool starts_value = before == ' ' || before == '\t' || before == '[' || before == '{' || before == ',';
+        if ((c == '"' || c == '\'') && starts_value) {
+            const size_t close = skip_quoted(line, i);
+            if (close == std::string_view::npos || close > line.size()) return std::string_view::npos;  // runs on
+            i = close - 1;
+            continue;
+        }
+        if (c == '#' && (before == ' ' || before == '\t' || i == 0)) return i;
+    }
+    return std::string_view::npos;
+}
+
 InlineValue inline_value(std::string_view line, size_t after_colon) {
     line = content(line);
     size_t start = after_colon;

@@ -37,6 +37,12 @@ struct KeySpan {
 // a comment, an item, a document marker, "dc #: x", and a quoted key that does not close).
 std::optional<KeySpan> key_span(std::string_view line);
 
+// Returns where a comment starts on a line (its content) that is not a value's text, or npos: a
+// '#' at the start of the line or after a blank, outside a quoted value. A quote opens a value only
+// where a value can start (after the indentation, "- ", ": ", '[', '{' or ','), as "it's" shows;
+// a quoted value that runs on past the line hides any '#' after it.
+size_t comment_at(std::string_view line);
+
 // An inline value: [start, end) on its line, without the blanks and comment after it.
 struct InlineValue {
     size_t start = 0;
