@@ -10,6 +10,7 @@
 #include "kith/yaml/yaml_line_syntax.hpp"
 #include "kith/yaml/yaml_lines.hpp"
 #include "kith/yaml/yaml_reader.hpp"
+#include "refused.hpp"
 
 // The file's own namespace: its helpers stay its own in a unity build.
 namespace unit_yaml_lines {
@@ -219,7 +220,7 @@ TEST_CASE("comment_at: after a blank, not in a quoted value, not in plain text, 
     CHECK(comment_at("\t# tab") == 1);
 }
 
-TEST_CASE("flow_entry_end: an entry's end before ',' or ']', nested, quoted, or not on this line") {
+TEST_CASE("flow_entry_end: an entry's end before a comma or a closing bracket, nested, quoted, or not on this line") {
     const std::string_view line = "log: [{date: 2026-01-02, kind: call}, 'a, b' , c]";
     CHECK(line.substr(6, flow_entry_end(line, 6) - 6) == "{date: 2026-01-02, kind: call}");
     CHECK(line.substr(38, flow_entry_end(line, 38) - 38) == "'a, b'");
@@ -238,6 +239,23 @@ TEST_CASE("offset_of and line_at: the reader's 1-based marks and byte offsets") 
     CHECK(line_at(lines, 5) == 0);
     CHECK(line_at(lines, 6) == 1);
     CHECK(line_at(lines, text.size() - 1) == 2);
+}
+
+TEST_CASE("the guard's key lines are the line model's: a line a quoted value swallows is named when it reads as a key") {
+    // key_span is the one definition: "a:b: c" (key "a:b"), "[a]: b", "a:<tab>b" and "-<tab>b" read
+    // as a key or an item, and the refusal names the line the missing quote swallowed.
+    for (const std::string text : {"note: \"abc\na:b: c\"\n", "note: \"abc\n[a]: b\"\n", "note: \"abc\na, b: c\"\n",
+                                   "note: \"abc\na:\tb\"\n", "note: \"abc\n-\tb\"\n", "note: \"abc\n\tname: x\"\n"})
+        CHECK_REFUSED(read_yaml(text, "t.yaml"), ErrorKind::invalid, "t.yaml:1:7: quoted value runs on to line 2 and swallows");
+    CHECK_REFUSED(read_yaml("note: \"abc\nplain words\"\n", "t.yaml"), ErrorKind::invalid,
+                  "t.yaml:2:1: this line continues the quoted value of line 1; indent it");
+    CHECK_REFUSED(read_yaml("note: \"abc\n#: x\"\n", "t.yaml"), ErrorKind::invalid, "continues the quoted value");
+}
+
+TEST_CASE("the guard's key lines are the line model's: a top-level line the reader reads as a key must be a key line") {
+    CHECK(read_yaml("a:b: c\n\"c:d\" : d\nlog\t: x\n---es: y\n", "t.yaml").entries.size() == 4);
+    CHECK_REFUSED(read_yaml("name: x\nplain\n", "t.yaml"), ErrorKind::invalid, "t.yaml:2:1: 'plain' is not 'key: value'");
+    CHECK_REFUSED(read_yaml("name: x\r\n\tlog: y\r\n", "t.yaml"), ErrorKind::invalid, "a tab in the indentation");
 }
 
 }  // namespace unit_yaml_lines
