@@ -7,88 +7,14 @@
 #include "kith/edit/editor_lines.hpp"
 #include "kith/edit/editor_text.hpp"
 #include "kith/base/error.hpp"
+#include "kith/yaml/yaml_flow.hpp"
 
 namespace kith {
 namespace {
 
 using namespace editing;
-
-// The flow map of one line: where it opens and closes, and each entry's key and value.
-struct FlowEntry {
-    std::string key;
-    bool escaped = false;  // a quoted key with an escape, which reads as another text
-    size_t value_start = 0;
-    size_t value_end = 0;
-};
-struct FlowMap {
-    size_t close = std::string_view::npos;
-    std::vector<FlowEntry> entries;
-};
-
-// Reads the flow map opening at `open` on a line: nested maps and lists are skipped whole,
-// and a quote opens a quoted scalar only where a scalar starts (elsewhere it is plain text).
-FlowMap read_flow_map(std::string_view body, size_t open) {
-    FlowMap map;
-    int depth = 0;
-    char previous = '{';
-    FlowEntry entry;
-    size_t token = std::string_view::npos;  // where the current key or value starts, at depth 1
-    bool in_value = false;
-    const auto finish = [&](size_t at) {
-        if (in_value) {
-            size_t end = at;
-            while (end > entry.value_start && (body[end - 1] == ' ' || body[end - 1] == '\t')) --end;
-            entry.value_end = std::max(end, entry.value_start);
-            map.entries.push_back(entry);
-        }
-        entry = {};
-        in_value = false;
-        token = std::string_view::npos;
-    };
-    for (size_t i = open; i < body.size(); ++i) {
-        const char c = body[i];
-        if ((c == '"' || c == '\'') && std::string_view("{,:[").find(previous) != std::string_view::npos) {
-            if (depth == 1 && token == std::string_view::npos) token = i;
-            const size_t end = skip_quoted(body, i);
-            if (end == std::string_view::npos) return map;
-            i = end - 1;
-            previous = '"';  // a closed quoted scalar: a ':' right after it is an indicator ("a":b)
-            continue;
-        }
-        if (c == '{' || c == '[') {
-            ++depth;
-        } else if (c == '}' || c == ']') {
-            if (--depth == 0) {
-                finish(i);
-                map.close = i;
-                return map;
-            }
-        } else if (depth == 1 && c == ',') {
-            finish(i);
-        } else if (c == ':' && previous != '"' && previous != '}' && previous != ']' && i + 1 < body.size() &&
-                   std::string_view(" \t,}]").find(body[i + 1]) == std::string_view::npos) {
-            previous = 'a';  // "d8':'x" is plain text: its ':' opens no value, its quotes no scalar
-            if (depth == 1 && token == std::string_view::npos) token = i;
-            continue;
-        } else if (depth == 1 && c == ':' && !in_value) {
-            std::string_view key = token == std::string_view::npos ? "" : body.substr(token, i - token);
-            while (!key.empty() && (key.back() == ' ' || key.back() == '\t')) key.remove_suffix(1);
-            if (key.size() >= 2 && (key[0] == '"' || key[0] == '\'')) {
-                const char quote = key[0];
-                key = key.substr(1, key.size() - 2);
-                entry.escaped = key.find(quote == '"' ? "\\" : "''") != std::string_view::npos;
-            }
-            entry.key = std::string(key);
-            entry.value_start = body.find_first_not_of(" \t", i + 1);
-            if (entry.value_start == std::string_view::npos) entry.value_start = body.size();
-            in_value = true;
-        } else if (depth == 1 && c != ' ' && c != '\t' && token == std::string_view::npos) {
-            token = i;
-        }
-        if (c != ' ' && c != '\t') previous = c == '"' || c == '\'' ? 'a' : c;
-    }
-    return map;
-}
+using yaml_lines::FlowMap;
+using yaml_lines::read_flow_map;
 
 bool is_null_value(std::string_view value) { return is_empty_value(value) && !value.starts_with('['); }
 

@@ -6,59 +6,12 @@
 #include <utility>
 
 #include "kith/base/error.hpp"
+#include "kith/yaml/yaml_lines.hpp"
 #include "kith/yaml/yaml_reader.hpp"
 
 namespace kith::editing {
 
 namespace {
-
-// A block scalar's header ("key: |", "- >-", "key: |2+  # note"): its chomping and the
-// column its text must be indented past.
-struct Header {
-    char chomp = 0;  // '+' keep, '-' strip, 0 clip
-    size_t parent = 0;
-    size_t explicit_indent = 0;
-    size_t indicator = 0;      // where the '|' or '>' stands on the line
-    size_t indicator_end = 0;  // one past its chomping and indentation indicators
-};
-
-std::optional<Header> block_header(std::string_view line) {
-    line = content(line);
-    // Where the node starts: after the indentation (and any tabs that separate, as in " \t>"
-    // on the line after a key) and any "- " of compact items.
-    size_t node = line.find_first_not_of(" \t");
-    if (node == std::string_view::npos) return std::nullopt;
-    size_t dash = std::string_view::npos;
-    while (node < line.size() && line[node] == '-' &&
-           (node + 1 == line.size() || line[node + 1] == ' ' || line[node + 1] == '\t')) {
-        dash = node;
-        node = line.find_first_not_of(" \t", node + 1);
-        if (node == std::string_view::npos) return std::nullopt;
-    }
-    size_t value = node;
-    size_t parent = dash == std::string_view::npos ? node : dash;
-    const bool indicator = line[node] == '|' || line[node] == '>';  // no plain key starts so: "># o:" is a header
-    if (indicator && dash == std::string_view::npos) {
-        parent = std::string_view::npos;  // a value on its own line: the caller finds its parent
-    } else if (const auto key = indicator ? std::nullopt : key_at(line.substr(node))) {
-        value = inline_value(line, node + key->after_colon).start;
-        parent = node;
-    } else if (dash == std::string_view::npos) {
-        parent = std::string_view::npos;  // a value on its own line: the caller finds its parent
-    }
-    if (value >= line.size() || (line[value] != '|' && line[value] != '>')) return std::nullopt;
-    Header header{0, parent, 0, value, 0};
-    size_t i = value + 1;
-    for (; i < line.size() && i < value + 3; ++i) {
-        if (line[i] == '+' || line[i] == '-') header.chomp = line[i];
-        else if (line[i] >= '1' && line[i] <= '9') header.explicit_indent = static_cast<size_t>(line[i] - '0');
-        else break;
-    }
-    header.indicator_end = i;
-    const size_t rest = line.find_first_not_of(" \t", i);
-    if (rest != std::string_view::npos && line[rest] != '#') return std::nullopt;  // yaml-cpp takes "|#" too
-    return header;
-}
 
 // True when two texts read as the same values (nothing that does not read is the same).
 bool reads_the_same(std::string_view a, std::string_view b, const std::string& path) {
@@ -71,7 +24,7 @@ bool reads_the_same(std::string_view a, std::string_view b, const std::string& p
 
 // Ends the file with `ending` after the block scalar whose header is line `head`, keeping its
 // text; returns false, changing nothing, when no header keeps it.
-bool end_block_scalar(Lines& file, size_t head, const Header& header, const std::string& ending) {
+bool end_block_scalar(Lines& file, size_t head, const BlockHeader& header, const std::string& ending) {
     // The text had no final line break: with the newline, its header strips the one that adds
     // ("|" -> "|-", "|+2" -> "|2-", ">" -> ">-"); or, for a text that ends in blank lines its
     // header drops anyway, the header stays. Either is taken only when the file reads the same.
@@ -94,81 +47,25 @@ bool end_block_scalar(Lines& file, size_t head, const Header& header, const std:
 }  // namespace
 
 Lines::Lines(std::string_view text, std::string file_path, const YamlValue* root) : path(std::move(file_path)) {
-    size_t start = 0;
-    while (start < text.size()) {
-        const size_t end = text.find('\n', start);
-        const size_t stop = end == std::string_view::npos ? text.size() : end + 1;
-        lines.emplace_back(text.substr(start, stop - start));
-        start = stop;
-    }
-    if (!lines.empty() && lines[0].ends_with("\r\n")) eol = "\r\n";
-    scalar.assign(lines.size(), false);
+    auto lexed = yaml_lines::lex_lines(text);
     // Only a quote can start a quoted value; a file without one need not be read. (Pairing quotes
     // on a line is the reader's job: in plain text, say"hi or it's opens nothing.)
-    if (root) {
-        mark_quoted_runs(text, *root);
-    } else if (text.find_first_of("\"'") != std::string_view::npos) {
+    std::optional<YamlValue> read;
+    if (!root && text.find_first_of("\"'") != std::string_view::npos) {
         try {
-            mark_quoted_runs(text, read_yaml(text, path));
+            read = read_yaml(text, path);
         } catch (const Error&) {
             // a file that does not parse is not edited; its lines are taken as they look
         }
     }
-    mark_block_scalars();
-}
-
-void Lines::mark_quoted_runs(std::string_view text, const YamlValue& root) {
-    std::vector<size_t> starts;  // each line's offset in `text`
-    for (size_t offset = 0, i = 0; i < lines.size(); offset += lines[i].size(), ++i) starts.push_back(offset);
-    const auto mark = [&](const auto& self, const YamlValue& value) -> void {
-        for (const auto& item : value.items) self(self, item);
-        for (const auto& entry : value.entries) self(self, entry.value);
-        if (value.kind != YamlValue::Kind::scalar || value.plain || value.line < 1 || value.column < 1) return;
-        const size_t line = static_cast<size_t>(value.line - 1);
-        if (line >= lines.size()) return;
-        const size_t open = starts[line] + static_cast<size_t>(value.column - 1);
-        if (open >= text.size() || (text[open] != '"' && text[open] != '\'')) return;  // a block scalar
-        const size_t close = skip_quoted(text, open);
-        const size_t last = close == std::string_view::npos
-                                ? lines.size() - 1
-                                : static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), close - 1) - starts.begin()) - 1;
-        for (size_t k = line + 1; k <= last; ++k) scalar[k] = true;
-    };
-    mark(mark, root);
-}
-
-void Lines::mark_block_scalars() {
-    for (size_t i = 0; i < lines.size(); ++i) {
-        if (scalar[i]) continue;
-        auto header = block_header(lines[i]);
-        if (!header) continue;
-        if (header->parent == std::string_view::npos) {
-            header->parent = 0;
-            for (size_t k = i; k-- > 0;) {
-                if (scalar[k] || is_blank_or_comment(lines[k]) || indent_of(lines[k]) >= indent_of(lines[i])) continue;
-                header->parent = indent_of(lines[k]);
-                break;
-            }
-        }
-        size_t indent = header->explicit_indent ? header->parent + header->explicit_indent : 0;
-        size_t last = i;  // the last line of text, blank or not
-        size_t j = i + 1;
-        for (; j < lines.size(); ++j) {
-            if (is_blank(lines[j])) {
-                // Spaces past the text's indentation are text ("  " under a 1-space text is " ").
-                if (indent != 0 && content(lines[j]).size() > indent) last = j;
-                continue;
-            }
-            const size_t here = indent_of(lines[j]);
-            if (indent == 0) indent = here > header->parent ? here : lines[j].size() + 1;
-            if (here < indent) break;
-            last = j;
-        }
-        // Blank lines after the text are part of it only when kept ('+').
-        if (header->chomp == '+') last = j - 1;
-        for (size_t k = i + 1; k <= last; ++k) scalar[k] = true;
-        i = last;
+    yaml_lines::mark_values(lexed, text, root ? root : read ? &*read : nullptr);
+    lines.reserve(lexed.size());
+    scalar.reserve(lexed.size());
+    for (const auto& line : lexed) {
+        lines.emplace_back(line.whole_in(text));
+        scalar.push_back(line.in_value);
     }
+    if (!lines.empty() && lines[0].ends_with("\r\n")) eol = "\r\n";
 }
 
 void Lines::insert(size_t at, const std::vector<std::string>& added) {

@@ -23,8 +23,8 @@ struct Lines {
 
     std::string path;          // the file's, for the place of an Error
 
-    // `root`, when given, is what the reader read of `text`; else the text is read when the
-    // lines a quoted value runs on to must be found.
+    // Lexes `text` (yaml_lines.hpp). `root`, when given, is what the reader read of `text`; else
+    // the text is read when the lines a quoted value runs on to must be found.
     explicit Lines(std::string_view text, std::string file_path = {}, const YamlValue* root = nullptr);
 
     // True for a blank or comment line that is not the text of a value.
@@ -41,11 +41,6 @@ struct Lines {
     // that text.
     void erase_value(size_t from, size_t to);
     std::string join() const;
-
-private:
-    // Marks the lines a quoted value of `root` (the reader's view of `text`) runs on to.
-    void mark_quoted_runs(std::string_view text, const YamlValue& root);
-    void mark_block_scalars();
 };
 
 // The lines [key, end) that hold a top-level key and its value. Comment and blank lines at the

@@ -9,43 +9,14 @@
 #include "kith/edit/editor_text.hpp"
 #include "kith/edit/undo.hpp"
 #include "kith/base/error.hpp"
+#include "kith/yaml/yaml_flow.hpp"
 #include "kith/yaml/yaml_emit.hpp"
 
 namespace kith {
 namespace {
 
 using namespace editing;
-
-// Where the flow list opening at `open` closes (the offset of its ']'), or npos when it does
-// not close on this line. Quoted texts and nested collections are skipped whole; a quote opens
-// a text only where a value starts (after '[', '{', ',' or ':'), not inside plain text (o'neil).
-size_t flow_list_close(std::string_view body, size_t open) {
-    int depth = 0;
-    bool value_starts = true;
-    for (size_t i = open; i < body.size(); ++i) {
-        const char c = body[i];
-        if (c == ' ' || c == '\t') continue;
-        if ((c == '"' || c == '\'') && value_starts) {
-            const size_t end = skip_quoted(body, i);
-            if (end == std::string_view::npos) return std::string_view::npos;
-            i = end - 1;
-            value_starts = false;
-        } else if (c == '[' || c == '{') {
-            ++depth;
-            value_starts = true;
-        } else if (c == ']' || c == '}') {
-            if (--depth == 0) return c == ']' ? i : std::string_view::npos;
-            value_starts = false;
-        } else if (c == ',' || c == ':') {
-            value_starts = true;
-        } else if (c == '#' && i > 0 && (body[i - 1] == ' ' || body[i - 1] == '\t')) {
-            return std::string_view::npos;  // a comment before the list closes
-        } else {
-            value_starts = false;
-        }
-    }
-    return std::string_view::npos;
-}
+using yaml_lines::flow_list_close;
 
 bool has_block_items(const Lines& file, size_t at) {
     const Block block = block_at(file, at);

@@ -6,6 +6,7 @@
 #include "kith/base/error.hpp"
 #include "kith/merge/merge_text.hpp"
 #include "kith/base/text.hpp"
+#include "kith/yaml/yaml_flow.hpp"
 #include "kith/yaml/yaml_reader.hpp"
 
 namespace kith::merging {
@@ -14,40 +15,13 @@ namespace {
 using editing::content;
 using editing::is_blank;
 using editing::is_blank_or_comment;
+using yaml_lines::flow_entry_end;
 
 YamlValue read_map(std::string_view text, const std::string& path) {
     YamlValue root = read_yaml(text, path);
     if (root.kind == YamlValue::Kind::null) root.kind = YamlValue::Kind::map;
     if (root.kind != YamlValue::Kind::map) fail_at(path, root.line, root.column, "a contact file is a map");
     return root;
-}
-
-// Where a flow entry that starts at `at` ends (before the ',' or ']' after it, blanks trimmed);
-// npos when the line ends first or a comment starts inside the list.
-size_t flow_entry_end(std::string_view line, size_t at) {
-    int depth = 0;
-    bool token_start = true;  // a quote opens a quoted text only where a value starts
-    size_t end = at;
-    while (at < line.size()) {
-        const char c = line[at];
-        if ((c == '"' || c == '\'') && token_start) {
-            at = editing::skip_quoted(line, at);
-            if (at == std::string_view::npos) return at;
-            end = at;
-            token_start = false;
-            continue;
-        }
-        if (c == '#' && at > 0 && (line[at - 1] == ' ' || line[at - 1] == '\t')) return std::string_view::npos;
-        if ((c == ']' || c == '}') && depth == 0) break;
-        if (c == ',' && depth == 0) break;
-        if (c == '[' || c == '{') ++depth;
-        if (c == ']' || c == '}') --depth;
-        token_start = c == '[' || c == '{' || c == ',' || (c == ':' && at + 1 < line.size() && line[at + 1] == ' ') ||
-                      ((c == ' ' || c == '\t') && token_start);
-        if (c != ' ' && c != '\t') end = at + 1;
-        ++at;
-    }
-    return at < line.size() ? end : std::string_view::npos;
 }
 
 // Reads a log entry's date, kind and note into `entry.log`, when it has a date and a kind.

@@ -5,9 +5,12 @@
 #include "kith/yaml/conflict_markers.hpp"
 #include "kith/base/error.hpp"
 #include "kith/base/text.hpp"
+#include "kith/yaml/yaml_lines.hpp"
 
 namespace kith {
 namespace {
+
+using namespace yaml_lines;
 
 // Returns the 1-based line and column of a byte offset.
 std::pair<int, int> position_of(std::string_view bytes, size_t offset) {
@@ -22,39 +25,10 @@ std::pair<int, int> position_of(std::string_view bytes, size_t offset) {
     return {line, static_cast<int>(offset - line_start) + 1};
 }
 
-size_t indentation(std::string_view line) {
-    size_t n = 0;
-    while (n < line.size() && line[n] == ' ') ++n;
-    return n;
-}
-
-// True for a line that reads as a mapping key or a sequence item.
+// True for a line that reads as a mapping key or a sequence item, however it is indented.
 bool looks_like_structure(std::string_view line) {
-    line.remove_prefix(indentation(line));
-    if (line.empty() || line[0] == '#') return false;
-    if (line[0] == '-' && (line.size() == 1 || line[1] == ' ')) return true;
-    const size_t colon = line.find(':');
-    if (colon == std::string_view::npos || colon == 0) return false;
-    if (colon + 1 < line.size() && line[colon + 1] != ' ' && line[colon + 1] != '\r') return false;
-    const std::string_view key = line.substr(0, colon);
-    return key.find_first_of("\"'#,{}[]") == std::string_view::npos;
-}
-
-// Finds where a quoted scalar opened at `open` closes; npos when it never does.
-size_t closing_quote(std::string_view bytes, size_t open) {
-    const char quote = bytes[open];
-    for (size_t i = open + 1; i < bytes.size(); ++i) {
-        if (quote == '"' && bytes[i] == '\\') {
-            ++i;
-        } else if (bytes[i] == quote) {
-            if (quote == '\'' && i + 1 < bytes.size() && bytes[i + 1] == '\'') {
-                ++i;
-                continue;
-            }
-            return i;
-        }
-    }
-    return std::string_view::npos;
+    const size_t first = line.find_first_not_of(" \t");
+    return first != std::string_view::npos && (is_item_line(line) || key_span(line.substr(first)));
 }
 
 }  // namespace
@@ -63,18 +37,19 @@ void check_quoted_span(std::string_view bytes, size_t open, const std::string& p
     // The position is counted only when something is wrong: counting it for every quoted value
     // rescanned the file from its start each time, quadratic in the size of one file.
     const auto where = [&] { return position_of(bytes, open); };
-    const size_t close = closing_quote(bytes, open);
-    if (close == std::string_view::npos) {
+    const size_t after = skip_quoted(bytes, open);
+    if (after == std::string_view::npos) {
         const auto [line, column] = where();
         fail_at(path, line, column, "quoted value is never closed (a missing closing quote?)");
     }
+    const size_t close = after - 1;
     // Only the value's own bytes are searched, and only a value that runs on looks back for its
     // line's indentation: each quoted item of a long flow list scanning its whole line was
     // quadratic in the line (100,000 items, 0.9 MB: 14 s for any command reading the file).
     size_t cursor = bytes.substr(0, close).find('\n', open);
     if (cursor == std::string_view::npos) return;  // on one line
     const size_t line_end = bytes.rfind('\n', open);
-    const size_t base_indent = indentation(bytes.substr(line_end == std::string_view::npos ? 0 : line_end + 1));
+    const size_t base_indent = indent_of(bytes.substr(line_end == std::string_view::npos ? 0 : line_end + 1));
     int swallowed = 0;  // lines after the opening one
     while (cursor != std::string_view::npos && cursor < close) {
         ++swallowed;
@@ -82,13 +57,13 @@ void check_quoted_span(std::string_view bytes, size_t open, const std::string& p
         const size_t end = std::min(bytes.find('\n', start), close);
         const std::string_view text = bytes.substr(start, end - start);
         const bool blank = text.find_first_not_of(" \t\r") == std::string_view::npos;
-        if (!blank && indentation(text) <= base_indent) {
+        if (!blank && indent_of(text) <= base_indent) {
             const auto [line, column] = where();
             const int swallowed_line = line + swallowed;
             if (looks_like_structure(text))
                 fail_at(path, line, column,
                         "quoted value runs on to line " + std::to_string(swallowed_line) + " and swallows '" +
-                            std::string(text.substr(indentation(text))) + "' (a missing closing quote?)");
+                            std::string(text.substr(indent_of(text))) + "' (a missing closing quote?)");
             // Unindented, a line of the value reads as a key or a comment to people and to kith's editor.
             fail_at(path, swallowed_line, 1,
                     "this line continues the quoted value of line " + std::to_string(line) + "; indent it");
@@ -111,24 +86,17 @@ void check_top_level_lines(std::string_view bytes, const YamlValue& root, const 
     for (const auto& entry : root.entries)
         if (entry.key.column == 1) key_lines.insert(entry.key.line);
     int line = 0;
-    for (size_t start = 0; start < bytes.size();) {
+    for (const auto& lexed : lex_lines(bytes)) {
         ++line;
-        size_t end = bytes.find('\n', start);
-        if (end == std::string_view::npos) end = bytes.size();
-        std::string_view text = bytes.substr(start, end - start);
-        if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-        start = end + 1;
+        const std::string_view text = lexed.content_in(bytes);
         // YAML indents with spaces; yaml-cpp takes some tabs there and not others.
         if (!text.empty() && (text[0] == '\t' || (text.find_first_not_of(" \t") == std::string_view::npos &&
                                                   text.find('\t') != std::string_view::npos)))
             fail_at(path, line, static_cast<int>(text.find('\t')) + 1, "a tab in the indentation; indent with spaces");
         if (text.empty() || text[0] == ' ' || text[0] == '#') continue;
         const bool marker = text == "---" || text == "..." || text.starts_with("--- ") || text.starts_with("... ");
-        if (marker || text == "-" || text.starts_with("- ") || text.starts_with("-\t")) continue;
-        bool has_colon = false;
-        for (size_t colon = text.find(':'); colon != std::string_view::npos && !has_colon; colon = text.find(':', colon + 1))
-            has_colon = colon + 1 == text.size() || text[colon + 1] == ' ' || text[colon + 1] == '\t';
-        if (key_lines.count(line) && has_colon) continue;
+        if (marker || is_item_line(text)) continue;
+        if (key_lines.count(line) && lexed.key) continue;  // the reader's key, on a line kith reads as a key line
         fail_at(path, line, 1,
                 "'" + std::string(text.substr(0, 40)) +
                     "' starts a line but is not a 'key: value' (a missing ':'? or indent it to continue the value above)");
