@@ -175,4 +175,24 @@ TEST_CASE("merge: dropping an entry keeps the text of a '|+' note of the entry b
     CHECK(root.find("notes")->text == "changed");
 }
 
+TEST_CASE("merge: a list one side removed and the other wrote anew in another style keeps the other's new entries") {
+    // Found by a 15-minute fuzz_merge run (fuzz/corpus/fuzz_merge/restyled-list-vs-deleted): the
+    // styles differed (flow in the base, block in theirs), the key fell to the line merge and was
+    // marked, and picking ours' side lost theirs' entry.
+    const std::string had = "name: Ada\ntags: [london, mentor]\n";
+    const std::string removed = "name: Ada\n";
+    const std::string restyled = "name: Ada\ntags:\n  - x\n";
+    MergeResult result = merge_contact_files(had, removed, restyled, "contacts/ada.yaml");
+    CHECK(result.conflicts == 0);
+    CHECK(result.text == restyled);
+    result = merge_contact_files(had, restyled, removed, "contacts/ada.yaml");
+    CHECK(result.conflicts == 0);
+    CHECK(result.text == restyled);
+    // An old entry the restyled version kept changed its bytes with the style: it is marked, and the new one stays.
+    result = merge_contact_files(had, removed, "name: Ada\ntags:\n  - london\n  - x\n", "contacts/ada.yaml");
+    CHECK(result.conflicts == 1);
+    CHECK(pick_conflict_side(result.text, true) == "name: Ada\ntags:\n  - x\n");
+    CHECK(pick_conflict_side(result.text, false) == "name: Ada\ntags:\n  - london\n  - x\n");
+}
+
 }  // namespace unit_merge

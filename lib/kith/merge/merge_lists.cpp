@@ -209,12 +209,17 @@ Merged render_flow(const std::vector<Slot>& slots, const ListView& head_o, const
 
 std::optional<Merged> merge_list(std::string_view order_field, const ListView* base, const ListView* ours,
                                  const ListView* theirs) {
+    // The result is written as the versions write the list; the base's style counts only when
+    // neither has an entry. A version that wrote the list anew in another style (the key removed
+    // on the other side, say) keeps it: the base's entries then pair with its own by content,
+    // and those whose bytes changed with the style are marked, never lost.
     ListStyle style = ListStyle::empty;
-    for (const ListView* view : {base, ours, theirs}) {
+    for (const ListView* view : {ours, theirs}) {
         if (!view || view->style == ListStyle::empty) continue;
         if (style != ListStyle::empty && style != view->style) return std::nullopt;
         style = view->style;
     }
+    if (style == ListStyle::empty && base) style = base->style;
     if (style == ListStyle::empty) return std::nullopt;  // no entries anywhere: a plain three-way merge
     static const ListView none;
     const ListView &b = base ? *base : none, &o = ours ? *ours : none, &t = theirs ? *theirs : none;

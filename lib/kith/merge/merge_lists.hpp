@@ -11,8 +11,8 @@ namespace kith::merging {
 // pair up by content across the versions (the n-th of equal entries with the n-th); each takes
 // the bytes of the version that changed them, an entry either version added is added (by day
 // when `order_field` is set, else after the entry it follows), one removed on one side and
-// untouched on the other is removed, and bytes both changed differently are marked. nullopt
-// when the versions write the list in different styles.
+// untouched on the other is removed, and bytes both changed differently are marked. The result
+// takes the versions' style (block or flow); nullopt when the two write the list in different styles.
 std::optional<Merged> merge_list(std::string_view order_field, const ListView* base, const ListView* ours,
                                  const ListView* theirs);
 
