@@ -18,6 +18,11 @@
 namespace kith {
 using beneath::Fd;
 
+void refuse_over_cap(const std::string& path, size_t bytes, size_t limit) {
+    if (bytes > limit)
+        fail_at(path, 0, 0, "the change would make it larger than 1 MiB, the most kith reads; nothing was written");
+}
+
 WriteLock::WriteLock(const beneath::Root& root) {
     // The folder itself is locked, not a file in .kith/: deleting .kith/ cannot let a second
     // writer in, a link cannot redirect the lock, and a root run leaves no file behind. It is
@@ -120,8 +125,7 @@ void Folder::make_state_folder() const { beneath::make_folder(root(), layout::st
 
 void Folder::write_state(const std::string& path, const std::string& bytes, size_t limit) const {
     require_state(path);
-    if (bytes.size() > limit)
-        fail_at(path, 0, 0, "the change would make it larger than 1 MiB, the most kith reads; nothing was written");
+    refuse_over_cap(path, bytes.size(), limit);
     make_state_folder();
     const beneath::Place at = beneath::place(root(), path, true, true);
     const std::string temp = beneath::write_temp(at, bytes);

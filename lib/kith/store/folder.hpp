@@ -16,6 +16,9 @@ namespace kith {
 // The largest file kith reads: ~80 times the largest realistic contact.
 inline constexpr size_t max_file_bytes = 1024 * 1024;
 
+// Refuses a text of `bytes` for a file, before anything is written, when it is over `limit`.
+void refuse_over_cap(const std::string& path, size_t bytes, size_t limit = max_file_bytes);
+
 // An exclusive lock on the network folder itself (flock on its descriptor), released when
 // destroyed. It holds when .kith/ is deleted, follows no link, and no file of it can be left
 // owned by another user.

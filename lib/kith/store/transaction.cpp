@@ -30,12 +30,6 @@ using intent::Step;
 // before its record of intent: one flush of thousands of files costs about what a few do.
 constexpr size_t flush_each_up_to = 8;
 
-// Refuses a text larger than kith reads, before anything is written.
-void refuse_over_cap(const std::string& path, size_t bytes) {
-    if (bytes > max_file_bytes)
-        fail_at(path, 0, 0, "the change would make it larger than 1 MiB, the most kith reads; nothing was written");
-}
-
 bool present(const Place& at) {
     struct stat info {};
     return at.dir.ok() && ::fstatat(at.dir.get(), at.name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0;
